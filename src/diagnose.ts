@@ -1,0 +1,244 @@
+/**
+ * Turns any failure into what the user needs: what failed, what the server said, the likely cause
+ * and the fix, with a short title for the annotation. Every text here is built from values that
+ * were already redacted or are not secret.
+ */
+import type { JWTPayload } from 'jose'
+import { claimLines, claimText, GITHUB_ISSUER, reusableWorkflow } from './claims.js'
+import { CloudsmithError, REFUSED_STATUSES, TokenAnswerError } from './cloudsmith-response.js'
+import { EXCHANGE_CALL, exchangeUrl } from './exchange.js'
+import { NetworkError } from './http.js'
+import { IdTokenError } from './id-token.js'
+import { InputError, type Inputs } from './inputs.js'
+import { OidcUnavailableError, type Env } from './oidc-availability.js'
+import { redact } from './redact.js'
+import { formatSeconds, RetriesExhaustedError } from './retry.js'
+import { VerifyError } from './verify.js'
+
+export interface Failure {
+  readonly title: string
+  readonly message: string
+}
+
+export interface FailureContext {
+  readonly inputs?: Inputs
+  /** Claims of the last ID token, when one was obtained. */
+  readonly claims?: JWTPayload
+  readonly env: Env
+}
+
+export const PERMISSIONS_BLOCK = ['permissions:', '  id-token: write', '  contents: read']
+const PROXY_VARIABLES = [
+  'HTTPS_PROXY',
+  'https_proxy',
+  'HTTP_PROXY',
+  'http_proxy',
+  'NO_PROXY',
+  'no_proxy'
+]
+
+function failure(title: string, lines: ReadonlyArray<string | undefined>): Failure {
+  return { title, message: lines.filter((line) => line !== undefined).join('\n') }
+}
+
+export function explain(error: unknown, context: FailureContext): Failure {
+  if (error instanceof InputError) return invalidInputs(error)
+  if (error instanceof OidcUnavailableError) return oidcUnavailable(error)
+  if (error instanceof IdTokenError) return idTokenRefused(error)
+  if (error instanceof RetriesExhaustedError) return gaveUp(error, context)
+  if (error instanceof VerifyError) return verifyFailed(error, context)
+  if (error instanceof CloudsmithError) return cloudsmithError(error, context)
+  if (error instanceof TokenAnswerError) return badTokenAnswer(error, context)
+  if (error instanceof NetworkError) return oversized(error, context)
+  const text = redact(error instanceof Error ? error.message : String(error))
+  return failure('Unexpected error', [
+    `The action failed unexpectedly: ${text}`,
+    'Likely cause: a bug in cloudsmith-oidc-action.',
+    'Fix: re-run with debug logging (secret ACTIONS_STEP_DEBUG=true) and report the log in an issue.'
+  ])
+}
+
+function invalidInputs(error: InputError): Failure {
+  return failure('Invalid input', [
+    `The step's inputs are not valid; nothing was sent anywhere.`,
+    ...error.problems.map((problem) => `- ${problem}`),
+    `Fix: correct the 'with:' values of this step.`
+  ])
+}
+
+function oidcUnavailable(error: OidcUnavailableError): Failure {
+  switch (error.reason) {
+    case 'fork':
+      return failure('No ID token for a pull request from a fork', [
+        `GitHub gives no ID token to a workflow run for a pull request from a fork, whatever its permissions say.`,
+        `Likely cause: this ${error.eventName} run comes from a fork, and fork runs cannot be trusted with credentials.`,
+        `Fix: skip this step for forks (if: github.event.pull_request.head.repo.full_name == github.repository), and publish from runs on the base repository (push, release, or a merge).`
+      ])
+    case 'dependabot':
+      return failure('No ID token for a Dependabot run', [
+        `GitHub gives workflow runs triggered by Dependabot a read-only token and no ID token.`,
+        `Likely cause: this run was started by dependabot[bot].`,
+        `Fix: skip this step for Dependabot (if: github.actor != 'dependabot[bot]'), and publish after the update is merged.`
+      ])
+    case 'permission':
+      return failure('Missing permission id-token: write', [
+        `GitHub gave this job no way to request an ID token (ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN are not set).`,
+        `Likely cause: the job or workflow lacks the id-token permission.`,
+        `Fix: add this to the job (or the workflow):`,
+        ...PERMISSIONS_BLOCK.map((line) => `  ${line}`),
+        `A permissions block replaces the defaults, so list every other permission the job needs too.`
+      ])
+  }
+}
+
+function idTokenRefused(error: IdTokenError): Failure {
+  return failure('Could not get a GitHub ID token', [
+    error.message,
+    `Likely cause: GitHub's token service refused the request or is having trouble.`,
+    `Fix: check that the job has 'permissions: id-token: write' and that the audience input is valid; re-run the job; see https://www.githubstatus.com if it persists.`
+  ])
+}
+
+function gaveUp(error: RetriesExhaustedError, context: FailureContext): Failure {
+  const last = error.lastError
+  const status = last.cause instanceof CloudsmithError ? last.cause.status : undefined
+  const throttled = status === 429
+  const target = context.inputs ? new URL(context.inputs.apiUrl).host : 'the server'
+  const proxies = PROXY_VARIABLES.filter((name) => context.env[name])
+  const lines = [
+    `${error.operation} failed after ${error.attempts} attempt(s) over ${formatSeconds(error.elapsedMs)}.`,
+    `Last error: ${last.message}`
+  ]
+  if (error.operation === ID_TOKEN_OPERATION) {
+    return failure('GitHub ID token unavailable', [
+      ...lines,
+      `Likely cause: GitHub's token service is unreachable or having trouble.`,
+      `Fix: re-run the job; see https://www.githubstatus.com if it persists.`
+    ])
+  }
+  if (throttled) {
+    return failure('Cloudsmith rate limit', [
+      ...lines,
+      `Likely cause: too many requests to Cloudsmith at once (for example a large matrix starting together).`,
+      `Fix: raise max-attempts, limit the matrix with strategy.max-parallel, or run the action once and pass the key to later jobs' steps.`
+    ])
+  }
+  return failure(
+    status === undefined ? `Cannot reach ${target}` : `Cloudsmith unavailable (${status})`,
+    [
+      ...lines,
+      status === undefined
+        ? `Likely cause: a network problem between the runner and ${target}${proxies.length ? `, or the proxy settings (${proxies.join(', ')} are set)` : ''}.`
+        : `Likely cause: Cloudsmith is having trouble.`,
+      status === undefined
+        ? `Fix: check that the runner can reach ${target} (firewall, DNS${proxies.length ? ', proxy' : ''}) and that api-url is right; raise timeout-seconds for a slow link.`
+        : `Fix: re-run the job; see https://status.cloudsmith.io if it persists.`
+    ]
+  )
+}
+
+export const ID_TOKEN_OPERATION = 'Getting the GitHub ID token'
+
+function tried(context: FailureContext): string | undefined {
+  const inputs = context.inputs
+  if (!inputs) return undefined
+  return `Tried: org '${inputs.org}', service account '${inputs.serviceSlug}', at ${exchangeUrl(inputs.apiUrl, inputs.org)}`
+}
+
+function cloudsmithError(error: CloudsmithError, context: FailureContext): Failure {
+  if (error.call === EXCHANGE_CALL && REFUSED_STATUSES.has(error.status)) {
+    return exchangeRefused(error, context)
+  }
+  const said = `Cloudsmith said: ${error.status} ${error.said}`
+  if (error.status >= 300 && error.status < 400) {
+    let where = 'no location'
+    try {
+      where = error.location ? new URL(error.location, context.inputs?.apiUrl).host : where
+    } catch {
+      where = 'an unreadable location'
+    }
+    return failure('Redirect refused', [
+      `${capitalize(error.call)} was answered with a redirect (${error.status} to ${where}), which the action does not follow: the ID token must never be sent anywhere but api-url.`,
+      said,
+      `Likely cause: api-url is not the Cloudsmith API (a web page, an old host, http instead of https).`,
+      `Fix: set api-url to https://api.cloudsmith.io, or to your Cloudsmith API host.`,
+      tried(context)
+    ])
+  }
+  if (error.status === 404) {
+    return failure('Cloudsmith endpoint not found', [
+      `${capitalize(error.call)} failed: Cloudsmith answered 404.`,
+      said,
+      `Likely cause: the organization slug is wrong, or api-url does not point to the Cloudsmith API.`,
+      `Fix: use the organization slug as in https://app.cloudsmith.com/<org>, and api-url https://api.cloudsmith.io.`,
+      tried(context)
+    ])
+  }
+  return failure(`Cloudsmith answered ${error.status}`, [
+    `${capitalize(error.call)} failed.`,
+    said,
+    `Likely cause: a request Cloudsmith does not accept, or a change on Cloudsmith's side.`,
+    `Fix: check org, service-slug and api-url; re-run with debug logging and report it if it persists.`,
+    tried(context)
+  ])
+}
+
+function exchangeRefused(error: CloudsmithError, context: FailureContext): Failure {
+  const claims = context.claims ?? {}
+  const iss = claimText(claims, 'iss')
+  const aud = claimText(claims, 'aud')
+  const inputs = context.inputs
+  const reusable = reusableWorkflow(claims)
+  const checks = [
+    `- Provider URL: must be exactly ${iss}${iss !== GITHUB_ISSUER && iss !== 'MISSING' ? ' (not the usual github.com issuer: GitHub Enterprise with its own issuer)' : ''}.`,
+    `- Audience: the token's aud is ${aud}${inputs?.audience === undefined ? " (GitHub's default)" : ''}. If the provider requires another aud, set the audience input to it.`,
+    reusable
+      ? `- Reusable workflow: this job runs ${reusable.called}, called from ${reusable.caller}. A required claim on workflow_ref matches the caller; require job_workflow_ref to pin the reusable workflow.`
+      : undefined,
+    inputs
+      ? `- Service account: '${inputs.serviceSlug}' must exist in '${inputs.org}' and be linked to the provider.`
+      : undefined,
+    `- Required claims: each must equal (or, ending in *, prefix-match) a value below.`
+  ]
+  return failure('Cloudsmith refused the ID token', [
+    `Cloudsmith refused to exchange the GitHub ID token for an API key.`,
+    `Cloudsmith said: ${error.status} ${error.said}`,
+    `Likely cause: the org's OpenID Connect provider does not accept this token's claims, or the service account is not linked to it. Cloudsmith's answer does not say which, by design.`,
+    `Fix: in Cloudsmith, ${inputs?.org ?? 'the organization'} > Settings > OpenID Connect, compare the provider with these checks and claims (tip: the dry-run input prints settings that would accept this token):`,
+    ...checks,
+    tried(context),
+    `ID token claims:`,
+    ...claimLines(claims).map((line) => `  ${line}`)
+  ])
+}
+
+function badTokenAnswer(error: TokenAnswerError, context: FailureContext): Failure {
+  return failure('Unusable answer from Cloudsmith', [
+    `Cloudsmith answered ${error.status} to the exchange, but ${error.problem}.`,
+    `Body: ${error.said}`,
+    `Likely cause: api-url points to something other than the Cloudsmith API (a proxy or a mock), or the API changed.`,
+    `Fix: check api-url; if it is https://api.cloudsmith.io, report this with the log.`,
+    tried(context)
+  ])
+}
+
+function oversized(error: NetworkError, context: FailureContext): Failure {
+  return failure('Answer too large', [
+    `${capitalize(error.message)}.`,
+    `Likely cause: api-url points to something other than the Cloudsmith API, or a proxy answered instead.`,
+    `Fix: check api-url and the runner's proxy settings.`,
+    tried(context)
+  ])
+}
+
+function verifyFailed(error: VerifyError, context: FailureContext): Failure {
+  return failure('Cloudsmith does not accept the new key', [
+    `The exchange returned a key, but ${error.message}.`,
+    `Likely cause: the service account is disabled or lacks access, or api-url differs from where the key is valid.`,
+    `Fix: check the service account '${context.inputs?.serviceSlug ?? ''}' in Cloudsmith; set verify: false to skip this check.`
+  ])
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1)
+}

@@ -1,0 +1,130 @@
+/**
+ * One HTTP request through @actions/http-client (which brings the runner's proxy settings), with
+ * the safety rails a credential exchange needs: redirects are never followed, the whole request
+ * has a deadline, and the body is read only up to a size cap.
+ */
+import { HttpClient } from '@actions/http-client'
+import type { IncomingHttpHeaders } from 'node:http'
+
+export interface HttpRequest {
+  readonly method: 'GET' | 'POST'
+  readonly url: string
+  readonly headers: Readonly<Record<string, string>>
+  readonly body?: string
+  readonly timeoutMs: number
+  readonly maxBodyBytes: number
+}
+
+export interface HttpResponse {
+  readonly status: number
+  readonly headers: IncomingHttpHeaders
+  readonly body: string
+}
+
+export type Http = (request: HttpRequest) => Promise<HttpResponse>
+
+/** The request could not be completed: no answer, a broken connection, a timeout, a huge body. */
+export class NetworkError extends Error {
+  override readonly name = 'NetworkError'
+  constructor(
+    readonly kind: 'timeout' | 'connection' | 'too-large',
+    message: string,
+    options?: ErrorOptions
+  ) {
+    super(message, options)
+  }
+}
+
+export const MAX_BODY_BYTES = 64 * 1024
+
+export function createHttp(userAgent: string): Http {
+  return async (request) => {
+    const client = new HttpClient(userAgent, undefined, {
+      allowRedirects: false,
+      allowRetries: false,
+      keepAlive: false,
+      socketTimeout: request.timeoutMs
+    })
+    const host = new URL(request.url).host
+    let timer: NodeJS.Timeout | undefined
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        client.dispose() // destroys the agent's sockets, so nothing is left hanging
+        reject(
+          new NetworkError(
+            'timeout',
+            `no complete answer from ${host} within ${request.timeoutMs / 1000}s`
+          )
+        )
+      }, request.timeoutMs)
+    })
+    try {
+      return await Promise.race([send(client, request, host), deadline])
+    } finally {
+      clearTimeout(timer)
+      client.dispose()
+    }
+  }
+}
+
+async function send(client: HttpClient, request: HttpRequest, host: string): Promise<HttpResponse> {
+  let response
+  try {
+    response = await client.request(request.method, request.url, request.body ?? null, {
+      ...request.headers
+    })
+  } catch (error) {
+    // http-client reports its own socket timeout as "Request timeout: <path>"
+    const timedOut = error instanceof Error && error.message.startsWith('Request timeout')
+    throw new NetworkError(
+      timedOut ? 'timeout' : 'connection',
+      timedOut
+        ? `no answer from ${host} within ${request.timeoutMs / 1000}s`
+        : `request to ${host} failed: ${describe(error)}`,
+      { cause: error }
+    )
+  }
+  const message = response.message
+  const chunks: Buffer[] = []
+  let size = 0
+  try {
+    for await (const chunk of message as AsyncIterable<Buffer>) {
+      size += chunk.length
+      if (size > request.maxBodyBytes) {
+        message.destroy()
+        throw new NetworkError(
+          'too-large',
+          `the answer from ${host} is larger than ${request.maxBodyBytes} bytes; it was not read further`
+        )
+      }
+      chunks.push(chunk)
+    }
+  } catch (error) {
+    if (error instanceof NetworkError) throw error
+    throw new NetworkError('connection', `the answer from ${host} broke off: ${describe(error)}`, {
+      cause: error
+    })
+  }
+  if (!message.complete) {
+    throw new NetworkError('connection', `the answer from ${host} broke off before its end`)
+  }
+  return {
+    status: message.statusCode ?? 0,
+    headers: message.headers,
+    body: Buffer.concat(chunks).toString('utf8')
+  }
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) {
+    const code = (error as NodeJS.ErrnoException).code
+    return code && !error.message.includes(code) ? `${error.message} (${code})` : error.message
+  }
+  return String(error)
+}
+
+/** A header's single value. */
+export function header(headers: IncomingHttpHeaders, name: string): string | undefined {
+  const value = headers[name.toLowerCase()]
+  return Array.isArray(value) ? value[0] : value
+}

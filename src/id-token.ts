@@ -1,0 +1,105 @@
+/**
+ * The GitHub ID token: fetching it (core.getIDToken, wrapped in a per-attempt deadline and our
+ * retry policy), reading its claims, and getting a fresh one when the old is about to expire.
+ */
+import { decodeJwt, type JWTPayload } from 'jose'
+import { TransientError } from './retry.js'
+
+/** core.getIDToken, or a stand-in with the same contract. */
+export type IdTokenSource = (audience?: string) => Promise<string>
+
+export interface IdToken {
+  readonly value: string
+  readonly claims: JWTPayload
+  /** Milliseconds since the epoch; undefined when the token has no numeric exp. */
+  readonly expiresAtMs: number | undefined
+}
+
+/** GitHub answered, but not with a usable token, or refused for a reason a retry cannot change. */
+export class IdTokenError extends Error {
+  override readonly name = 'IdTokenError'
+}
+
+/** A fresh ID token is fetched when the current one has less than this left. */
+export const ID_TOKEN_REFRESH_MARGIN_MS = 60_000
+
+export function readIdToken(value: string): IdToken {
+  let claims: JWTPayload
+  try {
+    claims = decodeJwt(value)
+  } catch (error) {
+    throw new IdTokenError(
+      `GitHub returned an ID token that is not a readable JWT (${String(error)}).`
+    )
+  }
+  return {
+    value,
+    claims,
+    expiresAtMs: typeof claims.exp === 'number' ? claims.exp * 1000 : undefined
+  }
+}
+
+/**
+ * One attempt at getting an ID token, with a deadline. core.getIDToken neither times out nor
+ * retries network errors; its errors carry the HTTP status as "Error Code : N". 4xx answers other
+ * than 408 and 429 are final; everything else is worth another attempt.
+ */
+export async function fetchIdToken(
+  source: IdTokenSource,
+  audience: string | undefined,
+  timeoutMs: number
+): Promise<IdToken> {
+  let timer: NodeJS.Timeout | undefined
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          new TransientError(`GitHub's ID token service did not answer within ${timeoutMs / 1000}s`)
+        ),
+      timeoutMs
+    )
+  })
+  let value: string
+  try {
+    value = await Promise.race([audience === undefined ? source() : source(audience), deadline])
+  } catch (error) {
+    if (error instanceof TransientError) throw error
+    throw classifySourceError(error)
+  } finally {
+    clearTimeout(timer)
+  }
+  return readIdToken(value)
+}
+
+function classifySourceError(error: unknown): Error {
+  const message = (error instanceof Error ? error.message : String(error))
+    .replace(/\s+/g, ' ')
+    .trim()
+  const code = /Error Code\s*:\s*(\d{3})/.exec(message)?.[1]
+  const status = code === undefined ? undefined : Number(code)
+  if (/do not have ID Token field/i.test(message)) {
+    return new IdTokenError(`GitHub's ID token service answered without a token: ${message}`)
+  }
+  if (status !== undefined && status >= 400 && status < 500 && status !== 408 && status !== 429) {
+    return new IdTokenError(`GitHub's ID token service refused the request (${status}): ${message}`)
+  }
+  return new TransientError(`getting the ID token failed: ${message}`, undefined, { cause: error })
+}
+
+/** Hands out the current ID token, fetching a new one when none is held or it is near expiry. */
+export function idTokenKeeper(
+  fetch: () => Promise<IdToken>,
+  now: () => number,
+  marginMs = ID_TOKEN_REFRESH_MARGIN_MS
+): { current(): Promise<IdToken>; last(): IdToken | undefined } {
+  let held: IdToken | undefined
+  return {
+    async current() {
+      if (!held || (held.expiresAtMs !== undefined && held.expiresAtMs - now() < marginMs)) {
+        held = await fetch()
+      }
+      return held
+    },
+    last: () => held
+  }
+}

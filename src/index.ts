@@ -1,0 +1,58 @@
+/**
+ * Entry points: the only code that touches process.env, the file system and @actions/core.
+ * dist/main.js and dist/post.js each call one of these.
+ */
+import * as core from '@actions/core'
+import { readFileSync } from 'node:fs'
+import type { ActionsIO } from './actions-io.js'
+import { createHttp } from './http.js'
+import { main } from './main.js'
+import { post } from './post.js'
+import { realClock } from './retry.js'
+import { USER_AGENT } from './version.js'
+
+const io: ActionsIO = {
+  getInput: (name) => core.getInput(name),
+  getState: (name) => core.getState(name),
+  setSecret: (value) => core.setSecret(value),
+  setOutput: (name, value) => core.setOutput(name, value),
+  exportVariable: (name, value) => core.exportVariable(name, value),
+  saveState: (name, value) => core.saveState(name, value),
+  info: (message) => core.info(message),
+  debug: (message) => core.debug(message),
+  warning: (message, title) => core.warning(message, title ? { title } : {}),
+  fail: (message, title) => {
+    core.error(message, { title })
+    process.exitCode = core.ExitCode.Failure
+  },
+  appendSummary: async (markdown) => {
+    if (!process.env.GITHUB_STEP_SUMMARY) return
+    try {
+      await core.summary.addRaw(markdown, true).write()
+    } catch (error) {
+      core.warning(`Could not write the job summary: ${String(error)}`)
+    }
+  }
+}
+
+export async function runMain(): Promise<void> {
+  await main({
+    io,
+    env: process.env,
+    readEvent: () => {
+      const path = process.env.GITHUB_EVENT_PATH
+      return path ? JSON.parse(readFileSync(path, 'utf8')) : undefined
+    },
+    getIdToken: (audience) => core.getIDToken(audience),
+    http: createHttp(USER_AGENT),
+    clock: realClock,
+    random: Math.random
+  })
+  // An ID token request abandoned at its deadline may still hold a socket open: end the process
+  // now rather than when that socket gives up.
+  process.exit()
+}
+
+export function runPost(): void {
+  post(io, Date.now())
+}

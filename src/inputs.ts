@@ -1,0 +1,134 @@
+/**
+ * Turns the step's raw `with:` strings into one typed, validated object before anything touches the
+ * network. Every problem is reported at once, each naming the input and what it accepts.
+ */
+
+export interface Inputs {
+  readonly org: string
+  readonly serviceSlug: string
+  /** Undefined: GitHub's default audience. */
+  readonly audience: string | undefined
+  /** Normalised, without a trailing slash. */
+  readonly apiUrl: string
+  readonly exportEnv: boolean
+  readonly cleanup: boolean
+  readonly maxAttempts: number
+  readonly timeoutMs: number
+  readonly jobSummary: boolean
+  readonly verify: boolean
+  readonly dryRun: boolean
+}
+
+export class InputError extends Error {
+  override readonly name = 'InputError'
+  constructor(readonly problems: readonly string[]) {
+    super(problems.join('\n'))
+  }
+}
+
+export const DEFAULT_API_URL = 'https://api.cloudsmith.io'
+export const SLUG_MAX_LENGTH = 128
+const AUDIENCE_MAX_LENGTH = 512
+const SLUG = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/
+const TRUE = ['true', 'True', 'TRUE']
+const FALSE = ['false', 'False', 'FALSE']
+
+/** `read(name)` returns the raw value of an input, '' when unset (as core.getInput does). */
+export function parseInputs(read: (name: string) => string): Inputs {
+  const problems: string[] = []
+  const get = (name: string): string => read(name).trim()
+
+  const slug = (name: string): string => {
+    const value = get(name)
+    if (value === '') {
+      problems.push(`Input '${name}' is required and was empty.`)
+    } else if (value.length > SLUG_MAX_LENGTH) {
+      problems.push(
+        `Input '${name}' is ${value.length} characters long; at most ${SLUG_MAX_LENGTH} are allowed.`
+      )
+    } else if (!SLUG.test(value) || value.includes('..')) {
+      problems.push(
+        `Input '${name}' is ${JSON.stringify(value)}: a slug starts with a letter or digit and holds only letters, digits, '-', '_' and '.', never '..'.`
+      )
+    }
+    return value
+  }
+
+  const flag = (name: string, fallback: boolean): boolean => {
+    const value = get(name)
+    if (value === '') return fallback
+    if (TRUE.includes(value)) return true
+    if (FALSE.includes(value)) return false
+    problems.push(`Input '${name}' is ${JSON.stringify(value)}: use true or false.`)
+    return fallback
+  }
+
+  const integer = (name: string, fallback: number, min: number, max: number): number => {
+    const value = get(name)
+    if (value === '') return fallback
+    const n = /^\d+$/.test(value) ? Number(value) : NaN
+    if (!Number.isSafeInteger(n) || n < min || n > max) {
+      problems.push(
+        `Input '${name}' is ${JSON.stringify(value)}: use a whole number from ${min} to ${max}.`
+      )
+      return fallback
+    }
+    return n
+  }
+
+  const audience = (): string | undefined => {
+    const value = get('audience')
+    if (value === '') return undefined
+    // eslint-disable-next-line no-control-regex
+    if (value.length > AUDIENCE_MAX_LENGTH || /[\u0000-\u001f\u007f]/.test(value)) {
+      problems.push(
+        `Input 'audience' must be at most ${AUDIENCE_MAX_LENGTH} printable characters (or empty for GitHub's default).`
+      )
+    }
+    return value
+  }
+
+  const apiUrl = (): string => {
+    const value = get('api-url') || DEFAULT_API_URL
+    const problem = checkApiUrl(value)
+    if (problem) problems.push(`Input 'api-url' is ${JSON.stringify(value)}: ${problem}`)
+    return value.replace(/\/+$/, '')
+  }
+
+  const inputs: Inputs = {
+    org: slug('org'),
+    serviceSlug: slug('service-slug'),
+    audience: audience(),
+    apiUrl: apiUrl(),
+    exportEnv: flag('export-env', true),
+    cleanup: flag('cleanup', true),
+    maxAttempts: integer('max-attempts', 5, 1, 10),
+    timeoutMs: integer('timeout-seconds', 30, 1, 300) * 1000,
+    jobSummary: flag('job-summary', true),
+    verify: flag('verify', false),
+    dryRun: flag('dry-run', false)
+  }
+  if (problems.length > 0) throw new InputError(problems)
+  return inputs
+}
+
+/** Why `value` is not an acceptable API base URL, or undefined when it is. */
+function checkApiUrl(value: string): string | undefined {
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    return 'not an absolute URL (expected something like https://api.cloudsmith.io).'
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
+    return 'use https (plain http is accepted only for a loopback address, for tests).'
+  }
+  if (url.username || url.password) return 'credentials in the URL are not allowed.'
+  if (url.search || value.includes('?')) return 'a query string is not allowed.'
+  if (url.hash || value.includes('#')) return 'a fragment is not allowed.'
+  return undefined
+}
+
+export function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname)
+}

@@ -1,0 +1,137 @@
+/**
+ * The one retry policy for every remote call: exponential backoff with full jitter, a floor set by
+ * the server's Retry-After, and a bounded number of attempts. Time and randomness are parameters so
+ * the policy can be tested exactly.
+ */
+
+export interface RetryPolicy {
+  /** Attempts in all, the first one included. */
+  readonly maxAttempts: number
+  /** Width of the jitter window before the first retry; it doubles for each further retry. */
+  readonly baseDelayMs: number
+  /** Largest jitter window. */
+  readonly maxDelayMs: number
+  /** Longest Retry-After this action honours; a longer one is cut to this. */
+  readonly maxRetryAfterMs: number
+}
+
+export const DEFAULT_RETRY_POLICY: Omit<RetryPolicy, 'maxAttempts'> = {
+  baseDelayMs: 1_000,
+  maxDelayMs: 20_000,
+  maxRetryAfterMs: 60_000
+}
+
+export interface Clock {
+  now(): number
+  sleep(ms: number): Promise<void>
+}
+
+/** An error worth another attempt: network trouble, a timeout, 408, 429 or a 5xx gateway answer. */
+export class TransientError extends Error {
+  override readonly name = 'TransientError'
+  constructor(
+    message: string,
+    /** How long the server asked us to wait (Retry-After), when it did. */
+    readonly retryAfterMs?: number,
+    options?: ErrorOptions
+  ) {
+    super(message, options)
+  }
+}
+
+/** Every attempt failed with a transient error. */
+export class RetriesExhaustedError extends Error {
+  override readonly name = 'RetriesExhaustedError'
+  constructor(
+    readonly operation: string,
+    readonly attempts: number,
+    readonly elapsedMs: number,
+    readonly lastError: TransientError
+  ) {
+    super(
+      `${operation} failed ${attempts} time(s) over ${formatSeconds(elapsedMs)}: ${lastError.message}`,
+      { cause: lastError }
+    )
+  }
+}
+
+export interface RetryEvent {
+  readonly operation: string
+  readonly attempt: number
+  readonly error: TransientError
+  readonly delayMs: number
+}
+
+export interface RetryOptions {
+  readonly operation: string
+  readonly policy: RetryPolicy
+  readonly clock: Clock
+  /** Uniform in [0, 1). */
+  readonly random: () => number
+  readonly onRetry?: (event: RetryEvent) => void
+}
+
+/**
+ * Delay before attempt `attempt + 1`, after attempt `attempt` (1-based) failed. Full jitter over a
+ * window that doubles per retry; when the server sent Retry-After, that is the floor and the jitter
+ * comes on top, so that many throttled jobs do not come back in lockstep.
+ */
+export function retryDelay(
+  attempt: number,
+  policy: RetryPolicy,
+  random: () => number,
+  retryAfterMs?: number
+): number {
+  const window = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempt - 1))
+  const jitter = Math.floor(random() * window)
+  const floor = retryAfterMs === undefined ? 0 : Math.min(retryAfterMs, policy.maxRetryAfterMs)
+  return floor + jitter
+}
+
+/**
+ * Runs `operation` until it succeeds, throws something other than a TransientError (rethrown as
+ * is), or has used `policy.maxAttempts` attempts (RetriesExhaustedError).
+ */
+export async function retry<T>(
+  operation: (attempt: number) => Promise<T>,
+  options: RetryOptions
+): Promise<T> {
+  const { policy, clock, random } = options
+  const started = clock.now()
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await operation(attempt)
+    } catch (error) {
+      if (!(error instanceof TransientError)) throw error
+      if (attempt >= policy.maxAttempts) {
+        throw new RetriesExhaustedError(options.operation, attempt, clock.now() - started, error)
+      }
+      const delayMs = retryDelay(attempt, policy, random, error.retryAfterMs)
+      options.onRetry?.({ operation: options.operation, attempt, error, delayMs })
+      await clock.sleep(delayMs)
+    }
+  }
+}
+
+/**
+ * Retry-After as milliseconds from `nowMs`: delta-seconds or an HTTP date. Undefined when absent or
+ * unreadable; never negative.
+ */
+export function parseRetryAfter(value: string | undefined, nowMs: number): number | undefined {
+  if (value === undefined) return undefined
+  const text = value.trim()
+  if (text === '') return undefined
+  if (/^\d+$/.test(text)) return Number(text) * 1000
+  const date = Date.parse(text)
+  if (Number.isNaN(date)) return undefined
+  return Math.max(0, date - nowMs)
+}
+
+export function formatSeconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)}s`
+}
+
+export const realClock: Clock = {
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms))
+}

@@ -1,0 +1,57 @@
+/**
+ * Optional check that Cloudsmith accepts the new key: GET /v1/user/self/ with it, and read who it
+ * authenticates as.
+ */
+import { CloudsmithError } from './cloudsmith-response.js'
+import { send, statusError } from './exchange.js'
+import { MAX_BODY_BYTES, type Http } from './http.js'
+import { excerpt } from './redact.js'
+
+export const VERIFY_CALL = 'verifying the key'
+
+export interface Identity {
+  readonly slug: string
+  readonly name: string
+}
+
+/** Cloudsmith answered, and does not accept the key. */
+export class VerifyError extends Error {
+  override readonly name = 'VerifyError'
+}
+
+export async function verifyKey(
+  apiUrl: string,
+  token: string,
+  timeoutMs: number,
+  http: Http,
+  now: () => number
+): Promise<Identity> {
+  const response = await send(http, {
+    method: 'GET',
+    url: `${apiUrl}/v1/user/self/`,
+    headers: { Accept: 'application/json', 'X-Api-Key': token },
+    timeoutMs,
+    maxBodyBytes: MAX_BODY_BYTES
+  })
+  if (response.status !== 200) {
+    const error = statusError(VERIFY_CALL, response, [token], now())
+    if (error instanceof CloudsmithError) {
+      throw new VerifyError(`GET /v1/user/self/ was answered ${error.status}: ${error.said}`)
+    }
+    throw error
+  }
+  let body: Record<string, unknown> = {}
+  try {
+    const parsed: unknown = JSON.parse(response.body)
+    if (parsed && typeof parsed === 'object') body = parsed as Record<string, unknown>
+  } catch {
+    throw new VerifyError(
+      `GET /v1/user/self/ did not answer JSON: ${excerpt(response.body, [token])}`
+    )
+  }
+  if (body.authenticated !== true) {
+    throw new VerifyError('GET /v1/user/self/ says the key is not authenticated')
+  }
+  const text = (value: unknown): string => (typeof value === 'string' && value ? value : 'unknown')
+  return { slug: text(body.slug), name: text(body.name) }
+}
