@@ -32411,7 +32411,9 @@ async function fetchIdToken(source, audience, timeoutMs) {
     return readIdToken(value);
 }
 function classifySourceError(error) {
-    const message = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim();
+    const message = (error instanceof Error ? error.message : String(error))
+        .replace(/\s+/g, ' ')
+        .trim();
     const code = /Error Code\s*:\s*(\d{3})/.exec(message)?.[1];
     const status = code === undefined ? undefined : Number(code);
     if (/do not have ID Token field/i.test(message)) {
@@ -32672,7 +32674,14 @@ async function verifyKey(apiUrl, token, timeoutMs, http, now) {
 
 
 const PERMISSIONS_BLOCK = ['permissions:', '  id-token: write', '  contents: read'];
-const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy'];
+const PROXY_VARIABLES = [
+    'HTTPS_PROXY',
+    'https_proxy',
+    'HTTP_PROXY',
+    'http_proxy',
+    'NO_PROXY',
+    'no_proxy'
+];
 function failure(title, lines) {
     return { title, message: lines.filter((line) => line !== undefined).join('\n') };
 }
@@ -32897,10 +32906,18 @@ function publish(key, options, io) {
 ;// CONCATENATED MODULE: ./src/summary.ts
 
 function cell(text) {
-    return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/\r?\n/g, ' ');
+    return text
+        .replace(/\\/g, '\\\\')
+        .replace(/\|/g, '\\|')
+        .replace(/</g, '&lt;')
+        .replace(/\r?\n/g, ' ');
 }
 function table(rows) {
-    return ['| | |', '| --- | --- |', ...rows.map(([name, value]) => `| ${cell(name)} | ${cell(value)} |`)];
+    return [
+        '| | |',
+        '| --- | --- |',
+        ...rows.map(([name, value]) => `| ${cell(name)} | ${cell(value)} |`)
+    ];
 }
 function successSummary(facts) {
     return [
@@ -32942,7 +32959,14 @@ function dryRunSummary(org, serviceSlug, claims, suggestion) {
     ].join('\n');
 }
 function failureSummary(failure) {
-    return [`### Cloudsmith OIDC: ${cell(failure.title)}`, '', '```text', failure.message.replace(/```/g, "'''"), '```', ''].join('\n');
+    return [
+        `### Cloudsmith OIDC: ${cell(failure.title)}`,
+        '',
+        '```text',
+        failure.message.replace(/```/g, "'''"),
+        '```',
+        ''
+    ].join('\n');
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
