@@ -31671,7 +31671,7 @@ async function send(client, request, host) {
         // http-client reports its own socket timeout as "Request timeout: <path>"
         const timedOut = error instanceof Error && error.message.startsWith('Request timeout');
         throw new NetworkError(timedOut ? 'timeout' : 'connection', timedOut
-            ? `no answer from ${host} within ${request.timeoutMs / 1000}s`
+            ? `no complete answer from ${host} within ${request.timeoutMs / 1000}s`
             : `request to ${host} failed: ${describe(error)}`, { cause: error });
     }
     const message = response.message;
@@ -32294,7 +32294,9 @@ function parseRetryAfter(value, nowMs) {
         return undefined;
     if (/^\d+$/.test(text))
         return Number(text) * 1000;
-    const date = Date.parse(text);
+    // An HTTP date names its day and month ("Sat, 28 Nov 2026 10:00:00 GMT"); Date.parse alone
+    // would also take "-5" as a year.
+    const date = /[A-Za-z]{3}/.test(text) ? Date.parse(text) : NaN;
     if (Number.isNaN(date))
         return undefined;
     return Math.max(0, date - nowMs);
@@ -32424,17 +32426,25 @@ function classifySourceError(error) {
     }
     return new TransientError(`getting the ID token failed: ${message}`, undefined, { cause: error });
 }
-/** Hands out the current ID token, fetching a new one when none is held or it is near expiry. */
+/**
+ * Hands out the current ID token, fetching a new one when none is held or the held one is near
+ * expiry: less than `marginMs` left, or less than half its lifetime for a token shorter-lived than
+ * twice the margin.
+ */
 function idTokenKeeper(fetch, now, marginMs = ID_TOKEN_REFRESH_MARGIN_MS) {
     let held;
     return {
         async current() {
-            if (!held || (held.expiresAtMs !== undefined && held.expiresAtMs - now() < marginMs)) {
-                held = await fetch();
+            if (!held || now() >= held.refreshAtMs) {
+                const fetchedAtMs = now();
+                const token = await fetch();
+                const expiresAtMs = token.expiresAtMs ?? Infinity;
+                const issuedAtMs = typeof token.claims.iat === 'number' ? token.claims.iat * 1000 : fetchedAtMs;
+                const margin = Math.min(marginMs, (expiresAtMs - issuedAtMs) / 2);
+                held = { token, refreshAtMs: expiresAtMs - margin };
             }
-            return held;
-        },
-        last: () => held
+            return held.token;
+        }
     };
 }
 

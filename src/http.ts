@@ -79,7 +79,7 @@ async function send(client: HttpClient, request: HttpRequest, host: string): Pro
     throw new NetworkError(
       timedOut ? 'timeout' : 'connection',
       timedOut
-        ? `no answer from ${host} within ${request.timeoutMs / 1000}s`
+        ? `no complete answer from ${host} within ${request.timeoutMs / 1000}s`
         : `request to ${host} failed: ${describe(error)}`,
       { cause: error }
     )

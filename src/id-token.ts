@@ -86,20 +86,29 @@ function classifySourceError(error: unknown): Error {
   return new TransientError(`getting the ID token failed: ${message}`, undefined, { cause: error })
 }
 
-/** Hands out the current ID token, fetching a new one when none is held or it is near expiry. */
+/**
+ * Hands out the current ID token, fetching a new one when none is held or the held one is near
+ * expiry: less than `marginMs` left, or less than half its lifetime for a token shorter-lived than
+ * twice the margin.
+ */
 export function idTokenKeeper(
   fetch: () => Promise<IdToken>,
   now: () => number,
   marginMs = ID_TOKEN_REFRESH_MARGIN_MS
-): { current(): Promise<IdToken>; last(): IdToken | undefined } {
-  let held: IdToken | undefined
+): { current(): Promise<IdToken> } {
+  let held: { token: IdToken; refreshAtMs: number } | undefined
   return {
     async current() {
-      if (!held || (held.expiresAtMs !== undefined && held.expiresAtMs - now() < marginMs)) {
-        held = await fetch()
+      if (!held || now() >= held.refreshAtMs) {
+        const fetchedAtMs = now()
+        const token = await fetch()
+        const expiresAtMs = token.expiresAtMs ?? Infinity
+        const issuedAtMs =
+          typeof token.claims.iat === 'number' ? token.claims.iat * 1000 : fetchedAtMs
+        const margin = Math.min(marginMs, (expiresAtMs - issuedAtMs) / 2)
+        held = { token, refreshAtMs: expiresAtMs - margin }
       }
-      return held
-    },
-    last: () => held
+      return held.token
+    }
   }
 }

@@ -122,7 +122,9 @@ export function parseRetryAfter(value: string | undefined, nowMs: number): numbe
   const text = value.trim()
   if (text === '') return undefined
   if (/^\d+$/.test(text)) return Number(text) * 1000
-  const date = Date.parse(text)
+  // An HTTP date names its day and month ("Sat, 28 Nov 2026 10:00:00 GMT"); Date.parse alone
+  // would also take "-5" as a year.
+  const date = /[A-Za-z]{3}/.test(text) ? Date.parse(text) : NaN
   if (Number.isNaN(date)) return undefined
   return Math.max(0, date - nowMs)
 }

@@ -1,0 +1,99 @@
+import { describe, expect, test } from '@jest/globals'
+import { errorText, readTokenAnswer, TokenAnswerError } from '../src/cloudsmith-response.js'
+import { excerpt, redact } from '../src/redact.js'
+import { jwt } from './lib/jwt.js'
+
+const now = Date.now()
+
+function failureOf(status: number, body: string, masked: string[] = []): TokenAnswerError {
+  try {
+    readTokenAnswer(status, body, now, (s) => masked.push(s), ['ID-TOKEN'])
+  } catch (error) {
+    if (error instanceof TokenAnswerError) return error
+    throw error
+  }
+  throw new Error('expected a TokenAnswerError')
+}
+
+describe('readTokenAnswer', () => {
+  test('reads token and expiry, masking the token first', async () => {
+    const token = await jwt({ sub: 'svc' }, 7200)
+    const masked: string[] = []
+    const key = readTokenAnswer(201, JSON.stringify({ token }), now, (s) => masked.push(s), [])
+    expect(key.token).toBe(token)
+    expect(Math.abs(key.expiresAt.getTime() - (now + 7_200_000))).toBeLessThan(2000)
+    expect(masked).toEqual([token])
+  })
+
+  test('not JSON', () => {
+    const error = failureOf(201, '<html>hello</html>')
+    expect(error.message).toBe(
+      'Cloudsmith answered 201 but the body is not JSON. Body: <html>hello</html>'
+    )
+  })
+
+  test.each([
+    ['{}'],
+    ['{"token": ""}'],
+    ['{"token": 42}'],
+    ['{"token": null}'],
+    ['[]'],
+    ['"token"']
+  ])('no usable token in %s', (body) => {
+    expect(failureOf(200, body).problem).toBe('the JSON has no non-empty string "token"')
+  })
+
+  test('a token that is not a JWT is masked and not shown', () => {
+    const masked: string[] = []
+    const error = failureOf(201, '{"token": "s3cr3t-api-key"}', masked)
+    expect(masked).toEqual(['s3cr3t-api-key'])
+    expect(error.problem).toBe('its "token" is not a JWT')
+    expect(error.message).not.toContain('s3cr3t-api-key')
+    expect(error.said).toBe('{"token": "***"}')
+  })
+
+  test('a JWT without exp', async () => {
+    const token = await jwt({ exp: undefined })
+    expect(failureOf(201, JSON.stringify({ token })).problem).toBe(
+      'its token has no numeric "exp" claim'
+    )
+  })
+
+  test('an expired JWT', async () => {
+    const token = await jwt({}, -60)
+    const error = failureOf(201, JSON.stringify({ token }))
+    expect(error.problem).toMatch(
+      /^its token expired already \(exp .*Z\); check this machine's clock$/
+    )
+    expect(error.message).not.toContain(token)
+  })
+})
+
+describe('errorText', () => {
+  test('detail, then error, then the raw body', () => {
+    expect(errorText('{"detail": "Invalid token.", "error": "x"}', [])).toBe('Invalid token.')
+    expect(errorText('{"error": "bad"}', [])).toBe('bad')
+    expect(errorText('<h1>502 Bad Gateway</h1>', [])).toBe('<h1>502 Bad Gateway</h1>')
+    expect(errorText('', [])).toBe('(empty body)')
+  })
+  test('never shows a secret or anything shaped like a JWT', () => {
+    const said = errorText(
+      '{"detail": "bad token eyJhbGciOi.eyJzdWIiOi.c2lnbmF0dXJl for ID-TOKEN"}',
+      ['ID-TOKEN']
+    )
+    expect(said).toBe('bad token *** for ***')
+  })
+})
+
+describe('excerpt and redact', () => {
+  test('bounded to one line', () => {
+    const long = `a\n\nb ${'x'.repeat(400)}`
+    const out = excerpt(long)
+    expect(out.startsWith('a b xxx')).toBe(true)
+    expect(out).toMatch(/… \(404 characters\)$/)
+    expect(out.length).toBeLessThan(330)
+  })
+  test('redact removes every occurrence', () => {
+    expect(redact('k=abc; again abc', ['abc'])).toBe('k=***; again ***')
+  })
+})

@@ -1,0 +1,149 @@
+import { describe, expect, test } from '@jest/globals'
+import { InputError, parseInputs } from '../src/inputs.js'
+
+const base = { org: 'acme', 'service-slug': 'ci-publisher' }
+const parse = (values: Record<string, string>) => parseInputs((name) => values[name] ?? '')
+const problems = (values: Record<string, string>): readonly string[] => {
+  try {
+    parse(values)
+  } catch (error) {
+    if (error instanceof InputError) return error.problems
+    throw error
+  }
+  throw new Error('expected an InputError')
+}
+
+describe('parseInputs', () => {
+  test('defaults match action.yml', () => {
+    expect(parse(base)).toEqual({
+      org: 'acme',
+      serviceSlug: 'ci-publisher',
+      audience: undefined,
+      apiUrl: 'https://api.cloudsmith.io',
+      exportEnv: true,
+      cleanup: true,
+      maxAttempts: 5,
+      timeoutMs: 30_000,
+      jobSummary: true,
+      verify: false,
+      dryRun: false
+    })
+  })
+
+  test('reads every input', () => {
+    expect(
+      parse({
+        org: ' my.org_1 ',
+        'service-slug': 'svc-2',
+        audience: 'https://api.cloudsmith.io',
+        'api-url': 'https://cloudsmith.example.com/api/',
+        'export-env': 'false',
+        cleanup: 'FALSE',
+        'max-attempts': '10',
+        'timeout-seconds': '1',
+        'job-summary': 'False',
+        verify: 'true',
+        'dry-run': 'TRUE'
+      })
+    ).toEqual({
+      org: 'my.org_1',
+      serviceSlug: 'svc-2',
+      audience: 'https://api.cloudsmith.io',
+      apiUrl: 'https://cloudsmith.example.com/api',
+      exportEnv: false,
+      cleanup: false,
+      maxAttempts: 10,
+      timeoutMs: 1000,
+      jobSummary: false,
+      verify: true,
+      dryRun: true
+    })
+  })
+
+  test('missing required inputs are named together', () => {
+    expect(problems({})).toEqual([
+      "Input 'org' is required and was empty.",
+      "Input 'service-slug' is required and was empty."
+    ])
+  })
+
+  test.each([['a..b'], ['.hidden'], ['-dash'], ['a/b'], ['a%2Fb'], ['a b'], ['ü'], ['..'], ['.']])(
+    'org %j is not a slug',
+    (org) => {
+      expect(problems({ ...base, org })).toEqual([
+        `Input 'org' is ${JSON.stringify(org)}: a slug starts with a letter or digit and holds only letters, digits, '-', '_' and '.', never '..'.`
+      ])
+    }
+  )
+
+  test('slugs are bounded in length', () => {
+    expect(parse({ ...base, org: 'a'.repeat(128) }).org).toHaveLength(128)
+    expect(problems({ ...base, 'service-slug': 'a'.repeat(129) })).toEqual([
+      "Input 'service-slug' is 129 characters long; at most 128 are allowed."
+    ])
+  })
+
+  test.each([
+    [
+      'http://api.cloudsmith.io',
+      'use https (plain http is accepted only for a loopback address, for tests).'
+    ],
+    [
+      'ftp://api.cloudsmith.io',
+      'use https (plain http is accepted only for a loopback address, for tests).'
+    ],
+    [
+      'api.cloudsmith.io',
+      'not an absolute URL (expected something like https://api.cloudsmith.io).'
+    ],
+    ['https://user:pw@api.cloudsmith.io', 'credentials in the URL are not allowed.'],
+    ['https://api.cloudsmith.io/?x=1', 'a query string is not allowed.'],
+    ['https://api.cloudsmith.io/?', 'a query string is not allowed.'],
+    ['https://api.cloudsmith.io/#top', 'a fragment is not allowed.'],
+    [
+      'http://127.0.0.1.evil.example',
+      'use https (plain http is accepted only for a loopback address, for tests).'
+    ]
+  ])('api-url %j is refused', (url, why) => {
+    expect(problems({ ...base, 'api-url': url })).toEqual([
+      `Input 'api-url' is ${JSON.stringify(url)}: ${why}`
+    ])
+  })
+
+  test.each(['http://127.0.0.1:8080', 'http://localhost:1', 'http://[::1]:9'])(
+    'plain http is accepted for loopback %s',
+    (url) => {
+      expect(parse({ ...base, 'api-url': url }).apiUrl).toBe(url)
+    }
+  )
+
+  test.each([
+    ['max-attempts', '0', 1, 10],
+    ['max-attempts', '11', 1, 10],
+    ['max-attempts', '2.5', 1, 10],
+    ['max-attempts', 'five', 1, 10],
+    ['timeout-seconds', '0', 1, 300],
+    ['timeout-seconds', '301', 1, 300],
+    ['timeout-seconds', '-1', 1, 300]
+  ])('%s %j is out of range', (name, value, min, max) => {
+    expect(problems({ ...base, [name]: value })).toEqual([
+      `Input '${name}' is ${JSON.stringify(value)}: use a whole number from ${min} to ${max}.`
+    ])
+  })
+
+  test.each(['export-env', 'cleanup', 'job-summary', 'verify', 'dry-run'])(
+    'boolean %s refuses anything but true and false',
+    (name) => {
+      expect(problems({ ...base, [name]: 'yes' })).toEqual([
+        `Input '${name}' is "yes": use true or false.`
+      ])
+    }
+  )
+
+  test('audience is bounded and printable', () => {
+    expect(problems({ ...base, audience: 'a\u0007b' })).toEqual([
+      "Input 'audience' must be at most 512 printable characters (or empty for GitHub's default)."
+    ])
+    expect(problems({ ...base, audience: 'a'.repeat(513) })).toHaveLength(1)
+  })
+})

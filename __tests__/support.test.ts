@@ -1,0 +1,470 @@
+/** Tests of the test-support code: runner emulator, local OIDC issuer, fake Cloudsmith. */
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { createRemoteJWKSet, decodeJwt, jwtVerify } from 'jose'
+import { parseYamlSubset, readActionMetadata } from './support/action-metadata.js'
+import {
+  type FakeCloudsmith,
+  GENERIC_REFUSAL,
+  startFakeCloudsmith
+} from './support/fake-cloudsmith.js'
+import { type OidcIssuer, startIssuer } from './support/issuer.js'
+import {
+  evaluateStatusCondition,
+  findLeaks,
+  parseFileCommands,
+  parseWorkflowCommand,
+  runAction
+} from './support/runner.js'
+
+describe('local OIDC issuer', () => {
+  let issuer: OidcIssuer
+  beforeAll(async () => {
+    issuer = await startIssuer()
+  })
+  afterAll(() => issuer.close())
+
+  test('hands out tokens verifiable through its JWKS, with GitHub claims', async () => {
+    const { ACTIONS_ID_TOKEN_REQUEST_URL: url, ACTIONS_ID_TOKEN_REQUEST_TOKEN: bearer } =
+      issuer.env()
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/idtoken\?api-version=2\.0$/)
+    const response = await fetch(url, { headers: { Authorization: `Bearer ${bearer}` } })
+    expect(response.status).toBe(200)
+    const { value } = (await response.json()) as { value: string }
+
+    const discovery = (await (
+      await fetch(`${issuer.url}/.well-known/openid-configuration`)
+    ).json()) as { issuer: string; jwks_uri: string }
+    expect(discovery).toMatchObject({ issuer: issuer.url, jwks_uri: issuer.jwksUri })
+    const { payload, protectedHeader } = await jwtVerify(
+      value,
+      createRemoteJWKSet(new URL(discovery.jwks_uri)),
+      { issuer: issuer.url, audience: 'https://github.com/octo-org' }
+    )
+    expect(protectedHeader.alg).toBe('RS256')
+    expect(payload).toMatchObject({
+      sub: 'repo:octo-org/octo-repo:ref:refs/heads/main',
+      repository: 'octo-org/octo-repo',
+      repository_owner: 'octo-org',
+      ref: 'refs/heads/main',
+      ref_type: 'branch',
+      event_name: 'push',
+      runner_environment: 'github-hosted',
+      job_workflow_ref: 'octo-org/octo-repo/.github/workflows/ci.yml@refs/heads/main'
+    })
+    expect(payload.environment).toBeUndefined()
+    expect((payload.exp ?? 0) - (payload.iat ?? 0)).toBe(300)
+    expect(typeof payload.jti).toBe('string')
+    expect(issuer.counters.issued).toBe(1)
+  })
+
+  test('takes the audience from the query and the environment from the scenario', async () => {
+    issuer.setScenario({ context: { environment: 'production' } })
+    const response = await fetch(`${issuer.tokenUrl}&audience=${encodeURIComponent('x:y')}`, {
+      headers: { Authorization: `Bearer ${issuer.requestToken}` }
+    })
+    const claims = decodeJwt(((await response.json()) as { value: string }).value)
+    expect(claims).toMatchObject({
+      aud: 'x:y',
+      environment: 'production',
+      sub: 'repo:octo-org/octo-repo:environment:production'
+    })
+    issuer.reset()
+  })
+
+  test('refuses a bad bearer and applies faults in order', async () => {
+    const bad = await fetch(issuer.tokenUrl, { headers: { Authorization: 'Bearer nope' } })
+    expect(bad.status).toBe(401)
+    const none = await fetch(issuer.tokenUrl)
+    expect(none.status).toBe(401)
+    expect(issuer.counters.unauthorized).toBe(2)
+
+    issuer.fault(503, 2)
+    const auth = { headers: { Authorization: `Bearer ${issuer.requestToken}` } }
+    expect((await fetch(issuer.tokenUrl, auth)).status).toBe(503)
+    expect((await fetch(issuer.tokenUrl, auth)).status).toBe(503)
+    expect((await fetch(issuer.tokenUrl, auth)).status).toBe(200)
+    expect(issuer.requests.map((r) => r.outcome)).toEqual([
+      'unauthorized',
+      'unauthorized',
+      'fault:503',
+      'fault:503',
+      'issued'
+    ])
+    issuer.reset()
+  })
+})
+
+describe('fake Cloudsmith', () => {
+  let issuer: OidcIssuer
+  let fake: FakeCloudsmith
+  beforeAll(async () => {
+    issuer = await startIssuer()
+    fake = await startFakeCloudsmith({
+      issuer,
+      providers: [
+        {
+          providerUrl: issuer.issuer,
+          requiredClaims: {
+            sub: 'repo:octo-org/octo-repo:ref:refs/heads/*',
+            aud: 'https://github.com/octo-org'
+          },
+          serviceAccounts: ['ci-bot']
+        }
+      ]
+    })
+  })
+  afterAll(async () => {
+    await fake.close()
+    await issuer.close()
+  })
+
+  const exchange = (oidcToken: string, serviceSlug = 'ci-bot', org = 'acme') =>
+    fetch(`${fake.url}/openid/${org}/`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ oidc_token: oidcToken, service_slug: serviceSlug })
+    })
+
+  test('exchanges a valid ID token for an API key that /v1/user/self/ accepts', async () => {
+    const response = await exchange(await issuer.mint())
+    expect(response.status).toBe(201)
+    expect(response.headers.get('x-ratelimit-limit')).not.toBeNull()
+    expect(response.headers.get('x-ratelimit-remaining')).not.toBeNull()
+    expect(response.headers.get('x-ratelimit-reset')).toMatch(/^\d+$/)
+    expect(response.headers.get('x-ratelimit-interval')).not.toBeNull()
+    const { token } = (await response.json()) as { token: string }
+    const claims = decodeJwt(token)
+    expect(claims.sub).toBe('ci-bot')
+    expect((claims.exp ?? 0) - Math.floor(Date.now() / 1000)).toBeGreaterThan(7190)
+
+    const self = await fetch(`${fake.url}/v1/user/self/`, { headers: { 'X-Api-Key': token } })
+    expect(await self.json()).toMatchObject({ authenticated: true, slug: 'ci-bot' })
+    const bearer = await fetch(`${fake.url}/v1/user/self/`, {
+      headers: { Authorization: `Bearer ${token}` }
+    })
+    expect(await bearer.json()).toMatchObject({ authenticated: true })
+    const bogus = await fetch(`${fake.url}/v1/user/self/`, { headers: { 'X-Api-Key': 'x' } })
+    expect(await bogus.json()).toEqual({ authenticated: false })
+    expect(fake.exchanges()[0]?.body).toMatchObject({ service_slug: 'ci-bot' })
+  })
+
+  test.each([
+    ['wrong sub', { environment: 'prod' }, {}, 'ci-bot', 'claim-mismatch:sub'],
+    ['wrong aud', {}, { aud: 'https://api.cloudsmith.io' }, 'ci-bot', 'claim-mismatch:aud'],
+    [
+      'wrong iss',
+      {},
+      { iss: 'https://token.actions.githubusercontent.com' },
+      'ci-bot',
+      'unknown-issuer'
+    ],
+    ['expired', {}, { exp: Math.floor(Date.now() / 1000) - 10 }, 'ci-bot', 'expired'],
+    ['unlinked service', {}, {}, 'other-bot', 'service-not-linked']
+  ])('refuses %s with the generic 401', async (_name, context, claims, slug, reason) => {
+    fake.reset()
+    issuer.setScenario({ context })
+    const response = await exchange(await issuer.mint(claims), slug)
+    issuer.reset()
+    expect(response.status).toBe(401)
+    expect(await response.json()).toEqual(GENERIC_REFUSAL)
+    expect(fake.reasons()).toEqual([reason])
+  })
+
+  test('refuses a token signed by another key and an unknown org', async () => {
+    fake.reset()
+    const stranger = await startIssuer({ issuer: issuer.issuer })
+    const forged = await stranger.mint()
+    await stranger.close()
+    expect((await exchange(forged)).status).toBe(401)
+    expect((await exchange(await issuer.mint(), 'ci-bot', 'other-org')).status).toBe(401)
+    expect(fake.reasons()).toEqual(['bad-signature', 'unknown-org'])
+  })
+
+  test('faults: 503 HTML, redirect to another host, truncated JSON, reset, hang', async () => {
+    fake.reset()
+    const idToken = await issuer.mint()
+    fake.fault(503)
+    const unavailable = await exchange(idToken)
+    expect(unavailable.status).toBe(503)
+    expect(unavailable.headers.get('content-type')).toContain('text/html')
+
+    fake.fault('redirect')
+    const redirect = await fetch(`${fake.url}/openid/acme/`, { method: 'POST', redirect: 'manual' })
+    expect(redirect.status).toBe(307)
+    expect(redirect.headers.get('location')).toBe(`${fake.otherHostUrl}/openid/acme/`)
+    expect(fake.otherHostUrl).not.toBe(fake.url)
+
+    fake.fault('truncated-json')
+    const truncated = await exchange(idToken)
+    expect(truncated.status).toBe(201)
+    await expect(truncated.json()).rejects.toThrow()
+
+    fake.fault('reset')
+    await expect(exchange(idToken).then((r) => r.text())).rejects.toThrow()
+
+    fake.fault('hang')
+    await expect(
+      fetch(`${fake.url}/openid/acme/`, { method: 'POST', signal: AbortSignal.timeout(200) })
+    ).rejects.toThrow()
+
+    expect(fake.exchanges().map((r) => r.outcome.fault)).toEqual([
+      503,
+      'redirect',
+      'truncated-json',
+      'reset',
+      'hang'
+    ])
+    expect((await exchange(idToken)).status).toBe(201)
+  })
+
+  test('faults: bad success bodies, throttle, slow and huge bodies', async () => {
+    fake.reset()
+    const idToken = await issuer.mint()
+    const json = async () => (await (await exchange(idToken)).json()) as Record<string, unknown>
+    fake.fault('no-token')
+    expect((await json())['token']).toBeUndefined()
+    fake.fault('not-a-jwt')
+    const notJwt = String((await json())['token'])
+    expect(() => decodeJwt(notJwt)).toThrow()
+    fake.fault('expired-token')
+    expect(decodeJwt(String((await json())['token'])).exp).toBeLessThan(Date.now() / 1000)
+    fake.fault('ok-200')
+    expect((await exchange(idToken)).status).toBe(200)
+    fake.fault('throttle', { retryAfter: '7' })
+    const throttled = await exchange(idToken)
+    expect([throttled.status, throttled.headers.get('retry-after')]).toEqual([429, '7'])
+
+    fake.fault('slow-body', { durationMs: 150 })
+    const started = Date.now()
+    const slow = await exchange(idToken)
+    expect(slow.status).toBe(201)
+    expect(decodeJwt(((await slow.json()) as { token: string }).token).sub).toBe('ci-bot')
+    expect(Date.now() - started).toBeGreaterThanOrEqual(140)
+
+    fake.fault('huge-body', { times: 2 })
+    expect((await (await exchange(idToken)).text()).length).toBeGreaterThan(5_000_000)
+    expect((await exchange(idToken)).status).toBe(500)
+    expect((await exchange(idToken)).status).toBe(201)
+  })
+
+  test('rate limit: 429 with Retry-After and a DRF body once a window is used up', async () => {
+    let clock = Math.floor(Date.now() / 1000) * 1000 + 250
+    const limited = await startFakeCloudsmith({ issuer, rateLimitPerSecond: 2, now: () => clock })
+    try {
+      const idToken = await issuer.mint()
+      const post = () =>
+        fetch(`${limited.url}/openid/acme/`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ oidc_token: idToken, service_slug: 'ci-bot' })
+        })
+      expect((await post()).status).toBe(201)
+      expect((await post()).status).toBe(201)
+      const throttled = await post()
+      expect(throttled.status).toBe(429)
+      expect(throttled.headers.get('retry-after')).toBe('1')
+      expect(throttled.headers.get('x-ratelimit-remaining')).toBe('0')
+      expect(await throttled.json()).toEqual({
+        detail: 'Request was throttled. Expected available in 1 seconds.'
+      })
+      clock += 1000
+      expect((await post()).status).toBe(201)
+    } finally {
+      await limited.close()
+    }
+  })
+})
+
+describe('workflow and file commands', () => {
+  test('file commands in both forms, with the runner errors', () => {
+    const content = [
+      'plain=a=b',
+      'multi<<EOF',
+      'line 1',
+      'line=2',
+      'EOF',
+      'crlf=x\r',
+      'plain=later',
+      'empty=',
+      ''
+    ].join('\n')
+    expect(parseFileCommands(content)).toEqual({
+      values: { plain: 'later', multi: 'line 1\nline=2', crlf: 'x', empty: '' },
+      errors: []
+    })
+    expect(parseFileCommands('nokey\n').errors).toHaveLength(1)
+    expect(parseFileCommands('open<<END\nvalue\n').errors[0]).toContain('END')
+  })
+
+  test('workflow commands with escaped properties and data', () => {
+    expect(parseWorkflowCommand('::error title=A%2C B%3A c,file=x.ts::one%0Atwo%25')).toEqual({
+      command: 'error',
+      properties: { title: 'A, B: c', file: 'x.ts' },
+      data: 'one\ntwo%'
+    })
+    expect(parseWorkflowCommand('::add-mask::s3cret')?.data).toBe('s3cret')
+    expect(parseWorkflowCommand('plain text :: here')).toBeUndefined()
+    expect(evaluateStatusCondition('always()', 'failure')).toBe(true)
+    expect(evaluateStatusCondition('${{ success() }}', 'failure')).toBe(false)
+    expect(evaluateStatusCondition('!cancelled() && failure()', 'failure')).toBe(true)
+  })
+
+  test('YAML subset: block scalars, quotes, comments', () => {
+    const yaml = "a: >-\n  one\n  two\nb: 'it''s' # c\nc:\n  d: |\n    x\n    y\n"
+    expect(parseYamlSubset(yaml)).toEqual({ a: 'one two', b: "it's", c: { d: 'x\ny\n' } })
+  })
+
+  test("the project's own action.yml reads as the action's interface", () => {
+    const metadata = readActionMetadata(fileURLToPath(new URL('..', import.meta.url)))
+    expect(metadata.runs).toMatchObject({ main: 'dist/main.js', post: 'dist/post.js' })
+    expect(metadata.runs['post-if']).toBe('always()')
+    expect(metadata.inputs['service-slug']?.required).toBe(true)
+    expect(metadata.inputs['api-url']?.default).toBe('https://api.cloudsmith.io')
+    expect(metadata.inputs['audience']?.default).toBe('')
+    expect(Object.keys(metadata.outputs)).toEqual(['token', 'expires-at'])
+  })
+})
+
+describe('runner emulator', () => {
+  const secret = 'S3CRET-ci-bot-value'
+  let actionDir: string
+
+  const actionYml = (postIf: string) => `name: Throwaway
+description: >-
+  Prints, masks and
+  exports things.
+inputs:
+  service-slug:
+    description: 'slug: of the account'
+    required: true
+  who am i:
+    default: nobody
+  mode:
+    default: ok # a comment
+outputs:
+  token:
+    description: The token
+runs:
+  using: node24
+  main: main.cjs
+  post: post.cjs
+${postIf}`
+
+  const mainJs = `
+const fs = require('node:fs')
+const path = require('node:path')
+const env = process.env
+const secret = 'S3CRET-' + env['INPUT_SERVICE-SLUG'] + '-value'
+if (env.INPUT_MODE === 'hang') setInterval(() => {}, 1000)
+console.log('early ' + secret)
+console.log('::add-mask::' + secret)
+console.log('late ' + secret)
+console.log('::debug::debugging here')
+console.log('::warning title=Heads up%2C friend::first%0Asecond%25')
+console.error('inputs ' + env.INPUT_WHO_AM_I + ' ' + env.INPUT_MODE)
+fs.appendFileSync(env.GITHUB_OUTPUT, 'token<<ghadelimiter_1\\n' + secret + '\\nghadelimiter_1\\n')
+fs.appendFileSync(env.GITHUB_OUTPUT, 'plain=a=b\\nleaky=' + secret + '\\n')
+fs.appendFileSync(env.GITHUB_ENV, 'EXPORTED=from-main\\nCLEAR_ME<<X\\nvalue\\nX\\n')
+fs.appendFileSync(env.GITHUB_STATE, 'saved=' + secret + '\\n')
+fs.appendFileSync(env.GITHUB_STEP_SUMMARY, '# Summary ' + secret + '\\n')
+fs.mkdirSync(path.join(env.RUNNER_TEMP, 'cache'))
+fs.writeFileSync(path.join(env.RUNNER_TEMP, 'cache', 'creds'), secret)
+if (env.INPUT_MODE === 'fail') process.exitCode = 1
+`
+  const postJs = `
+const fs = require('node:fs')
+console.log('post state ' + process.env.STATE_saved + ' env ' + process.env.EXPORTED)
+fs.appendFileSync(process.env.GITHUB_ENV, 'CLEAR_ME=\\n')
+`
+
+  beforeAll(() => {
+    actionDir = mkdtempSync(join(tmpdir(), 'throwaway-action-'))
+    writeFileSync(join(actionDir, 'main.cjs'), mainJs)
+    writeFileSync(join(actionDir, 'post.cjs'), postJs)
+  })
+  afterAll(() => rmSync(actionDir, { recursive: true, force: true }))
+
+  test('runs main and post, parses commands, and finds the leaks', async () => {
+    writeFileSync(join(actionDir, 'action.yml'), actionYml('  post-if: always()\n'))
+    const result = await runAction({
+      actionDir,
+      with: { 'service-slug': 'ci-bot' },
+      env: { ACTIONS_ID_TOKEN_REQUEST_URL: 'http://127.0.0.1:1/x?api-version=2.0' },
+      omitEnv: ['GITHUB_SHA']
+    })
+    try {
+      const { main, post } = result
+      expect(main.exitCode).toBe(0)
+      expect(main.processEnv).toMatchObject({
+        'INPUT_SERVICE-SLUG': 'ci-bot',
+        INPUT_WHO_AM_I: 'nobody',
+        INPUT_MODE: 'ok',
+        GITHUB_ACTIONS: 'true',
+        GITHUB_REPOSITORY_OWNER: 'octo-org',
+        ACTIONS_ID_TOKEN_REQUEST_URL: 'http://127.0.0.1:1/x?api-version=2.0',
+        RUNNER_TEMP: result.runnerTemp,
+        HOME: result.home
+      })
+      expect(main.processEnv['GITHUB_SHA']).toBeUndefined()
+      expect(main.outputs).toEqual({ token: secret, plain: 'a=b', leaky: secret })
+      expect(main.env).toEqual({ EXPORTED: 'from-main', CLEAR_ME: 'value' })
+      expect(main.state).toEqual({ saved: secret })
+      expect(main.masks).toEqual([secret])
+      expect(main.debug).toEqual(['debugging here'])
+      expect(main.annotations).toEqual([
+        {
+          level: 'warning',
+          title: 'Heads up, friend',
+          message: 'first\nsecond%',
+          properties: { title: 'Heads up, friend' }
+        }
+      ])
+      expect(main.stderr).toEqual(['inputs nobody ok'])
+      expect(main.log).toContain('late ***')
+      expect(main.log.some((line) => line.includes('add-mask'))).toBe(false)
+
+      expect(post?.stdout).toEqual([`post state ${secret} env from-main`])
+      expect(post?.log).toEqual(['post state *** env from-main'])
+      expect(result.finalEnv).toEqual({ EXPORTED: 'from-main', CLEAR_ME: '' })
+
+      const leaks = findLeaks(result, [secret], { allowOutputs: ['token'] })
+      expect(leaks.map((leak) => [leak.kind, leak.where])).toEqual([
+        ['log', 'main stdout line 1'],
+        ['summary', 'main summary'],
+        ['output', 'main output leaky'],
+        ['file', join(result.runnerTemp, 'cache', 'creds')]
+      ])
+    } finally {
+      result.cleanup()
+    }
+  })
+
+  test('post-if decides after a failing main; a hung step is killed at the timeout', async () => {
+    writeFileSync(join(actionDir, 'action.yml'), actionYml('  post-if: always()\n'))
+    const always = await runAction({ actionDir, with: { 'service-slug': 'a', mode: 'fail' } })
+    always.cleanup()
+    expect(always.main.succeeded).toBe(false)
+    expect(always.post?.exitCode).toBe(0)
+
+    writeFileSync(join(actionDir, 'action.yml'), actionYml(''))
+    const plain = await runAction({ actionDir, with: { 'service-slug': 'a', mode: 'fail', x: 1 } })
+    plain.cleanup()
+    expect(plain.postIf).toBe('success()')
+    expect(plain.post).toBeUndefined()
+    expect(plain.warnings[0]).toContain("Unexpected input(s) 'x'")
+
+    const hung = await runAction({
+      actionDir,
+      with: { 'service-slug': 'a', mode: 'hang' },
+      timeoutMs: 500
+    })
+    hung.cleanup()
+    expect(hung.main.timedOut).toBe(true)
+    expect(hung.main.exitCode).toBeNull()
+    expect(hung.post).toBeUndefined()
+  })
+})
