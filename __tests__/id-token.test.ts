@@ -23,7 +23,9 @@ beforeAll(() => {
   // core.getIDToken prints ::add-mask:: and debug lines on stdout; keep the test output readable
   jest.spyOn(process.stdout, 'write').mockImplementation(() => true)
 })
-afterAll(() => jest.restoreAllMocks())
+afterAll(() => {
+  jest.restoreAllMocks()
+})
 afterEach(async () => {
   await server?.close()
   server = undefined

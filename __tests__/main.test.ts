@@ -2,103 +2,11 @@
  * The main step end to end in-process: real HTTP to a scripted Cloudsmith on 127.0.0.1, the
  * runner's side recorded. Sleeps between retries are recorded instead of waited.
  */
-import { afterEach, describe, expect, test } from '@jest/globals'
+import { describe, expect, test } from '@jest/globals'
 import { decodeJwt } from 'jose'
-import { createHttp } from '../src/http.js'
-import { main } from '../src/main.js'
 import { USER_AGENT } from '../src/version.js'
-import { githubClaims, jwt } from './lib/jwt.js'
-import { leaks, recorder, type Recorder } from './lib/recorder.js'
-import {
-  hang,
-  huge,
-  json,
-  resetMidBody,
-  scriptedServer,
-  text,
-  trickle,
-  type ScriptedServer,
-  type Step
-} from './lib/scripted-server.js'
-
-const servers: ScriptedServer[] = []
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()))
-})
-
-async function cloudsmith(...steps: Step[]): Promise<ScriptedServer> {
-  const server = await scriptedServer(steps)
-  servers.push(server)
-  return server
-}
-
-interface Run {
-  rec: Recorder
-  slept: number[]
-  idTokens: string[]
-  audiences: Array<string | undefined>
-}
-
-async function run(
-  server: ScriptedServer,
-  inputs: Record<string, string> = {},
-  options: { idTokenLifetime?: number; env?: Record<string, string> } = {}
-): Promise<Run> {
-  const rec = recorder({
-    org: 'acme',
-    'service-slug': 'ci-publisher',
-    'api-url': server.url,
-    'max-attempts': '3',
-    'timeout-seconds': '2',
-    ...inputs
-  })
-  const slept: number[] = []
-  let skew = 0
-  const idTokens: string[] = []
-  const audiences: Array<string | undefined> = []
-  await main({
-    io: rec,
-    env: options.env ?? {
-      ACTIONS_ID_TOKEN_REQUEST_URL: 'http://127.0.0.1:9/token?x=1',
-      ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'request-token'
-    },
-    readEvent: () => ({}),
-    getIdToken: async (audience) => {
-      audiences.push(audience)
-      const value = await jwt(
-        {
-          ...githubClaims,
-          aud: audience ?? 'https://github.com/acme',
-          jti: String(idTokens.length)
-        },
-        options.idTokenLifetime ?? 300
-      )
-      idTokens.push(value)
-      return value
-    },
-    http: createHttp(USER_AGENT),
-    clock: {
-      now: () => Date.now() + skew,
-      sleep: async (ms) => {
-        slept.push(ms)
-        skew += ms // time passes for the action, not for the test
-      }
-    },
-    random: () => 0.5
-  })
-  return { rec, slept, idTokens, audiences }
-}
-
-async function cloudsmithKey(lifetimeSeconds = 7200): Promise<string> {
-  return jwt({ sub: 'ci-publisher', iss: 'cloudsmith' }, lifetimeSeconds)
-}
-
-function expectNoLeak(r: Run, key?: string): void {
-  for (const secret of [...r.idTokens, ...(key ? [key] : [])]) {
-    expect(leaks(r.rec, secret)).toEqual([])
-    for (const text of r.rec.summary) expect(text).not.toContain(secret)
-  }
-}
+import { cloudsmith, cloudsmithKey, expectNoLeak, run } from './lib/run-main.js'
+import { hang, huge, json, resetMidBody, text, trickle } from './lib/scripted-server.js'
 
 describe('a successful exchange', () => {
   test.each([201, 200])('answered %i: masked, output, exported, state saved', async (status) => {

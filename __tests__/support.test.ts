@@ -1,6 +1,6 @@
 /** Tests of the test-support code: runner emulator, local OIDC issuer, fake Cloudsmith. */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -326,6 +326,71 @@ describe('workflow and file commands', () => {
     expect(metadata.inputs['api-url']?.default).toBe('https://api.cloudsmith.io')
     expect(metadata.inputs['audience']?.default).toBe('')
     expect(Object.keys(metadata.outputs)).toEqual(['token', 'expires-at'])
+  })
+})
+
+describe('all three together, with the real @actions/core', () => {
+  const core = new URL('../node_modules/@actions/core/lib/core.js', import.meta.url).href
+  const mainJs = `import * as core from '${core}'
+const idToken = await core.getIDToken(core.getInput('audience') || undefined)
+const response = await fetch(core.getInput('api-url') + '/openid/' + core.getInput('org') + '/', {
+  method: 'POST',
+  headers: { 'Content-Type': 'application/json' },
+  body: JSON.stringify({ oidc_token: idToken, service_slug: core.getInput('service-slug') })
+})
+const { token } = await response.json()
+core.setSecret(token)
+core.setOutput('token', token)
+core.exportVariable('CLOUDSMITH_API_KEY', token)
+core.saveState('exchanged', 'true')
+core.info('exchanged for ' + token)
+`
+  const postJs = `import * as core from '${core}'
+if (core.getState('exchanged') === 'true') core.exportVariable('CLOUDSMITH_API_KEY', '')
+`
+  let actionDir: string
+  let issuer: OidcIssuer
+  let fake: FakeCloudsmith
+  beforeAll(async () => {
+    actionDir = mkdtempSync(join(tmpdir(), 'core-action-'))
+    writeFileSync(join(actionDir, 'main.mjs'), mainJs)
+    writeFileSync(join(actionDir, 'post.mjs'), postJs)
+    const yml = readFileSync(new URL('../action.yml', import.meta.url), 'utf8')
+    writeFileSync(
+      join(actionDir, 'action.yml'),
+      yml.replace('dist/main.js', 'main.mjs').replace('dist/post.js', 'post.mjs')
+    )
+    issuer = await startIssuer()
+    fake = await startFakeCloudsmith({ issuer })
+  })
+  afterAll(async () => {
+    rmSync(actionDir, { recursive: true, force: true })
+    await fake.close()
+    await issuer.close()
+  })
+
+  test('getIDToken, exchange, export, post clean-up: no leak', async () => {
+    const result = await runAction({
+      actionDir,
+      with: { org: 'acme', 'service-slug': 'ci-bot', 'api-url': fake.url },
+      env: issuer.env()
+    })
+    try {
+      expect(result.main.stderr).toEqual([])
+      expect(result.main.exitCode).toBe(0)
+      const token = fake.issuedTokens()[0] ?? 'none'
+      expect(result.main.outputs).toEqual({ token })
+      expect(result.main.env).toEqual({ CLOUDSMITH_API_KEY: token })
+      expect(result.main.log).toContain('exchanged for ***')
+      expect(result.finalEnv).toEqual({ CLOUDSMITH_API_KEY: '' })
+      expect(issuer.requests[0]?.audience).toBe('https://github.com/octo-org')
+      expect(fake.reasons()).toEqual([])
+      const secrets = [token, ...issuer.issued, issuer.requestToken]
+      expect(secrets).toHaveLength(3)
+      expect(findLeaks(result, secrets, { allowOutputs: ['token'] })).toEqual([])
+    } finally {
+      result.cleanup()
+    }
   })
 })
 
