@@ -31618,12 +31618,27 @@ function getIDToken(aud) {
 //# sourceMappingURL=core.js.map
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/error-message.ts
+/**
+ * The message of anything thrown. Not `instanceof Error`: errors from node's own modules may come
+ * from another realm (as under jest's module sandbox), and libraries sometimes throw plain values.
+ */
+function errorMessage(error) {
+    if (error && typeof error === 'object' && 'message' in error) {
+        const { message, code } = error;
+        const text = String(message);
+        return typeof code === 'string' && !text.includes(code) ? `${text} (${code})` : text;
+    }
+    return String(error);
+}
+
 ;// CONCATENATED MODULE: ./src/http.ts
 /**
  * One HTTP request through @actions/http-client (which brings the runner's proxy settings), with
  * the safety rails a credential exchange needs: redirects are never followed, the whole request
  * has a deadline, and the body is read only up to a size cap.
  */
+
 
 /** The request could not be completed: no answer, a broken connection, a timeout, a huge body. */
 class NetworkError extends Error {
@@ -31669,10 +31684,10 @@ async function send(client, request, host) {
     }
     catch (error) {
         // http-client reports its own socket timeout as "Request timeout: <path>"
-        const timedOut = error instanceof Error && error.message.startsWith('Request timeout');
+        const timedOut = errorMessage(error).startsWith('Request timeout');
         throw new NetworkError(timedOut ? 'timeout' : 'connection', timedOut
             ? `no complete answer from ${host} within ${request.timeoutMs / 1000}s`
-            : `request to ${host} failed: ${describe(error)}`, { cause: error });
+            : `request to ${host} failed: ${errorMessage(error)}`, { cause: error });
     }
     const message = response.message;
     const chunks = [];
@@ -31690,7 +31705,7 @@ async function send(client, request, host) {
     catch (error) {
         if (error instanceof NetworkError)
             throw error;
-        throw new NetworkError('connection', `the answer from ${host} broke off: ${describe(error)}`, {
+        throw new NetworkError('connection', `the answer from ${host} broke off: ${errorMessage(error)}`, {
             cause: error
         });
     }
@@ -31702,13 +31717,6 @@ async function send(client, request, host) {
         headers: message.headers,
         body: Buffer.concat(chunks).toString('utf8')
     };
-}
-function describe(error) {
-    if (error instanceof Error) {
-        const code = error.code;
-        return code && !error.message.includes(code) ? `${error.message} (${code})` : error.message;
-    }
-    return String(error);
 }
 /** A header's single value. */
 function header(headers, name) {
@@ -32368,6 +32376,7 @@ function statusError(call, response, secrets, nowMs) {
  */
 
 
+
 /** GitHub answered, but not with a usable token, or refused for a reason a retry cannot change. */
 class IdTokenError extends Error {
     name = 'IdTokenError';
@@ -32413,9 +32422,7 @@ async function fetchIdToken(source, audience, timeoutMs) {
     return readIdToken(value);
 }
 function classifySourceError(error) {
-    const message = (error instanceof Error ? error.message : String(error))
-        .replace(/\s+/g, ' ')
-        .trim();
+    const message = errorMessage(error).replace(/\s+/g, ' ').trim();
     const code = /Error Code\s*:\s*(\d{3})/.exec(message)?.[1];
     const status = code === undefined ? undefined : Number(code);
     if (/do not have ID Token field/i.test(message)) {
@@ -32673,6 +32680,12 @@ async function verifyKey(apiUrl, token, timeoutMs, http, now) {
 }
 
 ;// CONCATENATED MODULE: ./src/diagnose.ts
+/**
+ * Turns any failure into what the user needs: what failed, what the server said, the likely cause
+ * and the fix, with a short title for the annotation. Every text here is built from values that
+ * were already redacted or are not secret.
+ */
+
 
 
 
@@ -32712,7 +32725,7 @@ function explain(error, context) {
         return badTokenAnswer(error, context);
     if (error instanceof NetworkError)
         return oversized(error, context);
-    const text = redact(error instanceof Error ? error.message : String(error));
+    const text = redact(errorMessage(error));
     return failure('Unexpected error', [
         `The action failed unexpectedly: ${text}`,
         'Likely cause: a bug in cloudsmith-oidc-action.',
@@ -32723,6 +32736,7 @@ function invalidInputs(error) {
     return failure('Invalid input', [
         `The step's inputs are not valid; nothing was sent anywhere.`,
         ...error.problems.map((problem) => `- ${problem}`),
+        `Likely cause: a typo, or an expression in 'with:' that evaluated to something else (an unset variable gives an empty string).`,
         `Fix: correct the 'with:' values of this step.`
     ]);
 }
@@ -33073,6 +33087,11 @@ async function dryRun(inputs, idToken, io) {
 }
 
 ;// CONCATENATED MODULE: ./src/post.ts
+/**
+ * The post step: clear what main exported, and say so when the key ran out before the job ended.
+ * It never fails the job: every problem becomes a warning.
+ */
+
 
 function post(io, nowMs) {
     try {
@@ -33097,7 +33116,7 @@ function post(io, nowMs) {
         io.info(`Cleared ${API_KEY_VARIABLE} for the rest of the job.`);
     }
     catch (error) {
-        io.warning(`Cleanup failed: ${error instanceof Error ? error.message : String(error)}`);
+        io.warning(`Cleanup failed: ${errorMessage(error)}`);
     }
 }
 

@@ -3,6 +3,7 @@
  * and the fix, with a short title for the annotation. Every text here is built from values that
  * were already redacted or are not secret.
  */
+import { errorMessage } from './error-message.js'
 import type { JWTPayload } from 'jose'
 import { claimLines, claimText, GITHUB_ISSUER, reusableWorkflow } from './claims.js'
 import { CloudsmithError, REFUSED_STATUSES, TokenAnswerError } from './cloudsmith-response.js'
@@ -50,7 +51,7 @@ export function explain(error: unknown, context: FailureContext): Failure {
   if (error instanceof CloudsmithError) return cloudsmithError(error, context)
   if (error instanceof TokenAnswerError) return badTokenAnswer(error, context)
   if (error instanceof NetworkError) return oversized(error, context)
-  const text = redact(error instanceof Error ? error.message : String(error))
+  const text = redact(errorMessage(error))
   return failure('Unexpected error', [
     `The action failed unexpectedly: ${text}`,
     'Likely cause: a bug in cloudsmith-oidc-action.',
@@ -62,6 +63,7 @@ function invalidInputs(error: InputError): Failure {
   return failure('Invalid input', [
     `The step's inputs are not valid; nothing was sent anywhere.`,
     ...error.problems.map((problem) => `- ${problem}`),
+    `Likely cause: a typo, or an expression in 'with:' that evaluated to something else (an unset variable gives an empty string).`,
     `Fix: correct the 'with:' values of this step.`
   ])
 }

@@ -5,6 +5,7 @@
  */
 import { HttpClient } from '@actions/http-client'
 import type { IncomingHttpHeaders } from 'node:http'
+import { errorMessage } from './error-message.js'
 
 export interface HttpRequest {
   readonly method: 'GET' | 'POST'
@@ -75,12 +76,12 @@ async function send(client: HttpClient, request: HttpRequest, host: string): Pro
     })
   } catch (error) {
     // http-client reports its own socket timeout as "Request timeout: <path>"
-    const timedOut = error instanceof Error && error.message.startsWith('Request timeout')
+    const timedOut = errorMessage(error).startsWith('Request timeout')
     throw new NetworkError(
       timedOut ? 'timeout' : 'connection',
       timedOut
         ? `no complete answer from ${host} within ${request.timeoutMs / 1000}s`
-        : `request to ${host} failed: ${describe(error)}`,
+        : `request to ${host} failed: ${errorMessage(error)}`,
       { cause: error }
     )
   }
@@ -101,9 +102,13 @@ async function send(client: HttpClient, request: HttpRequest, host: string): Pro
     }
   } catch (error) {
     if (error instanceof NetworkError) throw error
-    throw new NetworkError('connection', `the answer from ${host} broke off: ${describe(error)}`, {
-      cause: error
-    })
+    throw new NetworkError(
+      'connection',
+      `the answer from ${host} broke off: ${errorMessage(error)}`,
+      {
+        cause: error
+      }
+    )
   }
   if (!message.complete) {
     throw new NetworkError('connection', `the answer from ${host} broke off before its end`)
@@ -113,14 +118,6 @@ async function send(client: HttpClient, request: HttpRequest, host: string): Pro
     headers: message.headers,
     body: Buffer.concat(chunks).toString('utf8')
   }
-}
-
-function describe(error: unknown): string {
-  if (error instanceof Error) {
-    const code = (error as NodeJS.ErrnoException).code
-    return code && !error.message.includes(code) ? `${error.message} (${code})` : error.message
-  }
-  return String(error)
 }
 
 /** A header's single value. */

@@ -2,6 +2,7 @@
  * The GitHub ID token: fetching it (core.getIDToken, wrapped in a per-attempt deadline and our
  * retry policy), reading its claims, and getting a fresh one when the old is about to expire.
  */
+import { errorMessage } from './error-message.js'
 import { decodeJwt, type JWTPayload } from 'jose'
 import { TransientError } from './retry.js'
 
@@ -72,9 +73,7 @@ export async function fetchIdToken(
 }
 
 function classifySourceError(error: unknown): Error {
-  const message = (error instanceof Error ? error.message : String(error))
-    .replace(/\s+/g, ' ')
-    .trim()
+  const message = errorMessage(error).replace(/\s+/g, ' ').trim()
   const code = /Error Code\s*:\s*(\d{3})/.exec(message)?.[1]
   const status = code === undefined ? undefined : Number(code)
   if (/do not have ID Token field/i.test(message)) {

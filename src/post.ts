@@ -2,6 +2,7 @@
  * The post step: clear what main exported, and say so when the key ran out before the job ended.
  * It never fails the job: every problem becomes a warning.
  */
+import { errorMessage } from './error-message.js'
 import type { ActionsIO } from './actions-io.js'
 import { API_KEY_VARIABLE, STATE } from './outputs.js'
 
@@ -30,6 +31,6 @@ export function post(io: ActionsIO, nowMs: number): void {
     io.exportVariable(API_KEY_VARIABLE, '')
     io.info(`Cleared ${API_KEY_VARIABLE} for the rest of the job.`)
   } catch (error) {
-    io.warning(`Cleanup failed: ${error instanceof Error ? error.message : String(error)}`)
+    io.warning(`Cleanup failed: ${errorMessage(error)}`)
   }
 }

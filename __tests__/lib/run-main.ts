@@ -62,7 +62,8 @@ export async function run(
         {
           ...githubClaims,
           aud: audience ?? 'https://github.com/acme',
-          jti: String(idTokens.length)
+          jti: String(idTokens.length),
+          ...options.claims
         },
         options.idTokenLifetime ?? 300
       )

@@ -1,0 +1,412 @@
+/**
+ * What the user reads when something fails, and what the job summary shows when it works: one
+ * titled error per failure with cause and fix, never a token.
+ */
+import { describe, expect, test } from '@jest/globals'
+import { readFileSync } from 'node:fs'
+import { createHttp } from '../src/http.js'
+import { main, type MainDeps } from '../src/main.js'
+import { githubClaims, jwt } from './lib/jwt.js'
+import { recorder } from './lib/recorder.js'
+import { cloudsmith, cloudsmithKey, expectNoLeak, run, type Run } from './lib/run-main.js'
+import { hang, json, text } from './lib/scripted-server.js'
+
+/** Titles seen in this file, checked against README's troubleshooting table at the end. */
+const titles = new Set<string>()
+
+function failureOf(r: Run): { title: string; text: string } {
+  const fails = r.rec.events.filter((e) => e.kind === 'fail')
+  expect(fails).toHaveLength(1) // exactly one annotation per failure
+  const fail = fails[0]!
+  titles.add(fail.title!)
+  // the same message lands in the job summary
+  expect(r.rec.summary.join('\n')).toContain(fail.text.split('\n')[0]!)
+  expectNoLeak(r)
+  return { title: fail.title!, text: fail.text }
+}
+
+/** Deps for calling main directly where run() does not fit. */
+function baseDeps(): Omit<MainDeps, 'io'> {
+  return {
+    env: { ACTIONS_ID_TOKEN_REQUEST_URL: 'u', ACTIONS_ID_TOKEN_REQUEST_TOKEN: 't' },
+    readEvent: () => ({}),
+    getIdToken: () => jwt(githubClaims),
+    http: createHttp('test'),
+    clock: { now: () => Date.now(), sleep: async () => undefined },
+    random: () => 0
+  }
+}
+
+const noOidc = { GITHUB_EVENT_NAME: 'push', GITHUB_ACTOR: 'octocat' }
+
+describe('no ID token available', () => {
+  test('a pull request from a fork is named as such', async () => {
+    const server = await cloudsmith(json(201, {}))
+    const r = await run(
+      server,
+      {},
+      {
+        env: { ...noOidc, GITHUB_EVENT_NAME: 'pull_request' },
+        event: {
+          pull_request: {
+            head: { repo: { full_name: 'someone/app', fork: true } },
+            base: { repo: { full_name: 'acme/app' } }
+          }
+        }
+      }
+    )
+    const { title, text } = failureOf(r)
+    expect(title).toBe('No ID token for a pull request from a fork')
+    expect(text).toContain('from a fork')
+    expect(text).toContain('if: github.event.pull_request.head.repo.full_name == github.repository')
+    expect(server.received).toHaveLength(0)
+  })
+
+  test('a pull request inside the repository is a missing permission, not a fork', async () => {
+    const server = await cloudsmith(json(201, {}))
+    const r = await run(
+      server,
+      {},
+      {
+        env: { ...noOidc, GITHUB_EVENT_NAME: 'pull_request' },
+        event: {
+          pull_request: {
+            head: { repo: { full_name: 'acme/app', fork: false } },
+            base: { repo: { full_name: 'acme/app' } }
+          }
+        }
+      }
+    )
+    expect(failureOf(r).title).toBe('Missing permission id-token: write')
+  })
+
+  test('a Dependabot run is named as such', async () => {
+    const server = await cloudsmith(json(201, {}))
+    const r = await run(
+      server,
+      {},
+      { env: { GITHUB_EVENT_NAME: 'pull_request', GITHUB_ACTOR: 'dependabot[bot]' } }
+    )
+    const { title, text } = failureOf(r)
+    expect(title).toBe('No ID token for a Dependabot run')
+    expect(text).toContain("if: github.actor != 'dependabot[bot]'")
+  })
+
+  test('otherwise: the permissions block to add', async () => {
+    const server = await cloudsmith(json(201, {}))
+    const r = await run(server, {}, { env: noOidc })
+    const { title, text } = failureOf(r)
+    expect(title).toBe('Missing permission id-token: write')
+    expect(text).toContain(
+      [
+        'Fix: add this to the job (or the workflow):',
+        '  permissions:',
+        '    id-token: write',
+        '    contents: read'
+      ].join('\n')
+    )
+    expect(r.idTokens).toHaveLength(0)
+  })
+})
+
+describe('a refused exchange', () => {
+  test('shows the claims, the org and service tried, and the checks to make', async () => {
+    const server = await cloudsmith(json(401, { detail: 'Invalid token.' }))
+    const r = await run(server)
+    const { title, text } = failureOf(r)
+    expect(title).toBe('Cloudsmith refused the ID token')
+    expect(text).toContain(
+      '- Provider URL: must be exactly https://token.actions.githubusercontent.com.'
+    )
+    expect(text).toContain(
+      "- Audience: the token's aud is https://github.com/acme (GitHub's default). If the provider requires another aud, set the audience input to it."
+    )
+    expect(text).toContain(
+      "- Service account: 'ci-publisher' must exist in 'acme' and be linked to the provider."
+    )
+    expect(text).not.toContain('Reusable workflow')
+    expect(text).toContain(
+      [
+        'ID token claims:',
+        '  iss                 https://token.actions.githubusercontent.com',
+        '  aud                 https://github.com/acme',
+        '  sub                 repo:acme/app:ref:refs/heads/main',
+        '  repository          acme/app',
+        '  repository_owner    acme',
+        '  ref                 refs/heads/main',
+        '  environment         MISSING',
+        '  workflow_ref        acme/app/.github/workflows/release.yml@refs/heads/main',
+        '  job_workflow_ref    acme/app/.github/workflows/release.yml@refs/heads/main',
+        '  event_name          push',
+        '  runner_environment  github-hosted'
+      ].join('\n')
+    )
+  })
+
+  test('explains a reusable workflow', async () => {
+    const server = await cloudsmith(json(403, { detail: 'Forbidden.' }))
+    const r = await run(
+      server,
+      {},
+      {
+        claims: { job_workflow_ref: 'acme/shared/.github/workflows/publish.yml@refs/tags/v2' }
+      }
+    )
+    expect(failureOf(r).text).toContain(
+      '- Reusable workflow: this job runs acme/shared/.github/workflows/publish.yml@refs/tags/v2, called from acme/app/.github/workflows/release.yml@refs/heads/main. A required claim on workflow_ref matches the caller; require job_workflow_ref to pin the reusable workflow.'
+    )
+  })
+
+  test('names a GitHub Enterprise issuer and a custom audience', async () => {
+    const server = await cloudsmith(json(422, { detail: 'Unprocessable.' }))
+    const r = await run(
+      server,
+      { audience: 'https://api.cloudsmith.io' },
+      {
+        claims: { iss: 'https://token.actions.githubusercontent.com/acme-enterprise' }
+      }
+    )
+    const { text } = failureOf(r)
+    expect(text).toContain(
+      '- Provider URL: must be exactly https://token.actions.githubusercontent.com/acme-enterprise (not the usual github.com issuer: GitHub Enterprise with its own issuer).'
+    )
+    expect(text).toContain("- Audience: the token's aud is https://api.cloudsmith.io. If")
+  })
+})
+
+describe('network and service failures', () => {
+  test('unreachable: host, last error, attempts, time and proxy variables', async () => {
+    const server = await cloudsmith(json(201, {}))
+    await server.close() // nothing listens there now
+    const r = await run(
+      server,
+      { 'max-attempts': '2' },
+      {
+        env: {
+          ACTIONS_ID_TOKEN_REQUEST_URL: 'http://127.0.0.1:9/x?y=1',
+          ACTIONS_ID_TOKEN_REQUEST_TOKEN: 't',
+          HTTPS_PROXY: 'http://user:secret@proxy.internal:3128',
+          NO_PROXY: 'localhost'
+        }
+      }
+    )
+    const host = new URL(server.url).host
+    const { title, text } = failureOf(r)
+    expect(title).toBe(`Cannot reach ${host}`)
+    expect(text).toMatch(/^The OpenID exchange failed after 2 attempt\(s\) over \d+\.\ds\.$/m)
+    expect(text).toContain(`Last error: request to ${host} failed: connect ECONNREFUSED`)
+    expect(text).toContain('or the proxy settings (HTTPS_PROXY, NO_PROXY are set)')
+    expect(text).not.toContain('secret')
+  })
+
+  test('throttled until the last attempt', async () => {
+    const server = await cloudsmith(
+      json(
+        429,
+        { detail: 'Request was throttled. Expected available in 1 second.' },
+        { 'Retry-After': '1' }
+      )
+    )
+    const r = await run(server, { 'max-attempts': '2' })
+    const { title, text } = failureOf(r)
+    expect(title).toBe('Cloudsmith rate limit')
+    expect(text).toContain('strategy.max-parallel')
+  })
+
+  test('the ID token service never answering', async () => {
+    const server = await cloudsmith(json(201, {}))
+    const io = recorder({
+      org: 'acme',
+      'service-slug': 'svc',
+      'api-url': server.url,
+      'max-attempts': '2',
+      'timeout-seconds': '1'
+    })
+    await main({ ...baseDeps(), io, getIdToken: () => new Promise<string>(() => undefined) })
+    const fail = io.events.find((e) => e.kind === 'fail')!
+    titles.add(fail.title!)
+    expect(fail.title).toBe('GitHub ID token unavailable')
+    expect(fail.text).toContain('Getting the GitHub ID token failed after 2 attempt(s)')
+    expect(server.received).toHaveLength(0)
+  })
+
+  test('a server that hangs reports the timeout', async () => {
+    const server = await cloudsmith(hang)
+    const r = await run(server, { 'max-attempts': '1', 'timeout-seconds': '1' })
+    expect(failureOf(r).text).toContain('raise timeout-seconds for a slow link')
+  })
+})
+
+describe('verify', () => {
+  test('logs and summarises who the key authenticates as', async () => {
+    const key = await cloudsmithKey()
+    const server = await cloudsmith(
+      json(201, { token: key }),
+      json(200, {
+        authenticated: true,
+        slug: 'ci-publisher-ab12',
+        name: 'CI Publisher',
+        email: 'x@y'
+      })
+    )
+    const r = await run(server, { verify: 'true' })
+    expect(r.rec.failed).toBe(false)
+    expect(server.received[1]!.method).toBe('GET')
+    expect(server.received[1]!.url).toBe('/v1/user/self/')
+    expect(server.received[1]!.headers['x-api-key']).toBe(key)
+    expect(r.rec.log()).toContain(
+      'info: Authenticated to Cloudsmith as CI Publisher (ci-publisher-ab12).'
+    )
+    expect(r.rec.summary.join('')).toContain(
+      '| Identity | verified: CI Publisher (ci-publisher-ab12) |'
+    )
+    expectNoLeak(r, key)
+  })
+
+  test('fails when Cloudsmith says the key is not authenticated', async () => {
+    const key = await cloudsmithKey()
+    const server = await cloudsmith(json(201, { token: key }), json(200, { authenticated: false }))
+    const r = await run(server, { verify: 'true' })
+    const { title, text } = failureOf(r)
+    expect(title).toBe('Cloudsmith does not accept the new key')
+    expect(text).toContain('GET /v1/user/self/ says the key is not authenticated')
+    expectNoLeak(r, key)
+  })
+
+  test('fails when Cloudsmith refuses the key', async () => {
+    const key = await cloudsmithKey()
+    const server = await cloudsmith(
+      json(201, { token: key }),
+      json(401, { detail: 'Invalid API key.' })
+    )
+    const r = await run(server, { verify: 'true' })
+    expect(failureOf(r).text).toContain('GET /v1/user/self/ was answered 401: Invalid API key.')
+  })
+
+  test('retries a 503 while verifying', async () => {
+    const server = await cloudsmith(
+      json(201, { token: await cloudsmithKey() }),
+      text(503, 'busy'),
+      json(200, { authenticated: true, slug: 's', name: 'n' })
+    )
+    const r = await run(server, { verify: 'true' })
+    expect(r.rec.failed).toBe(false)
+    expect(server.received).toHaveLength(3)
+  })
+})
+
+describe('job summary', () => {
+  test('on success: org, service account, audience, expiry; never the key', async () => {
+    const key = await cloudsmithKey()
+    const server = await cloudsmith(json(201, { token: key }))
+    const r = await run(server)
+    const summary = r.rec.summary.join('\n')
+    expect(summary).toContain('### Cloudsmith OIDC: signed in')
+    expect(summary).toContain('| Organization | acme |')
+    expect(summary).toContain('| Service account | ci-publisher |')
+    expect(summary).toContain('| ID token audience | https://github.com/acme |')
+    expect(summary).toMatch(/\| Key expires \| \S+Z \(in (119|120) minutes\) \|/)
+    expect(summary).toContain('| Identity | not verified (verify: false) |')
+    expect(summary).not.toContain(key)
+  })
+
+  test('job-summary false writes none, on success and on failure', async () => {
+    const ok = await run(await cloudsmith(json(201, { token: await cloudsmithKey() })), {
+      'job-summary': 'false'
+    })
+    expect(ok.rec.summary).toEqual([])
+    const bad = await run(await cloudsmith(json(401, {})), { 'job-summary': 'false' })
+    expect(bad.rec.failed).toBe(true)
+    expect(bad.rec.summary).toEqual([])
+  })
+})
+
+describe('dry run', () => {
+  test('shows the claims and provider settings, and exchanges nothing', async () => {
+    const server = await cloudsmith(json(201, { token: await cloudsmithKey() }))
+    const r = await run(server, { 'dry-run': 'true' })
+    expect(r.rec.failed).toBe(false)
+    expect(server.received).toHaveLength(0)
+    expect(r.rec.outputs).toEqual({})
+    expect(r.rec.exported).toEqual({})
+    expect(r.rec.state).toEqual({})
+    const log = r.rec.log()
+    expect(log).toContain('info: Dry run: nothing is exchanged. The ID token claims:')
+    expect(log).toContain('info:   repository_owner    acme')
+    expect(log).toContain('info:   Provider URL:     https://token.actions.githubusercontent.com')
+    expect(log).toContain(
+      'info:   Required claim:   repository_owner = acme   (every repository of this owner)'
+    )
+    expect(log).toContain(
+      'info:   Required claim:   repository = acme/app   (this repository only)'
+    )
+    expect(log).toContain('info:   Service account:  ci-publisher (link it to the provider)')
+    const summary = r.rec.summary.join('\n')
+    expect(summary).toContain('### Cloudsmith OIDC: dry run (nothing exchanged)')
+    expect(summary).toContain('| Provider URL | https://token.actions.githubusercontent.com |')
+    expect(summary).toContain('| Required claim (this repository only) | repository = acme/app |')
+    expectNoLeak(r)
+  })
+})
+
+describe('every other kind of failure has a title and a fix', () => {
+  test.each([
+    ['Invalid input', { org: '' }, json(201, {})],
+    ['Redirect refused', {}, json(302, {}, { Location: 'https://example.com/' })],
+    ['Cloudsmith endpoint not found', {}, json(404, { detail: 'Not found.' })],
+    ['Cloudsmith answered 409', {}, json(409, { detail: 'Conflict.' })],
+    ['Unusable answer from Cloudsmith', {}, json(201, { token: 'opaque' })],
+    ['Answer too large', {}, text(201, 'x'.repeat(100_000))],
+    ['Cloudsmith unavailable (502)', { 'max-attempts': '1' }, text(502, '<html>Bad gateway</html>')]
+  ])('%s', async (title, inputs: Record<string, string>, step) => {
+    const r = await run(await cloudsmith(step), inputs)
+    const failure = failureOf(r)
+    expect(failure.title).toBe(title)
+    expect(failure.text).toMatch(/^Likely cause: .+$/m)
+    expect(failure.text).toMatch(/^Fix: .+$/m)
+  })
+
+  test('GitHub refusing the ID token request', async () => {
+    const server = await cloudsmith(json(201, {}))
+    const io = recorder({ org: 'acme', 'service-slug': 'svc', 'api-url': server.url })
+    await main({
+      ...baseDeps(),
+      io,
+      getIdToken: async () => {
+        throw new Error('Failed to get ID Token. Error Code : 403 Error Message: Forbidden')
+      }
+    })
+    const fail = io.events.find((e) => e.kind === 'fail')!
+    titles.add(fail.title!)
+    expect(fail.title).toBe('Could not get a GitHub ID token')
+    expect(fail.text).toContain('refused the request (403)')
+  })
+
+  test('a bug of ours', async () => {
+    const server = await cloudsmith(json(201, { token: await cloudsmithKey() }))
+    const io = recorder({ org: 'acme', 'service-slug': 'svc', 'api-url': server.url })
+    io.setOutput = () => {
+      throw new TypeError('boom')
+    }
+    await main({ ...baseDeps(), io })
+    const fail = io.events.find((e) => e.kind === 'fail')!
+    titles.add(fail.title!)
+    expect(fail.title).toBe('Unexpected error')
+    expect(fail.text).toContain('The action failed unexpectedly: boom')
+  })
+})
+
+test("README's troubleshooting table explains every title above", () => {
+  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
+  const documented = new Set(
+    readme
+      .split('\n')
+      .filter((line) => line.startsWith('| '))
+      .map((line) => line.split('|')[1]!.trim().replace(/&lt;/g, '<').replace(/&gt;/g, '>'))
+  )
+  const generic = [...titles].map((title) =>
+    title.replace(/127\.0\.0\.1:\d+/, '<host>').replace(/\b\d{3}\b/, '<status>')
+  )
+  expect(new Set(generic).size).toBeGreaterThanOrEqual(17)
+  expect(generic.filter((title) => !documented.has(title))).toEqual([])
+})
