@@ -32317,22 +32317,55 @@ const realClock = {
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms))
 };
 
-;// CONCATENATED MODULE: ./src/exchange.ts
+;// CONCATENATED MODULE: ./src/cloudsmith-call.ts
 /**
- * One attempt at the OpenID exchange: POST the GitHub ID token to Cloudsmith and read the API key
- * from the answer. Retrying is the caller's business; this says which failures are transient.
+ * One call to the Cloudsmith API as the retry policy sees it: network trouble and the statuses in
+ * RETRYABLE_STATUSES are transient (with the server's Retry-After); everything else is final.
  */
 
 
 
+/** Sends the request; a network failure becomes a TransientError (an oversized answer does not). */
+async function callCloudsmith(http, request) {
+    try {
+        return await http(request);
+    }
+    catch (error) {
+        if (error instanceof NetworkError && error.kind !== 'too-large') {
+            throw new TransientError(error.message, undefined, { cause: error });
+        }
+        throw error;
+    }
+}
+/**
+ * The error for an answer the caller cannot use: a TransientError around a CloudsmithError for
+ * RETRYABLE_STATUSES, a plain CloudsmithError otherwise. `secrets` are cut from what is quoted.
+ */
+function answerError(call, response, secrets, nowMs) {
+    const said = errorText(response.body, secrets);
+    const error = new CloudsmithError(call, response.status, said, header(response.headers, 'location'));
+    if (!RETRYABLE_STATUSES.has(response.status))
+        return error;
+    const retryAfterMs = parseRetryAfter(header(response.headers, 'retry-after'), nowMs);
+    return new TransientError(error.message, retryAfterMs, { cause: error });
+}
 
+;// CONCATENATED MODULE: ./src/exchange.ts
+/**
+ * One attempt at the OpenID exchange: POST the GitHub ID token to Cloudsmith and read the API key
+ * from the answer. Retrying is the caller's business; failures say whether they are transient.
+ */
+
+
+
+const EXCHANGE_CALL = 'the OpenID exchange';
 function exchangeUrl(apiUrl, org) {
     return `${apiUrl}/openid/${encodeURIComponent(org)}/`;
 }
-const EXCHANGE_CALL = 'the OpenID exchange';
+/** `mask` receives the key the moment it is read from the answer. */
 async function exchange(request, http, now, mask) {
     const secrets = [request.idToken];
-    const response = await exchange_send(http, {
+    const response = await callCloudsmith(http, {
         method: 'POST',
         url: exchangeUrl(request.apiUrl, request.org),
         headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
@@ -32343,30 +32376,7 @@ async function exchange(request, http, now, mask) {
     if (response.status === 200 || response.status === 201) {
         return readTokenAnswer(response.status, response.body, now(), mask, secrets);
     }
-    throw statusError(EXCHANGE_CALL, response, secrets, now());
-}
-/** An HTTP call whose network failures are transient (an oversized answer is not). */
-async function exchange_send(http, ...args) {
-    try {
-        return await http(...args);
-    }
-    catch (error) {
-        if (error instanceof NetworkError && error.kind !== 'too-large') {
-            throw new TransientError(error.message, undefined, { cause: error });
-        }
-        throw error;
-    }
-}
-/** The error for a non-success answer: transient for RETRYABLE_STATUSES, final otherwise. */
-function statusError(call, response, secrets, nowMs) {
-    const said = errorText(response.body, secrets);
-    if (RETRYABLE_STATUSES.has(response.status)) {
-        const retryAfterMs = parseRetryAfter(header(response.headers, 'retry-after'), nowMs);
-        return new TransientError(`${call}: Cloudsmith answered ${response.status}: ${said}`, retryAfterMs, {
-            cause: new CloudsmithError(call, response.status, said)
-        });
-    }
-    return new CloudsmithError(call, response.status, said, header(response.headers, 'location'));
+    throw answerError(EXCHANGE_CALL, response, secrets, now());
 }
 
 ;// CONCATENATED MODULE: ./src/id-token.ts
@@ -32381,6 +32391,8 @@ function statusError(call, response, secrets, nowMs) {
 class IdTokenError extends Error {
     name = 'IdTokenError';
 }
+/** The retry policy's name for getting the ID token. */
+const ID_TOKEN_OPERATION = 'Getting the GitHub ID token';
 /** A fresh ID token is fetched when the current one has less than this left. */
 const ID_TOKEN_REFRESH_MARGIN_MS = 60_000;
 function readIdToken(value) {
@@ -32649,7 +32661,7 @@ class VerifyError extends Error {
     name = 'VerifyError';
 }
 async function verifyKey(apiUrl, token, timeoutMs, http, now) {
-    const response = await exchange_send(http, {
+    const response = await callCloudsmith(http, {
         method: 'GET',
         url: `${apiUrl}/v1/user/self/`,
         headers: { Accept: 'application/json', 'X-Api-Key': token },
@@ -32657,7 +32669,7 @@ async function verifyKey(apiUrl, token, timeoutMs, http, now) {
         maxBodyBytes: MAX_BODY_BYTES
     });
     if (response.status !== 200) {
-        const error = statusError(VERIFY_CALL, response, [token], now());
+        const error = answerError(VERIFY_CALL, response, [token], now());
         if (error instanceof CloudsmithError) {
             throw new VerifyError(`GET /v1/user/self/ was answered ${error.status}: ${error.said}`);
         }
@@ -32805,7 +32817,6 @@ function gaveUp(error, context) {
             : `Fix: re-run the job; see https://status.cloudsmith.io if it persists.`
     ]);
 }
-const ID_TOKEN_OPERATION = 'Getting the GitHub ID token';
 function tried(context) {
     const inputs = context.inputs;
     if (!inputs)
@@ -33007,54 +33018,26 @@ function failureSummary(failure) {
 /** A key that lives less than this gets a warning. */
 const SHORT_LIFETIME_MINUTES = 30;
 async function main(deps) {
-    const { io, clock } = deps;
+    const { io } = deps;
     const context = { env: deps.env };
-    let summary = true;
+    let writeSummary = true;
     try {
         const inputs = parseInputs((name) => io.getInput(name));
         context.inputs = inputs;
-        summary = inputs.jobSummary;
+        writeSummary = inputs.jobSummary;
         requireOidc(deps.env, deps.readEvent);
-        const attempts = (operation) => ({
-            operation,
-            policy: { ...DEFAULT_RETRY_POLICY, maxAttempts: inputs.maxAttempts },
-            clock,
-            random: deps.random,
-            onRetry: ({ attempt, error, delayMs }) => io.info(`${operation}: attempt ${attempt} of ${inputs.maxAttempts} failed (${error.message}); retrying in ${formatSeconds(delayMs)}.`)
-        });
-        const idTokens = idTokenKeeper(async () => {
-            const idToken = await retry(() => fetchIdToken(deps.getIdToken, inputs.audience, inputs.timeoutMs), attempts(ID_TOKEN_OPERATION));
-            context.claims = idToken.claims;
-            io.debug(`ID token for ${claimText(idToken.claims, 'sub')}, exp ${claimText(idToken.claims, 'exp')}`);
-            return idToken;
-        }, clock.now);
-        io.info(`Requesting a GitHub ID token for audience ${inputs.audience ?? "GitHub's default (https://github.com/<repository owner>)"}.`);
-        const first = await idTokens.current();
-        io.info(`Got an ID token for ${claimText(first.claims, 'sub')} (aud ${claimText(first.claims, 'aud')}).`);
+        const calls = remoteCalls(inputs, deps, context);
+        const idToken = await calls.idToken();
         if (inputs.dryRun)
-            return await dryRun(inputs, first, io);
-        io.info(`Exchanging it at ${exchangeUrl(inputs.apiUrl, inputs.org)} for service account '${inputs.serviceSlug}'.`);
-        const key = await retry(async (attempt) => {
-            const idToken = await idTokens.current();
-            io.debug(`Exchange attempt ${attempt} of ${inputs.maxAttempts}`);
-            return exchange({ ...inputs, idToken: idToken.value, timeoutMs: inputs.timeoutMs }, deps.http, clock.now, (secret) => io.setSecret(secret));
-        }, attempts('The OpenID exchange'));
+            return await dryRun(inputs, idToken, io);
+        const key = await calls.exchange();
         publish(key, inputs, io);
-        const minutesLeft = Math.floor((key.expiresAt.getTime() - clock.now()) / 60_000);
-        io.info(`Cloudsmith API key for '${inputs.serviceSlug}' in '${inputs.org}' is valid until ${key.expiresAt.toISOString()} (${minutesLeft} minutes).`);
-        if (minutesLeft < SHORT_LIFETIME_MINUTES) {
-            io.warning(`The Cloudsmith key expires in ${minutesLeft} minutes (${key.expiresAt.toISOString()}); later steps will be refused after that. Run the action again right before long-running steps.`, 'Cloudsmith key expires soon');
-        }
-        let identity;
-        if (inputs.verify) {
-            identity = await retry(() => verifyKey(inputs.apiUrl, key.token, inputs.timeoutMs, deps.http, clock.now), attempts('Verifying the key'));
-            io.info(`Authenticated to Cloudsmith as ${identity.name} (${identity.slug}).`);
-        }
-        if (summary) {
+        const minutesLeft = reportExpiry(key, inputs, io, deps.clock.now());
+        const identity = inputs.verify ? await calls.verify(key) : undefined;
+        if (writeSummary) {
             await io.appendSummary(successSummary({
-                org: inputs.org,
-                serviceSlug: inputs.serviceSlug,
-                audience: claimText(context.claims ?? {}, 'aud'),
+                ...inputs,
+                audience: claimText(idToken.claims, 'aud'),
                 expiresAt: key.expiresAt,
                 minutesLeft,
                 exported: inputs.exportEnv,
@@ -33065,9 +33048,64 @@ async function main(deps) {
     catch (error) {
         const failure = explain(error, context);
         io.fail(failure.message, failure.title);
-        if (summary)
+        if (writeSummary)
             await io.appendSummary(failureSummary(failure));
     }
+}
+/** The three remote calls, each under the retry policy, each telling its part of the story. */
+function remoteCalls(inputs, deps, context) {
+    const { io, clock, http } = deps;
+    const retried = (operation, call) => retry(call, {
+        operation,
+        policy: { ...DEFAULT_RETRY_POLICY, maxAttempts: inputs.maxAttempts },
+        clock,
+        random: deps.random,
+        onRetry: ({ attempt, error, delayMs }) => io.info(`${operation}: attempt ${attempt} of ${inputs.maxAttempts} failed (${error.message}); retrying in ${formatSeconds(delayMs)}.`)
+    });
+    const idTokens = idTokenKeeper(async () => {
+        const idToken = await retried(ID_TOKEN_OPERATION, () => fetchIdToken(deps.getIdToken, inputs.audience, inputs.timeoutMs));
+        context.claims = idToken.claims;
+        io.debug(`New ID token, exp ${claimText(idToken.claims, 'exp')}`);
+        return idToken;
+    }, clock.now);
+    return {
+        async idToken() {
+            io.info(`Requesting a GitHub ID token for audience ${inputs.audience ?? "GitHub's default (https://github.com/<repository owner>)"}.`);
+            const idToken = await idTokens.current();
+            io.info(`Got an ID token for ${claimText(idToken.claims, 'sub')} (aud ${claimText(idToken.claims, 'aud')}).`);
+            return idToken;
+        },
+        exchange() {
+            io.info(`Exchanging it at ${exchangeUrl(inputs.apiUrl, inputs.org)} for service account '${inputs.serviceSlug}'.`);
+            return retried('The OpenID exchange', async (attempt) => {
+                const idToken = await idTokens.current(); // a fresh one when the held one is near expiry
+                io.debug(`Exchange attempt ${attempt} of ${inputs.maxAttempts}`);
+                const request = {
+                    apiUrl: inputs.apiUrl,
+                    org: inputs.org,
+                    serviceSlug: inputs.serviceSlug,
+                    idToken: idToken.value,
+                    timeoutMs: inputs.timeoutMs
+                };
+                return exchange(request, http, clock.now, (secret) => io.setSecret(secret));
+            });
+        },
+        async verify(key) {
+            const identity = await retried('Verifying the key', () => verifyKey(inputs.apiUrl, key.token, inputs.timeoutMs, http, clock.now));
+            io.info(`Authenticated to Cloudsmith as ${identity.name} (${identity.slug}).`);
+            return identity;
+        }
+    };
+}
+/** Logs the expiry, warns when it is near; returns the minutes left. */
+function reportExpiry(key, inputs, io, nowMs) {
+    const minutesLeft = Math.floor((key.expiresAt.getTime() - nowMs) / 60_000);
+    const until = key.expiresAt.toISOString();
+    io.info(`Cloudsmith API key for '${inputs.serviceSlug}' in '${inputs.org}' is valid until ${until} (${minutesLeft} minutes).`);
+    if (minutesLeft < SHORT_LIFETIME_MINUTES) {
+        io.warning(`The Cloudsmith key expires in ${minutesLeft} minutes (${until}); later steps will be refused after that. Run the action again right before long-running steps.`, 'Cloudsmith key expires soon');
+    }
+    return minutesLeft;
 }
 async function dryRun(inputs, idToken, io) {
     const suggestion = suggestProvider(idToken.claims);

@@ -9,7 +9,7 @@ import { claimLines, claimText, GITHUB_ISSUER, reusableWorkflow } from './claims
 import { CloudsmithError, REFUSED_STATUSES, TokenAnswerError } from './cloudsmith-response.js'
 import { EXCHANGE_CALL, exchangeUrl } from './exchange.js'
 import { NetworkError } from './http.js'
-import { IdTokenError } from './id-token.js'
+import { ID_TOKEN_OPERATION, IdTokenError } from './id-token.js'
 import { InputError, type Inputs } from './inputs.js'
 import { OidcUnavailableError, type Env } from './oidc-availability.js'
 import { redact } from './redact.js'
@@ -138,8 +138,6 @@ function gaveUp(error: RetriesExhaustedError, context: FailureContext): Failure 
     ]
   )
 }
-
-export const ID_TOKEN_OPERATION = 'Getting the GitHub ID token'
 
 function tried(context: FailureContext): string | undefined {
   const inputs = context.inputs

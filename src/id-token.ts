@@ -21,6 +21,9 @@ export class IdTokenError extends Error {
   override readonly name = 'IdTokenError'
 }
 
+/** The retry policy's name for getting the ID token. */
+export const ID_TOKEN_OPERATION = 'Getting the GitHub ID token'
+
 /** A fresh ID token is fetched when the current one has less than this left. */
 export const ID_TOKEN_REFRESH_MARGIN_MS = 60_000
 

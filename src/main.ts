@@ -4,20 +4,21 @@
  */
 import type { ActionsIO } from './actions-io.js'
 import { claimLines, claimText, suggestProvider } from './claims.js'
-import { explain, ID_TOKEN_OPERATION, type FailureContext } from './diagnose.js'
+import type { CloudsmithToken } from './cloudsmith-response.js'
+import { explain, type FailureContext } from './diagnose.js'
 import { exchange, exchangeUrl } from './exchange.js'
 import type { Http } from './http.js'
-import { fetchIdToken, idTokenKeeper, type IdToken, type IdTokenSource } from './id-token.js'
+import {
+  fetchIdToken,
+  ID_TOKEN_OPERATION,
+  idTokenKeeper,
+  type IdToken,
+  type IdTokenSource
+} from './id-token.js'
 import { parseInputs, type Inputs } from './inputs.js'
 import { requireOidc, type Env } from './oidc-availability.js'
 import { publish } from './outputs.js'
-import {
-  DEFAULT_RETRY_POLICY,
-  formatSeconds,
-  retry,
-  type Clock,
-  type RetryOptions
-} from './retry.js'
+import { DEFAULT_RETRY_POLICY, formatSeconds, retry, type Clock } from './retry.js'
 import { dryRunSummary, failureSummary, successSummary } from './summary.js'
 import { verifyKey, type Identity } from './verify.js'
 
@@ -36,86 +37,29 @@ export interface MainDeps {
 export const SHORT_LIFETIME_MINUTES = 30
 
 export async function main(deps: MainDeps): Promise<void> {
-  const { io, clock } = deps
-  const context: { -readonly [K in keyof FailureContext]: FailureContext[K] } = { env: deps.env }
-  let summary = true
+  const { io } = deps
+  const context: Writable<FailureContext> = { env: deps.env }
+  let writeSummary = true
   try {
     const inputs = parseInputs((name) => io.getInput(name))
     context.inputs = inputs
-    summary = inputs.jobSummary
+    writeSummary = inputs.jobSummary
     requireOidc(deps.env, deps.readEvent)
+    const calls = remoteCalls(inputs, deps, context)
 
-    const attempts = (operation: string): RetryOptions => ({
-      operation,
-      policy: { ...DEFAULT_RETRY_POLICY, maxAttempts: inputs.maxAttempts },
-      clock,
-      random: deps.random,
-      onRetry: ({ attempt, error, delayMs }) =>
-        io.info(
-          `${operation}: attempt ${attempt} of ${inputs.maxAttempts} failed (${error.message}); retrying in ${formatSeconds(delayMs)}.`
-        )
-    })
-    const idTokens = idTokenKeeper(async () => {
-      const idToken = await retry(
-        () => fetchIdToken(deps.getIdToken, inputs.audience, inputs.timeoutMs),
-        attempts(ID_TOKEN_OPERATION)
-      )
-      context.claims = idToken.claims
-      io.debug(
-        `ID token for ${claimText(idToken.claims, 'sub')}, exp ${claimText(idToken.claims, 'exp')}`
-      )
-      return idToken
-    }, clock.now)
+    const idToken = await calls.idToken()
+    if (inputs.dryRun) return await dryRun(inputs, idToken, io)
 
-    io.info(
-      `Requesting a GitHub ID token for audience ${inputs.audience ?? "GitHub's default (https://github.com/<repository owner>)"}.`
-    )
-    const first = await idTokens.current()
-    io.info(
-      `Got an ID token for ${claimText(first.claims, 'sub')} (aud ${claimText(first.claims, 'aud')}).`
-    )
-    if (inputs.dryRun) return await dryRun(inputs, first, io)
-
-    io.info(
-      `Exchanging it at ${exchangeUrl(inputs.apiUrl, inputs.org)} for service account '${inputs.serviceSlug}'.`
-    )
-    const key = await retry(async (attempt) => {
-      const idToken = await idTokens.current()
-      io.debug(`Exchange attempt ${attempt} of ${inputs.maxAttempts}`)
-      return exchange(
-        { ...inputs, idToken: idToken.value, timeoutMs: inputs.timeoutMs },
-        deps.http,
-        clock.now,
-        (secret) => io.setSecret(secret)
-      )
-    }, attempts('The OpenID exchange'))
+    const key = await calls.exchange()
     publish(key, inputs, io)
+    const minutesLeft = reportExpiry(key, inputs, io, deps.clock.now())
+    const identity = inputs.verify ? await calls.verify(key) : undefined
 
-    const minutesLeft = Math.floor((key.expiresAt.getTime() - clock.now()) / 60_000)
-    io.info(
-      `Cloudsmith API key for '${inputs.serviceSlug}' in '${inputs.org}' is valid until ${key.expiresAt.toISOString()} (${minutesLeft} minutes).`
-    )
-    if (minutesLeft < SHORT_LIFETIME_MINUTES) {
-      io.warning(
-        `The Cloudsmith key expires in ${minutesLeft} minutes (${key.expiresAt.toISOString()}); later steps will be refused after that. Run the action again right before long-running steps.`,
-        'Cloudsmith key expires soon'
-      )
-    }
-
-    let identity: Identity | undefined
-    if (inputs.verify) {
-      identity = await retry(
-        () => verifyKey(inputs.apiUrl, key.token, inputs.timeoutMs, deps.http, clock.now),
-        attempts('Verifying the key')
-      )
-      io.info(`Authenticated to Cloudsmith as ${identity.name} (${identity.slug}).`)
-    }
-    if (summary) {
+    if (writeSummary) {
       await io.appendSummary(
         successSummary({
-          org: inputs.org,
-          serviceSlug: inputs.serviceSlug,
-          audience: claimText(context.claims ?? {}, 'aud'),
+          ...inputs,
+          audience: claimText(idToken.claims, 'aud'),
           expiresAt: key.expiresAt,
           minutesLeft,
           exported: inputs.exportEnv,
@@ -126,8 +70,90 @@ export async function main(deps: MainDeps): Promise<void> {
   } catch (error) {
     const failure = explain(error, context)
     io.fail(failure.message, failure.title)
-    if (summary) await io.appendSummary(failureSummary(failure))
+    if (writeSummary) await io.appendSummary(failureSummary(failure))
   }
+}
+
+type Writable<T> = { -readonly [K in keyof T]: T[K] }
+
+/** The three remote calls, each under the retry policy, each telling its part of the story. */
+function remoteCalls(inputs: Inputs, deps: MainDeps, context: Writable<FailureContext>) {
+  const { io, clock, http } = deps
+  const retried = <T>(operation: string, call: (attempt: number) => Promise<T>): Promise<T> =>
+    retry(call, {
+      operation,
+      policy: { ...DEFAULT_RETRY_POLICY, maxAttempts: inputs.maxAttempts },
+      clock,
+      random: deps.random,
+      onRetry: ({ attempt, error, delayMs }) =>
+        io.info(
+          `${operation}: attempt ${attempt} of ${inputs.maxAttempts} failed (${error.message}); retrying in ${formatSeconds(delayMs)}.`
+        )
+    })
+
+  const idTokens = idTokenKeeper(async () => {
+    const idToken = await retried(ID_TOKEN_OPERATION, () =>
+      fetchIdToken(deps.getIdToken, inputs.audience, inputs.timeoutMs)
+    )
+    context.claims = idToken.claims
+    io.debug(`New ID token, exp ${claimText(idToken.claims, 'exp')}`)
+    return idToken
+  }, clock.now)
+
+  return {
+    async idToken(): Promise<IdToken> {
+      io.info(
+        `Requesting a GitHub ID token for audience ${inputs.audience ?? "GitHub's default (https://github.com/<repository owner>)"}.`
+      )
+      const idToken = await idTokens.current()
+      io.info(
+        `Got an ID token for ${claimText(idToken.claims, 'sub')} (aud ${claimText(idToken.claims, 'aud')}).`
+      )
+      return idToken
+    },
+
+    exchange(): Promise<CloudsmithToken> {
+      io.info(
+        `Exchanging it at ${exchangeUrl(inputs.apiUrl, inputs.org)} for service account '${inputs.serviceSlug}'.`
+      )
+      return retried('The OpenID exchange', async (attempt) => {
+        const idToken = await idTokens.current() // a fresh one when the held one is near expiry
+        io.debug(`Exchange attempt ${attempt} of ${inputs.maxAttempts}`)
+        const request = {
+          apiUrl: inputs.apiUrl,
+          org: inputs.org,
+          serviceSlug: inputs.serviceSlug,
+          idToken: idToken.value,
+          timeoutMs: inputs.timeoutMs
+        }
+        return exchange(request, http, clock.now, (secret) => io.setSecret(secret))
+      })
+    },
+
+    async verify(key: CloudsmithToken): Promise<Identity> {
+      const identity = await retried('Verifying the key', () =>
+        verifyKey(inputs.apiUrl, key.token, inputs.timeoutMs, http, clock.now)
+      )
+      io.info(`Authenticated to Cloudsmith as ${identity.name} (${identity.slug}).`)
+      return identity
+    }
+  }
+}
+
+/** Logs the expiry, warns when it is near; returns the minutes left. */
+function reportExpiry(key: CloudsmithToken, inputs: Inputs, io: ActionsIO, nowMs: number): number {
+  const minutesLeft = Math.floor((key.expiresAt.getTime() - nowMs) / 60_000)
+  const until = key.expiresAt.toISOString()
+  io.info(
+    `Cloudsmith API key for '${inputs.serviceSlug}' in '${inputs.org}' is valid until ${until} (${minutesLeft} minutes).`
+  )
+  if (minutesLeft < SHORT_LIFETIME_MINUTES) {
+    io.warning(
+      `The Cloudsmith key expires in ${minutesLeft} minutes (${until}); later steps will be refused after that. Run the action again right before long-running steps.`,
+      'Cloudsmith key expires soon'
+    )
+  }
+  return minutesLeft
 }
 
 async function dryRun(inputs: Inputs, idToken: IdToken, io: ActionsIO): Promise<void> {

@@ -2,8 +2,8 @@
  * Optional check that Cloudsmith accepts the new key: GET /v1/user/self/ with it, and read who it
  * authenticates as.
  */
+import { answerError, callCloudsmith } from './cloudsmith-call.js'
 import { CloudsmithError } from './cloudsmith-response.js'
-import { send, statusError } from './exchange.js'
 import { MAX_BODY_BYTES, type Http } from './http.js'
 import { excerpt } from './redact.js'
 
@@ -26,7 +26,7 @@ export async function verifyKey(
   http: Http,
   now: () => number
 ): Promise<Identity> {
-  const response = await send(http, {
+  const response = await callCloudsmith(http, {
     method: 'GET',
     url: `${apiUrl}/v1/user/self/`,
     headers: { Accept: 'application/json', 'X-Api-Key': token },
@@ -34,7 +34,7 @@ export async function verifyKey(
     maxBodyBytes: MAX_BODY_BYTES
   })
   if (response.status !== 200) {
-    const error = statusError(VERIFY_CALL, response, [token], now())
+    const error = answerError(VERIFY_CALL, response, [token], now())
     if (error instanceof CloudsmithError) {
       throw new VerifyError(`GET /v1/user/self/ was answered ${error.status}: ${error.said}`)
     }

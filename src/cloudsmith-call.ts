@@ -1,0 +1,41 @@
+/**
+ * One call to the Cloudsmith API as the retry policy sees it: network trouble and the statuses in
+ * RETRYABLE_STATUSES are transient (with the server's Retry-After); everything else is final.
+ */
+import { CloudsmithError, errorText, RETRYABLE_STATUSES } from './cloudsmith-response.js'
+import { header, NetworkError, type Http, type HttpRequest, type HttpResponse } from './http.js'
+import { parseRetryAfter, TransientError } from './retry.js'
+
+/** Sends the request; a network failure becomes a TransientError (an oversized answer does not). */
+export async function callCloudsmith(http: Http, request: HttpRequest): Promise<HttpResponse> {
+  try {
+    return await http(request)
+  } catch (error) {
+    if (error instanceof NetworkError && error.kind !== 'too-large') {
+      throw new TransientError(error.message, undefined, { cause: error })
+    }
+    throw error
+  }
+}
+
+/**
+ * The error for an answer the caller cannot use: a TransientError around a CloudsmithError for
+ * RETRYABLE_STATUSES, a plain CloudsmithError otherwise. `secrets` are cut from what is quoted.
+ */
+export function answerError(
+  call: string,
+  response: HttpResponse,
+  secrets: readonly string[],
+  nowMs: number
+): TransientError | CloudsmithError {
+  const said = errorText(response.body, secrets)
+  const error = new CloudsmithError(
+    call,
+    response.status,
+    said,
+    header(response.headers, 'location')
+  )
+  if (!RETRYABLE_STATUSES.has(response.status)) return error
+  const retryAfterMs = parseRetryAfter(header(response.headers, 'retry-after'), nowMs)
+  return new TransientError(error.message, retryAfterMs, { cause: error })
+}
