@@ -49,13 +49,37 @@ describe('readTokenAnswer', () => {
     expect(masked).toEqual(['s3cr3t-api-key'])
     expect(error.problem).toBe('its "token" is not a JWT')
     expect(error.message).not.toContain('s3cr3t-api-key')
-    expect(error.said).toBe('{"token": "***"}')
+    expect(error.said).toBe('a JSON object with keys token')
+  })
+
+  test('a JSON-escaped token is masked as decoded and its body never quoted', async () => {
+    const token = await jwt({}, -60)
+    const body = `{"token": "\\u0065${token.slice(1)}"}`
+    const masked: string[] = []
+    const error = failureOf(201, body, masked)
+    expect(masked).toEqual([token])
+    expect(error.said).toBe('a JSON object with keys token')
+    expect(error.message).not.toContain(token.slice(1, 40))
+  })
+
+  test('an exp too large for a date is refused before anything uses the token', async () => {
+    const token = await jwt({ exp: 1e13 })
+    expect(failureOf(201, JSON.stringify({ token })).problem).toBe(
+      'its token has no usable numeric "exp" claim'
+    )
+  })
+
+  test('a token with trailing whitespace is not a JWT', async () => {
+    const token = await jwt({}, 3600)
+    expect(failureOf(201, JSON.stringify({ token: `${token}\n` })).problem).toBe(
+      'its "token" is not a JWT'
+    )
   })
 
   test('a JWT without exp', async () => {
     const token = await jwt({ exp: undefined })
     expect(failureOf(201, JSON.stringify({ token })).problem).toBe(
-      'its token has no numeric "exp" claim'
+      'its token has no usable numeric "exp" claim'
     )
   })
 
@@ -75,6 +99,14 @@ describe('errorText', () => {
     expect(errorText('{"error": "bad"}', [])).toBe('bad')
     expect(errorText('<h1>502 Bad Gateway</h1>', [])).toBe('<h1>502 Bad Gateway</h1>')
     expect(errorText('', [])).toBe('(empty body)')
+  })
+  test('other JSON: only its shape, never its values', () => {
+    expect(errorText('{"token": "opaque-SECRET-key-123", "x": 1}', [])).toBe(
+      'a JSON object with keys token, x'
+    )
+    expect(errorText('[1, 2]', [])).toBe('a JSON array of 2 item(s)')
+    expect(errorText('"SECRET"', [])).toBe('a JSON string')
+    expect(errorText('null', [])).toBe('a JSON null')
   })
   test('never shows a secret or anything shaped like a JWT', () => {
     const said = errorText(

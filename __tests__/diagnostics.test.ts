@@ -80,7 +80,34 @@ describe('no ID token available', () => {
     expect(failureOf(r).title).toBe('Missing permission id-token: write')
   })
 
-  test('a Dependabot run is named as such', async () => {
+  test('a pull request from a deleted fork is a fork', async () => {
+    const server = await cloudsmith(json(201, {}))
+    const r = await run(
+      server,
+      {},
+      {
+        env: { ...noOidc, GITHUB_EVENT_NAME: 'pull_request_review' },
+        event: { pull_request: { head: { repo: null }, base: { repo: { full_name: 'acme/app' } } } }
+      }
+    )
+    expect(failureOf(r).title).toBe('No ID token for a pull request from a fork')
+  })
+
+  test('a pull request between branches of a repository that is itself a fork is not', async () => {
+    const server = await cloudsmith(json(201, {}))
+    const repo = { full_name: 'alice/app', fork: true }
+    const r = await run(
+      server,
+      {},
+      {
+        env: { ...noOidc, GITHUB_EVENT_NAME: 'pull_request' },
+        event: { pull_request: { head: { repo }, base: { repo } } }
+      }
+    )
+    expect(failureOf(r).title).toBe('Missing permission id-token: write')
+  })
+
+  test('a Dependabot run: the permission raises its read-only default, or skip it', async () => {
     const server = await cloudsmith(json(201, {}))
     const r = await run(
       server,
@@ -89,7 +116,19 @@ describe('no ID token available', () => {
     )
     const { title, text } = failureOf(r)
     expect(title).toBe('No ID token for a Dependabot run')
+    expect(text).toContain('read-only token by default')
+    expect(text).toContain('    id-token: write')
     expect(text).toContain("if: github.actor != 'dependabot[bot]'")
+  })
+
+  test('Dependabot is recognised from the event sender too', async () => {
+    const server = await cloudsmith(json(201, {}))
+    const r = await run(
+      server,
+      {},
+      { env: { GITHUB_EVENT_NAME: 'push' }, event: { sender: { login: 'dependabot[bot]' } } }
+    )
+    expect(failureOf(r).title).toBe('No ID token for a Dependabot run')
   })
 
   test('otherwise: the permissions block to add', async () => {

@@ -4,6 +4,7 @@
  */
 import { describe, expect, test } from '@jest/globals'
 import { decodeJwt } from 'jose'
+import { fingerprint } from '../src/outputs.js'
 import { USER_AGENT } from '../src/version.js'
 import { cloudsmith, cloudsmithKey, expectNoLeak, run } from './lib/run-main.js'
 import { hang, huge, json, resetMidBody, text, trickle } from './lib/scripted-server.js'
@@ -22,7 +23,8 @@ describe('a successful exchange', () => {
     expect(r.rec.state).toEqual({
       'expires-at': r.rec.outputs['expires-at'],
       exported: 'true',
-      cleanup: 'true'
+      cleanup: 'true',
+      'key-sha256': fingerprint(key)
     })
     // the key is masked before it is used anywhere
     const firstUse = r.rec.events.findIndex((e) => e.kind !== 'setSecret' && e.text.includes(key))
@@ -112,7 +114,7 @@ describe('transient failures are retried', () => {
     expectNoLeak(r, key)
   })
 
-  test('429 honours Retry-After in seconds, with jitter on top', async () => {
+  test('429 honours Retry-After in seconds, with the throttled jitter window on top', async () => {
     const server = await cloudsmith(
       json(
         429,
@@ -122,7 +124,7 @@ describe('transient failures are retried', () => {
       json(201, { token: await cloudsmithKey() })
     )
     const r = await run(server)
-    expect(r.slept).toEqual([7500])
+    expect(r.slept).toEqual([7000 + 5000]) // random 0.5 of the 10 s throttled window
   })
 
   test('503 honours Retry-After as an HTTP date', async () => {
@@ -133,8 +135,8 @@ describe('transient failures are retried', () => {
     )
     const r = await run(server)
     expect(r.slept).toHaveLength(1)
-    expect(r.slept[0]).toBeGreaterThan(8000)
-    expect(r.slept[0]).toBeLessThanOrEqual(10_500)
+    expect(r.slept[0]).toBeGreaterThan(8000 + 5000)
+    expect(r.slept[0]).toBeLessThanOrEqual(10_000 + 5000)
   })
 
   test('a connection reset mid-body, then success', async () => {
@@ -174,7 +176,7 @@ describe('transient failures are retried', () => {
     const fail = r.rec.events.find((e) => e.kind === 'fail')!
     expect(fail.title).toBe('Cloudsmith unavailable (503)')
     expect(fail.text).toContain(
-      'Last error: the OpenID exchange: Cloudsmith answered 503: Service temporarily unavailable.'
+      'Last error: The OpenID exchange: Cloudsmith answered 503: Service temporarily unavailable.'
     )
   })
 
@@ -184,7 +186,7 @@ describe('transient failures are retried', () => {
       json(201, { token: await cloudsmithKey() })
     )
     const r = await run(server, {}, { idTokenLifetime: 30 })
-    expect(r.slept).toEqual([20_500])
+    expect(r.slept).toEqual([25_000])
     expect(r.idTokens).toHaveLength(2)
     expect(JSON.parse(server.received[0]!.body).oidc_token).toBe(r.idTokens[0])
     expect(JSON.parse(server.received[1]!.body).oidc_token).toBe(r.idTokens[1])

@@ -14,7 +14,7 @@ export const REFUSED_STATUSES: ReadonlySet<number> = new Set([400, 401, 403, 422
 export class CloudsmithError extends Error {
   override readonly name = 'CloudsmithError'
   constructor(
-    /** What we asked, e.g. "the OpenID exchange". */
+    /** What we asked, e.g. "The OpenID exchange". */
     readonly call: string,
     readonly status: number,
     /** Token-free, bounded text of what Cloudsmith said. */
@@ -37,20 +37,40 @@ export class TokenAnswerError extends Error {
   }
 }
 
-/** What Cloudsmith said in an error body, bounded and token-free. */
+/**
+ * What Cloudsmith said in an error body, bounded and token-free: `detail`, else `error`, else for
+ * other JSON only its shape (its values may hold a key, escaped beyond recognition), else the raw
+ * body (an HTML error page, say).
+ */
 export function errorText(body: string, secrets: readonly string[]): string {
-  try {
-    const parsed: unknown = JSON.parse(body)
-    if (parsed && typeof parsed === 'object') {
-      const { detail, error } = parsed as Record<string, unknown>
-      const text =
-        typeof detail === 'string' ? detail : typeof error === 'string' ? error : undefined
-      if (text !== undefined) return excerpt(text, secrets)
-    }
-  } catch {
-    // not JSON: show the raw body
+  const parsed = parseJson(body)
+  if (parsed === undefined) return excerpt(body, secrets)
+  if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
+    const { detail, error } = parsed as Record<string, unknown>
+    if (typeof detail === 'string') return excerpt(detail, secrets)
+    if (typeof error === 'string') return excerpt(error, secrets)
   }
-  return excerpt(body, secrets)
+  return jsonShape(parsed)
+}
+
+function parseJson(body: string): unknown {
+  try {
+    return JSON.parse(body) as unknown
+  } catch {
+    return undefined
+  }
+}
+
+/** "JSON object with keys a, b" and the like: never a value. */
+function jsonShape(value: unknown): string {
+  if (Array.isArray(value)) return `a JSON array of ${value.length} item(s)`
+  if (value && typeof value === 'object') {
+    const keys = Object.keys(value)
+      .slice(0, 10)
+      .map((key) => excerpt(key, [], 40))
+    return keys.length === 0 ? 'an empty JSON object' : `a JSON object with keys ${keys.join(', ')}`
+  }
+  return `a JSON ${value === null ? 'null' : typeof value}`
 }
 
 export interface CloudsmithToken {
@@ -58,10 +78,13 @@ export interface CloudsmithToken {
   readonly expiresAt: Date
 }
 
+/** Three base64url parts, the last may be empty: nothing else (no whitespace, no padding). */
+const COMPACT_JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/
+
 /**
- * The exchange's success answer: JSON with a non-empty string `token` that is a JWT with a numeric
- * `exp` after `nowMs`. `mask` is called with the token the moment it is found, before anything
- * else can print it.
+ * The exchange's success answer: JSON with a non-empty string `token` that is a compact JWT with
+ * a numeric `exp` after `nowMs`. `mask` is called with the token the moment it is found, before
+ * anything else can print it. Failures quote non-JSON bodies, and only the shape of JSON ones.
  */
 export function readTokenAnswer(
   status: number,
@@ -70,35 +93,32 @@ export function readTokenAnswer(
   mask: (secret: string) => void,
   secrets: readonly string[]
 ): CloudsmithToken {
-  let parsed: unknown
-  try {
-    parsed = JSON.parse(body)
-  } catch {
+  const parsed = parseJson(body)
+  if (parsed === undefined) {
     throw new TokenAnswerError(status, 'the body is not JSON', excerpt(body, secrets))
   }
   const token =
     parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>).token : undefined
   if (typeof token === 'string' && token !== '') mask(token)
-  const shown = (): string =>
-    excerpt(body, [...secrets, ...(typeof token === 'string' ? [token] : [])])
+  const fail = (problem: string): TokenAnswerError =>
+    new TokenAnswerError(status, problem, jsonShape(parsed))
   if (typeof token !== 'string' || token.trim() === '') {
-    throw new TokenAnswerError(status, 'the JSON has no non-empty string "token"', shown())
+    throw fail('the JSON has no non-empty string "token"')
   }
   let exp: unknown
   try {
+    if (!COMPACT_JWT.test(token)) throw new Error('not a compact JWT')
     exp = decodeJwt(token).exp
   } catch {
-    throw new TokenAnswerError(status, 'its "token" is not a JWT', shown())
+    throw fail('its "token" is not a JWT')
   }
-  if (typeof exp !== 'number' || !Number.isFinite(exp)) {
-    throw new TokenAnswerError(status, 'its token has no numeric "exp" claim', shown())
+  const expiresAt = new Date(typeof exp === 'number' ? exp * 1000 : NaN)
+  if (Number.isNaN(expiresAt.getTime())) {
+    throw fail('its token has no usable numeric "exp" claim')
   }
-  const expiresAt = new Date(exp * 1000)
   if (expiresAt.getTime() <= nowMs) {
-    throw new TokenAnswerError(
-      status,
-      `its token expired already (exp ${expiresAt.toISOString()}); check this machine's clock`,
-      shown()
+    throw fail(
+      `its token expired already (exp ${expiresAt.toISOString()}); check this machine's clock`
     )
   }
   return { token, expiresAt }

@@ -5,9 +5,9 @@
  */
 import { errorMessage } from './error-message.js'
 import type { JWTPayload } from 'jose'
-import { claimLines, claimText, GITHUB_ISSUER, reusableWorkflow } from './claims.js'
+import { claimLines, claimText, GITHUB_ISSUER, MISSING, reusableWorkflow } from './claims.js'
 import { CloudsmithError, REFUSED_STATUSES, TokenAnswerError } from './cloudsmith-response.js'
-import { EXCHANGE_CALL, exchangeUrl } from './exchange.js'
+import { EXCHANGE_OPERATION, exchangeUrl } from './exchange.js'
 import { NetworkError } from './http.js'
 import { ID_TOKEN_OPERATION, IdTokenError } from './id-token.js'
 import { InputError, type Inputs } from './inputs.js'
@@ -50,7 +50,7 @@ export function explain(error: unknown, context: FailureContext): Failure {
   if (error instanceof VerifyError) return verifyFailed(error, context)
   if (error instanceof CloudsmithError) return cloudsmithError(error, context)
   if (error instanceof TokenAnswerError) return badTokenAnswer(error, context)
-  if (error instanceof NetworkError) return oversized(error, context)
+  if (error instanceof NetworkError) return oversized(error)
   const text = redact(errorMessage(error))
   return failure('Unexpected error', [
     `The action failed unexpectedly: ${text}`,
@@ -78,9 +78,11 @@ function oidcUnavailable(error: OidcUnavailableError): Failure {
       ])
     case 'dependabot':
       return failure('No ID token for a Dependabot run', [
-        `GitHub gives workflow runs triggered by Dependabot a read-only token and no ID token.`,
-        `Likely cause: this run was started by dependabot[bot].`,
-        `Fix: skip this step for Dependabot (if: github.actor != 'dependabot[bot]'), and publish after the update is merged.`
+        `GitHub gave this run, triggered by dependabot[bot], no way to request an ID token.`,
+        `Likely cause: GitHub gives runs triggered by Dependabot a read-only token by default; only a permissions block that grants id-token: write raises it.`,
+        `Fix: if Dependabot runs should publish, add this to the job (and make sure the Cloudsmith provider's required claims accept Dependabot's branches, refs/heads/dependabot/...):`,
+        ...PERMISSIONS_BLOCK.map((line) => `  ${line}`),
+        `If they should not, skip this step for them: if: github.actor != 'dependabot[bot]'.`
       ])
     case 'permission':
       return failure('Missing permission id-token: write', [
@@ -146,7 +148,7 @@ function tried(context: FailureContext): string | undefined {
 }
 
 function cloudsmithError(error: CloudsmithError, context: FailureContext): Failure {
-  if (error.call === EXCHANGE_CALL && REFUSED_STATUSES.has(error.status)) {
+  if (error.call === EXCHANGE_OPERATION && REFUSED_STATUSES.has(error.status)) {
     return exchangeRefused(error, context)
   }
   const said = `Cloudsmith said: ${error.status} ${error.said}`
@@ -158,7 +160,7 @@ function cloudsmithError(error: CloudsmithError, context: FailureContext): Failu
       where = 'an unreadable location'
     }
     return failure('Redirect refused', [
-      `${capitalize(error.call)} was answered with a redirect (${error.status} to ${where}), which the action does not follow: the ID token must never be sent anywhere but api-url.`,
+      `${error.call} was answered with a redirect (${error.status} to ${where}), which the action does not follow: the ID token must never be sent anywhere but api-url.`,
       said,
       `Likely cause: api-url is not the Cloudsmith API (a web page, an old host, http instead of https).`,
       `Fix: set api-url to https://api.cloudsmith.io, or to your Cloudsmith API host.`,
@@ -167,7 +169,7 @@ function cloudsmithError(error: CloudsmithError, context: FailureContext): Failu
   }
   if (error.status === 404) {
     return failure('Cloudsmith endpoint not found', [
-      `${capitalize(error.call)} failed: Cloudsmith answered 404.`,
+      `${error.call} failed: Cloudsmith answered 404.`,
       said,
       `Likely cause: the organization slug is wrong, or api-url does not point to the Cloudsmith API.`,
       `Fix: use the organization slug as in https://app.cloudsmith.com/<org>, and api-url https://api.cloudsmith.io.`,
@@ -175,7 +177,7 @@ function cloudsmithError(error: CloudsmithError, context: FailureContext): Failu
     ])
   }
   return failure(`Cloudsmith answered ${error.status}`, [
-    `${capitalize(error.call)} failed.`,
+    `${error.call} failed.`,
     said,
     `Likely cause: a request Cloudsmith does not accept, or a change on Cloudsmith's side.`,
     `Fix: check org, service-slug and api-url; re-run with debug logging and report it if it persists.`,
@@ -190,7 +192,7 @@ function exchangeRefused(error: CloudsmithError, context: FailureContext): Failu
   const inputs = context.inputs
   const reusable = reusableWorkflow(claims)
   const checks = [
-    `- Provider URL: must be exactly ${iss}${iss !== GITHUB_ISSUER && iss !== 'MISSING' ? ' (not the usual github.com issuer: GitHub Enterprise with its own issuer)' : ''}.`,
+    `- Provider URL: must be exactly ${iss}${iss !== GITHUB_ISSUER && iss !== MISSING ? ' (not the usual github.com issuer: GitHub Enterprise with its own issuer)' : ''}.`,
     `- Audience: the token's aud is ${aud}${inputs?.audience === undefined ? " (GitHub's default)" : ''}. If the provider requires another aud, set the audience input to it.`,
     reusable
       ? `- Reusable workflow: this job runs ${reusable.called}, called from ${reusable.caller}. A required claim on workflow_ref matches the caller; require job_workflow_ref to pin the reusable workflow.`
@@ -222,12 +224,11 @@ function badTokenAnswer(error: TokenAnswerError, context: FailureContext): Failu
   ])
 }
 
-function oversized(error: NetworkError, context: FailureContext): Failure {
+function oversized(error: NetworkError): Failure {
   return failure('Answer too large', [
     `${capitalize(error.message)}.`,
     `Likely cause: api-url points to something other than the Cloudsmith API, or a proxy answered instead.`,
-    `Fix: check api-url and the runner's proxy settings.`,
-    tried(context)
+    `Fix: check api-url and the runner's proxy settings.`
   ])
 }
 

@@ -14,7 +14,8 @@ export interface ExchangeRequest {
   readonly timeoutMs: number
 }
 
-export const EXCHANGE_CALL = 'the OpenID exchange'
+/** The retry policy's and the error messages' name for this call. */
+export const EXCHANGE_OPERATION = 'The OpenID exchange'
 
 export function exchangeUrl(apiUrl: string, org: string): string {
   return `${apiUrl}/openid/${encodeURIComponent(org)}/`
@@ -39,5 +40,5 @@ export async function exchange(
   if (response.status === 200 || response.status === 201) {
     return readTokenAnswer(response.status, response.body, now(), mask, secrets)
   }
-  throw answerError(EXCHANGE_CALL, response, secrets, now())
+  throw answerError(EXCHANGE_OPERATION, response, secrets, now())
 }

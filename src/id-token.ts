@@ -4,6 +4,8 @@
  */
 import { errorMessage } from './error-message.js'
 import { decodeJwt, type JWTPayload } from 'jose'
+import { RETRYABLE_STATUSES } from './cloudsmith-response.js'
+import { excerpt } from './redact.js'
 import { TransientError } from './retry.js'
 
 /** core.getIDToken, or a stand-in with the same contract. */
@@ -45,8 +47,9 @@ export function readIdToken(value: string): IdToken {
 
 /**
  * One attempt at getting an ID token, with a deadline. core.getIDToken neither times out nor
- * retries network errors; its errors carry the HTTP status as "Error Code : N". 4xx answers other
- * than 408 and 429 are final; everything else is worth another attempt.
+ * retries network errors (its HTTP client retries 502, 503 and 504 itself, quickly); its errors
+ * carry the HTTP status as "Error Code : N". Network errors and the statuses in
+ * RETRYABLE_STATUSES are worth another attempt; any other status is final.
  */
 export async function fetchIdToken(
   source: IdTokenSource,
@@ -58,7 +61,7 @@ export async function fetchIdToken(
     timer = setTimeout(
       () =>
         reject(
-          new TransientError(`GitHub's ID token service did not answer within ${timeoutMs / 1000}s`)
+          new TransientError(`GitHub's ID token service gave no token within ${timeoutMs / 1000}s`)
         ),
       timeoutMs
     )
@@ -76,15 +79,16 @@ export async function fetchIdToken(
 }
 
 function classifySourceError(error: unknown): Error {
-  const message = errorMessage(error).replace(/\s+/g, ' ').trim()
+  const message = excerpt(errorMessage(error))
   const code = /Error Code\s*:\s*(\d{3})/.exec(message)?.[1]
   const status = code === undefined ? undefined : Number(code)
   if (/do not have ID Token field/i.test(message)) {
     return new IdTokenError(`GitHub's ID token service answered without a token: ${message}`)
   }
-  if (status !== undefined && status >= 400 && status < 500 && status !== 408 && status !== 429) {
+  if (status !== undefined && !RETRYABLE_STATUSES.has(status)) {
     return new IdTokenError(`GitHub's ID token service refused the request (${status}): ${message}`)
   }
+  // no status (a network error) or a retryable one
   return new TransientError(`getting the ID token failed: ${message}`, undefined, { cause: error })
 }
 

@@ -5,6 +5,7 @@
 import * as core from '@actions/core'
 import { readFileSync } from 'node:fs'
 import type { ActionsIO } from './actions-io.js'
+import { errorMessage } from './error-message.js'
 import { createHttp } from './http.js'
 import { main } from './main.js'
 import { post } from './post.js'
@@ -30,7 +31,9 @@ const io: ActionsIO = {
     try {
       await core.summary.addRaw(markdown, true).write()
     } catch (error) {
-      core.warning(`Could not write the job summary: ${String(error)}`)
+      core.warning(`Could not write the job summary: ${errorMessage(error)}`, {
+        title: 'Job summary not written'
+      })
     }
   }
 }
@@ -48,11 +51,12 @@ export async function runMain(): Promise<void> {
     clock: realClock,
     random: Math.random
   })
-  // An ID token request abandoned at its deadline may still hold a socket open: end the process
-  // now rather than when that socket gives up.
-  process.exit()
+  // An ID token request abandoned at its deadline (core.getIDToken cannot be cancelled) may still
+  // hold a socket open. Exit when everything else is done, without waiting for that socket; an
+  // unref'd timer never delays a process that has nothing left to do.
+  setTimeout(() => process.exit(), 1000).unref()
 }
 
 export function runPost(): void {
-  post(io, Date.now())
+  post(io, process.env, Date.now())
 }

@@ -6,7 +6,7 @@ import type { ActionsIO } from './actions-io.js'
 import { claimLines, claimText, suggestProvider } from './claims.js'
 import type { CloudsmithToken } from './cloudsmith-response.js'
 import { explain, type FailureContext } from './diagnose.js'
-import { exchange, exchangeUrl } from './exchange.js'
+import { exchange, EXCHANGE_OPERATION, exchangeUrl } from './exchange.js'
 import type { Http } from './http.js'
 import {
   fetchIdToken,
@@ -20,7 +20,7 @@ import { requireOidc, type Env } from './oidc-availability.js'
 import { publish } from './outputs.js'
 import { DEFAULT_RETRY_POLICY, formatSeconds, retry, type Clock } from './retry.js'
 import { dryRunSummary, failureSummary, successSummary } from './summary.js'
-import { verifyKey, type Identity } from './verify.js'
+import { VERIFY_OPERATION, verifyKey, type Identity } from './verify.js'
 
 export interface MainDeps {
   readonly io: ActionsIO
@@ -116,7 +116,7 @@ function remoteCalls(inputs: Inputs, deps: MainDeps, context: Writable<FailureCo
       io.info(
         `Exchanging it at ${exchangeUrl(inputs.apiUrl, inputs.org)} for service account '${inputs.serviceSlug}'.`
       )
-      return retried('The OpenID exchange', async (attempt) => {
+      return retried(EXCHANGE_OPERATION, async (attempt) => {
         const idToken = await idTokens.current() // a fresh one when the held one is near expiry
         io.debug(`Exchange attempt ${attempt} of ${inputs.maxAttempts}`)
         const request = {
@@ -131,7 +131,7 @@ function remoteCalls(inputs: Inputs, deps: MainDeps, context: Writable<FailureCo
     },
 
     async verify(key: CloudsmithToken): Promise<Identity> {
-      const identity = await retried('Verifying the key', () =>
+      const identity = await retried(VERIFY_OPERATION, () =>
         verifyKey(inputs.apiUrl, key.token, inputs.timeoutMs, http, clock.now)
       )
       io.info(`Authenticated to Cloudsmith as ${identity.name} (${identity.slug}).`)

@@ -37,13 +37,18 @@ export function whyUnavailable(env: Env, readEvent: () => unknown): OidcUnavaila
   return 'permission'
 }
 
+/**
+ * A pull request whose head repository is not the base repository. A deleted fork leaves the head
+ * repository null: still a fork. (`head.repo.fork` is no test: it is also true for a pull request
+ * between two branches of a repository that is itself a fork.)
+ */
 function isFromFork(event: unknown): boolean {
   const pr = field(event, 'pull_request')
+  if (!pr) return false
   const head = field(field(pr, 'head'), 'repo')
-  const base = field(field(pr, 'base'), 'repo')
-  if (field(head, 'fork') === true) return true
+  const baseName = field(field(field(pr, 'base'), 'repo'), 'full_name')
+  if (head === null) return true
   const headName = field(head, 'full_name')
-  const baseName = field(base, 'full_name')
   return typeof headName === 'string' && typeof baseName === 'string' && headName !== baseName
 }
 

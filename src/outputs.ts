@@ -1,7 +1,9 @@
 /**
  * What the action leaves for later steps and for its post step: outputs, the environment variable,
- * and the state the post step reads. The key is masked before any of it (see readTokenAnswer).
+ * and the state the post step reads. The caller has masked the key already (readTokenAnswer does
+ * it the moment the key is read).
  */
+import { createHash } from 'node:crypto'
 import type { ActionsIO } from './actions-io.js'
 import type { CloudsmithToken } from './cloudsmith-response.js'
 
@@ -11,21 +13,27 @@ export const API_KEY_VARIABLE = 'CLOUDSMITH_API_KEY'
 export const STATE = {
   exported: 'exported',
   cleanup: 'cleanup',
-  expiresAt: 'expires-at'
+  expiresAt: 'expires-at',
+  /** SHA-256 of the exported key: post acts only while the variable still holds this key. */
+  fingerprint: 'key-sha256'
 } as const
+
+export function fingerprint(key: string): string {
+  return createHash('sha256').update(key).digest('hex')
+}
 
 export function publish(
   key: CloudsmithToken,
   options: { exportEnv: boolean; cleanup: boolean },
   io: ActionsIO
 ): void {
-  io.setSecret(key.token) // already masked when parsed; repeated here so publish is safe on its own
   io.setOutput('token', key.token)
   io.setOutput('expires-at', key.expiresAt.toISOString())
   io.saveState(STATE.expiresAt, key.expiresAt.toISOString())
   if (options.exportEnv) {
     io.exportVariable(API_KEY_VARIABLE, key.token)
     io.saveState(STATE.exported, 'true')
+    io.saveState(STATE.fingerprint, fingerprint(key.token))
     io.saveState(STATE.cleanup, String(options.cleanup))
     io.info(`Exported ${API_KEY_VARIABLE} for the following steps of this job.`)
   }

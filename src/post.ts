@@ -1,28 +1,38 @@
 /**
- * The post step: clear what main exported, and say so when the key ran out before the job ended.
- * It never fails the job: every problem becomes a warning.
+ * The post step: clear the key main exported, and say so when it ran out before the job ended.
+ * It acts only while CLOUDSMITH_API_KEY still holds this step's key: when the action ran again
+ * later in the job, that later run's key is the one in use. It never fails the job: every problem
+ * becomes a warning.
  */
-import { errorMessage } from './error-message.js'
 import type { ActionsIO } from './actions-io.js'
-import { API_KEY_VARIABLE, STATE } from './outputs.js'
+import { errorMessage } from './error-message.js'
+import type { Env } from './oidc-availability.js'
+import { API_KEY_VARIABLE, fingerprint, STATE } from './outputs.js'
 
-export function post(io: ActionsIO, nowMs: number): void {
+export function post(io: ActionsIO, env: Env, nowMs: number): void {
   try {
-    const expiresAt = io.getState(STATE.expiresAt)
-    if (expiresAt === '') {
+    if (io.getState(STATE.expiresAt) === '') {
       io.info('Nothing to clean up: the main step did not produce a key.')
       return
-    }
-    const expiredMs = nowMs - Date.parse(expiresAt)
-    if (expiredMs > 0) {
-      io.warning(
-        `The Cloudsmith key expired at ${expiresAt}, ${Math.ceil(expiredMs / 60_000)} minute(s) before this job ended; steps that used it after that were refused. Run the action again right before long-running steps.`,
-        'Cloudsmith key expired during the job'
-      )
     }
     if (io.getState(STATE.exported) !== 'true') {
       io.info(`Nothing to clean up: ${API_KEY_VARIABLE} was not exported.`)
       return
+    }
+    const current = env[API_KEY_VARIABLE]
+    if (!current || fingerprint(current) !== io.getState(STATE.fingerprint)) {
+      io.info(
+        `Nothing to clean up: ${API_KEY_VARIABLE} no longer holds this step's key (a later step replaced or cleared it).`
+      )
+      return
+    }
+    const expiresAt = io.getState(STATE.expiresAt)
+    const expiredMs = nowMs - Date.parse(expiresAt)
+    if (expiredMs > 0) {
+      io.warning(
+        `The Cloudsmith key in ${API_KEY_VARIABLE} expired at ${expiresAt}, ${Math.ceil(expiredMs / 60_000)} minute(s) before this job ended; a step that used it after then was refused. Run the action again right before long-running steps.`,
+        'Cloudsmith key expired during the job'
+      )
     }
     if (io.getState(STATE.cleanup) !== 'true') {
       io.info(`cleanup is false: ${API_KEY_VARIABLE} is left as it is.`)
@@ -31,6 +41,6 @@ export function post(io: ActionsIO, nowMs: number): void {
     io.exportVariable(API_KEY_VARIABLE, '')
     io.info(`Cleared ${API_KEY_VARIABLE} for the rest of the job.`)
   } catch (error) {
-    io.warning(`Cleanup failed: ${errorMessage(error)}`)
+    io.warning(`Cleanup failed: ${errorMessage(error)}`, 'Cleanup failed')
   }
 }

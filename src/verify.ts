@@ -7,7 +7,8 @@ import { CloudsmithError } from './cloudsmith-response.js'
 import { MAX_BODY_BYTES, type Http } from './http.js'
 import { excerpt } from './redact.js'
 
-export const VERIFY_CALL = 'verifying the key'
+/** The retry policy's and the error messages' name for this call. */
+export const VERIFY_OPERATION = 'Verifying the key'
 
 export interface Identity {
   readonly slug: string
@@ -34,7 +35,7 @@ export async function verifyKey(
     maxBodyBytes: MAX_BODY_BYTES
   })
   if (response.status !== 200) {
-    const error = answerError(VERIFY_CALL, response, [token], now())
+    const error = answerError(VERIFY_OPERATION, response, [token], now())
     if (error instanceof CloudsmithError) {
       throw new VerifyError(`GET /v1/user/self/ was answered ${error.status}: ${error.said}`)
     }
