@@ -28,7 +28,7 @@ export interface FailureContext {
   readonly env: Env
 }
 
-export const PERMISSIONS_BLOCK = ['permissions:', '  id-token: write', '  contents: read']
+const PERMISSIONS_BLOCK = ['permissions:', '  id-token: write', '  contents: read']
 const PROXY_VARIABLES = [
   'HTTPS_PROXY',
   'https_proxy',

@@ -27,9 +27,9 @@ export class IdTokenError extends Error {
 export const ID_TOKEN_OPERATION = 'Getting the GitHub ID token'
 
 /** A fresh ID token is fetched when the current one has less than this left. */
-export const ID_TOKEN_REFRESH_MARGIN_MS = 60_000
+const ID_TOKEN_REFRESH_MARGIN_MS = 60_000
 
-export function readIdToken(value: string): IdToken {
+function readIdToken(value: string): IdToken {
   let claims: JWTPayload
   try {
     claims = decodeJwt(value)

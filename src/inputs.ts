@@ -26,8 +26,8 @@ export class InputError extends Error {
   }
 }
 
-export const DEFAULT_API_URL = 'https://api.cloudsmith.io'
-export const SLUG_MAX_LENGTH = 128
+const DEFAULT_API_URL = 'https://api.cloudsmith.io'
+const SLUG_MAX_LENGTH = 128
 const AUDIENCE_MAX_LENGTH = 512
 const SLUG = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/
 const TRUE = ['true', 'True', 'TRUE']
@@ -129,6 +129,6 @@ function checkApiUrl(value: string): string | undefined {
   return undefined
 }
 
-export function isLoopback(hostname: string): boolean {
+function isLoopback(hostname: string): boolean {
   return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname)
 }

@@ -34,7 +34,7 @@ export interface MainDeps {
 }
 
 /** A key that lives less than this gets a warning. */
-export const SHORT_LIFETIME_MINUTES = 30
+const SHORT_LIFETIME_MINUTES = 30
 
 export async function main(deps: MainDeps): Promise<void> {
   const { io } = deps

@@ -29,7 +29,7 @@ export function requireOidc(env: Env, readEvent: () => unknown): void {
   throw new OidcUnavailableError(whyUnavailable(env, readEvent), env.GITHUB_EVENT_NAME)
 }
 
-export function whyUnavailable(env: Env, readEvent: () => unknown): OidcUnavailableReason {
+function whyUnavailable(env: Env, readEvent: () => unknown): OidcUnavailableReason {
   const eventName = env.GITHUB_EVENT_NAME ?? ''
   const event = safely(readEvent)
   if (PULL_REQUEST_EVENTS.has(eventName) && isFromFork(event)) return 'fork'

@@ -4,7 +4,7 @@
  */
 
 const JWT_SHAPE = /eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*/g
-export const EXCERPT_MAX_CHARS = 300
+const EXCERPT_MAX_CHARS = 300
 
 export function redact(text: string, secrets: readonly string[] = []): string {
   let out = text
