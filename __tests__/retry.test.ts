@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals'
 import {
+  DEFAULT_RETRY_POLICY,
   parseRetryAfter,
   retry,
   retryDelay,
@@ -47,6 +48,29 @@ describe('retryDelay', () => {
 
   test('Retry-After is capped', () => {
     expect(retryDelay(1, policy, () => 0, 3_600_000)).toBe(60_000)
+  })
+
+  test('after Retry-After, the jitter spreads over the wider throttled window', () => {
+    const throttled: RetryPolicy = { ...policy, throttledBaseDelayMs: 4000 }
+    const top = () => 0.999999
+    expect([1, 2, 3].map((attempt) => retryDelay(attempt, throttled, top, 1000))).toEqual([
+      4999, 5999, 5999
+    ])
+    expect(retryDelay(1, throttled, () => 0.5, 1000)).toBe(3000)
+    // without Retry-After the usual window applies
+    expect(retryDelay(1, throttled, top)).toBe(999)
+  })
+
+  test('the defaults: 1, 2, 4, 8 s windows; Retry-After plus up to 10 s when throttled', () => {
+    const defaults: RetryPolicy = { ...DEFAULT_RETRY_POLICY, maxAttempts: 5 }
+    const top = () => 0.999999
+    expect([1, 2, 3, 4, 5].map((attempt) => retryDelay(attempt, defaults, top))).toEqual([
+      999, 1999, 3999, 7999, 9999
+    ])
+    expect([1, 2, 3, 4].map((attempt) => retryDelay(attempt, defaults, top, 1000))).toEqual([
+      10_999, 10_999, 10_999, 10_999
+    ])
+    expect(retryDelay(1, defaults, () => 0, 1000)).toBe(1000)
   })
 })
 

@@ -32142,7 +32142,7 @@ class CloudsmithError extends Error {
     location;
     name = 'CloudsmithError';
     constructor(
-    /** What we asked, e.g. "the OpenID exchange". */
+    /** What we asked, e.g. "The OpenID exchange". */
     call, status, 
     /** Token-free, bounded text of what Cloudsmith said. */
     said, location) {
@@ -32166,55 +32166,78 @@ class TokenAnswerError extends Error {
         this.said = said;
     }
 }
-/** What Cloudsmith said in an error body, bounded and token-free. */
+/**
+ * What Cloudsmith said in an error body, bounded and token-free: `detail`, else `error`, else for
+ * other JSON only its shape (its values may hold a key, escaped beyond recognition), else the raw
+ * body (an HTML error page, say).
+ */
 function errorText(body, secrets) {
+    const parsed = parseJson(body);
+    if (parsed === undefined)
+        return excerpt(body, secrets);
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
+        const { detail, error } = parsed;
+        if (typeof detail === 'string')
+            return excerpt(detail, secrets);
+        if (typeof error === 'string')
+            return excerpt(error, secrets);
+    }
+    return jsonShape(parsed);
+}
+function parseJson(body) {
     try {
-        const parsed = JSON.parse(body);
-        if (parsed && typeof parsed === 'object') {
-            const { detail, error } = parsed;
-            const text = typeof detail === 'string' ? detail : typeof error === 'string' ? error : undefined;
-            if (text !== undefined)
-                return excerpt(text, secrets);
-        }
+        return JSON.parse(body);
     }
     catch {
-        // not JSON: show the raw body
+        return undefined;
     }
-    return excerpt(body, secrets);
 }
+/** "JSON object with keys a, b" and the like: never a value. */
+function jsonShape(value) {
+    if (Array.isArray(value))
+        return `a JSON array of ${value.length} item(s)`;
+    if (value && typeof value === 'object') {
+        const keys = Object.keys(value)
+            .slice(0, 10)
+            .map((key) => excerpt(key, [], 40));
+        return keys.length === 0 ? 'an empty JSON object' : `a JSON object with keys ${keys.join(', ')}`;
+    }
+    return `a JSON ${value === null ? 'null' : typeof value}`;
+}
+/** Three base64url parts, the last may be empty: nothing else (no whitespace, no padding). */
+const COMPACT_JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 /**
- * The exchange's success answer: JSON with a non-empty string `token` that is a JWT with a numeric
- * `exp` after `nowMs`. `mask` is called with the token the moment it is found, before anything
- * else can print it.
+ * The exchange's success answer: JSON with a non-empty string `token` that is a compact JWT with
+ * a numeric `exp` after `nowMs`. `mask` is called with the token the moment it is found, before
+ * anything else can print it. Failures quote non-JSON bodies, and only the shape of JSON ones.
  */
 function readTokenAnswer(status, body, nowMs, mask, secrets) {
-    let parsed;
-    try {
-        parsed = JSON.parse(body);
-    }
-    catch {
+    const parsed = parseJson(body);
+    if (parsed === undefined) {
         throw new TokenAnswerError(status, 'the body is not JSON', excerpt(body, secrets));
     }
     const token = parsed && typeof parsed === 'object' ? parsed.token : undefined;
     if (typeof token === 'string' && token !== '')
         mask(token);
-    const shown = () => excerpt(body, [...secrets, ...(typeof token === 'string' ? [token] : [])]);
+    const fail = (problem) => new TokenAnswerError(status, problem, jsonShape(parsed));
     if (typeof token !== 'string' || token.trim() === '') {
-        throw new TokenAnswerError(status, 'the JSON has no non-empty string "token"', shown());
+        throw fail('the JSON has no non-empty string "token"');
     }
     let exp;
     try {
+        if (!COMPACT_JWT.test(token))
+            throw new Error('not a compact JWT');
         exp = decodeJwt(token).exp;
     }
     catch {
-        throw new TokenAnswerError(status, 'its "token" is not a JWT', shown());
+        throw fail('its "token" is not a JWT');
     }
-    if (typeof exp !== 'number' || !Number.isFinite(exp)) {
-        throw new TokenAnswerError(status, 'its token has no numeric "exp" claim', shown());
+    const expiresAt = new Date(typeof exp === 'number' ? exp * 1000 : NaN);
+    if (Number.isNaN(expiresAt.getTime())) {
+        throw fail('its token has no usable numeric "exp" claim');
     }
-    const expiresAt = new Date(exp * 1000);
     if (expiresAt.getTime() <= nowMs) {
-        throw new TokenAnswerError(status, `its token expired already (exp ${expiresAt.toISOString()}); check this machine's clock`, shown());
+        throw fail(`its token expired already (exp ${expiresAt.toISOString()}); check this machine's clock`);
     }
     return { token, expiresAt };
 }
@@ -32222,12 +32245,20 @@ function readTokenAnswer(status, body, nowMs, mask, secrets) {
 ;// CONCATENATED MODULE: ./src/retry.ts
 /**
  * The one retry policy for every remote call: exponential backoff with full jitter, a floor set by
- * the server's Retry-After, and a bounded number of attempts. Time and randomness are parameters so
- * the policy can be tested exactly.
+ * the server's Retry-After and a wider window after it, and a bounded number of attempts. Time and
+ * randomness are parameters so the policy can be tested exactly.
+ */
+/**
+ * After a network error or a 5xx: 1, 2, 4, 8 s windows. After a throttle: Retry-After plus up to
+ * 10 s. With that, 200 jobs that start together against 20 exchanges per second all get a key with
+ * about 1.7 requests each, the last about 14 s after the first (10 s at best). With the 1 s window
+ * they needed about 2.5 and some used all 5 attempts; a throttled window doubling to 20 s only made
+ * the tail longer. See __tests__/load.test.ts and bench/README.md.
  */
 const DEFAULT_RETRY_POLICY = {
     baseDelayMs: 1_000,
-    maxDelayMs: 20_000,
+    throttledBaseDelayMs: 10_000,
+    maxDelayMs: 10_000,
     maxRetryAfterMs: 60_000
 };
 /** An error worth another attempt: network trouble, a timeout, 408, 429 or a 5xx gateway answer. */
@@ -32258,11 +32289,16 @@ class RetriesExhaustedError extends Error {
 }
 /**
  * Delay before attempt `attempt + 1`, after attempt `attempt` (1-based) failed. Full jitter over a
- * window that doubles per retry; when the server sent Retry-After, that is the floor and the jitter
- * comes on top, so that many throttled jobs do not come back in lockstep.
+ * window that doubles per retry, up to `maxDelayMs`. When the server sent Retry-After, that is the
+ * floor and the jitter comes on top, over the wider throttled window: Retry-After says when the
+ * server takes one more request, not when it takes every client that was told the same, so
+ * throttled jobs must not come back in lockstep.
  */
 function retryDelay(attempt, policy, random, retryAfterMs) {
-    const window = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempt - 1));
+    const base = retryAfterMs === undefined
+        ? policy.baseDelayMs
+        : (policy.throttledBaseDelayMs ?? policy.baseDelayMs);
+    const window = Math.min(policy.maxDelayMs, base * 2 ** Math.max(0, attempt - 1));
     const jitter = Math.floor(random() * window);
     const floor = retryAfterMs === undefined ? 0 : Math.min(retryAfterMs, policy.maxRetryAfterMs);
     return floor + jitter;
@@ -32358,7 +32394,8 @@ function answerError(call, response, secrets, nowMs) {
 
 
 
-const EXCHANGE_CALL = 'the OpenID exchange';
+/** The retry policy's and the error messages' name for this call. */
+const EXCHANGE_OPERATION = 'The OpenID exchange';
 function exchangeUrl(apiUrl, org) {
     return `${apiUrl}/openid/${encodeURIComponent(org)}/`;
 }
@@ -32376,7 +32413,7 @@ async function exchange(request, http, now, mask) {
     if (response.status === 200 || response.status === 201) {
         return readTokenAnswer(response.status, response.body, now(), mask, secrets);
     }
-    throw answerError(EXCHANGE_CALL, response, secrets, now());
+    throw answerError(EXCHANGE_OPERATION, response, secrets, now());
 }
 
 ;// CONCATENATED MODULE: ./src/id-token.ts
@@ -32384,6 +32421,8 @@ async function exchange(request, http, now, mask) {
  * The GitHub ID token: fetching it (core.getIDToken, wrapped in a per-attempt deadline and our
  * retry policy), reading its claims, and getting a fresh one when the old is about to expire.
  */
+
+
 
 
 
@@ -32411,13 +32450,14 @@ function readIdToken(value) {
 }
 /**
  * One attempt at getting an ID token, with a deadline. core.getIDToken neither times out nor
- * retries network errors; its errors carry the HTTP status as "Error Code : N". 4xx answers other
- * than 408 and 429 are final; everything else is worth another attempt.
+ * retries network errors (its HTTP client retries 502, 503 and 504 itself, quickly); its errors
+ * carry the HTTP status as "Error Code : N". Network errors and the statuses in
+ * RETRYABLE_STATUSES are worth another attempt; any other status is final.
  */
 async function fetchIdToken(source, audience, timeoutMs) {
     let timer;
     const deadline = new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new TransientError(`GitHub's ID token service did not answer within ${timeoutMs / 1000}s`)), timeoutMs);
+        timer = setTimeout(() => reject(new TransientError(`GitHub's ID token service gave no token within ${timeoutMs / 1000}s`)), timeoutMs);
     });
     let value;
     try {
@@ -32434,15 +32474,16 @@ async function fetchIdToken(source, audience, timeoutMs) {
     return readIdToken(value);
 }
 function classifySourceError(error) {
-    const message = errorMessage(error).replace(/\s+/g, ' ').trim();
+    const message = excerpt(errorMessage(error));
     const code = /Error Code\s*:\s*(\d{3})/.exec(message)?.[1];
     const status = code === undefined ? undefined : Number(code);
     if (/do not have ID Token field/i.test(message)) {
         return new IdTokenError(`GitHub's ID token service answered without a token: ${message}`);
     }
-    if (status !== undefined && status >= 400 && status < 500 && status !== 408 && status !== 429) {
+    if (status !== undefined && !RETRYABLE_STATUSES.has(status)) {
         return new IdTokenError(`GitHub's ID token service refused the request (${status}): ${message}`);
     }
+    // no status (a network error) or a retryable one
     return new TransientError(`getting the ID token failed: ${message}`, undefined, { cause: error });
 }
 /**
@@ -32618,14 +32659,20 @@ function whyUnavailable(env, readEvent) {
         return 'dependabot';
     return 'permission';
 }
+/**
+ * A pull request whose head repository is not the base repository. A deleted fork leaves the head
+ * repository null: still a fork. (`head.repo.fork` is no test: it is also true for a pull request
+ * between two branches of a repository that is itself a fork.)
+ */
 function isFromFork(event) {
     const pr = field(event, 'pull_request');
+    if (!pr)
+        return false;
     const head = field(field(pr, 'head'), 'repo');
-    const base = field(field(pr, 'base'), 'repo');
-    if (field(head, 'fork') === true)
+    const baseName = field(field(field(pr, 'base'), 'repo'), 'full_name');
+    if (head === null)
         return true;
     const headName = field(head, 'full_name');
-    const baseName = field(base, 'full_name');
     return typeof headName === 'string' && typeof baseName === 'string' && headName !== baseName;
 }
 function isDependabot(login) {
@@ -32655,7 +32702,8 @@ function safely(read) {
 
 
 
-const VERIFY_CALL = 'verifying the key';
+/** The retry policy's and the error messages' name for this call. */
+const VERIFY_OPERATION = 'Verifying the key';
 /** Cloudsmith answered, and does not accept the key. */
 class VerifyError extends Error {
     name = 'VerifyError';
@@ -32669,7 +32717,7 @@ async function verifyKey(apiUrl, token, timeoutMs, http, now) {
         maxBodyBytes: MAX_BODY_BYTES
     });
     if (response.status !== 200) {
-        const error = answerError(VERIFY_CALL, response, [token], now());
+        const error = answerError(VERIFY_OPERATION, response, [token], now());
         if (error instanceof CloudsmithError) {
             throw new VerifyError(`GET /v1/user/self/ was answered ${error.status}: ${error.said}`);
         }
@@ -32736,7 +32784,7 @@ function explain(error, context) {
     if (error instanceof TokenAnswerError)
         return badTokenAnswer(error, context);
     if (error instanceof NetworkError)
-        return oversized(error, context);
+        return oversized(error);
     const text = redact(errorMessage(error));
     return failure('Unexpected error', [
         `The action failed unexpectedly: ${text}`,
@@ -32762,9 +32810,11 @@ function oidcUnavailable(error) {
             ]);
         case 'dependabot':
             return failure('No ID token for a Dependabot run', [
-                `GitHub gives workflow runs triggered by Dependabot a read-only token and no ID token.`,
-                `Likely cause: this run was started by dependabot[bot].`,
-                `Fix: skip this step for Dependabot (if: github.actor != 'dependabot[bot]'), and publish after the update is merged.`
+                `GitHub gave this run, triggered by dependabot[bot], no way to request an ID token.`,
+                `Likely cause: GitHub gives runs triggered by Dependabot a read-only token by default; only a permissions block that grants id-token: write raises it.`,
+                `Fix: if Dependabot runs should publish, add this to the job (and make sure the Cloudsmith provider's required claims accept Dependabot's branches, refs/heads/dependabot/...):`,
+                ...PERMISSIONS_BLOCK.map((line) => `  ${line}`),
+                `If they should not, skip this step for them: if: github.actor != 'dependabot[bot]'.`
             ]);
         case 'permission':
             return failure('Missing permission id-token: write', [
@@ -32824,7 +32874,7 @@ function tried(context) {
     return `Tried: org '${inputs.org}', service account '${inputs.serviceSlug}', at ${exchangeUrl(inputs.apiUrl, inputs.org)}`;
 }
 function cloudsmithError(error, context) {
-    if (error.call === EXCHANGE_CALL && REFUSED_STATUSES.has(error.status)) {
+    if (error.call === EXCHANGE_OPERATION && REFUSED_STATUSES.has(error.status)) {
         return exchangeRefused(error, context);
     }
     const said = `Cloudsmith said: ${error.status} ${error.said}`;
@@ -32837,7 +32887,7 @@ function cloudsmithError(error, context) {
             where = 'an unreadable location';
         }
         return failure('Redirect refused', [
-            `${capitalize(error.call)} was answered with a redirect (${error.status} to ${where}), which the action does not follow: the ID token must never be sent anywhere but api-url.`,
+            `${error.call} was answered with a redirect (${error.status} to ${where}), which the action does not follow: the ID token must never be sent anywhere but api-url.`,
             said,
             `Likely cause: api-url is not the Cloudsmith API (a web page, an old host, http instead of https).`,
             `Fix: set api-url to https://api.cloudsmith.io, or to your Cloudsmith API host.`,
@@ -32846,7 +32896,7 @@ function cloudsmithError(error, context) {
     }
     if (error.status === 404) {
         return failure('Cloudsmith endpoint not found', [
-            `${capitalize(error.call)} failed: Cloudsmith answered 404.`,
+            `${error.call} failed: Cloudsmith answered 404.`,
             said,
             `Likely cause: the organization slug is wrong, or api-url does not point to the Cloudsmith API.`,
             `Fix: use the organization slug as in https://app.cloudsmith.com/<org>, and api-url https://api.cloudsmith.io.`,
@@ -32854,7 +32904,7 @@ function cloudsmithError(error, context) {
         ]);
     }
     return failure(`Cloudsmith answered ${error.status}`, [
-        `${capitalize(error.call)} failed.`,
+        `${error.call} failed.`,
         said,
         `Likely cause: a request Cloudsmith does not accept, or a change on Cloudsmith's side.`,
         `Fix: check org, service-slug and api-url; re-run with debug logging and report it if it persists.`,
@@ -32868,7 +32918,7 @@ function exchangeRefused(error, context) {
     const inputs = context.inputs;
     const reusable = reusableWorkflow(claims);
     const checks = [
-        `- Provider URL: must be exactly ${iss}${iss !== GITHUB_ISSUER && iss !== 'MISSING' ? ' (not the usual github.com issuer: GitHub Enterprise with its own issuer)' : ''}.`,
+        `- Provider URL: must be exactly ${iss}${iss !== GITHUB_ISSUER && iss !== MISSING ? ' (not the usual github.com issuer: GitHub Enterprise with its own issuer)' : ''}.`,
         `- Audience: the token's aud is ${aud}${inputs?.audience === undefined ? " (GitHub's default)" : ''}. If the provider requires another aud, set the audience input to it.`,
         reusable
             ? `- Reusable workflow: this job runs ${reusable.called}, called from ${reusable.caller}. A required claim on workflow_ref matches the caller; require job_workflow_ref to pin the reusable workflow.`
@@ -32898,12 +32948,11 @@ function badTokenAnswer(error, context) {
         tried(context)
     ]);
 }
-function oversized(error, context) {
+function oversized(error) {
     return failure('Answer too large', [
         `${capitalize(error.message)}.`,
         `Likely cause: api-url points to something other than the Cloudsmith API, or a proxy answered instead.`,
-        `Fix: check api-url and the runner's proxy settings.`,
-        tried(context)
+        `Fix: check api-url and the runner's proxy settings.`
     ]);
 }
 function verifyFailed(error, context) {
@@ -32917,22 +32966,35 @@ function capitalize(text) {
     return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/outputs.ts
+/**
+ * What the action leaves for later steps and for its post step: outputs, the environment variable,
+ * and the state the post step reads. The caller has masked the key already (readTokenAnswer does
+ * it the moment the key is read).
+ */
+
 const API_KEY_VARIABLE = 'CLOUDSMITH_API_KEY';
 /** Names of the state main saves for post. */
 const STATE = {
     exported: 'exported',
     cleanup: 'cleanup',
-    expiresAt: 'expires-at'
+    expiresAt: 'expires-at',
+    /** SHA-256 of the exported key: post acts only while the variable still holds this key. */
+    fingerprint: 'key-sha256'
 };
+function fingerprint(key) {
+    return (0,external_node_crypto_.createHash)('sha256').update(key).digest('hex');
+}
 function publish(key, options, io) {
-    io.setSecret(key.token); // already masked when parsed; repeated here so publish is safe on its own
     io.setOutput('token', key.token);
     io.setOutput('expires-at', key.expiresAt.toISOString());
     io.saveState(STATE.expiresAt, key.expiresAt.toISOString());
     if (options.exportEnv) {
         io.exportVariable(API_KEY_VARIABLE, key.token);
         io.saveState(STATE.exported, 'true');
+        io.saveState(STATE.fingerprint, fingerprint(key.token));
         io.saveState(STATE.cleanup, String(options.cleanup));
         io.info(`Exported ${API_KEY_VARIABLE} for the following steps of this job.`);
     }
@@ -33077,7 +33139,7 @@ function remoteCalls(inputs, deps, context) {
         },
         exchange() {
             io.info(`Exchanging it at ${exchangeUrl(inputs.apiUrl, inputs.org)} for service account '${inputs.serviceSlug}'.`);
-            return retried('The OpenID exchange', async (attempt) => {
+            return retried(EXCHANGE_OPERATION, async (attempt) => {
                 const idToken = await idTokens.current(); // a fresh one when the held one is near expiry
                 io.debug(`Exchange attempt ${attempt} of ${inputs.maxAttempts}`);
                 const request = {
@@ -33091,7 +33153,7 @@ function remoteCalls(inputs, deps, context) {
             });
         },
         async verify(key) {
-            const identity = await retried('Verifying the key', () => verifyKey(inputs.apiUrl, key.token, inputs.timeoutMs, http, clock.now));
+            const identity = await retried(VERIFY_OPERATION, () => verifyKey(inputs.apiUrl, key.token, inputs.timeoutMs, http, clock.now));
             io.info(`Authenticated to Cloudsmith as ${identity.name} (${identity.slug}).`);
             return identity;
         }
@@ -33125,26 +33187,27 @@ async function dryRun(inputs, idToken, io) {
 }
 
 ;// CONCATENATED MODULE: ./src/post.ts
-/**
- * The post step: clear what main exported, and say so when the key ran out before the job ended.
- * It never fails the job: every problem becomes a warning.
- */
 
 
-function post(io, nowMs) {
+function post(io, env, nowMs) {
     try {
-        const expiresAt = io.getState(STATE.expiresAt);
-        if (expiresAt === '') {
+        if (io.getState(STATE.expiresAt) === '') {
             io.info('Nothing to clean up: the main step did not produce a key.');
             return;
-        }
-        const expiredMs = nowMs - Date.parse(expiresAt);
-        if (expiredMs > 0) {
-            io.warning(`The Cloudsmith key expired at ${expiresAt}, ${Math.ceil(expiredMs / 60_000)} minute(s) before this job ended; steps that used it after that were refused. Run the action again right before long-running steps.`, 'Cloudsmith key expired during the job');
         }
         if (io.getState(STATE.exported) !== 'true') {
             io.info(`Nothing to clean up: ${API_KEY_VARIABLE} was not exported.`);
             return;
+        }
+        const current = env[API_KEY_VARIABLE];
+        if (!current || fingerprint(current) !== io.getState(STATE.fingerprint)) {
+            io.info(`Nothing to clean up: ${API_KEY_VARIABLE} no longer holds this step's key (a later step replaced or cleared it).`);
+            return;
+        }
+        const expiresAt = io.getState(STATE.expiresAt);
+        const expiredMs = nowMs - Date.parse(expiresAt);
+        if (expiredMs > 0) {
+            io.warning(`The Cloudsmith key in ${API_KEY_VARIABLE} expired at ${expiresAt}, ${Math.ceil(expiredMs / 60_000)} minute(s) before this job ended; a step that used it after then was refused. Run the action again right before long-running steps.`, 'Cloudsmith key expired during the job');
         }
         if (io.getState(STATE.cleanup) !== 'true') {
             io.info(`cleanup is false: ${API_KEY_VARIABLE} is left as it is.`);
@@ -33154,7 +33217,7 @@ function post(io, nowMs) {
         io.info(`Cleared ${API_KEY_VARIABLE} for the rest of the job.`);
     }
     catch (error) {
-        io.warning(`Cleanup failed: ${errorMessage(error)}`);
+        io.warning(`Cleanup failed: ${errorMessage(error)}`, 'Cleanup failed');
     }
 }
 
@@ -33169,6 +33232,7 @@ const USER_AGENT = `${ACTION_NAME}/${ACTION_VERSION}`;
  * Entry points: the only code that touches process.env, the file system and @actions/core.
  * dist/main.js and dist/post.js each call one of these.
  */
+
 
 
 
@@ -33197,7 +33261,9 @@ const io = {
             await summary.addRaw(markdown, true).write();
         }
         catch (error) {
-            warning(`Could not write the job summary: ${String(error)}`);
+            warning(`Could not write the job summary: ${errorMessage(error)}`, {
+                title: 'Job summary not written'
+            });
         }
     }
 };
@@ -33214,12 +33280,13 @@ async function runMain() {
         clock: realClock,
         random: Math.random
     });
-    // An ID token request abandoned at its deadline may still hold a socket open: end the process
-    // now rather than when that socket gives up.
-    process.exit();
+    // An ID token request abandoned at its deadline (core.getIDToken cannot be cancelled) may still
+    // hold a socket open. Exit when everything else is done, without waiting for that socket; an
+    // unref'd timer never delays a process that has nothing left to do.
+    setTimeout(() => process.exit(), 1000).unref();
 }
 function runPost() {
-    post(io, Date.now());
+    post(io, process.env, Date.now());
 }
 
 var __webpack_exports__runMain = __webpack_exports__.V;

@@ -64,7 +64,7 @@ export interface Outcome {
   /** Set when a fault answered instead of the normal logic. */
   fault?: FaultKind
   reason?: RefusalReason
-  /** The API key handed out. */
+  /** The API key handed out, also by the `not-a-jwt` and `expired-token` faults. */
   token?: string
   throttled?: boolean
 }
@@ -388,11 +388,13 @@ export async function startFakeCloudsmith(options: FakeCloudsmithOptions): Promi
       record.outcome.status = 201
       sendJson(response, 201, { detail: 'created' })
     } else if (kind === 'not-a-jwt') {
-      record.outcome.status = 201
-      sendJson(response, 201, { token: randomBytes(20).toString('hex') })
+      const token = randomBytes(20).toString('hex')
+      record.outcome = { ...record.outcome, status: 201, token }
+      sendJson(response, 201, { token })
     } else if (kind === 'expired-token') {
-      record.outcome.status = 201
-      sendJson(response, 201, { token: await issueToken('expired', true) })
+      const token = await issueToken('expired', true)
+      record.outcome = { ...record.outcome, status: 201, token }
+      sendJson(response, 201, { token })
     } else {
       await exchange(requestOrg, record, response, 200)
       record.outcome.fault = kind

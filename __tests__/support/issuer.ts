@@ -206,7 +206,9 @@ export async function startIssuer(options: IssuerOptions = {}): Promise<OidcIssu
       return
     }
     counters.idToken++
-    if (request.headers.authorization !== `Bearer ${requestToken}`) {
+    // the auth scheme is case-insensitive (RFC 9110): Cloudsmith's own curl example sends "bearer"
+    const bearer = /^bearer (.*)$/i.exec(request.headers.authorization ?? '')?.[1]
+    if (bearer !== requestToken) {
       counters.unauthorized++
       record.outcome = 'unauthorized'
       sendJson(response, 401, { message: 'Unauthorized: bad or missing bearer token' })

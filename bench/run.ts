@@ -1,0 +1,310 @@
+/**
+ * `npm run bench`: what the action costs, against the same loopback fakes as the tests.
+ *
+ * - The bundled main step's wall time (spawn to exit), against bare `node -e ""` on the same
+ *   binary and against the two-step `curl | jq` snippet of Cloudsmith's documentation. The three
+ *   run in turn, BENCH_RUNS times each (default 25) after two warm-up rounds; medians.
+ * - Bundle size, and the peak RSS of each of the three (GNU time's %M, median of BENCH_RSS_RUNS).
+ * - The load test (200 main steps at once, 20 exchanges per second) BENCH_LOAD_RUNS times
+ *   (default 3): completion time against the ideal 200 / 20 = 10 s.
+ *
+ * Prints a Markdown table and writes it, with the machine and Node versions, to bench/README.md
+ * (raw numbers to bench/results/latest.json, not committed).
+ */
+import { spawn, spawnSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { cpus, totalmem, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import * as prettier from 'prettier'
+import {
+  ACTION_DIR,
+  ORG,
+  SERVICE_SLUG,
+  actionNode,
+  elapsedMs,
+  requireBundle,
+  runLoad,
+  runStep,
+  startStage,
+  type Stage
+} from '../__tests__/e2e/harness.js'
+
+const RUNS = Number(process.env['BENCH_RUNS'] ?? 25)
+const RSS_RUNS = Number(process.env['BENCH_RSS_RUNS'] ?? 10)
+const LOAD_RUNS = Number(process.env['BENCH_LOAD_RUNS'] ?? 3)
+const WARMUP = 2
+const JOBS = 200
+const RATE = 20
+
+/**
+ * Cloudsmith's documented two-step snippet: ask GitHub for the ID token with curl and pick `value`
+ * out with jq (kept as a JSON string, as the documentation does), then POST it to the OpenID
+ * endpoint and pick `token` out. Masking and exporting it, as the action does, cost two echos.
+ */
+const CURL_JQ = `set -euo pipefail
+value=$(curl -sS -H "Authorization: bearer $ACTIONS_ID_TOKEN_REQUEST_TOKEN" "$ACTIONS_ID_TOKEN_REQUEST_URL" | jq '.value')
+token=$(curl -sS -X POST -H "Content-Type: application/json" -d "{\\"oidc_token\\":$value, \\"service_slug\\":\\"$SERVICE_SLUG\\"}" "$API_URL/openid/$ORG/" | jq -r '.token')
+echo "::add-mask::$token"
+echo "CLOUDSMITH_API_KEY=$token" >> "$GITHUB_ENV"
+`
+
+interface Timed {
+  ms: number
+  ok: boolean
+}
+
+/** Spawn to exit, on the monotonic clock; stdout is kept for the check. */
+function timeChild(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<Timed> {
+  const started = process.hrtime.bigint()
+  return new Promise((done, fail) => {
+    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] })
+    let stderr = ''
+    child.stdout.resume()
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    child.on('error', fail)
+    child.on('close', (code) => {
+      if (code !== 0) console.error(`${command} exited ${code}: ${stderr.slice(0, 500)}`)
+      done({ ms: elapsedMs(started), ok: code === 0 })
+    })
+  })
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2
+    ? (sorted[middle] ?? NaN)
+    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2
+}
+
+function has(tool: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' }).status === 0
+}
+
+const GNU_TIME = '/usr/bin/time'
+const hasGnuTime = spawnSync(GNU_TIME, ['-f', '%M', 'true'], { encoding: 'utf8' }).status === 0
+
+/**
+ * Peak RSS in KiB of `command args` (the largest of it and its children), via GNU time. Never
+ * spawnSync here: the fakes answer from this process's event loop.
+ */
+async function peakRss(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  const out = join(scratch, `rss-${process.hrtime.bigint()}`)
+  const run = await timeChild(GNU_TIME, ['-f', '%M', '-o', out, command, ...args], env)
+  if (!run.ok) throw new Error(`${command} failed under ${GNU_TIME}`)
+  return Number(readFileSync(out, 'utf8').trim().split('\n').at(-1))
+}
+
+const scratch = mkdtempSync(join(tmpdir(), 'bench-'))
+
+/** Environment for the curl | jq snippet, as a run step of the same job would have it. */
+function shellEnv(stage: Stage): NodeJS.ProcessEnv {
+  const githubEnv = join(scratch, 'github-env')
+  writeFileSync(githubEnv, '')
+  return {
+    PATH: process.env['PATH'],
+    ...stage.issuer.env(),
+    API_URL: stage.cloudsmith.url,
+    ORG,
+    SERVICE_SLUG,
+    GITHUB_ENV: githubEnv
+  }
+}
+
+function machine(): string {
+  const cpuInfo = readFileSync('/proc/cpuinfo', 'utf8')
+  const model = /^model name\s*:\s*(.+)$/m.exec(cpuInfo)?.[1] ?? cpus()[0]?.model ?? 'unknown CPU'
+  const memory = `${Math.round(totalmem() / 2 ** 30)} GiB`
+  return `${model}, ${cpus().length} cores, ${memory} RAM, Linux ${spawnSync('uname', ['-r'], { encoding: 'utf8' }).stdout.trim()}`
+}
+
+async function main(): Promise<void> {
+  requireBundle()
+  const node = actionNode()
+  const notes: string[] = []
+  const curlJq = has('curl') && has('jq') && has('bash')
+  if (!curlJq) {
+    notes.push(
+      `curl | jq: skipped, ${['curl', 'jq', 'bash'].filter((tool) => !has(tool)).join(' and ')} not found (install them, e.g. apt-get install -y curl jq).`
+    )
+  }
+  if (!hasGnuTime) notes.push(`Peak RSS: skipped, ${GNU_TIME} (GNU time) not found.`)
+
+  const stage = await startStage()
+  const actionMs: number[] = []
+  const nodeMs: number[] = []
+  const curlMs: number[] = []
+  try {
+    // the three in turn, so that drift on the machine hits them alike
+    for (let round = 0; round < WARMUP + RUNS; round++) {
+      const keep = round >= WARMUP
+      const result = await runStep(stage, { runPost: false })
+      result.cleanup()
+      if (!result.main.succeeded || !result.main.outputs['token']) {
+        throw new Error(`the action failed:\n${result.main.log.join('\n')}`)
+      }
+      if (keep) actionMs.push(result.main.durationMs)
+      const bare = await timeChild(node.path, ['-e', ''], { PATH: process.env['PATH'] })
+      if (keep) nodeMs.push(bare.ms)
+      if (curlJq) {
+        const env = shellEnv(stage)
+        const shell = await timeChild('bash', ['-c', CURL_JQ], env)
+        const exported = readFileSync(String(env['GITHUB_ENV']), 'utf8')
+        if (!shell.ok || !/^CLOUDSMITH_API_KEY=eyJ/.test(exported)) {
+          throw new Error(`the curl | jq snippet got no key: ${exported}`)
+        }
+        if (keep) curlMs.push(shell.ms)
+      }
+    }
+
+    const rss = { action: [] as number[], node: [] as number[], curl: [] as number[] }
+    if (hasGnuTime) {
+      const wrapper = join(scratch, 'node-under-time.sh')
+      writeFileSync(
+        wrapper,
+        // bash, not sh: dash drops variables like INPUT_SERVICE-SLUG from the environment
+        `#!/bin/bash\nexec ${GNU_TIME} -f %M -o "$BENCH_RSS_FILE" "${node.path}" "$@"\n`,
+        { mode: 0o755 }
+      )
+      for (let run = 0; run < RSS_RUNS; run++) {
+        const file = join(scratch, `action-rss-${run}`)
+        const result = await runStep(stage, {
+          runPost: false,
+          nodePath: wrapper,
+          env: { BENCH_RSS_FILE: file }
+        })
+        result.cleanup()
+        if (!result.main.succeeded) {
+          throw new Error(`the action failed under ${GNU_TIME}:\n${result.main.log.join('\n')}`)
+        }
+        rss.action.push(Number(readFileSync(file, 'utf8').trim().split('\n').at(-1)))
+        rss.node.push(await peakRss(node.path, ['-e', ''], { PATH: process.env['PATH'] }))
+        if (curlJq) rss.curl.push(await peakRss('bash', ['-c', CURL_JQ], shellEnv(stage)))
+      }
+    }
+
+    const loads: Array<{ seconds: number; exchangeSeconds: number; requests: number }> = []
+    for (let run = 0; run < LOAD_RUNS; run++) {
+      const load = await runLoad(JOBS, RATE)
+      const ok = load.results.every((r) => r.main.succeeded && r.main.outputs['token'])
+      const requests = load.stage.cloudsmith.exchanges().length
+      for (const result of load.results) result.cleanup()
+      await load.stage.close()
+      if (!ok) throw new Error('a run of the load test got no key')
+      loads.push({
+        seconds: load.seconds,
+        exchangeSeconds: load.lastExchangeSeconds - load.firstExchangeSeconds,
+        requests
+      })
+      console.error(
+        `load run ${run + 1}/${LOAD_RUNS}: ${load.seconds.toFixed(1)} s, ${requests} requests`
+      )
+    }
+
+    const files = ['dist/main.js', 'dist/index.js', 'dist/sourcemap-register.cjs']
+    const bytes = files.reduce((sum, file) => sum + statSync(join(ACTION_DIR, file)).size, 0)
+    const gzipped = files.reduce(
+      (sum, file) => sum + gzipSync(readFileSync(join(ACTION_DIR, file))).length,
+      0
+    )
+
+    const ms = (value: number): string => `${value.toFixed(0)} ms`
+    const mib = (kib: number): string => `${(kib / 1024).toFixed(1)} MiB`
+    const ratio = (a: number, b: number): string => `${(a / b).toFixed(2)}×`
+    const action = median(actionMs)
+    const bare = median(nodeMs)
+    const curl = curlJq ? median(curlMs) : NaN
+    const loadSeconds = median(loads.map((load) => load.seconds))
+    const exchangeSeconds = median(loads.map((load) => load.exchangeSeconds))
+    const ideal = JOBS / RATE
+    const rows: Array<[string, string, string]> = [
+      ['Main step, wall time (spawn to exit)', ms(action), `${RUNS} runs`],
+      ['`node -e ""`, wall time', ms(bare), `action = ${ratio(action, bare)}`],
+      [
+        'Cloudsmith docs `curl \\| jq` snippet, wall time',
+        curlJq ? ms(curl) : 'skipped',
+        curlJq ? `action = ${ratio(action, curl)}` : 'curl or jq missing'
+      ],
+      [
+        'Bundle (dist/main.js + index.js + sourcemap-register.cjs)',
+        `${(bytes / 1024).toFixed(0)} KiB`,
+        `${(gzipped / 1024).toFixed(0)} KiB gzipped`
+      ],
+      hasGnuTime
+        ? [
+            'Main step, peak RSS',
+            mib(median(rss.action)),
+            `node -e "": ${mib(median(rss.node))}${curlJq ? `; curl \\| jq: ${mib(median(rss.curl))} (largest process)` : ''}`
+          ]
+        : ['Main step, peak RSS', 'skipped', 'GNU time missing'],
+      [
+        `Load: ${JOBS} main steps at once, ${RATE} exchanges/s`,
+        `${loadSeconds.toFixed(1)} s to the last exit`,
+        `ideal ${ideal} s: ${ratio(loadSeconds, ideal)}; ${LOAD_RUNS} runs`
+      ],
+      [
+        'Load: first to last exchange request',
+        `${exchangeSeconds.toFixed(1)} s`,
+        `ideal ${ideal} s: ${ratio(exchangeSeconds, ideal)}`
+      ],
+      [
+        'Load: exchange requests for 200 keys',
+        `${median(loads.map((load) => load.requests))}`,
+        `${(median(loads.map((load) => load.requests)) / JOBS).toFixed(2)} per key (limit < 2)`
+      ]
+    ]
+    const table = [
+      '| Measure | Median | Ratio / note |',
+      '| --- | --- | --- |',
+      ...rows.map((row) => `| ${row.join(' | ')} |`)
+    ]
+    const context = [
+      `Machine: ${machine()}.`,
+      `Node: the action on ${node.version} (${node.note}); the bench on ${process.version}.`,
+      `Date: ${new Date().toISOString().slice(0, 10)}.`
+    ]
+    console.log([...table, '', ...context, ...notes].join('\n'))
+
+    const readme = [
+      '# Benchmarks',
+      '',
+      '`npm run bench` measures the committed `dist/` against the loopback fakes of the test suite',
+      '(`__tests__/support/`): a local OIDC issuer and the fake Cloudsmith, both on 127.0.0.1. It',
+      'prints the table below and rewrites this file. The bench is not part of `npm test`.',
+      '',
+      `- Wall times are spawn-to-exit medians of ${RUNS} runs each, after ${WARMUP} warm-up rounds; the`,
+      '  main step, `node -e ""` (same binary) and the `curl | jq` snippet run in turn.',
+      "- The `curl | jq` snippet is the two-step shell recipe of Cloudsmith's documentation (ID token",
+      '  with curl, `jq .value`, POST to `/openid/{org}/`, `jq -r .token`), plus the two echos that mask',
+      '  and export the key as the action does. It has no timeout, retry, validation or diagnosis.',
+      `- Peak RSS is GNU time's maximum resident set size, median of ${RSS_RUNS} runs.`,
+      `- The load rows run \`__tests__/load.test.ts\`'s scenario ${LOAD_RUNS} times: ${JOBS} main steps spawned`,
+      `  at once against a fake Cloudsmith taking ${RATE} exchanges per second (429 with Retry-After`,
+      `  beyond). The ideal is ${JOBS} / ${RATE} = ${ideal} s of exchanges; the time to the last exit also`,
+      `  holds starting ${JOBS} Node processes on this machine.`,
+      '',
+      '## Latest results',
+      '',
+      ...table,
+      '',
+      ...context.map((line) => `${line}  `),
+      ...notes.map((line) => `${line}  `),
+      ''
+    ].join('\n')
+    // aligned as `prettier --check` wants it
+    const readmePath = join(ACTION_DIR, 'bench', 'README.md')
+    const config = (await prettier.resolveConfig(readmePath)) ?? {}
+    writeFileSync(readmePath, await prettier.format(readme, { ...config, parser: 'markdown' }))
+    mkdirSync(join(ACTION_DIR, 'bench', 'results'), { recursive: true })
+    writeFileSync(
+      join(ACTION_DIR, 'bench', 'results', 'latest.json'),
+      JSON.stringify({ actionMs, nodeMs, curlMs, rss, loads, bytes, gzipped, node }, null, 2)
+    )
+  } finally {
+    await stage.close()
+    rmSync(scratch, { recursive: true, force: true })
+  }
+}
+
+await main()
