@@ -125,6 +125,14 @@ describe('excerpt and redact', () => {
     expect(out).toMatch(/… \(404 characters\)$/)
     expect(out.length).toBeLessThan(330)
   })
+  test('redact removes a JWT cut short, as in a truncated body', () => {
+    expect(redact('{"token": "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4Ij')).toBe('{"token": "***')
+    expect(redact('x eyJhbGciOiJIUzI1NiJ9 y')).toBe('x *** y')
+  })
+  test('a 201 cut off inside its token is not quoted', () => {
+    const error = failureOf(201, '{"token": "opaque-key-without-jwt-shape')
+    expect(error.said).toBe('not shown: it may hold a key (39 characters)')
+  })
   test('redact removes every occurrence', () => {
     expect(redact('k=abc; again abc', ['abc'])).toBe('k=***; again ***')
   })

@@ -234,7 +234,9 @@ describe('network and service failures', () => {
     expect(title).toBe(`Cannot reach ${host}`)
     expect(text).toMatch(/^The OpenID exchange failed after 2 attempt\(s\) over \d+\.\ds\.$/m)
     expect(text).toContain(`Last error: request to ${host} failed: connect ECONNREFUSED`)
-    expect(text).toContain('or the proxy settings (HTTPS_PROXY, NO_PROXY are set)')
+    expect(text).toContain(
+      '(DNS, a firewall, or the proxy settings: HTTPS_PROXY, NO_PROXY are set)'
+    )
     expect(text).not.toContain('secret')
   })
 
@@ -272,7 +274,11 @@ describe('network and service failures', () => {
   test('a server that hangs reports the timeout', async () => {
     const server = await cloudsmith(hang)
     const r = await run(server, { 'max-attempts': '1', 'timeout-seconds': '1' })
-    expect(failureOf(r).text).toContain('raise timeout-seconds for a slow link')
+    const { title, text } = failureOf(r)
+    // it accepted the connection: no answer is not "cannot reach"
+    expect(title).toBe(`No answer from ${new URL(server.url).host}`)
+    expect(text).toContain('took longer than timeout-seconds to answer')
+    expect(text).toContain('Fix: raise timeout-seconds for a slow link')
   })
 })
 

@@ -116,7 +116,7 @@ describe(`dist/ on Node ${node.version} (${node.note}) against the fake Cloudsmi
         { kind: status, options: { times: Infinity } },
         { with: { 'max-attempts': 2 } },
         (result, stage) => {
-          const said = `The OpenID exchange: Cloudsmith answered ${status}: <html><body><h1>${status} Server Error</h1></body></html>`
+          const said = `Cloudsmith answered ${status}: <html><body><h1>${status} Server Error</h1></body></html>`
           const retried = retryLine(1, 2, said)
           expectFailed(result, stage, {
             title: `Cloudsmith unavailable (${status})`,
@@ -141,7 +141,7 @@ describe(`dist/ on Node ${node.version} (${node.note}) against the fake Cloudsmi
         const retried = retryLine(
           1,
           3,
-          'The OpenID exchange: Cloudsmith answered 503: <html><body><h1>503 Server Error</h1></body></html>'
+          'Cloudsmith answered 503: <html><body><h1>503 Server Error</h1></body></html>'
         )
         expectSignedIn(result, stage, [retried])
         expect(retryDelaySeconds(result.main, retried)).toBeLessThan(1.05)
@@ -157,7 +157,7 @@ describe(`dist/ on Node ${node.version} (${node.note}) against the fake Cloudsmi
         const retried = retryLine(
           1,
           5,
-          'The OpenID exchange: Cloudsmith answered 429: Request was throttled. Expected available in 1 seconds.'
+          'Cloudsmith answered 429: Request was throttled. Expected available in 1 seconds.'
         )
         expectSignedIn(result, stage, [retried])
         const delay = retryDelaySeconds(result.main, retried)
@@ -179,7 +179,7 @@ describe(`dist/ on Node ${node.version} (${node.note}) against the fake Cloudsmi
         { with: { 'max-attempts': 2 } },
         (result, stage) => {
           const said =
-            'The OpenID exchange: Cloudsmith answered 429: Request was throttled. Expected available in 1 seconds.'
+            'Cloudsmith answered 429: Request was throttled. Expected available in 1 seconds.'
           expectFailed(result, stage, {
             title: 'Cloudsmith rate limit',
             middle: [retryLine(1, 2, said)],
@@ -219,7 +219,7 @@ describe(`dist/ on Node ${node.version} (${node.note}) against the fake Cloudsmi
         { with: { 'timeout-seconds': 1, 'max-attempts': 1 } },
         (result, stage) => {
           expectFailed(result, stage, {
-            title: `Cannot reach ${host(stage)}`,
+            title: `No answer from ${host(stage)}`,
             keyLines: [
               /^The OpenID exchange failed after 1 attempt\(s\) over 1\.\ds\.$/,
               `Last error: no complete answer from ${host(stage)} within 1s`
@@ -254,7 +254,8 @@ describe(`dist/ on Node ${node.version} (${node.note}) against the fake Cloudsmi
           title: 'Unusable answer from Cloudsmith',
           keyLines: [
             'Cloudsmith answered 201 to the exchange, but the body is not JSON.',
-            /^Body: \{"token": "eyJ[A-Za-z0-9_-]*\.?[A-Za-z0-9_-]*$/,
+            // the cut-off body holds most of a key: never quoted
+            /^Body: not shown: it may hold a key \(\d+ characters\)$/,
             `Tried: org '${ORG}', service account '${SERVICE_SLUG}', at ${stage.cloudsmith.url}/openid/${ORG}/`
           ]
         })
@@ -294,13 +295,10 @@ describe(`dist/ on Node ${node.version} (${node.note}) against the fake Cloudsmi
     TIMEOUT
   )
 
-  test.concurrent.each([
-    ['a 5 MiB HTML error page', 500],
-    ['a 5 MiB 201 body with a real key in it', 201]
-  ] as const)(
-    '%s: read no further than 64 KiB, not retried',
-    (_name, status) =>
-      scenario({ kind: 'huge-body', options: { status } }, {}, (result, stage) => {
+  test.concurrent(
+    'a 5 MiB 201 body with a real key in it: read no further than 64 KiB, not retried',
+    () =>
+      scenario({ kind: 'huge-body', options: { status: 201 } }, {}, (result, stage) => {
         expectFailed(result, stage, {
           title: 'Answer too large',
           keyLines: [
@@ -310,6 +308,29 @@ describe(`dist/ on Node ${node.version} (${node.note}) against the fake Cloudsmi
         })
         expect(stage.cloudsmith.exchanges()).toHaveLength(1)
       }),
+    TIMEOUT
+  )
+
+  test.concurrent(
+    'a 5 MiB HTML 500 page: its first 64 KiB quoted, retried like any 500',
+    () =>
+      scenario(
+        { kind: 'huge-body', options: { status: 500, times: Infinity } },
+        { with: { 'max-attempts': 2 } },
+        (result, stage) => {
+          expectFailed(result, stage, {
+            title: 'Cloudsmith unavailable (500)',
+            middle: [
+              /^The OpenID exchange: attempt 1 of 2 failed \(Cloudsmith answered 500: <html>.*… \(65536 characters\)\); retrying in \d+\.\ds\.$/
+            ],
+            keyLines: [
+              /^The OpenID exchange failed after 2 attempt\(s\) over \d+\.\ds\.$/,
+              /^Last error: Cloudsmith answered 500: .*… \(\d+ characters\)$/
+            ]
+          })
+          expect(stage.cloudsmith.exchanges()).toHaveLength(2)
+        }
+      ),
     TIMEOUT
   )
 

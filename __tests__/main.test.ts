@@ -155,7 +155,7 @@ describe('transient failures are retried', () => {
     expect(r.rec.failed).toBe(true)
     const fail = r.rec.events.find((e) => e.kind === 'fail')!
     const host = new URL(server.url).host
-    expect(fail.title).toBe(`Cannot reach ${host}`)
+    expect(fail.title).toBe(`No answer from ${host}`)
     expect(fail.text).toContain('The OpenID exchange failed after 2 attempt(s) over')
     expect(fail.text).toContain(`no complete answer from ${host} within 1s`)
     expectNoLeak(r)
@@ -176,7 +176,7 @@ describe('transient failures are retried', () => {
     const fail = r.rec.events.find((e) => e.kind === 'fail')!
     expect(fail.title).toBe('Cloudsmith unavailable (503)')
     expect(fail.text).toContain(
-      'Last error: The OpenID exchange: Cloudsmith answered 503: Service temporarily unavailable.'
+      'Last error: Cloudsmith answered 503: Service temporarily unavailable.'
     )
   })
 

@@ -31636,11 +31636,12 @@ function errorMessage(error) {
 /**
  * One HTTP request through @actions/http-client (which brings the runner's proxy settings), with
  * the safety rails a credential exchange needs: redirects are never followed, the whole request
- * has a deadline, and the body is read only up to a size cap.
+ * has a deadline, and the body is read only up to a size cap (the caller decides whether a cut
+ * body is usable: an error page is, a token answer is not).
  */
 
 
-/** The request could not be completed: no answer, a broken connection, a timeout, a huge body. */
+/** The request could not be completed: no answer in time, a broken connection, a huge answer. */
 class NetworkError extends Error {
     kind;
     name = 'NetworkError';
@@ -31692,30 +31693,32 @@ async function send(client, request, host) {
     const message = response.message;
     const chunks = [];
     let size = 0;
+    let truncated = false;
     try {
         for await (const chunk of message) {
-            size += chunk.length;
-            if (size > request.maxBodyBytes) {
-                message.destroy();
-                throw new NetworkError('too-large', `the answer from ${host} is larger than ${request.maxBodyBytes} bytes; it was not read further`);
+            if (size + chunk.length > request.maxBodyBytes) {
+                chunks.push(chunk.subarray(0, request.maxBodyBytes - size));
+                truncated = true;
+                message.destroy(); // read no further
+                break;
             }
+            size += chunk.length;
             chunks.push(chunk);
         }
     }
     catch (error) {
-        if (error instanceof NetworkError)
-            throw error;
         throw new NetworkError('connection', `the answer from ${host} broke off: ${errorMessage(error)}`, {
             cause: error
         });
     }
-    if (!message.complete) {
+    if (!truncated && !message.complete) {
         throw new NetworkError('connection', `the answer from ${host} broke off before its end`);
     }
     return {
         status: message.statusCode ?? 0,
         headers: message.headers,
-        body: Buffer.concat(chunks).toString('utf8')
+        body: Buffer.concat(chunks).toString('utf8'),
+        truncated
     };
 }
 /** A header's single value. */
@@ -32105,7 +32108,8 @@ function decodeJwt(jwt) {
  * The one place that decides what may be shown of text that came from or goes to a server: known
  * secrets and anything shaped like a JWT are cut out, and the rest is bounded in length.
  */
-const JWT_SHAPE = /eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*/g;
+/** A JWT, or any part of one: a base64url JSON object ("eyJ") and what follows it. */
+const JWT_SHAPE = /eyJ[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]*)*/g;
 const EXCERPT_MAX_CHARS = 300;
 function redact(text, secrets = []) {
     let out = text;
@@ -32214,7 +32218,11 @@ const COMPACT_JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 function readTokenAnswer(status, body, nowMs, mask, secrets) {
     const parsed = parseJson(body);
     if (parsed === undefined) {
-        throw new TokenAnswerError(status, 'the body is not JSON', excerpt(body, secrets));
+        // a cut-off or malformed answer may still hold most of a key: quote it only when it cannot
+        const said = /token/i.test(body)
+            ? `not shown: it may hold a key (${body.length} characters)`
+            : excerpt(body, secrets);
+        throw new TokenAnswerError(status, 'the body is not JSON', said);
     }
     const token = parsed && typeof parsed === 'object' ? parsed.token : undefined;
     if (typeof token === 'string' && token !== '')
@@ -32361,17 +32369,26 @@ const realClock = {
 
 
 
-/** Sends the request; a network failure becomes a TransientError (an oversized answer does not). */
+/**
+ * Sends the request. A network failure becomes a TransientError; a success answer larger than the
+ * size cap is a final NetworkError (an error page may be cut: it is only quoted).
+ */
 async function callCloudsmith(http, request) {
+    let response;
     try {
-        return await http(request);
+        response = await http(request);
     }
     catch (error) {
-        if (error instanceof NetworkError && error.kind !== 'too-large') {
+        if (error instanceof NetworkError) {
             throw new TransientError(error.message, undefined, { cause: error });
         }
         throw error;
     }
+    if (response.truncated && response.status >= 200 && response.status < 300) {
+        const host = new URL(request.url).host;
+        throw new NetworkError('too-large', `the answer from ${host} is larger than ${request.maxBodyBytes} bytes; it was not read further`);
+    }
+    return response;
 }
 /**
  * The error for an answer the caller cannot use: a TransientError around a CloudsmithError for
@@ -32383,7 +32400,10 @@ function answerError(call, response, secrets, nowMs) {
     if (!RETRYABLE_STATUSES.has(response.status))
         return error;
     const retryAfterMs = parseRetryAfter(header(response.headers, 'retry-after'), nowMs);
-    return new TransientError(error.message, retryAfterMs, { cause: error });
+    // the retry log line names the call already
+    return new TransientError(`Cloudsmith answered ${response.status}: ${said}`, retryAfterMs, {
+        cause: error
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/exchange.ts
@@ -32836,9 +32856,12 @@ function idTokenRefused(error) {
 function gaveUp(error, context) {
     const last = error.lastError;
     const status = last.cause instanceof CloudsmithError ? last.cause.status : undefined;
-    const throttled = status === 429;
+    const timedOut = last.cause instanceof NetworkError && last.cause.kind === 'timeout';
     const target = context.inputs ? new URL(context.inputs.apiUrl).host : 'the server';
     const proxies = PROXY_VARIABLES.filter((name) => context.env[name]);
+    const proxyNote = proxies.length
+        ? `the proxy settings: ${proxies.join(', ')} ${proxies.length === 1 ? 'is' : 'are'} set`
+        : '';
     const lines = [
         `${error.operation} failed after ${error.attempts} attempt(s) over ${formatSeconds(error.elapsedMs)}.`,
         `Last error: ${last.message}`
@@ -32850,21 +32873,31 @@ function gaveUp(error, context) {
             `Fix: re-run the job; see https://www.githubstatus.com if it persists.`
         ]);
     }
-    if (throttled) {
+    if (status === 429) {
         return failure('Cloudsmith rate limit', [
             ...lines,
             `Likely cause: too many requests to Cloudsmith at once (for example a large matrix starting together).`,
             `Fix: raise max-attempts, limit the matrix with strategy.max-parallel, or run the action once and pass the key to later jobs' steps.`
         ]);
     }
-    return failure(status === undefined ? `Cannot reach ${target}` : `Cloudsmith unavailable (${status})`, [
+    if (status !== undefined) {
+        return failure(`Cloudsmith unavailable (${status})`, [
+            ...lines,
+            `Likely cause: Cloudsmith is having trouble.`,
+            `Fix: re-run the job; see https://status.cloudsmith.io if it persists.`
+        ]);
+    }
+    if (timedOut) {
+        return failure(`No answer from ${target}`, [
+            ...lines,
+            `Likely cause: ${target} or something in between (${proxyNote ? `${proxyNote}; ` : ''}a firewall that drops traffic) took longer than timeout-seconds to answer.`,
+            `Fix: raise timeout-seconds for a slow link; check that the runner can reach ${target} and that api-url is right.`
+        ]);
+    }
+    return failure(`Cannot reach ${target}`, [
         ...lines,
-        status === undefined
-            ? `Likely cause: a network problem between the runner and ${target}${proxies.length ? `, or the proxy settings (${proxies.join(', ')} are set)` : ''}.`
-            : `Likely cause: Cloudsmith is having trouble.`,
-        status === undefined
-            ? `Fix: check that the runner can reach ${target} (firewall, DNS${proxies.length ? ', proxy' : ''}) and that api-url is right; raise timeout-seconds for a slow link.`
-            : `Fix: re-run the job; see https://status.cloudsmith.io if it persists.`
+        `Likely cause: a network problem between the runner and ${target} (DNS, a firewall${proxyNote ? `, or ${proxyNote}` : ''}).`,
+        `Fix: check that the runner can reach ${target} and that api-url is right.`
     ]);
 }
 function tried(context) {

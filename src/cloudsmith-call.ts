@@ -6,16 +6,28 @@ import { CloudsmithError, errorText, RETRYABLE_STATUSES } from './cloudsmith-res
 import { header, NetworkError, type Http, type HttpRequest, type HttpResponse } from './http.js'
 import { parseRetryAfter, TransientError } from './retry.js'
 
-/** Sends the request; a network failure becomes a TransientError (an oversized answer does not). */
+/**
+ * Sends the request. A network failure becomes a TransientError; a success answer larger than the
+ * size cap is a final NetworkError (an error page may be cut: it is only quoted).
+ */
 export async function callCloudsmith(http: Http, request: HttpRequest): Promise<HttpResponse> {
+  let response: HttpResponse
   try {
-    return await http(request)
+    response = await http(request)
   } catch (error) {
-    if (error instanceof NetworkError && error.kind !== 'too-large') {
+    if (error instanceof NetworkError) {
       throw new TransientError(error.message, undefined, { cause: error })
     }
     throw error
   }
+  if (response.truncated && response.status >= 200 && response.status < 300) {
+    const host = new URL(request.url).host
+    throw new NetworkError(
+      'too-large',
+      `the answer from ${host} is larger than ${request.maxBodyBytes} bytes; it was not read further`
+    )
+  }
+  return response
 }
 
 /**
@@ -37,5 +49,8 @@ export function answerError(
   )
   if (!RETRYABLE_STATUSES.has(response.status)) return error
   const retryAfterMs = parseRetryAfter(header(response.headers, 'retry-after'), nowMs)
-  return new TransientError(error.message, retryAfterMs, { cause: error })
+  // the retry log line names the call already
+  return new TransientError(`Cloudsmith answered ${response.status}: ${said}`, retryAfterMs, {
+    cause: error
+  })
 }

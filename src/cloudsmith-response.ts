@@ -95,7 +95,11 @@ export function readTokenAnswer(
 ): CloudsmithToken {
   const parsed = parseJson(body)
   if (parsed === undefined) {
-    throw new TokenAnswerError(status, 'the body is not JSON', excerpt(body, secrets))
+    // a cut-off or malformed answer may still hold most of a key: quote it only when it cannot
+    const said = /token/i.test(body)
+      ? `not shown: it may hold a key (${body.length} characters)`
+      : excerpt(body, secrets)
+    throw new TokenAnswerError(status, 'the body is not JSON', said)
   }
   const token =
     parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>).token : undefined

@@ -106,9 +106,12 @@ function idTokenRefused(error: IdTokenError): Failure {
 function gaveUp(error: RetriesExhaustedError, context: FailureContext): Failure {
   const last = error.lastError
   const status = last.cause instanceof CloudsmithError ? last.cause.status : undefined
-  const throttled = status === 429
+  const timedOut = last.cause instanceof NetworkError && last.cause.kind === 'timeout'
   const target = context.inputs ? new URL(context.inputs.apiUrl).host : 'the server'
   const proxies = PROXY_VARIABLES.filter((name) => context.env[name])
+  const proxyNote = proxies.length
+    ? `the proxy settings: ${proxies.join(', ')} ${proxies.length === 1 ? 'is' : 'are'} set`
+    : ''
   const lines = [
     `${error.operation} failed after ${error.attempts} attempt(s) over ${formatSeconds(error.elapsedMs)}.`,
     `Last error: ${last.message}`
@@ -120,25 +123,32 @@ function gaveUp(error: RetriesExhaustedError, context: FailureContext): Failure 
       `Fix: re-run the job; see https://www.githubstatus.com if it persists.`
     ])
   }
-  if (throttled) {
+  if (status === 429) {
     return failure('Cloudsmith rate limit', [
       ...lines,
       `Likely cause: too many requests to Cloudsmith at once (for example a large matrix starting together).`,
       `Fix: raise max-attempts, limit the matrix with strategy.max-parallel, or run the action once and pass the key to later jobs' steps.`
     ])
   }
-  return failure(
-    status === undefined ? `Cannot reach ${target}` : `Cloudsmith unavailable (${status})`,
-    [
+  if (status !== undefined) {
+    return failure(`Cloudsmith unavailable (${status})`, [
       ...lines,
-      status === undefined
-        ? `Likely cause: a network problem between the runner and ${target}${proxies.length ? `, or the proxy settings (${proxies.join(', ')} are set)` : ''}.`
-        : `Likely cause: Cloudsmith is having trouble.`,
-      status === undefined
-        ? `Fix: check that the runner can reach ${target} (firewall, DNS${proxies.length ? ', proxy' : ''}) and that api-url is right; raise timeout-seconds for a slow link.`
-        : `Fix: re-run the job; see https://status.cloudsmith.io if it persists.`
-    ]
-  )
+      `Likely cause: Cloudsmith is having trouble.`,
+      `Fix: re-run the job; see https://status.cloudsmith.io if it persists.`
+    ])
+  }
+  if (timedOut) {
+    return failure(`No answer from ${target}`, [
+      ...lines,
+      `Likely cause: ${target} or something in between (${proxyNote ? `${proxyNote}; ` : ''}a firewall that drops traffic) took longer than timeout-seconds to answer.`,
+      `Fix: raise timeout-seconds for a slow link; check that the runner can reach ${target} and that api-url is right.`
+    ])
+  }
+  return failure(`Cannot reach ${target}`, [
+    ...lines,
+    `Likely cause: a network problem between the runner and ${target} (DNS, a firewall${proxyNote ? `, or ${proxyNote}` : ''}).`,
+    `Fix: check that the runner can reach ${target} and that api-url is right.`
+  ])
 }
 
 function tried(context: FailureContext): string | undefined {

@@ -1,7 +1,8 @@
 /**
  * One HTTP request through @actions/http-client (which brings the runner's proxy settings), with
  * the safety rails a credential exchange needs: redirects are never followed, the whole request
- * has a deadline, and the body is read only up to a size cap.
+ * has a deadline, and the body is read only up to a size cap (the caller decides whether a cut
+ * body is usable: an error page is, a token answer is not).
  */
 import { HttpClient } from '@actions/http-client'
 import type { IncomingHttpHeaders } from 'node:http'
@@ -19,12 +20,15 @@ export interface HttpRequest {
 export interface HttpResponse {
   readonly status: number
   readonly headers: IncomingHttpHeaders
+  /** At most `maxBodyBytes` of the body. */
   readonly body: string
+  /** The body was longer than `maxBodyBytes`; the rest was not read. */
+  readonly truncated: boolean
 }
 
 export type Http = (request: HttpRequest) => Promise<HttpResponse>
 
-/** The request could not be completed: no answer, a broken connection, a timeout, a huge body. */
+/** The request could not be completed: no answer in time, a broken connection, a huge answer. */
 export class NetworkError extends Error {
   override readonly name = 'NetworkError'
   constructor(
@@ -88,20 +92,19 @@ async function send(client: HttpClient, request: HttpRequest, host: string): Pro
   const message = response.message
   const chunks: Buffer[] = []
   let size = 0
+  let truncated = false
   try {
     for await (const chunk of message as AsyncIterable<Buffer>) {
-      size += chunk.length
-      if (size > request.maxBodyBytes) {
-        message.destroy()
-        throw new NetworkError(
-          'too-large',
-          `the answer from ${host} is larger than ${request.maxBodyBytes} bytes; it was not read further`
-        )
+      if (size + chunk.length > request.maxBodyBytes) {
+        chunks.push(chunk.subarray(0, request.maxBodyBytes - size))
+        truncated = true
+        message.destroy() // read no further
+        break
       }
+      size += chunk.length
       chunks.push(chunk)
     }
   } catch (error) {
-    if (error instanceof NetworkError) throw error
     throw new NetworkError(
       'connection',
       `the answer from ${host} broke off: ${errorMessage(error)}`,
@@ -110,13 +113,14 @@ async function send(client: HttpClient, request: HttpRequest, host: string): Pro
       }
     )
   }
-  if (!message.complete) {
+  if (!truncated && !message.complete) {
     throw new NetworkError('connection', `the answer from ${host} broke off before its end`)
   }
   return {
     status: message.statusCode ?? 0,
     headers: message.headers,
-    body: Buffer.concat(chunks).toString('utf8')
+    body: Buffer.concat(chunks).toString('utf8'),
+    truncated
   }
 }
 

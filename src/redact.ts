@@ -3,7 +3,8 @@
  * secrets and anything shaped like a JWT are cut out, and the rest is bounded in length.
  */
 
-const JWT_SHAPE = /eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*/g
+/** A JWT, or any part of one: a base64url JSON object ("eyJ") and what follows it. */
+const JWT_SHAPE = /eyJ[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]*)*/g
 const EXCERPT_MAX_CHARS = 300
 
 export function redact(text: string, secrets: readonly string[] = []): string {
