@@ -296,6 +296,18 @@ async function main(): Promise<void> {
     const readmePath = join(ACTION_DIR, 'bench', 'README.md')
     const config = (await prettier.resolveConfig(readmePath)) ?? {}
     writeFileSync(readmePath, await prettier.format(readme, { ...config, parser: 'markdown' }))
+    // the same table in the project README, between its bench markers
+    const frontPath = join(ACTION_DIR, 'README.md')
+    const front = readFileSync(frontPath, 'utf8')
+    const marked = /(<!-- bench:start -->\n)[\s\S]*?(<!-- bench:end -->)/
+    if (marked.test(front)) {
+      const section = ['', ...table, '', ...context.map((line) => `${line}  `), ''].join('\n')
+      const updated = front.replace(
+        marked,
+        (_all, start: string, end: string) => `${start}${section}\n${end}`
+      )
+      writeFileSync(frontPath, await prettier.format(updated, { ...config, parser: 'markdown' }))
+    }
     mkdirSync(join(ACTION_DIR, 'bench', 'results'), { recursive: true })
     writeFileSync(
       join(ACTION_DIR, 'bench', 'results', 'latest.json'),
