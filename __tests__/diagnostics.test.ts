@@ -2,27 +2,59 @@
  * What the user reads when something fails, and what the job summary shows when it works: one
  * titled error per failure with cause and fix, never a token.
  */
-import { describe, expect, test } from '@jest/globals'
+import { describe, expect, jest, test } from '@jest/globals'
+import * as core from '@actions/core'
 import { readFileSync } from 'node:fs'
 import { createHttp } from '../src/http.js'
 import { main, type MainDeps } from '../src/main.js'
 import { githubClaims, jwt } from './lib/jwt.js'
-import { recorder } from './lib/recorder.js'
+import { recorder, type Recorder } from './lib/recorder.js'
 import { cloudsmith, cloudsmithKey, expectNoLeak, run, type Run } from './lib/run-main.js'
 import { hang, json, text } from './lib/scripted-server.js'
 
-/** Titles seen in this file, checked against README's troubleshooting table at the end. */
-const titles = new Set<string>()
+/** Every error title the action can give, with hosts and statuses generic: README explains each. */
+const ERROR_TITLES = [
+  'Invalid input',
+  'Missing permission id-token: write',
+  'No ID token for a pull request from a fork',
+  'No ID token for a Dependabot run',
+  'Could not get a GitHub ID token',
+  'GitHub ID token unavailable',
+  'Cloudsmith refused the ID token',
+  'Redirect refused',
+  'Cloudsmith endpoint not found',
+  'Cloudsmith answered <status>',
+  'Unusable answer from Cloudsmith',
+  'Answer too large',
+  'Cannot reach <host>',
+  'No answer from <host>',
+  'Cloudsmith unavailable (<status>)',
+  'Cloudsmith rate limit',
+  'Cloudsmith does not accept the new key',
+  'Unexpected error'
+]
+const WARNING_TITLES = [
+  'Cloudsmith key expires soon',
+  'Cloudsmith key expired during the job',
+  'Cleanup failed',
+  'Job summary not written'
+]
 
-function failureOf(r: Run): { title: string; text: string } {
-  const fails = r.rec.events.filter((e) => e.kind === 'fail')
+/** The one failure of a step: a known title, the whole message in the job summary too. */
+function failureIn(rec: Recorder): { title: string; text: string } {
+  const fails = rec.events.filter((e) => e.kind === 'fail')
   expect(fails).toHaveLength(1) // exactly one annotation per failure
   const fail = fails[0]!
-  titles.add(fail.title!)
-  // the same message lands in the job summary
-  expect(r.rec.summary.join('\n')).toContain(fail.text.split('\n')[0]!)
-  expectNoLeak(r)
+  const generic = fail.title!.replace(/127\.0\.0\.1:\d+/, '<host>').replace(/\b\d{3}\b/, '<status>')
+  expect(ERROR_TITLES).toContain(generic)
+  expect(rec.summary.join('\n')).toContain(fail.text)
+  expect(rec.summary.join('\n')).toContain(`### Cloudsmith OIDC: ${fail.title}`)
   return { title: fail.title!, text: fail.text }
+}
+
+function failureOf(r: Run): { title: string; text: string } {
+  expectNoLeak(r)
+  return failureIn(r.rec)
 }
 
 /** Deps for calling main directly where run() does not fit. */
@@ -264,20 +296,72 @@ describe('network and service failures', () => {
       'timeout-seconds': '1'
     })
     await main({ ...baseDeps(), io, getIdToken: () => new Promise<string>(() => undefined) })
-    const fail = io.events.find((e) => e.kind === 'fail')!
-    titles.add(fail.title!)
+    const fail = failureIn(io)
     expect(fail.title).toBe('GitHub ID token unavailable')
     expect(fail.text).toContain('Getting the GitHub ID token failed after 2 attempt(s)')
     expect(server.received).toHaveLength(0)
   })
 
+  test('the ID token service unreachable: its host, the network error and the proxy variables', async () => {
+    const closed = await cloudsmith(json(200, {}))
+    await closed.close() // nothing listens there now
+    const server = await cloudsmith(json(201, {}))
+    const io = recorder({
+      org: 'acme',
+      'service-slug': 'svc',
+      'api-url': server.url,
+      'max-attempts': '2'
+    })
+    const tokenUrl = `${closed.url}/token?api-version=2.0`
+    const saved = { ...process.env }
+    process.env.ACTIONS_ID_TOKEN_REQUEST_URL = tokenUrl
+    process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN = 'request-token'
+    const mute = jest.spyOn(process.stdout, 'write').mockImplementation(() => true) // core's debug
+    try {
+      await main({
+        ...baseDeps(),
+        io,
+        env: {
+          ACTIONS_ID_TOKEN_REQUEST_URL: tokenUrl,
+          ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'request-token',
+          HTTPS_PROXY: 'http://proxy.internal:3128'
+        },
+        getIdToken: (audience) => core.getIDToken(audience)
+      })
+    } finally {
+      mute.mockRestore()
+      process.env = saved
+    }
+    const host = new URL(closed.url).host
+    const { title, text } = failureIn(io)
+    expect(title).toBe('GitHub ID token unavailable')
+    expect(text).toContain(`Last error: getting the ID token failed: connect ECONNREFUSED ${host}`)
+    expect(text).not.toContain('Error Code : undefined')
+    expect(text).toContain(
+      `Likely cause: GitHub's token service at ${host} is unreachable or having trouble, or the proxy settings: HTTPS_PROXY is set.`
+    )
+    expect(text).not.toContain('request-token')
+  })
+
   test('a server that hangs reports the timeout', async () => {
     const server = await cloudsmith(hang)
-    const r = await run(server, { 'max-attempts': '1', 'timeout-seconds': '1' })
+    const r = await run(
+      server,
+      { 'max-attempts': '1', 'timeout-seconds': '1' },
+      {
+        env: {
+          ACTIONS_ID_TOKEN_REQUEST_URL: 'u',
+          ACTIONS_ID_TOKEN_REQUEST_TOKEN: 't',
+          https_proxy: 'http://p:1'
+        }
+      }
+    )
     const { title, text } = failureOf(r)
     // it accepted the connection: no answer is not "cannot reach"
     expect(title).toBe(`No answer from ${new URL(server.url).host}`)
-    expect(text).toContain('took longer than timeout-seconds to answer')
+    expect(text).toContain(
+      '(the proxy settings: https_proxy is set; a firewall that drops traffic) took longer than timeout-seconds to answer'
+    )
     expect(text).toContain('Fix: raise timeout-seconds for a slow link')
   })
 })
@@ -421,8 +505,7 @@ describe('every other kind of failure has a title and a fix', () => {
         throw new Error('Failed to get ID Token. Error Code : 403 Error Message: Forbidden')
       }
     })
-    const fail = io.events.find((e) => e.kind === 'fail')!
-    titles.add(fail.title!)
+    const fail = failureIn(io)
     expect(fail.title).toBe('Could not get a GitHub ID token')
     expect(fail.text).toContain('refused the request (403)')
   })
@@ -434,14 +517,13 @@ describe('every other kind of failure has a title and a fix', () => {
       throw new TypeError('boom')
     }
     await main({ ...baseDeps(), io })
-    const fail = io.events.find((e) => e.kind === 'fail')!
-    titles.add(fail.title!)
+    const fail = failureIn(io)
     expect(fail.title).toBe('Unexpected error')
     expect(fail.text).toContain('The action failed unexpectedly: boom')
   })
 })
 
-test("README's troubleshooting table explains every title above", () => {
+test("README's troubleshooting tables explain every title", () => {
   const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
   const documented = new Set(
     readme
@@ -449,9 +531,5 @@ test("README's troubleshooting table explains every title above", () => {
       .filter((line) => line.startsWith('| '))
       .map((line) => line.split('|')[1]!.trim().replace(/&lt;/g, '<').replace(/&gt;/g, '>'))
   )
-  const generic = [...titles].map((title) =>
-    title.replace(/127\.0\.0\.1:\d+/, '<host>').replace(/\b\d{3}\b/, '<status>')
-  )
-  expect(new Set(generic).size).toBeGreaterThanOrEqual(17)
-  expect(generic.filter((title) => !documented.has(title))).toEqual([])
+  expect([...ERROR_TITLES, ...WARNING_TITLES].filter((title) => !documented.has(title))).toEqual([])
 })

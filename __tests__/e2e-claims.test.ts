@@ -140,9 +140,9 @@ describe(`dist/ on Node ${node.version}: Cloudsmith refuses the ID token`, () =>
           }
           // refused is final: one exchange, no retry
           expect(stage.cloudsmith.exchanges()).toHaveLength(1)
-          expect(result.main.debug.filter((line) => line.startsWith('Exchange attempt'))).toEqual([
-            'Exchange attempt 1 of 5'
-          ])
+          expect(
+            result.main.debug.filter((line) => line.startsWith('The OpenID exchange: attempt'))
+          ).toEqual(['The OpenID exchange: attempt 1 of 5'])
         } finally {
           result.cleanup()
         }

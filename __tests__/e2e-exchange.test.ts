@@ -75,7 +75,7 @@ describe(`dist/ on Node ${node.version} (${node.note}) against the fake Cloudsmi
         expect(idTokenRequests.map((r) => [r.outcome, r.audience])).toEqual([
           ['issued', 'https://github.com/octo-org']
         ])
-        expect(result.main.debug).toContain('Exchange attempt 1 of 5')
+        expect(result.main.debug).toContain('The OpenID exchange: attempt 1 of 5')
       }),
     TIMEOUT
   )

@@ -23,7 +23,8 @@ describe(`dist/ on Node ${node.version} under load`, () => {
       const exchanges = stage.cloudsmith.exchanges()
       const statuses = exchanges.map((r) => r.outcome.status)
       const attempts = results.map(
-        (result) => result.main.debug.filter((line) => line.startsWith('Exchange attempt')).length
+        (result) =>
+          result.main.debug.filter((line) => line.startsWith('The OpenID exchange: attempt')).length
       )
       console.log(
         `${JOBS} runs on Node ${node.version}: ${exchanges.length} exchange requests ` +

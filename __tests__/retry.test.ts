@@ -71,6 +71,8 @@ describe('retryDelay', () => {
       10_999, 10_999, 10_999, 10_999
     ])
     expect(retryDelay(1, defaults, () => 0, 1000)).toBe(1000)
+    // an hour of Retry-After is honoured for 60 s
+    expect(retryDelay(1, defaults, () => 0, 3_600_000)).toBe(60_000)
   })
 })
 

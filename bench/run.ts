@@ -31,7 +31,7 @@ import {
 } from '../__tests__/e2e/harness.js'
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 25)
-const RSS_RUNS = Number(process.env['BENCH_RSS_RUNS'] ?? 10)
+const RSS_RUNS = Number(process.env['BENCH_RSS_RUNS'] ?? 20)
 const LOAD_RUNS = Number(process.env['BENCH_LOAD_RUNS'] ?? 3)
 const WARMUP = 2
 const JOBS = 200

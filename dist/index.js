@@ -32494,8 +32494,11 @@ async function fetchIdToken(source, audience, timeoutMs) {
     return readIdToken(value);
 }
 function classifySourceError(error) {
-    const message = excerpt(errorMessage(error));
-    const code = /Error Code\s*:\s*(\d{3})/.exec(message)?.[1];
+    const raw = errorMessage(error).replace(/\s+/g, ' ');
+    const code = /Error Code\s*:\s*(\d{3})/.exec(raw)?.[1];
+    // core wraps a network error as "... Error Code : undefined Error Message: <the error>"
+    const inner = code === undefined ? /Error Message:\s*(.+)$/.exec(raw)?.[1] : undefined;
+    const message = excerpt(inner ?? raw);
     const status = code === undefined ? undefined : Number(code);
     if (/do not have ID Token field/i.test(message)) {
         return new IdTokenError(`GitHub's ID token service answered without a token: ${message}`);
@@ -32858,6 +32861,7 @@ function gaveUp(error, context) {
     const status = last.cause instanceof CloudsmithError ? last.cause.status : undefined;
     const timedOut = last.cause instanceof NetworkError && last.cause.kind === 'timeout';
     const target = context.inputs ? new URL(context.inputs.apiUrl).host : 'the server';
+    const idTokenHost = hostOf(context.env.ACTIONS_ID_TOKEN_REQUEST_URL) ?? "GitHub's token service";
     const proxies = PROXY_VARIABLES.filter((name) => context.env[name]);
     const proxyNote = proxies.length
         ? `the proxy settings: ${proxies.join(', ')} ${proxies.length === 1 ? 'is' : 'are'} set`
@@ -32869,8 +32873,8 @@ function gaveUp(error, context) {
     if (error.operation === ID_TOKEN_OPERATION) {
         return failure('GitHub ID token unavailable', [
             ...lines,
-            `Likely cause: GitHub's token service is unreachable or having trouble.`,
-            `Fix: re-run the job; see https://www.githubstatus.com if it persists.`
+            `Likely cause: GitHub's token service at ${idTokenHost} is unreachable or having trouble${proxyNote ? `, or ${proxyNote}` : ''}.`,
+            `Fix: re-run the job; check that the runner can reach ${idTokenHost}; see https://www.githubstatus.com if it persists.`
         ]);
     }
     if (status === 429) {
@@ -32994,6 +32998,14 @@ function verifyFailed(error, context) {
         `Likely cause: the service account is disabled or lacks access, or api-url differs from where the key is valid.`,
         `Fix: check the service account '${context.inputs?.serviceSlug ?? ''}' in Cloudsmith; set verify: false to skip this check.`
     ]);
+}
+function hostOf(url) {
+    try {
+        return url ? new URL(url).host : undefined;
+    }
+    catch {
+        return undefined;
+    }
 }
 function capitalize(text) {
     return text.charAt(0).toUpperCase() + text.slice(1);
@@ -33150,7 +33162,10 @@ async function main(deps) {
 /** The three remote calls, each under the retry policy, each telling its part of the story. */
 function remoteCalls(inputs, deps, context) {
     const { io, clock, http } = deps;
-    const retried = (operation, call) => retry(call, {
+    const retried = (operation, call) => retry((attempt) => {
+        io.debug(`${operation}: attempt ${attempt} of ${inputs.maxAttempts}`);
+        return call(attempt);
+    }, {
         operation,
         policy: { ...DEFAULT_RETRY_POLICY, maxAttempts: inputs.maxAttempts },
         clock,
@@ -33172,9 +33187,8 @@ function remoteCalls(inputs, deps, context) {
         },
         exchange() {
             io.info(`Exchanging it at ${exchangeUrl(inputs.apiUrl, inputs.org)} for service account '${inputs.serviceSlug}'.`);
-            return retried(EXCHANGE_OPERATION, async (attempt) => {
+            return retried(EXCHANGE_OPERATION, async () => {
                 const idToken = await idTokens.current(); // a fresh one when the held one is near expiry
-                io.debug(`Exchange attempt ${attempt} of ${inputs.maxAttempts}`);
                 const request = {
                     apiUrl: inputs.apiUrl,
                     org: inputs.org,
@@ -33283,6 +33297,7 @@ const io = {
     info: (message) => info(message),
     debug: (message) => debug(message),
     warning: (message, title) => warning(message, title ? { title } : {}),
+    // core.setFailed with a title: setFailed itself would add a second, untitled annotation
     fail: (message, title) => {
         error(message, { title });
         process.exitCode = ExitCode.Failure;

@@ -108,6 +108,7 @@ function gaveUp(error: RetriesExhaustedError, context: FailureContext): Failure 
   const status = last.cause instanceof CloudsmithError ? last.cause.status : undefined
   const timedOut = last.cause instanceof NetworkError && last.cause.kind === 'timeout'
   const target = context.inputs ? new URL(context.inputs.apiUrl).host : 'the server'
+  const idTokenHost = hostOf(context.env.ACTIONS_ID_TOKEN_REQUEST_URL) ?? "GitHub's token service"
   const proxies = PROXY_VARIABLES.filter((name) => context.env[name])
   const proxyNote = proxies.length
     ? `the proxy settings: ${proxies.join(', ')} ${proxies.length === 1 ? 'is' : 'are'} set`
@@ -119,8 +120,8 @@ function gaveUp(error: RetriesExhaustedError, context: FailureContext): Failure 
   if (error.operation === ID_TOKEN_OPERATION) {
     return failure('GitHub ID token unavailable', [
       ...lines,
-      `Likely cause: GitHub's token service is unreachable or having trouble.`,
-      `Fix: re-run the job; see https://www.githubstatus.com if it persists.`
+      `Likely cause: GitHub's token service at ${idTokenHost} is unreachable or having trouble${proxyNote ? `, or ${proxyNote}` : ''}.`,
+      `Fix: re-run the job; check that the runner can reach ${idTokenHost}; see https://www.githubstatus.com if it persists.`
     ])
   }
   if (status === 429) {
@@ -248,6 +249,14 @@ function verifyFailed(error: VerifyError, context: FailureContext): Failure {
     `Likely cause: the service account is disabled or lacks access, or api-url differs from where the key is valid.`,
     `Fix: check the service account '${context.inputs?.serviceSlug ?? ''}' in Cloudsmith; set verify: false to skip this check.`
   ])
+}
+
+function hostOf(url: string | undefined): string | undefined {
+  try {
+    return url ? new URL(url).host : undefined
+  } catch {
+    return undefined
+  }
 }
 
 function capitalize(text: string): string {

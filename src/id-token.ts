@@ -79,8 +79,11 @@ export async function fetchIdToken(
 }
 
 function classifySourceError(error: unknown): Error {
-  const message = excerpt(errorMessage(error))
-  const code = /Error Code\s*:\s*(\d{3})/.exec(message)?.[1]
+  const raw = errorMessage(error).replace(/\s+/g, ' ')
+  const code = /Error Code\s*:\s*(\d{3})/.exec(raw)?.[1]
+  // core wraps a network error as "... Error Code : undefined Error Message: <the error>"
+  const inner = code === undefined ? /Error Message:\s*(.+)$/.exec(raw)?.[1] : undefined
+  const message = excerpt(inner ?? raw)
   const status = code === undefined ? undefined : Number(code)
   if (/do not have ID Token field/i.test(message)) {
     return new IdTokenError(`GitHub's ID token service answered without a token: ${message}`)

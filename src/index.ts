@@ -22,6 +22,7 @@ const io: ActionsIO = {
   info: (message) => core.info(message),
   debug: (message) => core.debug(message),
   warning: (message, title) => core.warning(message, title ? { title } : {}),
+  // core.setFailed with a title: setFailed itself would add a second, untitled annotation
   fail: (message, title) => {
     core.error(message, { title })
     process.exitCode = core.ExitCode.Failure

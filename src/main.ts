@@ -80,16 +80,22 @@ type Writable<T> = { -readonly [K in keyof T]: T[K] }
 function remoteCalls(inputs: Inputs, deps: MainDeps, context: Writable<FailureContext>) {
   const { io, clock, http } = deps
   const retried = <T>(operation: string, call: (attempt: number) => Promise<T>): Promise<T> =>
-    retry(call, {
-      operation,
-      policy: { ...DEFAULT_RETRY_POLICY, maxAttempts: inputs.maxAttempts },
-      clock,
-      random: deps.random,
-      onRetry: ({ attempt, error, delayMs }) =>
-        io.info(
-          `${operation}: attempt ${attempt} of ${inputs.maxAttempts} failed (${error.message}); retrying in ${formatSeconds(delayMs)}.`
-        )
-    })
+    retry(
+      (attempt) => {
+        io.debug(`${operation}: attempt ${attempt} of ${inputs.maxAttempts}`)
+        return call(attempt)
+      },
+      {
+        operation,
+        policy: { ...DEFAULT_RETRY_POLICY, maxAttempts: inputs.maxAttempts },
+        clock,
+        random: deps.random,
+        onRetry: ({ attempt, error, delayMs }) =>
+          io.info(
+            `${operation}: attempt ${attempt} of ${inputs.maxAttempts} failed (${error.message}); retrying in ${formatSeconds(delayMs)}.`
+          )
+      }
+    )
 
   const idTokens = idTokenKeeper(async () => {
     const idToken = await retried(ID_TOKEN_OPERATION, () =>
@@ -116,9 +122,8 @@ function remoteCalls(inputs: Inputs, deps: MainDeps, context: Writable<FailureCo
       io.info(
         `Exchanging it at ${exchangeUrl(inputs.apiUrl, inputs.org)} for service account '${inputs.serviceSlug}'.`
       )
-      return retried(EXCHANGE_OPERATION, async (attempt) => {
+      return retried(EXCHANGE_OPERATION, async () => {
         const idToken = await idTokens.current() // a fresh one when the held one is near expiry
-        io.debug(`Exchange attempt ${attempt} of ${inputs.maxAttempts}`)
         const request = {
           apiUrl: inputs.apiUrl,
           org: inputs.org,
