@@ -31632,6 +31632,25 @@ function errorMessage(error) {
     return String(error);
 }
 
+;// CONCATENATED MODULE: ./src/deadline.ts
+/** A time limit on a promise that cannot be cancelled itself. */
+/**
+ * Settles like `work`, or rejects with `onTimeout()` after `ms`, whichever comes first. The timer
+ * is cleared either way. `onTimeout` may also release what `work` holds (sockets, say).
+ */
+async function withDeadline(work, ms, onTimeout) {
+    let timer;
+    const deadline = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(onTimeout()), ms);
+    });
+    try {
+        return await Promise.race([work, deadline]);
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/http.ts
 /**
  * One HTTP request through @actions/http-client (which brings the runner's proxy settings), with
@@ -31641,7 +31660,8 @@ function errorMessage(error) {
  */
 
 
-/** The request could not be completed: no answer in time, a broken connection, a huge answer. */
+
+/** The request could not be completed: no answer in time, or a broken connection. */
 class NetworkError extends Error {
     kind;
     name = 'NetworkError';
@@ -31660,18 +31680,13 @@ function createHttp(userAgent) {
             socketTimeout: request.timeoutMs
         });
         const host = new URL(request.url).host;
-        let timer;
-        const deadline = new Promise((_, reject) => {
-            timer = setTimeout(() => {
-                client.dispose(); // destroys the agent's sockets, so nothing is left hanging
-                reject(new NetworkError('timeout', `no complete answer from ${host} within ${request.timeoutMs / 1000}s`));
-            }, request.timeoutMs);
-        });
         try {
-            return await Promise.race([send(client, request, host), deadline]);
+            return await withDeadline(send(client, request, host), request.timeoutMs, () => {
+                client.dispose(); // destroys the agent's sockets, so nothing is left hanging
+                return timeoutError(host, request.timeoutMs);
+            });
         }
         finally {
-            clearTimeout(timer);
             client.dispose();
         }
     };
@@ -31685,10 +31700,12 @@ async function send(client, request, host) {
     }
     catch (error) {
         // http-client reports its own socket timeout as "Request timeout: <path>"
-        const timedOut = errorMessage(error).startsWith('Request timeout');
-        throw new NetworkError(timedOut ? 'timeout' : 'connection', timedOut
-            ? `no complete answer from ${host} within ${request.timeoutMs / 1000}s`
-            : `request to ${host} failed: ${errorMessage(error)}`, { cause: error });
+        if (errorMessage(error).startsWith('Request timeout')) {
+            throw timeoutError(host, request.timeoutMs);
+        }
+        throw new NetworkError('connection', `request to ${host} failed: ${errorMessage(error)}`, {
+            cause: error
+        });
     }
     const message = response.message;
     const chunks = [];
@@ -31720,6 +31737,9 @@ async function send(client, request, host) {
         body: Buffer.concat(chunks).toString('utf8'),
         truncated
     };
+}
+function timeoutError(host, timeoutMs) {
+    return new NetworkError('timeout', `no complete answer from ${host} within ${timeoutMs / 1000}s`);
 }
 /** A header's single value. */
 function header(headers, name) {
@@ -32130,12 +32150,10 @@ function excerpt(body, secrets = [], maxChars = EXCERPT_MAX_CHARS) {
 ;// CONCATENATED MODULE: ./src/cloudsmith-response.ts
 /**
  * Reading Cloudsmith's answers: the error text it gives (`detail`, else `error`, else the body),
- * which statuses are worth another attempt, and the token answer of the OpenID exchange.
+ * which statuses refuse the ID token, and the token answer of the OpenID exchange.
  */
 
 
-/** Statuses worth another attempt: timeouts, throttling and gateway trouble. */
-const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
 /** Statuses with which Cloudsmith refuses the ID token itself. */
 const REFUSED_STATUSES = new Set([400, 401, 403, 422]);
 /** Cloudsmith answered with a status the action cannot use. */
@@ -32188,6 +32206,7 @@ function errorText(body, secrets) {
     }
     return jsonShape(parsed);
 }
+/** The parsed body, or undefined when it is not JSON. */
 function parseJson(body) {
     try {
         return JSON.parse(body);
@@ -32269,6 +32288,8 @@ const DEFAULT_RETRY_POLICY = {
     maxDelayMs: 10_000,
     maxRetryAfterMs: 60_000
 };
+/** HTTP statuses worth another attempt: timeouts, throttling and gateway trouble. */
+const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
 /** An error worth another attempt: network trouble, a timeout, 408, 429 or a 5xx gateway answer. */
 class TransientError extends Error {
     retryAfterMs;
@@ -32369,9 +32390,13 @@ const realClock = {
 
 
 
+/** A success answer larger than the size cap: not Cloudsmith's API, or a proxy's page. */
+class AnswerTooLargeError extends Error {
+    name = 'AnswerTooLargeError';
+}
 /**
  * Sends the request. A network failure becomes a TransientError; a success answer larger than the
- * size cap is a final NetworkError (an error page may be cut: it is only quoted).
+ * size cap is a final AnswerTooLargeError (an error page may be cut: it is only quoted).
  */
 async function callCloudsmith(http, request) {
     let response;
@@ -32386,7 +32411,7 @@ async function callCloudsmith(http, request) {
     }
     if (response.truncated && response.status >= 200 && response.status < 300) {
         const host = new URL(request.url).host;
-        throw new NetworkError('too-large', `the answer from ${host} is larger than ${request.maxBodyBytes} bytes; it was not read further`);
+        throw new AnswerTooLargeError(`the answer from ${host} is larger than ${request.maxBodyBytes} bytes; it was not read further`);
     }
     return response;
 }
@@ -32475,22 +32500,8 @@ function readIdToken(value) {
  * RETRYABLE_STATUSES are worth another attempt; any other status is final.
  */
 async function fetchIdToken(source, audience, timeoutMs) {
-    let timer;
-    const deadline = new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new TransientError(`GitHub's ID token service gave no token within ${timeoutMs / 1000}s`)), timeoutMs);
-    });
-    let value;
-    try {
-        value = await Promise.race([audience === undefined ? source() : source(audience), deadline]);
-    }
-    catch (error) {
-        if (error instanceof TransientError)
-            throw error;
-        throw classifySourceError(error);
-    }
-    finally {
-        clearTimeout(timer);
-    }
+    const request = audience === undefined ? source() : source(audience);
+    const value = await withDeadline(request.catch((error) => Promise.reject(classifySourceError(error))), timeoutMs, () => new TransientError(`GitHub's ID token service gave no token within ${timeoutMs / 1000}s`));
     return readIdToken(value);
 }
 function classifySourceError(error) {
@@ -32746,15 +32757,11 @@ async function verifyKey(apiUrl, token, timeoutMs, http, now) {
         }
         throw error;
     }
-    let body = {};
-    try {
-        const parsed = JSON.parse(response.body);
-        if (parsed && typeof parsed === 'object')
-            body = parsed;
-    }
-    catch {
+    const parsed = parseJson(response.body);
+    if (parsed === undefined) {
         throw new VerifyError(`GET /v1/user/self/ did not answer JSON: ${excerpt(response.body, [token])}`);
     }
+    const body = (parsed && typeof parsed === 'object' ? parsed : {});
     if (body.authenticated !== true) {
         throw new VerifyError('GET /v1/user/self/ says the key is not authenticated');
     }
@@ -32768,6 +32775,7 @@ async function verifyKey(apiUrl, token, timeoutMs, http, now) {
  * and the fix, with a short title for the annotation. Every text here is built from values that
  * were already redacted or are not secret.
  */
+
 
 
 
@@ -32806,7 +32814,7 @@ function explain(error, context) {
         return cloudsmithError(error, context);
     if (error instanceof TokenAnswerError)
         return badTokenAnswer(error, context);
-    if (error instanceof NetworkError)
+    if (error instanceof AnswerTooLargeError)
         return oversized(error);
     const text = redact(errorMessage(error));
     return failure('Unexpected error', [

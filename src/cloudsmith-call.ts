@@ -2,13 +2,18 @@
  * One call to the Cloudsmith API as the retry policy sees it: network trouble and the statuses in
  * RETRYABLE_STATUSES are transient (with the server's Retry-After); everything else is final.
  */
-import { CloudsmithError, errorText, RETRYABLE_STATUSES } from './cloudsmith-response.js'
+import { CloudsmithError, errorText } from './cloudsmith-response.js'
 import { header, NetworkError, type Http, type HttpRequest, type HttpResponse } from './http.js'
-import { parseRetryAfter, TransientError } from './retry.js'
+import { parseRetryAfter, RETRYABLE_STATUSES, TransientError } from './retry.js'
+
+/** A success answer larger than the size cap: not Cloudsmith's API, or a proxy's page. */
+export class AnswerTooLargeError extends Error {
+  override readonly name = 'AnswerTooLargeError'
+}
 
 /**
  * Sends the request. A network failure becomes a TransientError; a success answer larger than the
- * size cap is a final NetworkError (an error page may be cut: it is only quoted).
+ * size cap is a final AnswerTooLargeError (an error page may be cut: it is only quoted).
  */
 export async function callCloudsmith(http: Http, request: HttpRequest): Promise<HttpResponse> {
   let response: HttpResponse
@@ -22,8 +27,7 @@ export async function callCloudsmith(http: Http, request: HttpRequest): Promise<
   }
   if (response.truncated && response.status >= 200 && response.status < 300) {
     const host = new URL(request.url).host
-    throw new NetworkError(
-      'too-large',
+    throw new AnswerTooLargeError(
       `the answer from ${host} is larger than ${request.maxBodyBytes} bytes; it was not read further`
     )
   }

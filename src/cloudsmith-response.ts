@@ -1,12 +1,10 @@
 /**
  * Reading Cloudsmith's answers: the error text it gives (`detail`, else `error`, else the body),
- * which statuses are worth another attempt, and the token answer of the OpenID exchange.
+ * which statuses refuse the ID token, and the token answer of the OpenID exchange.
  */
 import { decodeJwt } from 'jose'
 import { excerpt } from './redact.js'
 
-/** Statuses worth another attempt: timeouts, throttling and gateway trouble. */
-export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504])
 /** Statuses with which Cloudsmith refuses the ID token itself. */
 export const REFUSED_STATUSES: ReadonlySet<number> = new Set([400, 401, 403, 422])
 
@@ -53,7 +51,8 @@ export function errorText(body: string, secrets: readonly string[]): string {
   return jsonShape(parsed)
 }
 
-function parseJson(body: string): unknown {
+/** The parsed body, or undefined when it is not JSON. */
+export function parseJson(body: string): unknown {
   try {
     return JSON.parse(body) as unknown
   } catch {

@@ -6,6 +6,7 @@
 import { errorMessage } from './error-message.js'
 import type { JWTPayload } from 'jose'
 import { claimLines, claimText, GITHUB_ISSUER, MISSING, reusableWorkflow } from './claims.js'
+import { AnswerTooLargeError } from './cloudsmith-call.js'
 import { CloudsmithError, REFUSED_STATUSES, TokenAnswerError } from './cloudsmith-response.js'
 import { EXCHANGE_OPERATION, exchangeUrl } from './exchange.js'
 import { NetworkError } from './http.js'
@@ -50,7 +51,7 @@ export function explain(error: unknown, context: FailureContext): Failure {
   if (error instanceof VerifyError) return verifyFailed(error, context)
   if (error instanceof CloudsmithError) return cloudsmithError(error, context)
   if (error instanceof TokenAnswerError) return badTokenAnswer(error, context)
-  if (error instanceof NetworkError) return oversized(error)
+  if (error instanceof AnswerTooLargeError) return oversized(error)
   const text = redact(errorMessage(error))
   return failure('Unexpected error', [
     `The action failed unexpectedly: ${text}`,
@@ -235,7 +236,7 @@ function badTokenAnswer(error: TokenAnswerError, context: FailureContext): Failu
   ])
 }
 
-function oversized(error: NetworkError): Failure {
+function oversized(error: AnswerTooLargeError): Failure {
   return failure('Answer too large', [
     `${capitalize(error.message)}.`,
     `Likely cause: api-url points to something other than the Cloudsmith API, or a proxy answered instead.`,

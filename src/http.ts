@@ -6,6 +6,7 @@
  */
 import { HttpClient } from '@actions/http-client'
 import type { IncomingHttpHeaders } from 'node:http'
+import { withDeadline } from './deadline.js'
 import { errorMessage } from './error-message.js'
 
 export interface HttpRequest {
@@ -28,11 +29,11 @@ export interface HttpResponse {
 
 export type Http = (request: HttpRequest) => Promise<HttpResponse>
 
-/** The request could not be completed: no answer in time, a broken connection, a huge answer. */
+/** The request could not be completed: no answer in time, or a broken connection. */
 export class NetworkError extends Error {
   override readonly name = 'NetworkError'
   constructor(
-    readonly kind: 'timeout' | 'connection' | 'too-large',
+    readonly kind: 'timeout' | 'connection',
     message: string,
     options?: ErrorOptions
   ) {
@@ -51,22 +52,12 @@ export function createHttp(userAgent: string): Http {
       socketTimeout: request.timeoutMs
     })
     const host = new URL(request.url).host
-    let timer: NodeJS.Timeout | undefined
-    const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        client.dispose() // destroys the agent's sockets, so nothing is left hanging
-        reject(
-          new NetworkError(
-            'timeout',
-            `no complete answer from ${host} within ${request.timeoutMs / 1000}s`
-          )
-        )
-      }, request.timeoutMs)
-    })
     try {
-      return await Promise.race([send(client, request, host), deadline])
+      return await withDeadline(send(client, request, host), request.timeoutMs, () => {
+        client.dispose() // destroys the agent's sockets, so nothing is left hanging
+        return timeoutError(host, request.timeoutMs)
+      })
     } finally {
-      clearTimeout(timer)
       client.dispose()
     }
   }
@@ -80,14 +71,12 @@ async function send(client: HttpClient, request: HttpRequest, host: string): Pro
     })
   } catch (error) {
     // http-client reports its own socket timeout as "Request timeout: <path>"
-    const timedOut = errorMessage(error).startsWith('Request timeout')
-    throw new NetworkError(
-      timedOut ? 'timeout' : 'connection',
-      timedOut
-        ? `no complete answer from ${host} within ${request.timeoutMs / 1000}s`
-        : `request to ${host} failed: ${errorMessage(error)}`,
-      { cause: error }
-    )
+    if (errorMessage(error).startsWith('Request timeout')) {
+      throw timeoutError(host, request.timeoutMs)
+    }
+    throw new NetworkError('connection', `request to ${host} failed: ${errorMessage(error)}`, {
+      cause: error
+    })
   }
   const message = response.message
   const chunks: Buffer[] = []
@@ -122,6 +111,10 @@ async function send(client: HttpClient, request: HttpRequest, host: string): Pro
     body: Buffer.concat(chunks).toString('utf8'),
     truncated
   }
+}
+
+function timeoutError(host: string, timeoutMs: number): NetworkError {
+  return new NetworkError('timeout', `no complete answer from ${host} within ${timeoutMs / 1000}s`)
 }
 
 /** A header's single value. */

@@ -4,9 +4,9 @@
  */
 import { errorMessage } from './error-message.js'
 import { decodeJwt, type JWTPayload } from 'jose'
-import { RETRYABLE_STATUSES } from './cloudsmith-response.js'
 import { excerpt } from './redact.js'
-import { TransientError } from './retry.js'
+import { withDeadline } from './deadline.js'
+import { RETRYABLE_STATUSES, TransientError } from './retry.js'
 
 /** core.getIDToken, or a stand-in with the same contract. */
 export type IdTokenSource = (audience?: string) => Promise<string>
@@ -56,25 +56,12 @@ export async function fetchIdToken(
   audience: string | undefined,
   timeoutMs: number
 ): Promise<IdToken> {
-  let timer: NodeJS.Timeout | undefined
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () =>
-        reject(
-          new TransientError(`GitHub's ID token service gave no token within ${timeoutMs / 1000}s`)
-        ),
-      timeoutMs
-    )
-  })
-  let value: string
-  try {
-    value = await Promise.race([audience === undefined ? source() : source(audience), deadline])
-  } catch (error) {
-    if (error instanceof TransientError) throw error
-    throw classifySourceError(error)
-  } finally {
-    clearTimeout(timer)
-  }
+  const request = audience === undefined ? source() : source(audience)
+  const value = await withDeadline(
+    request.catch((error: unknown) => Promise.reject(classifySourceError(error))),
+    timeoutMs,
+    () => new TransientError(`GitHub's ID token service gave no token within ${timeoutMs / 1000}s`)
+  )
   return readIdToken(value)
 }
 

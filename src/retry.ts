@@ -35,6 +35,9 @@ export const DEFAULT_RETRY_POLICY: Omit<RetryPolicy, 'maxAttempts'> = {
   maxRetryAfterMs: 60_000
 }
 
+/** HTTP statuses worth another attempt: timeouts, throttling and gateway trouble. */
+export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504])
+
 export interface Clock {
   now(): number
   sleep(ms: number): Promise<void>

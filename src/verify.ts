@@ -3,7 +3,7 @@
  * authenticates as.
  */
 import { answerError, callCloudsmith } from './cloudsmith-call.js'
-import { CloudsmithError } from './cloudsmith-response.js'
+import { CloudsmithError, parseJson } from './cloudsmith-response.js'
 import { MAX_BODY_BYTES, type Http } from './http.js'
 import { excerpt } from './redact.js'
 
@@ -41,15 +41,13 @@ export async function verifyKey(
     }
     throw error
   }
-  let body: Record<string, unknown> = {}
-  try {
-    const parsed: unknown = JSON.parse(response.body)
-    if (parsed && typeof parsed === 'object') body = parsed as Record<string, unknown>
-  } catch {
+  const parsed = parseJson(response.body)
+  if (parsed === undefined) {
     throw new VerifyError(
       `GET /v1/user/self/ did not answer JSON: ${excerpt(response.body, [token])}`
     )
   }
+  const body = (parsed && typeof parsed === 'object' ? parsed : {}) as Record<string, unknown>
   if (body.authenticated !== true) {
     throw new VerifyError('GET /v1/user/self/ says the key is not authenticated')
   }
