@@ -43,13 +43,32 @@ describe('readTokenAnswer', () => {
     expect(failureOf(200, body).problem).toBe('the JSON has no non-empty string "token"')
   })
 
-  test('a token that is not a JWT is masked and not shown', () => {
+  test('a credential-like token that is not a JWT is masked and not shown', () => {
     const masked: string[] = []
-    const error = failureOf(201, '{"token": "s3cr3t-api-key"}', masked)
-    expect(masked).toEqual(['s3cr3t-api-key'])
+    const key = '3f9a1c7e5b2d4f60a8c1e3b5d7f9a1c3e5b7d9f1'
+    const error = failureOf(201, JSON.stringify({ token: key }), masked)
+    expect(masked).toEqual([key])
     expect(error.problem).toBe('its "token" is not a JWT')
-    expect(error.message).not.toContain('s3cr3t-api-key')
+    expect(error.message).not.toContain(key)
     expect(error.said).toBe('a JSON object with keys token')
+  })
+
+  test.each(['e', 'Cloudsmith', 's3cr3t-api-key', 'a.b.c', 'words that are not a key at all'])(
+    'a token %j that is neither a JWT nor credential-like is not masked, nor shown',
+    (token) => {
+      const masked: string[] = []
+      const error = failureOf(201, JSON.stringify({ token }), masked)
+      expect(masked).toEqual([])
+      expect(error.problem).toBe('its "token" is not a JWT')
+      expect(error.said).toBe('a JSON object with keys token')
+    }
+  )
+
+  test('a readable JWT is masked before its claims are checked', async () => {
+    const token = await jwt({}, -60)
+    const masked: string[] = []
+    expect(failureOf(201, JSON.stringify({ token }), masked).problem).toMatch(/expired already/)
+    expect(masked).toEqual([token])
   })
 
   test('a JSON-escaped token is masked as decoded and its body never quoted', async () => {

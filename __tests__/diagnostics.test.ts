@@ -48,7 +48,7 @@ function failureIn(rec: Recorder): { title: string; text: string } {
   const generic = fail.title!.replace(/127\.0\.0\.1:\d+/, '<host>').replace(/\b\d{3}\b/, '<status>')
   expect(ERROR_TITLES).toContain(generic)
   expect(rec.summary.join('\n')).toContain(fail.text)
-  expect(rec.summary.join('\n')).toContain(`### Cloudsmith OIDC: ${fail.title}`)
+  expect(rec.summary.join('\n')).toContain(`### Cloudsmith OIDC: \`${fail.title}\``)
   return { title: fail.title!, text: fail.text }
 }
 
@@ -387,7 +387,7 @@ describe('verify', () => {
       'info: Authenticated to Cloudsmith as CI Publisher (ci-publisher-ab12).'
     )
     expect(r.rec.summary.join('')).toContain(
-      '| Identity | verified: CI Publisher (ci-publisher-ab12) |'
+      '| Identity | verified: `CI Publisher` (`ci-publisher-ab12`) |'
     )
     expectNoLeak(r, key)
   })
@@ -431,11 +431,11 @@ describe('job summary', () => {
     const r = await run(server)
     const summary = r.rec.summary.join('\n')
     expect(summary).toContain('### Cloudsmith OIDC: signed in')
-    expect(summary).toContain('| Organization | acme |')
-    expect(summary).toContain('| Service account | ci-publisher |')
-    expect(summary).toContain('| ID token audience | https://github.com/acme |')
-    expect(summary).toMatch(/\| Key expires \| \S+Z \(in (119|120) minutes\) \|/)
-    expect(summary).toContain('| Identity | not verified (verify: false) |')
+    expect(summary).toContain('| Organization | `acme` |')
+    expect(summary).toContain('| Service account | `ci-publisher` |')
+    expect(summary).toContain('| ID token audience | `https://github.com/acme` |')
+    expect(summary).toMatch(/\| Key expires \| `\S+Z \(in (119|120) minutes\)` \|/)
+    expect(summary).toContain('| Identity | `not verified (verify: false)` |')
     expect(summary).not.toContain(key)
   })
 
@@ -472,8 +472,10 @@ describe('dry run', () => {
     expect(log).toContain('info:   Service account:  ci-publisher (link it to the provider)')
     const summary = r.rec.summary.join('\n')
     expect(summary).toContain('### Cloudsmith OIDC: dry run (nothing exchanged)')
-    expect(summary).toContain('| Provider URL | https://token.actions.githubusercontent.com |')
-    expect(summary).toContain('| Required claim (this repository only) | repository = acme/app |')
+    expect(summary).toContain('| Provider URL | `https://token.actions.githubusercontent.com` |')
+    expect(summary).toContain(
+      '| Required claim (`this repository only`) | `repository = acme/app` |'
+    )
     expectNoLeak(r)
   })
 })

@@ -103,7 +103,7 @@ describe(`dist/ on Node ${node.version} (${node.note}) against the fake Cloudsmi
         const self = stage.cloudsmith.requests.filter((r) => r.path === '/v1/user/self/')
         expect(self.map((r) => [r.method, r.headers['x-api-key']])).toEqual([['GET', key]])
         expect(result.main.summary).toContain(
-          '| Identity | verified: ci-bot (service account) (ci-bot) |'
+          '| Identity | verified: `ci-bot (service account)` (`ci-bot`) |'
         )
       }),
     TIMEOUT

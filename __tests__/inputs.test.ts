@@ -145,5 +145,21 @@ describe('parseInputs', () => {
       "Input 'audience' must be at most 512 printable characters (or empty for GitHub's default)."
     ])
     expect(problems({ ...base, audience: 'a'.repeat(513) })).toHaveLength(1)
+    for (const lineBreak of ['\u0085', '\u2028', '\u2029', '\u009b']) {
+      expect(problems({ ...base, audience: `a${lineBreak}b` })).toHaveLength(1)
+    }
+  })
+
+  test.each(['x##[stop-commands]t', '##[add-mask]e', '::add-mask::e', '  ::warning::x'])(
+    'audience %j, which the runner would read as a command, is refused',
+    (audience) => {
+      expect(problems({ ...base, audience })).toEqual([
+        "Input 'audience' holds '##[' or starts with '::', which GitHub's runner would read as a command; an audience is a URL or a plain name."
+      ])
+    }
+  )
+
+  test('an audience with :: inside is a plain value', () => {
+    expect(parse({ ...base, audience: 'urn:x::y' }).audience).toBe('urn:x::y')
   })
 })

@@ -32230,9 +32230,17 @@ function jsonShape(value) {
 /** Three base64url parts, the last may be empty: nothing else (no whitespace, no padding). */
 const COMPACT_JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 /**
+ * What a malformed `token` must look like to be masked anyway, as it may still be a credential:
+ * at least 20 characters of the kinds keys are made of. Anything else is not masked, so an answer
+ * cannot make the runner hide common words (`e`, `Cloudsmith`) in the rest of the job's log.
+ */
+const CREDENTIAL_LIKE = /^[A-Za-z0-9+/=_.~-]{20,}$/;
+/**
  * The exchange's success answer: JSON with a non-empty string `token` that is a compact JWT with
- * a numeric `exp` after `nowMs`. `mask` is called with the token the moment it is found, before
- * anything else can print it. Failures quote non-JSON bodies, and only the shape of JSON ones.
+ * a numeric `exp` after `nowMs`. The token's shape is decided first, printing nothing; a readable
+ * JWT is passed to `mask` at once, before anything else can print it. A malformed token is never
+ * printed, and masked only when it is long enough to be a credential. Failures quote non-JSON
+ * bodies, and only the shape of JSON ones.
  */
 function readTokenAnswer(status, body, nowMs, mask, secrets) {
     const parsed = parseJson(body);
@@ -32244,21 +32252,17 @@ function readTokenAnswer(status, body, nowMs, mask, secrets) {
         throw new TokenAnswerError(status, 'the body is not JSON', said);
     }
     const token = parsed && typeof parsed === 'object' ? parsed.token : undefined;
-    if (typeof token === 'string' && token !== '')
-        mask(token);
     const fail = (problem) => new TokenAnswerError(status, problem, jsonShape(parsed));
     if (typeof token !== 'string' || token.trim() === '') {
         throw fail('the JSON has no non-empty string "token"');
     }
-    let exp;
-    try {
-        if (!COMPACT_JWT.test(token))
-            throw new Error('not a compact JWT');
-        exp = decodeJwt(token).exp;
-    }
-    catch {
+    const exp = jwtExp(token);
+    if (exp === NOT_A_JWT) {
+        if (CREDENTIAL_LIKE.test(token))
+            mask(token);
         throw fail('its "token" is not a JWT');
     }
+    mask(token);
     const expiresAt = new Date(typeof exp === 'number' ? exp * 1000 : NaN);
     if (Number.isNaN(expiresAt.getTime())) {
         throw fail('its token has no usable numeric "exp" claim');
@@ -32267,6 +32271,18 @@ function readTokenAnswer(status, body, nowMs, mask, secrets) {
         throw fail(`its token expired already (exp ${expiresAt.toISOString()}); check this machine's clock`);
     }
     return { token, expiresAt };
+}
+const NOT_A_JWT = Symbol('not a JWT');
+/** The `exp` claim of a compact JWT whose payload is a JSON object; NOT_A_JWT otherwise. */
+function jwtExp(token) {
+    if (!COMPACT_JWT.test(token))
+        return NOT_A_JWT;
+    try {
+        return decodeJwt(token).exp;
+    }
+    catch {
+        return NOT_A_JWT;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/retry.ts
@@ -32559,6 +32575,11 @@ const DEFAULT_API_URL = 'https://api.cloudsmith.io';
 const SLUG_MAX_LENGTH = 128;
 const AUDIENCE_MAX_LENGTH = 512;
 const SLUG = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+/** C0 and C1 controls, DEL and Unicode line or paragraph separators. */
+// eslint-disable-next-line no-control-regex
+const NOT_PRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+/** What GitHub's runner reads as a command: `##[` anywhere, `::` at the start. */
+const RUNNER_COMMAND = /##\[|^\s*::/;
 const TRUE = ['true', 'True', 'TRUE'];
 const FALSE = ['false', 'False', 'FALSE'];
 /** `read(name)` returns the raw value of an input, '' when unset (as core.getInput does). */
@@ -32604,9 +32625,11 @@ function parseInputs(read) {
         const value = get('audience');
         if (value === '')
             return undefined;
-        // eslint-disable-next-line no-control-regex
-        if (value.length > AUDIENCE_MAX_LENGTH || /[\u0000-\u001f\u007f]/.test(value)) {
+        if (value.length > AUDIENCE_MAX_LENGTH || NOT_PRINTABLE.test(value)) {
             problems.push(`Input 'audience' must be at most ${AUDIENCE_MAX_LENGTH} printable characters (or empty for GitHub's default).`);
+        }
+        else if (RUNNER_COMMAND.test(value)) {
+            problems.push(`Input 'audience' holds '##[' or starts with '::', which GitHub's runner would read as a command; an audience is a URL or a plain name.`);
         }
         return value;
     };
@@ -32727,6 +32750,127 @@ function safely(read) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/print-gate.ts
+/**
+ * The one gate between text from outside and GitHub's runner. The runner reads a step's output as
+ * commands: `::name::data` at the start of a line, `##[name]data` anywhere in one, and a line ends
+ * at LF, CR or CRLF; `stop-commands` would even turn later masks into plain text. Anything a
+ * server, a claim, an input or a library said must therefore never reach the log, an annotation or
+ * the job summary as it is.
+ *
+ * Only this module can make a `LogText` or a `Markdown`, and ActionsIO prints nothing else. Both
+ * are built with tagged templates: the template is our own source, every interpolated value is
+ * outside text and is neutralised (for the summary, also escaped as Markdown).
+ */
+const LINE_BREAKS = {
+    '\r\n': '\\r\\n',
+    '\r': '\\r',
+    '\n': '\\n',
+    '\u0085': '\\u0085',
+    '\u2028': '\\u2028',
+    '\u2029': '\\u2029'
+};
+/* eslint-disable no-control-regex */
+const LINE_BREAK = /\r\n|[\r\n\u0085\u2028\u2029]/g;
+/** CSI (ESC [ or C1 0x9b) and OSC (ESC ]) sequences, then any other ESC pair. */
+const ANSI_ESCAPE = /(?:\u001b\[|\u009b)[0-?]*[ -/]*[@-~]?|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[@-_]?/g;
+/** Other C0 and C1 controls and DEL; a tab becomes a space. */
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+/* eslint-enable no-control-regex */
+/** Bidirectional overrides and isolates, which make text read other than it is. */
+const BIDI_CONTROL = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+/** The legacy command form, honoured anywhere in a line. */
+const LEGACY_COMMAND = /##\[/g;
+/** The command form, honoured at a line start after whitespace (as .NET's Trim sees it). */
+const COMMAND_AT_LINE_START = /^([\s\ufeff]*):(?=:)/gm;
+/** One line of outside text that the runner cannot read as anything but text. */
+function neutralise(value) {
+    return value
+        .replace(LINE_BREAK, (lineBreak) => LINE_BREAKS[lineBreak] ?? ' ')
+        .replace(ANSI_ESCAPE, '')
+        .replace(/\t/g, ' ')
+        .replace(CONTROL, '')
+        .replace(BIDI_CONTROL, '')
+        .replace(LEGACY_COMMAND, '## [')
+        .replace(COMMAND_AT_LINE_START, '$1: ');
+}
+/** Only this module holds the key to making gate output. */
+const GATE = Symbol('print gate');
+/** Text the runner may print: our own templates, outside values neutralised. */
+class LogText {
+    text;
+    constructor(key, text) {
+        if (key !== GATE)
+            throw new Error('LogText is made only by the print gate');
+        // a last pass over the composed text: a value may start a line of the template, or finish a
+        // `##[` the template began
+        this.text = text.replace(LEGACY_COMMAND, '## [').replace(COMMAND_AT_LINE_START, '$1: ');
+    }
+    toString() {
+        return this.text;
+    }
+}
+/** A value in a template: earlier gate output as it is, anything else as one neutralised line. */
+function asLogText(value) {
+    return value instanceof LogText ? value.text : neutralise(String(value));
+}
+/** log`Cloudsmith said: ${said}`: the template is trusted, every value is neutralised. */
+function log(template, ...values) {
+    return new LogText(GATE, interleave(template, values.map(asLogText)));
+}
+/** The given lines, one under the other; undefined ones are left out. */
+function joinLines(lines) {
+    return new LogText(GATE, lines
+        .filter((line) => line !== undefined)
+        .map((line) => line.text)
+        .join('\n'));
+}
+/** Job summary Markdown: our own templates, outside values shown as code spans. */
+class Markdown {
+    markdown;
+    constructor(key, markdown) {
+        this.markdown = markdown;
+        if (key !== GATE)
+            throw new Error('Markdown is made only by the print gate');
+    }
+    toString() {
+        return this.markdown;
+    }
+}
+/**
+ * Outside text as a Markdown code span: nothing inside one renders as a link, an autolink, an
+ * image, HTML or emphasis. The delimiter is longer than any backtick run in the text, and `|` is
+ * escaped so a value cannot end a table cell.
+ */
+function codeSpan(value) {
+    const text = neutralise(value).replace(/\|/g, '\\|');
+    if (text === '')
+        return '';
+    const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+    const delimiter = '`'.repeat(longestRun + 1);
+    const pad = /^[` ]|[` ]$/.test(text) ? ' ' : '';
+    return `${delimiter}${pad}${text}${pad}${delimiter}`;
+}
+/** gfm`| Organization | ${org} |`: the template is trusted Markdown, values become code spans. */
+function gfm(template, ...values) {
+    return new Markdown(GATE, interleave(template, values.map((value) => value instanceof Markdown
+        ? value.markdown
+        : codeSpan(value instanceof LogText ? value.text : String(value)))));
+}
+/** Markdown parts, one per line. */
+function joinMarkdown(parts) {
+    return new Markdown(GATE, parts.map((part) => part.markdown).join('\n'));
+}
+/** Gate output as a fenced code block: a fence longer than any backtick run inside it. */
+function codeBlock(text, language = 'text') {
+    const longestRun = Math.max(0, ...(text.text.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(Math.max(3, longestRun + 1));
+    return new Markdown(GATE, `${fence}${language}\n${text.text}\n${fence}`);
+}
+function interleave(template, values) {
+    return template.reduce((out, part, index) => out + (index > 0 ? values[index - 1] : '') + part);
+}
+
 ;// CONCATENATED MODULE: ./src/verify.ts
 /**
  * Optional check that Cloudsmith accepts the new key: GET /v1/user/self/ with it, and read who it
@@ -32787,6 +32931,7 @@ async function verifyKey(apiUrl, token, timeoutMs, http, now) {
 
 
 
+
 const PERMISSIONS_BLOCK = ['permissions:', '  id-token: write', '  contents: read'];
 const PROXY_VARIABLES = [
     'HTTPS_PROXY',
@@ -32797,7 +32942,7 @@ const PROXY_VARIABLES = [
     'no_proxy'
 ];
 function failure(title, lines) {
-    return { title, message: lines.filter((line) => line !== undefined).join('\n') };
+    return { title, message: joinLines(lines) };
 }
 function explain(error, context) {
     if (error instanceof InputError)
@@ -32817,51 +32962,51 @@ function explain(error, context) {
     if (error instanceof AnswerTooLargeError)
         return oversized(error);
     const text = redact(errorMessage(error));
-    return failure('Unexpected error', [
-        `The action failed unexpectedly: ${text}`,
-        'Likely cause: a bug in cloudsmith-oidc-action.',
-        'Fix: re-run with debug logging (secret ACTIONS_STEP_DEBUG=true) and report the log in an issue.'
+    return failure(log `Unexpected error`, [
+        log `The action failed unexpectedly: ${text}`,
+        log `Likely cause: a bug in cloudsmith-oidc-action.`,
+        log `Fix: re-run with debug logging (secret ACTIONS_STEP_DEBUG=true) and report the log in an issue.`
     ]);
 }
 function invalidInputs(error) {
-    return failure('Invalid input', [
-        `The step's inputs are not valid; nothing was sent anywhere.`,
-        ...error.problems.map((problem) => `- ${problem}`),
-        `Likely cause: a typo, or an expression in 'with:' that evaluated to something else (an unset variable gives an empty string).`,
-        `Fix: correct the 'with:' values of this step.`
+    return failure(log `Invalid input`, [
+        log `The step's inputs are not valid; nothing was sent anywhere.`,
+        ...error.problems.map((problem) => log `- ${problem}`),
+        log `Likely cause: a typo, or an expression in 'with:' that evaluated to something else (an unset variable gives an empty string).`,
+        log `Fix: correct the 'with:' values of this step.`
     ]);
 }
 function oidcUnavailable(error) {
     switch (error.reason) {
         case 'fork':
-            return failure('No ID token for a pull request from a fork', [
-                `GitHub gives no ID token to a workflow run for a pull request from a fork, whatever its permissions say.`,
-                `Likely cause: this ${error.eventName} run comes from a fork, and fork runs cannot be trusted with credentials.`,
-                `Fix: skip this step for forks (if: github.event.pull_request.head.repo.full_name == github.repository), and publish from runs on the base repository (push, release, or a merge).`
+            return failure(log `No ID token for a pull request from a fork`, [
+                log `GitHub gives no ID token to a workflow run for a pull request from a fork, whatever its permissions say.`,
+                log `Likely cause: this ${error.eventName} run comes from a fork, and fork runs cannot be trusted with credentials.`,
+                log `Fix: skip this step for forks (if: github.event.pull_request.head.repo.full_name == github.repository), and publish from runs on the base repository (push, release, or a merge).`
             ]);
         case 'dependabot':
-            return failure('No ID token for a Dependabot run', [
-                `GitHub gave this run, triggered by dependabot[bot], no way to request an ID token.`,
-                `Likely cause: GitHub gives runs triggered by Dependabot a read-only token by default; only a permissions block that grants id-token: write raises it.`,
-                `Fix: if Dependabot runs should publish, add this to the job (and make sure the Cloudsmith provider's required claims accept Dependabot's branches, refs/heads/dependabot/...):`,
-                ...PERMISSIONS_BLOCK.map((line) => `  ${line}`),
-                `If they should not, skip this step for them: if: github.actor != 'dependabot[bot]'.`
+            return failure(log `No ID token for a Dependabot run`, [
+                log `GitHub gave this run, triggered by dependabot[bot], no way to request an ID token.`,
+                log `Likely cause: GitHub gives runs triggered by Dependabot a read-only token by default; only a permissions block that grants id-token: write raises it.`,
+                log `Fix: if Dependabot runs should publish, add this to the job (and make sure the Cloudsmith provider's required claims accept Dependabot's branches, refs/heads/dependabot/...):`,
+                ...PERMISSIONS_BLOCK.map((line) => log `  ${line}`),
+                log `If they should not, skip this step for them: if: github.actor != 'dependabot[bot]'.`
             ]);
         case 'permission':
-            return failure('Missing permission id-token: write', [
-                `GitHub gave this job no way to request an ID token (ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN are not set).`,
-                `Likely cause: the job or workflow lacks the id-token permission.`,
-                `Fix: add this to the job (or the workflow):`,
-                ...PERMISSIONS_BLOCK.map((line) => `  ${line}`),
-                `A permissions block replaces the defaults, so list every other permission the job needs too.`
+            return failure(log `Missing permission id-token: write`, [
+                log `GitHub gave this job no way to request an ID token (ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN are not set).`,
+                log `Likely cause: the job or workflow lacks the id-token permission.`,
+                log `Fix: add this to the job (or the workflow):`,
+                ...PERMISSIONS_BLOCK.map((line) => log `  ${line}`),
+                log `A permissions block replaces the defaults, so list every other permission the job needs too.`
             ]);
     }
 }
 function idTokenRefused(error) {
-    return failure('Could not get a GitHub ID token', [
-        error.message,
-        `Likely cause: GitHub's token service refused the request or is having trouble.`,
-        `Fix: check that the job has 'permissions: id-token: write' and that the audience input is valid; re-run the job; see https://www.githubstatus.com if it persists.`
+    return failure(log `Could not get a GitHub ID token`, [
+        log `${error.message}`,
+        log `Likely cause: GitHub's token service refused the request or is having trouble.`,
+        log `Fix: check that the job has 'permissions: id-token: write' and that the audience input is valid; re-run the job; see https://www.githubstatus.com if it persists.`
     ]);
 }
 function gaveUp(error, context) {
@@ -32875,54 +33020,54 @@ function gaveUp(error, context) {
         ? `the proxy settings: ${proxies.join(', ')} ${proxies.length === 1 ? 'is' : 'are'} set`
         : '';
     const lines = [
-        `${error.operation} failed after ${error.attempts} attempt(s) over ${formatSeconds(error.elapsedMs)}.`,
-        `Last error: ${last.message}`
+        log `${error.operation} failed after ${error.attempts} attempt(s) over ${formatSeconds(error.elapsedMs)}.`,
+        log `Last error: ${last.message}`
     ];
     if (error.operation === ID_TOKEN_OPERATION) {
-        return failure('GitHub ID token unavailable', [
+        return failure(log `GitHub ID token unavailable`, [
             ...lines,
-            `Likely cause: GitHub's token service at ${idTokenHost} is unreachable or having trouble${proxyNote ? `, or ${proxyNote}` : ''}.`,
-            `Fix: re-run the job; check that the runner can reach ${idTokenHost}; see https://www.githubstatus.com if it persists.`
+            log `Likely cause: GitHub's token service at ${idTokenHost} is unreachable or having trouble${proxyNote ? `, or ${proxyNote}` : ''}.`,
+            log `Fix: re-run the job; check that the runner can reach ${idTokenHost}; see https://www.githubstatus.com if it persists.`
         ]);
     }
     if (status === 429) {
-        return failure('Cloudsmith rate limit', [
+        return failure(log `Cloudsmith rate limit`, [
             ...lines,
-            `Likely cause: too many requests to Cloudsmith at once (for example a large matrix starting together).`,
-            `Fix: raise max-attempts, limit the matrix with strategy.max-parallel, or run the action once and pass the key to later jobs' steps.`
+            log `Likely cause: too many requests to Cloudsmith at once (for example a large matrix starting together).`,
+            log `Fix: raise max-attempts, limit the matrix with strategy.max-parallel, or run the action once and pass the key to later jobs' steps.`
         ]);
     }
     if (status !== undefined) {
-        return failure(`Cloudsmith unavailable (${status})`, [
+        return failure(log `Cloudsmith unavailable (${status})`, [
             ...lines,
-            `Likely cause: Cloudsmith is having trouble.`,
-            `Fix: re-run the job; see https://status.cloudsmith.io if it persists.`
+            log `Likely cause: Cloudsmith is having trouble.`,
+            log `Fix: re-run the job; see https://status.cloudsmith.io if it persists.`
         ]);
     }
     if (timedOut) {
-        return failure(`No answer from ${target}`, [
+        return failure(log `No answer from ${target}`, [
             ...lines,
-            `Likely cause: ${target} or something in between (${proxyNote ? `${proxyNote}; ` : ''}a firewall that drops traffic) took longer than timeout-seconds to answer.`,
-            `Fix: raise timeout-seconds for a slow link; check that the runner can reach ${target} and that api-url is right.`
+            log `Likely cause: ${target} or something in between (${proxyNote ? `${proxyNote}; ` : ''}a firewall that drops traffic) took longer than timeout-seconds to answer.`,
+            log `Fix: raise timeout-seconds for a slow link; check that the runner can reach ${target} and that api-url is right.`
         ]);
     }
-    return failure(`Cannot reach ${target}`, [
+    return failure(log `Cannot reach ${target}`, [
         ...lines,
-        `Likely cause: a network problem between the runner and ${target} (DNS, a firewall${proxyNote ? `, or ${proxyNote}` : ''}).`,
-        `Fix: check that the runner can reach ${target} and that api-url is right.`
+        log `Likely cause: a network problem between the runner and ${target} (DNS, a firewall${proxyNote ? `, or ${proxyNote}` : ''}).`,
+        log `Fix: check that the runner can reach ${target} and that api-url is right.`
     ]);
 }
 function tried(context) {
     const inputs = context.inputs;
     if (!inputs)
         return undefined;
-    return `Tried: org '${inputs.org}', service account '${inputs.serviceSlug}', at ${exchangeUrl(inputs.apiUrl, inputs.org)}`;
+    return log `Tried: org '${inputs.org}', service account '${inputs.serviceSlug}', at ${exchangeUrl(inputs.apiUrl, inputs.org)}`;
 }
 function cloudsmithError(error, context) {
     if (error.call === EXCHANGE_OPERATION && REFUSED_STATUSES.has(error.status)) {
         return exchangeRefused(error, context);
     }
-    const said = `Cloudsmith said: ${error.status} ${error.said}`;
+    const said = log `Cloudsmith said: ${error.status} ${error.said}`;
     if (error.status >= 300 && error.status < 400) {
         let where = 'no location';
         try {
@@ -32931,28 +33076,28 @@ function cloudsmithError(error, context) {
         catch {
             where = 'an unreadable location';
         }
-        return failure('Redirect refused', [
-            `${error.call} was answered with a redirect (${error.status} to ${where}), which the action does not follow: the ID token must never be sent anywhere but api-url.`,
+        return failure(log `Redirect refused`, [
+            log `${error.call} was answered with a redirect (${error.status} to ${where}), which the action does not follow: the ID token must never be sent anywhere but api-url.`,
             said,
-            `Likely cause: api-url is not the Cloudsmith API (a web page, an old host, http instead of https).`,
-            `Fix: set api-url to https://api.cloudsmith.io, or to your Cloudsmith API host.`,
+            log `Likely cause: api-url is not the Cloudsmith API (a web page, an old host, http instead of https).`,
+            log `Fix: set api-url to https://api.cloudsmith.io, or to your Cloudsmith API host.`,
             tried(context)
         ]);
     }
     if (error.status === 404) {
-        return failure('Cloudsmith endpoint not found', [
-            `${error.call} failed: Cloudsmith answered 404.`,
+        return failure(log `Cloudsmith endpoint not found`, [
+            log `${error.call} failed: Cloudsmith answered 404.`,
             said,
-            `Likely cause: the organization slug is wrong, or api-url does not point to the Cloudsmith API.`,
-            `Fix: use the organization slug as in https://app.cloudsmith.com/<org>, and api-url https://api.cloudsmith.io.`,
+            log `Likely cause: the organization slug is wrong, or api-url does not point to the Cloudsmith API.`,
+            log `Fix: use the organization slug as in https://app.cloudsmith.com/<org>, and api-url https://api.cloudsmith.io.`,
             tried(context)
         ]);
     }
-    return failure(`Cloudsmith answered ${error.status}`, [
-        `${error.call} failed.`,
+    return failure(log `Cloudsmith answered ${error.status}`, [
+        log `${error.call} failed.`,
         said,
-        `Likely cause: a request Cloudsmith does not accept, or a change on Cloudsmith's side.`,
-        `Fix: check org, service-slug and api-url; re-run with debug logging and report it if it persists.`,
+        log `Likely cause: a request Cloudsmith does not accept, or a change on Cloudsmith's side.`,
+        log `Fix: check org, service-slug and api-url; re-run with debug logging and report it if it persists.`,
         tried(context)
     ]);
 }
@@ -32963,48 +33108,48 @@ function exchangeRefused(error, context) {
     const inputs = context.inputs;
     const reusable = reusableWorkflow(claims);
     const checks = [
-        `- Provider URL: must be exactly ${iss}${iss !== GITHUB_ISSUER && iss !== MISSING ? ' (not the usual github.com issuer: GitHub Enterprise with its own issuer)' : ''}.`,
-        `- Audience: the token's aud is ${aud}${inputs?.audience === undefined ? " (GitHub's default)" : ''}. If the provider requires another aud, set the audience input to it.`,
+        log `- Provider URL: must be exactly ${iss}${iss !== GITHUB_ISSUER && iss !== MISSING ? ' (not the usual github.com issuer: GitHub Enterprise with its own issuer)' : ''}.`,
+        log `- Audience: the token's aud is ${aud}${inputs?.audience === undefined ? " (GitHub's default)" : ''}. If the provider requires another aud, set the audience input to it.`,
         reusable
-            ? `- Reusable workflow: this job runs ${reusable.called}, called from ${reusable.caller}. A required claim on workflow_ref matches the caller; require job_workflow_ref to pin the reusable workflow.`
+            ? log `- Reusable workflow: this job runs ${reusable.called}, called from ${reusable.caller}. A required claim on workflow_ref matches the caller; require job_workflow_ref to pin the reusable workflow.`
             : undefined,
         inputs
-            ? `- Service account: '${inputs.serviceSlug}' must exist in '${inputs.org}' and be linked to the provider.`
+            ? log `- Service account: '${inputs.serviceSlug}' must exist in '${inputs.org}' and be linked to the provider.`
             : undefined,
-        `- Required claims: each must equal (or, ending in *, prefix-match) a value below.`
+        log `- Required claims: each must equal (or, ending in *, prefix-match) a value below.`
     ];
-    return failure('Cloudsmith refused the ID token', [
-        `Cloudsmith refused to exchange the GitHub ID token for an API key.`,
-        `Cloudsmith said: ${error.status} ${error.said}`,
-        `Likely cause: the org's OpenID Connect provider does not accept this token's claims, or the service account is not linked to it. Cloudsmith's answer does not say which, by design.`,
-        `Fix: in Cloudsmith, ${inputs?.org ?? 'the organization'} > Settings > OpenID Connect, compare the provider with these checks and claims (tip: the dry-run input prints settings that would accept this token):`,
+    return failure(log `Cloudsmith refused the ID token`, [
+        log `Cloudsmith refused to exchange the GitHub ID token for an API key.`,
+        log `Cloudsmith said: ${error.status} ${error.said}`,
+        log `Likely cause: the org's OpenID Connect provider does not accept this token's claims, or the service account is not linked to it. Cloudsmith's answer does not say which, by design.`,
+        log `Fix: in Cloudsmith, ${inputs?.org ?? 'the organization'} > Settings > OpenID Connect, compare the provider with these checks and claims (tip: the dry-run input prints settings that would accept this token):`,
         ...checks,
         tried(context),
-        `ID token claims:`,
-        ...claimLines(claims).map((line) => `  ${line}`)
+        log `ID token claims:`,
+        ...claimLines(claims).map((line) => log `  ${line}`)
     ]);
 }
 function badTokenAnswer(error, context) {
-    return failure('Unusable answer from Cloudsmith', [
-        `Cloudsmith answered ${error.status} to the exchange, but ${error.problem}.`,
-        `Body: ${error.said}`,
-        `Likely cause: api-url points to something other than the Cloudsmith API (a proxy or a mock), or the API changed.`,
-        `Fix: check api-url; if it is https://api.cloudsmith.io, report this with the log.`,
+    return failure(log `Unusable answer from Cloudsmith`, [
+        log `Cloudsmith answered ${error.status} to the exchange, but ${error.problem}.`,
+        log `Body: ${error.said}`,
+        log `Likely cause: api-url points to something other than the Cloudsmith API (a proxy or a mock), or the API changed.`,
+        log `Fix: check api-url; if it is https://api.cloudsmith.io, report this with the log.`,
         tried(context)
     ]);
 }
 function oversized(error) {
-    return failure('Answer too large', [
-        `${capitalize(error.message)}.`,
-        `Likely cause: api-url points to something other than the Cloudsmith API, or a proxy answered instead.`,
-        `Fix: check api-url and the runner's proxy settings.`
+    return failure(log `Answer too large`, [
+        log `${capitalize(error.message)}.`,
+        log `Likely cause: api-url points to something other than the Cloudsmith API, or a proxy answered instead.`,
+        log `Fix: check api-url and the runner's proxy settings.`
     ]);
 }
 function verifyFailed(error, context) {
-    return failure('Cloudsmith does not accept the new key', [
-        `The exchange returned a key, but ${error.message}.`,
-        `Likely cause: the service account is disabled or lacks access, or api-url differs from where the key is valid.`,
-        `Fix: check the service account '${context.inputs?.serviceSlug ?? ''}' in Cloudsmith; set verify: false to skip this check.`
+    return failure(log `Cloudsmith does not accept the new key`, [
+        log `The exchange returned a key, but ${error.message}.`,
+        log `Likely cause: the service account is disabled or lacks access, or api-url differs from where the key is valid.`,
+        log `Fix: check the service account '${context.inputs?.serviceSlug ?? ''}' in Cloudsmith; set verify: false to skip this check.`
     ]);
 }
 function hostOf(url) {
@@ -33028,6 +33173,7 @@ var external_node_crypto_ = __nccwpck_require__(7598);
  * it the moment the key is read).
  */
 
+
 const API_KEY_VARIABLE = 'CLOUDSMITH_API_KEY';
 /** Names of the state main saves for post. */
 const STATE = {
@@ -33049,77 +33195,71 @@ function publish(key, options, io) {
         io.saveState(STATE.exported, 'true');
         io.saveState(STATE.fingerprint, fingerprint(key.token));
         io.saveState(STATE.cleanup, String(options.cleanup));
-        io.info(`Exported ${API_KEY_VARIABLE} for the following steps of this job.`);
+        io.info(log `Exported ${API_KEY_VARIABLE} for the following steps of this job.`);
     }
 }
 
 ;// CONCATENATED MODULE: ./src/summary.ts
 
-function cell(text) {
-    return text
-        .replace(/\\/g, '\\\\')
-        .replace(/\|/g, '\\|')
-        .replace(/</g, '&lt;')
-        .replace(/\r?\n/g, ' ');
-}
+
+/** A two-column table: our own labels, values shown as code spans. */
 function table(rows) {
     return [
-        '| | |',
-        '| --- | --- |',
-        ...rows.map(([name, value]) => `| ${cell(name)} | ${cell(value)} |`)
+        gfm `| | |`,
+        gfm `| --- | --- |`,
+        ...rows.map(([label, value]) => gfm `| ${label} | ${value} |`)
     ];
 }
 function successSummary(facts) {
-    return [
-        '### Cloudsmith OIDC: signed in',
-        '',
+    return joinMarkdown([
+        gfm `### Cloudsmith OIDC: signed in`,
+        gfm ``,
         ...table([
-            ['Organization', facts.org],
-            ['Service account', facts.serviceSlug],
-            ['ID token audience', facts.audience],
-            ['Key expires', `${facts.expiresAt.toISOString()} (in ${facts.minutesLeft} minutes)`],
-            ['CLOUDSMITH_API_KEY', facts.exported ? 'exported' : 'not exported (export-env: false)'],
+            [gfm `Organization`, facts.org],
+            [gfm `Service account`, facts.serviceSlug],
+            [gfm `ID token audience`, facts.audience],
+            [gfm `Key expires`, `${facts.expiresAt.toISOString()} (in ${facts.minutesLeft} minutes)`],
+            [gfm `CLOUDSMITH_API_KEY`, facts.exported ? 'exported' : 'not exported (export-env: false)'],
             [
-                'Identity',
+                gfm `Identity`,
                 facts.identity
-                    ? `verified: ${facts.identity.name} (${facts.identity.slug})`
+                    ? gfm `verified: ${facts.identity.name} (${facts.identity.slug})`
                     : 'not verified (verify: false)'
             ]
         ]),
-        ''
-    ].join('\n');
+        gfm ``
+    ]);
 }
 function dryRunSummary(org, serviceSlug, claims, suggestion) {
-    return [
-        '### Cloudsmith OIDC: dry run (nothing exchanged)',
-        '',
-        '#### ID token claims',
-        '',
-        ...table(SHOWN_CLAIMS.map((name) => [name, claimText(claims, name)])),
-        '',
-        `#### Provider settings in Cloudsmith (${cell(org)} > Settings > OpenID Connect)`,
-        '',
+    return joinMarkdown([
+        gfm `### Cloudsmith OIDC: dry run (nothing exchanged)`,
+        gfm ``,
+        gfm `#### ID token claims`,
+        gfm ``,
+        ...table(SHOWN_CLAIMS.map((name) => [gfm `${name}`, claimText(claims, name)])),
+        gfm ``,
+        gfm `#### Provider settings in Cloudsmith (${org} > Settings > OpenID Connect)`,
+        gfm ``,
         ...table([
-            ['Provider URL', suggestion.providerUrl],
-            ...suggestion.claims.map((claim) => [`Required claim (${claim.scope})`, `${claim.name} = ${claim.value}`]),
-            ['Service account to link', serviceSlug],
-            ['aud (only if you make it a required claim)', suggestion.audience]
+            [gfm `Provider URL`, suggestion.providerUrl],
+            ...suggestion.claims.map((claim) => [gfm `Required claim (${claim.scope})`, `${claim.name} = ${claim.value}`]),
+            [gfm `Service account to link`, serviceSlug],
+            [gfm `aud (only if you make it a required claim)`, suggestion.audience]
         ]),
-        ''
-    ].join('\n');
+        gfm ``
+    ]);
 }
 function failureSummary(failure) {
-    return [
-        `### Cloudsmith OIDC: ${cell(failure.title)}`,
-        '',
-        '```text',
-        failure.message.replace(/```/g, "'''"),
-        '```',
-        ''
-    ].join('\n');
+    return joinMarkdown([
+        gfm `### Cloudsmith OIDC: ${failure.title}`,
+        gfm ``,
+        codeBlock(failure.message),
+        gfm ``
+    ]);
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
+
 
 
 
@@ -33171,30 +33311,30 @@ async function main(deps) {
 function remoteCalls(inputs, deps, context) {
     const { io, clock, http } = deps;
     const retried = (operation, call) => retry((attempt) => {
-        io.debug(`${operation}: attempt ${attempt} of ${inputs.maxAttempts}`);
+        io.debug(log `${operation}: attempt ${attempt} of ${inputs.maxAttempts}`);
         return call(attempt);
     }, {
         operation,
         policy: { ...DEFAULT_RETRY_POLICY, maxAttempts: inputs.maxAttempts },
         clock,
         random: deps.random,
-        onRetry: ({ attempt, error, delayMs }) => io.info(`${operation}: attempt ${attempt} of ${inputs.maxAttempts} failed (${error.message}); retrying in ${formatSeconds(delayMs)}.`)
+        onRetry: ({ attempt, error, delayMs }) => io.info(log `${operation}: attempt ${attempt} of ${inputs.maxAttempts} failed (${error.message}); retrying in ${formatSeconds(delayMs)}.`)
     });
     const idTokens = idTokenKeeper(async () => {
         const idToken = await retried(ID_TOKEN_OPERATION, () => fetchIdToken(deps.getIdToken, inputs.audience, inputs.timeoutMs));
         context.claims = idToken.claims;
-        io.debug(`New ID token, exp ${claimText(idToken.claims, 'exp')}`);
+        io.debug(log `New ID token, exp ${claimText(idToken.claims, 'exp')}`);
         return idToken;
     }, clock.now);
     return {
         async idToken() {
-            io.info(`Requesting a GitHub ID token for audience ${inputs.audience ?? "GitHub's default (https://github.com/<repository owner>)"}.`);
+            io.info(log `Requesting a GitHub ID token for audience ${inputs.audience ?? "GitHub's default (https://github.com/<repository owner>)"}.`);
             const idToken = await idTokens.current();
-            io.info(`Got an ID token for ${claimText(idToken.claims, 'sub')} (aud ${claimText(idToken.claims, 'aud')}).`);
+            io.info(log `Got an ID token for ${claimText(idToken.claims, 'sub')} (aud ${claimText(idToken.claims, 'aud')}).`);
             return idToken;
         },
         exchange() {
-            io.info(`Exchanging it at ${exchangeUrl(inputs.apiUrl, inputs.org)} for service account '${inputs.serviceSlug}'.`);
+            io.info(log `Exchanging it at ${exchangeUrl(inputs.apiUrl, inputs.org)} for service account '${inputs.serviceSlug}'.`);
             return retried(EXCHANGE_OPERATION, async () => {
                 const idToken = await idTokens.current(); // a fresh one when the held one is near expiry
                 const request = {
@@ -33209,7 +33349,7 @@ function remoteCalls(inputs, deps, context) {
         },
         async verify(key) {
             const identity = await retried(VERIFY_OPERATION, () => verifyKey(inputs.apiUrl, key.token, inputs.timeoutMs, http, clock.now));
-            io.info(`Authenticated to Cloudsmith as ${identity.name} (${identity.slug}).`);
+            io.info(log `Authenticated to Cloudsmith as ${identity.name} (${identity.slug}).`);
             return identity;
         }
     };
@@ -33218,24 +33358,24 @@ function remoteCalls(inputs, deps, context) {
 function reportExpiry(key, inputs, io, nowMs) {
     const minutesLeft = Math.floor((key.expiresAt.getTime() - nowMs) / 60_000);
     const until = key.expiresAt.toISOString();
-    io.info(`Cloudsmith API key for '${inputs.serviceSlug}' in '${inputs.org}' is valid until ${until} (${minutesLeft} minutes).`);
+    io.info(log `Cloudsmith API key for '${inputs.serviceSlug}' in '${inputs.org}' is valid until ${until} (${minutesLeft} minutes).`);
     if (minutesLeft < SHORT_LIFETIME_MINUTES) {
-        io.warning(`The Cloudsmith key expires in ${minutesLeft} minutes (${until}); later steps will be refused after that. Run the action again right before long-running steps.`, 'Cloudsmith key expires soon');
+        io.warning(log `The Cloudsmith key expires in ${minutesLeft} minutes (${until}); later steps will be refused after that. Run the action again right before long-running steps.`, log `Cloudsmith key expires soon`);
     }
     return minutesLeft;
 }
 async function dryRun(inputs, idToken, io) {
     const suggestion = suggestProvider(idToken.claims);
-    io.info('Dry run: nothing is exchanged. The ID token claims:');
+    io.info(log `Dry run: nothing is exchanged. The ID token claims:`);
     for (const line of claimLines(idToken.claims))
-        io.info(`  ${line}`);
-    io.info(`A Cloudsmith OpenID Connect provider in '${inputs.org}' that accepts this token:`);
-    io.info(`  Provider URL:     ${suggestion.providerUrl}`);
+        io.info(log `  ${line}`);
+    io.info(log `A Cloudsmith OpenID Connect provider in '${inputs.org}' that accepts this token:`);
+    io.info(log `  Provider URL:     ${suggestion.providerUrl}`);
     for (const claim of suggestion.claims) {
-        io.info(`  Required claim:   ${claim.name} = ${claim.value}   (${claim.scope})`);
+        io.info(log `  Required claim:   ${claim.name} = ${claim.value}   (${claim.scope})`);
     }
-    io.info(`  Service account:  ${inputs.serviceSlug} (link it to the provider)`);
-    io.info(`  aud:              ${suggestion.audience} (require it only if you want to pin the audience)`);
+    io.info(log `  Service account:  ${inputs.serviceSlug} (link it to the provider)`);
+    io.info(log `  aud:              ${suggestion.audience} (require it only if you want to pin the audience)`);
     if (inputs.jobSummary) {
         await io.appendSummary(dryRunSummary(inputs.org, inputs.serviceSlug, idToken.claims, suggestion));
     }
@@ -33244,35 +33384,36 @@ async function dryRun(inputs, idToken, io) {
 ;// CONCATENATED MODULE: ./src/post.ts
 
 
+
 function post(io, env, nowMs) {
     try {
         if (io.getState(STATE.expiresAt) === '') {
-            io.info('Nothing to clean up: the main step did not produce a key.');
+            io.info(log `Nothing to clean up: the main step did not produce a key.`);
             return;
         }
         if (io.getState(STATE.exported) !== 'true') {
-            io.info(`Nothing to clean up: ${API_KEY_VARIABLE} was not exported.`);
+            io.info(log `Nothing to clean up: ${API_KEY_VARIABLE} was not exported.`);
             return;
         }
         const current = env[API_KEY_VARIABLE];
         if (!current || fingerprint(current) !== io.getState(STATE.fingerprint)) {
-            io.info(`Nothing to clean up: ${API_KEY_VARIABLE} no longer holds this step's key (a later step replaced or cleared it).`);
+            io.info(log `Nothing to clean up: ${API_KEY_VARIABLE} no longer holds this step's key (a later step replaced or cleared it).`);
             return;
         }
         const expiresAt = io.getState(STATE.expiresAt);
         const expiredMs = nowMs - Date.parse(expiresAt);
         if (expiredMs > 0) {
-            io.warning(`The Cloudsmith key in ${API_KEY_VARIABLE} expired at ${expiresAt}, ${Math.ceil(expiredMs / 60_000)} minute(s) before this job ended; a step that used it after then was refused. Run the action again right before long-running steps.`, 'Cloudsmith key expired during the job');
+            io.warning(log `The Cloudsmith key in ${API_KEY_VARIABLE} expired at ${expiresAt}, ${Math.ceil(expiredMs / 60_000)} minute(s) before this job ended; a step that used it after then was refused. Run the action again right before long-running steps.`, log `Cloudsmith key expired during the job`);
         }
         if (io.getState(STATE.cleanup) !== 'true') {
-            io.info(`cleanup is false: ${API_KEY_VARIABLE} is left as it is.`);
+            io.info(log `cleanup is false: ${API_KEY_VARIABLE} is left as it is.`);
             return;
         }
         io.exportVariable(API_KEY_VARIABLE, '');
-        io.info(`Cleared ${API_KEY_VARIABLE} for the rest of the job.`);
+        io.info(log `Cleared ${API_KEY_VARIABLE} for the rest of the job.`);
     }
     catch (error) {
-        io.warning(`Cleanup failed: ${errorMessage(error)}`, 'Cleanup failed');
+        io.warning(log `Cleanup failed: ${errorMessage(error)}`, log `Cleanup failed`);
     }
 }
 
@@ -33295,6 +33436,7 @@ const USER_AGENT = `${ACTION_NAME}/${ACTION_VERSION}`;
 
 
 
+
 const io = {
     getInput: (name) => getInput(name),
     getState: (name) => getState(name),
@@ -33302,22 +33444,22 @@ const io = {
     setOutput: (name, value) => setOutput(name, value),
     exportVariable: (name, value) => exportVariable(name, value),
     saveState: (name, value) => saveState(name, value),
-    info: (message) => info(message),
-    debug: (message) => debug(message),
-    warning: (message, title) => warning(message, title ? { title } : {}),
+    info: (message) => info(message.text),
+    debug: (message) => debug(message.text),
+    warning: (message, title) => warning(message.text, title ? { title: title.text } : {}),
     // core.setFailed with a title: setFailed itself would add a second, untitled annotation
     fail: (message, title) => {
-        error(message, { title });
+        error(message.text, { title: title.text });
         process.exitCode = ExitCode.Failure;
     },
     appendSummary: async (markdown) => {
         if (!process.env.GITHUB_STEP_SUMMARY)
             return;
         try {
-            await summary.addRaw(markdown, true).write();
+            await summary.addRaw(markdown.markdown, true).write();
         }
         catch (error) {
-            warning(`Could not write the job summary: ${errorMessage(error)}`, {
+            warning(log `Could not write the job summary: ${errorMessage(error)}`.text, {
                 title: 'Job summary not written'
             });
         }

@@ -1,7 +1,10 @@
 /**
  * The runner's side of the action, as the small interface main and post use. Only src/index.ts
- * binds it to @actions/core; tests bind it to a recorder.
+ * binds it to @actions/core; tests bind it to a recorder. It prints only what the print gate made,
+ * so no text from outside reaches the runner without being neutralised.
  */
+import type { LogText, Markdown } from './print-gate.js'
+
 export interface ActionsIO {
   getInput(name: string): string
   getState(name: string): string
@@ -10,10 +13,10 @@ export interface ActionsIO {
   setOutput(name: string, value: string): void
   exportVariable(name: string, value: string): void
   saveState(name: string, value: string): void
-  info(message: string): void
-  debug(message: string): void
-  warning(message: string, title?: string): void
+  info(message: LogText): void
+  debug(message: LogText): void
+  warning(message: LogText, title?: LogText): void
   /** One error annotation with a title, and a failed step. */
-  fail(message: string, title: string): void
-  appendSummary(markdown: string): Promise<void>
+  fail(message: LogText, title: LogText): void
+  appendSummary(markdown: Markdown): Promise<void>
 }

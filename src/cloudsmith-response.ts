@@ -79,11 +79,19 @@ export interface CloudsmithToken {
 
 /** Three base64url parts, the last may be empty: nothing else (no whitespace, no padding). */
 const COMPACT_JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/
+/**
+ * What a malformed `token` must look like to be masked anyway, as it may still be a credential:
+ * at least 20 characters of the kinds keys are made of. Anything else is not masked, so an answer
+ * cannot make the runner hide common words (`e`, `Cloudsmith`) in the rest of the job's log.
+ */
+const CREDENTIAL_LIKE = /^[A-Za-z0-9+/=_.~-]{20,}$/
 
 /**
  * The exchange's success answer: JSON with a non-empty string `token` that is a compact JWT with
- * a numeric `exp` after `nowMs`. `mask` is called with the token the moment it is found, before
- * anything else can print it. Failures quote non-JSON bodies, and only the shape of JSON ones.
+ * a numeric `exp` after `nowMs`. The token's shape is decided first, printing nothing; a readable
+ * JWT is passed to `mask` at once, before anything else can print it. A malformed token is never
+ * printed, and masked only when it is long enough to be a credential. Failures quote non-JSON
+ * bodies, and only the shape of JSON ones.
  */
 export function readTokenAnswer(
   status: number,
@@ -102,19 +110,17 @@ export function readTokenAnswer(
   }
   const token =
     parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>).token : undefined
-  if (typeof token === 'string' && token !== '') mask(token)
   const fail = (problem: string): TokenAnswerError =>
     new TokenAnswerError(status, problem, jsonShape(parsed))
   if (typeof token !== 'string' || token.trim() === '') {
     throw fail('the JSON has no non-empty string "token"')
   }
-  let exp: unknown
-  try {
-    if (!COMPACT_JWT.test(token)) throw new Error('not a compact JWT')
-    exp = decodeJwt(token).exp
-  } catch {
+  const exp = jwtExp(token)
+  if (exp === NOT_A_JWT) {
+    if (CREDENTIAL_LIKE.test(token)) mask(token)
     throw fail('its "token" is not a JWT')
   }
+  mask(token)
   const expiresAt = new Date(typeof exp === 'number' ? exp * 1000 : NaN)
   if (Number.isNaN(expiresAt.getTime())) {
     throw fail('its token has no usable numeric "exp" claim')
@@ -125,4 +131,16 @@ export function readTokenAnswer(
     )
   }
   return { token, expiresAt }
+}
+
+const NOT_A_JWT = Symbol('not a JWT')
+
+/** The `exp` claim of a compact JWT whose payload is a JSON object; NOT_A_JWT otherwise. */
+function jwtExp(token: string): unknown {
+  if (!COMPACT_JWT.test(token)) return NOT_A_JWT
+  try {
+    return decodeJwt(token).exp
+  } catch {
+    return NOT_A_JWT
+  }
 }

@@ -13,13 +13,14 @@ import { NetworkError } from './http.js'
 import { ID_TOKEN_OPERATION, IdTokenError } from './id-token.js'
 import { InputError, type Inputs } from './inputs.js'
 import { OidcUnavailableError, type Env } from './oidc-availability.js'
+import { joinLines, log, type LogText } from './print-gate.js'
 import { redact } from './redact.js'
 import { formatSeconds, RetriesExhaustedError } from './retry.js'
 import { VerifyError } from './verify.js'
 
 export interface Failure {
-  readonly title: string
-  readonly message: string
+  readonly title: LogText
+  readonly message: LogText
 }
 
 export interface FailureContext {
@@ -39,8 +40,8 @@ const PROXY_VARIABLES = [
   'no_proxy'
 ]
 
-function failure(title: string, lines: ReadonlyArray<string | undefined>): Failure {
-  return { title, message: lines.filter((line) => line !== undefined).join('\n') }
+function failure(title: LogText, lines: ReadonlyArray<LogText | undefined>): Failure {
+  return { title, message: joinLines(lines) }
 }
 
 export function explain(error: unknown, context: FailureContext): Failure {
@@ -53,54 +54,54 @@ export function explain(error: unknown, context: FailureContext): Failure {
   if (error instanceof TokenAnswerError) return badTokenAnswer(error, context)
   if (error instanceof AnswerTooLargeError) return oversized(error)
   const text = redact(errorMessage(error))
-  return failure('Unexpected error', [
-    `The action failed unexpectedly: ${text}`,
-    'Likely cause: a bug in cloudsmith-oidc-action.',
-    'Fix: re-run with debug logging (secret ACTIONS_STEP_DEBUG=true) and report the log in an issue.'
+  return failure(log`Unexpected error`, [
+    log`The action failed unexpectedly: ${text}`,
+    log`Likely cause: a bug in cloudsmith-oidc-action.`,
+    log`Fix: re-run with debug logging (secret ACTIONS_STEP_DEBUG=true) and report the log in an issue.`
   ])
 }
 
 function invalidInputs(error: InputError): Failure {
-  return failure('Invalid input', [
-    `The step's inputs are not valid; nothing was sent anywhere.`,
-    ...error.problems.map((problem) => `- ${problem}`),
-    `Likely cause: a typo, or an expression in 'with:' that evaluated to something else (an unset variable gives an empty string).`,
-    `Fix: correct the 'with:' values of this step.`
+  return failure(log`Invalid input`, [
+    log`The step's inputs are not valid; nothing was sent anywhere.`,
+    ...error.problems.map((problem) => log`- ${problem}`),
+    log`Likely cause: a typo, or an expression in 'with:' that evaluated to something else (an unset variable gives an empty string).`,
+    log`Fix: correct the 'with:' values of this step.`
   ])
 }
 
 function oidcUnavailable(error: OidcUnavailableError): Failure {
   switch (error.reason) {
     case 'fork':
-      return failure('No ID token for a pull request from a fork', [
-        `GitHub gives no ID token to a workflow run for a pull request from a fork, whatever its permissions say.`,
-        `Likely cause: this ${error.eventName} run comes from a fork, and fork runs cannot be trusted with credentials.`,
-        `Fix: skip this step for forks (if: github.event.pull_request.head.repo.full_name == github.repository), and publish from runs on the base repository (push, release, or a merge).`
+      return failure(log`No ID token for a pull request from a fork`, [
+        log`GitHub gives no ID token to a workflow run for a pull request from a fork, whatever its permissions say.`,
+        log`Likely cause: this ${error.eventName} run comes from a fork, and fork runs cannot be trusted with credentials.`,
+        log`Fix: skip this step for forks (if: github.event.pull_request.head.repo.full_name == github.repository), and publish from runs on the base repository (push, release, or a merge).`
       ])
     case 'dependabot':
-      return failure('No ID token for a Dependabot run', [
-        `GitHub gave this run, triggered by dependabot[bot], no way to request an ID token.`,
-        `Likely cause: GitHub gives runs triggered by Dependabot a read-only token by default; only a permissions block that grants id-token: write raises it.`,
-        `Fix: if Dependabot runs should publish, add this to the job (and make sure the Cloudsmith provider's required claims accept Dependabot's branches, refs/heads/dependabot/...):`,
-        ...PERMISSIONS_BLOCK.map((line) => `  ${line}`),
-        `If they should not, skip this step for them: if: github.actor != 'dependabot[bot]'.`
+      return failure(log`No ID token for a Dependabot run`, [
+        log`GitHub gave this run, triggered by dependabot[bot], no way to request an ID token.`,
+        log`Likely cause: GitHub gives runs triggered by Dependabot a read-only token by default; only a permissions block that grants id-token: write raises it.`,
+        log`Fix: if Dependabot runs should publish, add this to the job (and make sure the Cloudsmith provider's required claims accept Dependabot's branches, refs/heads/dependabot/...):`,
+        ...PERMISSIONS_BLOCK.map((line) => log`  ${line}`),
+        log`If they should not, skip this step for them: if: github.actor != 'dependabot[bot]'.`
       ])
     case 'permission':
-      return failure('Missing permission id-token: write', [
-        `GitHub gave this job no way to request an ID token (ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN are not set).`,
-        `Likely cause: the job or workflow lacks the id-token permission.`,
-        `Fix: add this to the job (or the workflow):`,
-        ...PERMISSIONS_BLOCK.map((line) => `  ${line}`),
-        `A permissions block replaces the defaults, so list every other permission the job needs too.`
+      return failure(log`Missing permission id-token: write`, [
+        log`GitHub gave this job no way to request an ID token (ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN are not set).`,
+        log`Likely cause: the job or workflow lacks the id-token permission.`,
+        log`Fix: add this to the job (or the workflow):`,
+        ...PERMISSIONS_BLOCK.map((line) => log`  ${line}`),
+        log`A permissions block replaces the defaults, so list every other permission the job needs too.`
       ])
   }
 }
 
 function idTokenRefused(error: IdTokenError): Failure {
-  return failure('Could not get a GitHub ID token', [
-    error.message,
-    `Likely cause: GitHub's token service refused the request or is having trouble.`,
-    `Fix: check that the job has 'permissions: id-token: write' and that the audience input is valid; re-run the job; see https://www.githubstatus.com if it persists.`
+  return failure(log`Could not get a GitHub ID token`, [
+    log`${error.message}`,
+    log`Likely cause: GitHub's token service refused the request or is having trouble.`,
+    log`Fix: check that the job has 'permissions: id-token: write' and that the audience input is valid; re-run the job; see https://www.githubstatus.com if it persists.`
   ])
 }
 
@@ -115,55 +116,55 @@ function gaveUp(error: RetriesExhaustedError, context: FailureContext): Failure 
     ? `the proxy settings: ${proxies.join(', ')} ${proxies.length === 1 ? 'is' : 'are'} set`
     : ''
   const lines = [
-    `${error.operation} failed after ${error.attempts} attempt(s) over ${formatSeconds(error.elapsedMs)}.`,
-    `Last error: ${last.message}`
+    log`${error.operation} failed after ${error.attempts} attempt(s) over ${formatSeconds(error.elapsedMs)}.`,
+    log`Last error: ${last.message}`
   ]
   if (error.operation === ID_TOKEN_OPERATION) {
-    return failure('GitHub ID token unavailable', [
+    return failure(log`GitHub ID token unavailable`, [
       ...lines,
-      `Likely cause: GitHub's token service at ${idTokenHost} is unreachable or having trouble${proxyNote ? `, or ${proxyNote}` : ''}.`,
-      `Fix: re-run the job; check that the runner can reach ${idTokenHost}; see https://www.githubstatus.com if it persists.`
+      log`Likely cause: GitHub's token service at ${idTokenHost} is unreachable or having trouble${proxyNote ? `, or ${proxyNote}` : ''}.`,
+      log`Fix: re-run the job; check that the runner can reach ${idTokenHost}; see https://www.githubstatus.com if it persists.`
     ])
   }
   if (status === 429) {
-    return failure('Cloudsmith rate limit', [
+    return failure(log`Cloudsmith rate limit`, [
       ...lines,
-      `Likely cause: too many requests to Cloudsmith at once (for example a large matrix starting together).`,
-      `Fix: raise max-attempts, limit the matrix with strategy.max-parallel, or run the action once and pass the key to later jobs' steps.`
+      log`Likely cause: too many requests to Cloudsmith at once (for example a large matrix starting together).`,
+      log`Fix: raise max-attempts, limit the matrix with strategy.max-parallel, or run the action once and pass the key to later jobs' steps.`
     ])
   }
   if (status !== undefined) {
-    return failure(`Cloudsmith unavailable (${status})`, [
+    return failure(log`Cloudsmith unavailable (${status})`, [
       ...lines,
-      `Likely cause: Cloudsmith is having trouble.`,
-      `Fix: re-run the job; see https://status.cloudsmith.io if it persists.`
+      log`Likely cause: Cloudsmith is having trouble.`,
+      log`Fix: re-run the job; see https://status.cloudsmith.io if it persists.`
     ])
   }
   if (timedOut) {
-    return failure(`No answer from ${target}`, [
+    return failure(log`No answer from ${target}`, [
       ...lines,
-      `Likely cause: ${target} or something in between (${proxyNote ? `${proxyNote}; ` : ''}a firewall that drops traffic) took longer than timeout-seconds to answer.`,
-      `Fix: raise timeout-seconds for a slow link; check that the runner can reach ${target} and that api-url is right.`
+      log`Likely cause: ${target} or something in between (${proxyNote ? `${proxyNote}; ` : ''}a firewall that drops traffic) took longer than timeout-seconds to answer.`,
+      log`Fix: raise timeout-seconds for a slow link; check that the runner can reach ${target} and that api-url is right.`
     ])
   }
-  return failure(`Cannot reach ${target}`, [
+  return failure(log`Cannot reach ${target}`, [
     ...lines,
-    `Likely cause: a network problem between the runner and ${target} (DNS, a firewall${proxyNote ? `, or ${proxyNote}` : ''}).`,
-    `Fix: check that the runner can reach ${target} and that api-url is right.`
+    log`Likely cause: a network problem between the runner and ${target} (DNS, a firewall${proxyNote ? `, or ${proxyNote}` : ''}).`,
+    log`Fix: check that the runner can reach ${target} and that api-url is right.`
   ])
 }
 
-function tried(context: FailureContext): string | undefined {
+function tried(context: FailureContext): LogText | undefined {
   const inputs = context.inputs
   if (!inputs) return undefined
-  return `Tried: org '${inputs.org}', service account '${inputs.serviceSlug}', at ${exchangeUrl(inputs.apiUrl, inputs.org)}`
+  return log`Tried: org '${inputs.org}', service account '${inputs.serviceSlug}', at ${exchangeUrl(inputs.apiUrl, inputs.org)}`
 }
 
 function cloudsmithError(error: CloudsmithError, context: FailureContext): Failure {
   if (error.call === EXCHANGE_OPERATION && REFUSED_STATUSES.has(error.status)) {
     return exchangeRefused(error, context)
   }
-  const said = `Cloudsmith said: ${error.status} ${error.said}`
+  const said = log`Cloudsmith said: ${error.status} ${error.said}`
   if (error.status >= 300 && error.status < 400) {
     let where = 'no location'
     try {
@@ -171,28 +172,28 @@ function cloudsmithError(error: CloudsmithError, context: FailureContext): Failu
     } catch {
       where = 'an unreadable location'
     }
-    return failure('Redirect refused', [
-      `${error.call} was answered with a redirect (${error.status} to ${where}), which the action does not follow: the ID token must never be sent anywhere but api-url.`,
+    return failure(log`Redirect refused`, [
+      log`${error.call} was answered with a redirect (${error.status} to ${where}), which the action does not follow: the ID token must never be sent anywhere but api-url.`,
       said,
-      `Likely cause: api-url is not the Cloudsmith API (a web page, an old host, http instead of https).`,
-      `Fix: set api-url to https://api.cloudsmith.io, or to your Cloudsmith API host.`,
+      log`Likely cause: api-url is not the Cloudsmith API (a web page, an old host, http instead of https).`,
+      log`Fix: set api-url to https://api.cloudsmith.io, or to your Cloudsmith API host.`,
       tried(context)
     ])
   }
   if (error.status === 404) {
-    return failure('Cloudsmith endpoint not found', [
-      `${error.call} failed: Cloudsmith answered 404.`,
+    return failure(log`Cloudsmith endpoint not found`, [
+      log`${error.call} failed: Cloudsmith answered 404.`,
       said,
-      `Likely cause: the organization slug is wrong, or api-url does not point to the Cloudsmith API.`,
-      `Fix: use the organization slug as in https://app.cloudsmith.com/<org>, and api-url https://api.cloudsmith.io.`,
+      log`Likely cause: the organization slug is wrong, or api-url does not point to the Cloudsmith API.`,
+      log`Fix: use the organization slug as in https://app.cloudsmith.com/<org>, and api-url https://api.cloudsmith.io.`,
       tried(context)
     ])
   }
-  return failure(`Cloudsmith answered ${error.status}`, [
-    `${error.call} failed.`,
+  return failure(log`Cloudsmith answered ${error.status}`, [
+    log`${error.call} failed.`,
     said,
-    `Likely cause: a request Cloudsmith does not accept, or a change on Cloudsmith's side.`,
-    `Fix: check org, service-slug and api-url; re-run with debug logging and report it if it persists.`,
+    log`Likely cause: a request Cloudsmith does not accept, or a change on Cloudsmith's side.`,
+    log`Fix: check org, service-slug and api-url; re-run with debug logging and report it if it persists.`,
     tried(context)
   ])
 }
@@ -204,51 +205,51 @@ function exchangeRefused(error: CloudsmithError, context: FailureContext): Failu
   const inputs = context.inputs
   const reusable = reusableWorkflow(claims)
   const checks = [
-    `- Provider URL: must be exactly ${iss}${iss !== GITHUB_ISSUER && iss !== MISSING ? ' (not the usual github.com issuer: GitHub Enterprise with its own issuer)' : ''}.`,
-    `- Audience: the token's aud is ${aud}${inputs?.audience === undefined ? " (GitHub's default)" : ''}. If the provider requires another aud, set the audience input to it.`,
+    log`- Provider URL: must be exactly ${iss}${iss !== GITHUB_ISSUER && iss !== MISSING ? ' (not the usual github.com issuer: GitHub Enterprise with its own issuer)' : ''}.`,
+    log`- Audience: the token's aud is ${aud}${inputs?.audience === undefined ? " (GitHub's default)" : ''}. If the provider requires another aud, set the audience input to it.`,
     reusable
-      ? `- Reusable workflow: this job runs ${reusable.called}, called from ${reusable.caller}. A required claim on workflow_ref matches the caller; require job_workflow_ref to pin the reusable workflow.`
+      ? log`- Reusable workflow: this job runs ${reusable.called}, called from ${reusable.caller}. A required claim on workflow_ref matches the caller; require job_workflow_ref to pin the reusable workflow.`
       : undefined,
     inputs
-      ? `- Service account: '${inputs.serviceSlug}' must exist in '${inputs.org}' and be linked to the provider.`
+      ? log`- Service account: '${inputs.serviceSlug}' must exist in '${inputs.org}' and be linked to the provider.`
       : undefined,
-    `- Required claims: each must equal (or, ending in *, prefix-match) a value below.`
+    log`- Required claims: each must equal (or, ending in *, prefix-match) a value below.`
   ]
-  return failure('Cloudsmith refused the ID token', [
-    `Cloudsmith refused to exchange the GitHub ID token for an API key.`,
-    `Cloudsmith said: ${error.status} ${error.said}`,
-    `Likely cause: the org's OpenID Connect provider does not accept this token's claims, or the service account is not linked to it. Cloudsmith's answer does not say which, by design.`,
-    `Fix: in Cloudsmith, ${inputs?.org ?? 'the organization'} > Settings > OpenID Connect, compare the provider with these checks and claims (tip: the dry-run input prints settings that would accept this token):`,
+  return failure(log`Cloudsmith refused the ID token`, [
+    log`Cloudsmith refused to exchange the GitHub ID token for an API key.`,
+    log`Cloudsmith said: ${error.status} ${error.said}`,
+    log`Likely cause: the org's OpenID Connect provider does not accept this token's claims, or the service account is not linked to it. Cloudsmith's answer does not say which, by design.`,
+    log`Fix: in Cloudsmith, ${inputs?.org ?? 'the organization'} > Settings > OpenID Connect, compare the provider with these checks and claims (tip: the dry-run input prints settings that would accept this token):`,
     ...checks,
     tried(context),
-    `ID token claims:`,
-    ...claimLines(claims).map((line) => `  ${line}`)
+    log`ID token claims:`,
+    ...claimLines(claims).map((line) => log`  ${line}`)
   ])
 }
 
 function badTokenAnswer(error: TokenAnswerError, context: FailureContext): Failure {
-  return failure('Unusable answer from Cloudsmith', [
-    `Cloudsmith answered ${error.status} to the exchange, but ${error.problem}.`,
-    `Body: ${error.said}`,
-    `Likely cause: api-url points to something other than the Cloudsmith API (a proxy or a mock), or the API changed.`,
-    `Fix: check api-url; if it is https://api.cloudsmith.io, report this with the log.`,
+  return failure(log`Unusable answer from Cloudsmith`, [
+    log`Cloudsmith answered ${error.status} to the exchange, but ${error.problem}.`,
+    log`Body: ${error.said}`,
+    log`Likely cause: api-url points to something other than the Cloudsmith API (a proxy or a mock), or the API changed.`,
+    log`Fix: check api-url; if it is https://api.cloudsmith.io, report this with the log.`,
     tried(context)
   ])
 }
 
 function oversized(error: AnswerTooLargeError): Failure {
-  return failure('Answer too large', [
-    `${capitalize(error.message)}.`,
-    `Likely cause: api-url points to something other than the Cloudsmith API, or a proxy answered instead.`,
-    `Fix: check api-url and the runner's proxy settings.`
+  return failure(log`Answer too large`, [
+    log`${capitalize(error.message)}.`,
+    log`Likely cause: api-url points to something other than the Cloudsmith API, or a proxy answered instead.`,
+    log`Fix: check api-url and the runner's proxy settings.`
   ])
 }
 
 function verifyFailed(error: VerifyError, context: FailureContext): Failure {
-  return failure('Cloudsmith does not accept the new key', [
-    `The exchange returned a key, but ${error.message}.`,
-    `Likely cause: the service account is disabled or lacks access, or api-url differs from where the key is valid.`,
-    `Fix: check the service account '${context.inputs?.serviceSlug ?? ''}' in Cloudsmith; set verify: false to skip this check.`
+  return failure(log`Cloudsmith does not accept the new key`, [
+    log`The exchange returned a key, but ${error.message}.`,
+    log`Likely cause: the service account is disabled or lacks access, or api-url differs from where the key is valid.`,
+    log`Fix: check the service account '${context.inputs?.serviceSlug ?? ''}' in Cloudsmith; set verify: false to skip this check.`
   ])
 }
 

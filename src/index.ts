@@ -9,6 +9,7 @@ import { errorMessage } from './error-message.js'
 import { createHttp } from './http.js'
 import { main } from './main.js'
 import { post } from './post.js'
+import { log } from './print-gate.js'
 import { realClock } from './retry.js'
 import { USER_AGENT } from './version.js'
 
@@ -19,20 +20,20 @@ const io: ActionsIO = {
   setOutput: (name, value) => core.setOutput(name, value),
   exportVariable: (name, value) => core.exportVariable(name, value),
   saveState: (name, value) => core.saveState(name, value),
-  info: (message) => core.info(message),
-  debug: (message) => core.debug(message),
-  warning: (message, title) => core.warning(message, title ? { title } : {}),
+  info: (message) => core.info(message.text),
+  debug: (message) => core.debug(message.text),
+  warning: (message, title) => core.warning(message.text, title ? { title: title.text } : {}),
   // core.setFailed with a title: setFailed itself would add a second, untitled annotation
   fail: (message, title) => {
-    core.error(message, { title })
+    core.error(message.text, { title: title.text })
     process.exitCode = core.ExitCode.Failure
   },
   appendSummary: async (markdown) => {
     if (!process.env.GITHUB_STEP_SUMMARY) return
     try {
-      await core.summary.addRaw(markdown, true).write()
+      await core.summary.addRaw(markdown.markdown, true).write()
     } catch (error) {
-      core.warning(`Could not write the job summary: ${errorMessage(error)}`, {
+      core.warning(log`Could not write the job summary: ${errorMessage(error)}`.text, {
         title: 'Job summary not written'
       })
     }

@@ -30,6 +30,11 @@ const DEFAULT_API_URL = 'https://api.cloudsmith.io'
 const SLUG_MAX_LENGTH = 128
 const AUDIENCE_MAX_LENGTH = 512
 const SLUG = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/
+/** C0 and C1 controls, DEL and Unicode line or paragraph separators. */
+// eslint-disable-next-line no-control-regex
+const NOT_PRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/
+/** What GitHub's runner reads as a command: `##[` anywhere, `::` at the start. */
+const RUNNER_COMMAND = /##\[|^\s*::/
 const TRUE = ['true', 'True', 'TRUE']
 const FALSE = ['false', 'False', 'FALSE']
 
@@ -79,10 +84,13 @@ export function parseInputs(read: (name: string) => string): Inputs {
   const audience = (): string | undefined => {
     const value = get('audience')
     if (value === '') return undefined
-    // eslint-disable-next-line no-control-regex
-    if (value.length > AUDIENCE_MAX_LENGTH || /[\u0000-\u001f\u007f]/.test(value)) {
+    if (value.length > AUDIENCE_MAX_LENGTH || NOT_PRINTABLE.test(value)) {
       problems.push(
         `Input 'audience' must be at most ${AUDIENCE_MAX_LENGTH} printable characters (or empty for GitHub's default).`
+      )
+    } else if (RUNNER_COMMAND.test(value)) {
+      problems.push(
+        `Input 'audience' holds '##[' or starts with '::', which GitHub's runner would read as a command; an audience is a URL or a plain name.`
       )
     }
     return value

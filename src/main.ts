@@ -18,6 +18,7 @@ import {
 import { parseInputs, type Inputs } from './inputs.js'
 import { requireOidc, type Env } from './oidc-availability.js'
 import { publish } from './outputs.js'
+import { log } from './print-gate.js'
 import { DEFAULT_RETRY_POLICY, formatSeconds, retry, type Clock } from './retry.js'
 import { dryRunSummary, failureSummary, successSummary } from './summary.js'
 import { VERIFY_OPERATION, verifyKey, type Identity } from './verify.js'
@@ -82,7 +83,7 @@ function remoteCalls(inputs: Inputs, deps: MainDeps, context: Writable<FailureCo
   const retried = <T>(operation: string, call: (attempt: number) => Promise<T>): Promise<T> =>
     retry(
       (attempt) => {
-        io.debug(`${operation}: attempt ${attempt} of ${inputs.maxAttempts}`)
+        io.debug(log`${operation}: attempt ${attempt} of ${inputs.maxAttempts}`)
         return call(attempt)
       },
       {
@@ -92,7 +93,7 @@ function remoteCalls(inputs: Inputs, deps: MainDeps, context: Writable<FailureCo
         random: deps.random,
         onRetry: ({ attempt, error, delayMs }) =>
           io.info(
-            `${operation}: attempt ${attempt} of ${inputs.maxAttempts} failed (${error.message}); retrying in ${formatSeconds(delayMs)}.`
+            log`${operation}: attempt ${attempt} of ${inputs.maxAttempts} failed (${error.message}); retrying in ${formatSeconds(delayMs)}.`
           )
       }
     )
@@ -102,25 +103,25 @@ function remoteCalls(inputs: Inputs, deps: MainDeps, context: Writable<FailureCo
       fetchIdToken(deps.getIdToken, inputs.audience, inputs.timeoutMs)
     )
     context.claims = idToken.claims
-    io.debug(`New ID token, exp ${claimText(idToken.claims, 'exp')}`)
+    io.debug(log`New ID token, exp ${claimText(idToken.claims, 'exp')}`)
     return idToken
   }, clock.now)
 
   return {
     async idToken(): Promise<IdToken> {
       io.info(
-        `Requesting a GitHub ID token for audience ${inputs.audience ?? "GitHub's default (https://github.com/<repository owner>)"}.`
+        log`Requesting a GitHub ID token for audience ${inputs.audience ?? "GitHub's default (https://github.com/<repository owner>)"}.`
       )
       const idToken = await idTokens.current()
       io.info(
-        `Got an ID token for ${claimText(idToken.claims, 'sub')} (aud ${claimText(idToken.claims, 'aud')}).`
+        log`Got an ID token for ${claimText(idToken.claims, 'sub')} (aud ${claimText(idToken.claims, 'aud')}).`
       )
       return idToken
     },
 
     exchange(): Promise<CloudsmithToken> {
       io.info(
-        `Exchanging it at ${exchangeUrl(inputs.apiUrl, inputs.org)} for service account '${inputs.serviceSlug}'.`
+        log`Exchanging it at ${exchangeUrl(inputs.apiUrl, inputs.org)} for service account '${inputs.serviceSlug}'.`
       )
       return retried(EXCHANGE_OPERATION, async () => {
         const idToken = await idTokens.current() // a fresh one when the held one is near expiry
@@ -139,7 +140,7 @@ function remoteCalls(inputs: Inputs, deps: MainDeps, context: Writable<FailureCo
       const identity = await retried(VERIFY_OPERATION, () =>
         verifyKey(inputs.apiUrl, key.token, inputs.timeoutMs, http, clock.now)
       )
-      io.info(`Authenticated to Cloudsmith as ${identity.name} (${identity.slug}).`)
+      io.info(log`Authenticated to Cloudsmith as ${identity.name} (${identity.slug}).`)
       return identity
     }
   }
@@ -150,12 +151,12 @@ function reportExpiry(key: CloudsmithToken, inputs: Inputs, io: ActionsIO, nowMs
   const minutesLeft = Math.floor((key.expiresAt.getTime() - nowMs) / 60_000)
   const until = key.expiresAt.toISOString()
   io.info(
-    `Cloudsmith API key for '${inputs.serviceSlug}' in '${inputs.org}' is valid until ${until} (${minutesLeft} minutes).`
+    log`Cloudsmith API key for '${inputs.serviceSlug}' in '${inputs.org}' is valid until ${until} (${minutesLeft} minutes).`
   )
   if (minutesLeft < SHORT_LIFETIME_MINUTES) {
     io.warning(
-      `The Cloudsmith key expires in ${minutesLeft} minutes (${until}); later steps will be refused after that. Run the action again right before long-running steps.`,
-      'Cloudsmith key expires soon'
+      log`The Cloudsmith key expires in ${minutesLeft} minutes (${until}); later steps will be refused after that. Run the action again right before long-running steps.`,
+      log`Cloudsmith key expires soon`
     )
   }
   return minutesLeft
@@ -163,16 +164,16 @@ function reportExpiry(key: CloudsmithToken, inputs: Inputs, io: ActionsIO, nowMs
 
 async function dryRun(inputs: Inputs, idToken: IdToken, io: ActionsIO): Promise<void> {
   const suggestion = suggestProvider(idToken.claims)
-  io.info('Dry run: nothing is exchanged. The ID token claims:')
-  for (const line of claimLines(idToken.claims)) io.info(`  ${line}`)
-  io.info(`A Cloudsmith OpenID Connect provider in '${inputs.org}' that accepts this token:`)
-  io.info(`  Provider URL:     ${suggestion.providerUrl}`)
+  io.info(log`Dry run: nothing is exchanged. The ID token claims:`)
+  for (const line of claimLines(idToken.claims)) io.info(log`  ${line}`)
+  io.info(log`A Cloudsmith OpenID Connect provider in '${inputs.org}' that accepts this token:`)
+  io.info(log`  Provider URL:     ${suggestion.providerUrl}`)
   for (const claim of suggestion.claims) {
-    io.info(`  Required claim:   ${claim.name} = ${claim.value}   (${claim.scope})`)
+    io.info(log`  Required claim:   ${claim.name} = ${claim.value}   (${claim.scope})`)
   }
-  io.info(`  Service account:  ${inputs.serviceSlug} (link it to the provider)`)
+  io.info(log`  Service account:  ${inputs.serviceSlug} (link it to the provider)`)
   io.info(
-    `  aud:              ${suggestion.audience} (require it only if you want to pin the audience)`
+    log`  aud:              ${suggestion.audience} (require it only if you want to pin the audience)`
   )
   if (inputs.jobSummary) {
     await io.appendSummary(

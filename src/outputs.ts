@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto'
 import type { ActionsIO } from './actions-io.js'
 import type { CloudsmithToken } from './cloudsmith-response.js'
+import { log } from './print-gate.js'
 
 export const API_KEY_VARIABLE = 'CLOUDSMITH_API_KEY'
 
@@ -35,6 +36,6 @@ export function publish(
     io.saveState(STATE.exported, 'true')
     io.saveState(STATE.fingerprint, fingerprint(key.token))
     io.saveState(STATE.cleanup, String(options.cleanup))
-    io.info(`Exported ${API_KEY_VARIABLE} for the following steps of this job.`)
+    io.info(log`Exported ${API_KEY_VARIABLE} for the following steps of this job.`)
   }
 }

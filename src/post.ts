@@ -8,21 +8,22 @@ import type { ActionsIO } from './actions-io.js'
 import { errorMessage } from './error-message.js'
 import type { Env } from './oidc-availability.js'
 import { API_KEY_VARIABLE, fingerprint, STATE } from './outputs.js'
+import { log } from './print-gate.js'
 
 export function post(io: ActionsIO, env: Env, nowMs: number): void {
   try {
     if (io.getState(STATE.expiresAt) === '') {
-      io.info('Nothing to clean up: the main step did not produce a key.')
+      io.info(log`Nothing to clean up: the main step did not produce a key.`)
       return
     }
     if (io.getState(STATE.exported) !== 'true') {
-      io.info(`Nothing to clean up: ${API_KEY_VARIABLE} was not exported.`)
+      io.info(log`Nothing to clean up: ${API_KEY_VARIABLE} was not exported.`)
       return
     }
     const current = env[API_KEY_VARIABLE]
     if (!current || fingerprint(current) !== io.getState(STATE.fingerprint)) {
       io.info(
-        `Nothing to clean up: ${API_KEY_VARIABLE} no longer holds this step's key (a later step replaced or cleared it).`
+        log`Nothing to clean up: ${API_KEY_VARIABLE} no longer holds this step's key (a later step replaced or cleared it).`
       )
       return
     }
@@ -30,17 +31,17 @@ export function post(io: ActionsIO, env: Env, nowMs: number): void {
     const expiredMs = nowMs - Date.parse(expiresAt)
     if (expiredMs > 0) {
       io.warning(
-        `The Cloudsmith key in ${API_KEY_VARIABLE} expired at ${expiresAt}, ${Math.ceil(expiredMs / 60_000)} minute(s) before this job ended; a step that used it after then was refused. Run the action again right before long-running steps.`,
-        'Cloudsmith key expired during the job'
+        log`The Cloudsmith key in ${API_KEY_VARIABLE} expired at ${expiresAt}, ${Math.ceil(expiredMs / 60_000)} minute(s) before this job ended; a step that used it after then was refused. Run the action again right before long-running steps.`,
+        log`Cloudsmith key expired during the job`
       )
     }
     if (io.getState(STATE.cleanup) !== 'true') {
-      io.info(`cleanup is false: ${API_KEY_VARIABLE} is left as it is.`)
+      io.info(log`cleanup is false: ${API_KEY_VARIABLE} is left as it is.`)
       return
     }
     io.exportVariable(API_KEY_VARIABLE, '')
-    io.info(`Cleared ${API_KEY_VARIABLE} for the rest of the job.`)
+    io.info(log`Cleared ${API_KEY_VARIABLE} for the rest of the job.`)
   } catch (error) {
-    io.warning(`Cleanup failed: ${errorMessage(error)}`, 'Cleanup failed')
+    io.warning(log`Cleanup failed: ${errorMessage(error)}`, log`Cleanup failed`)
   }
 }

@@ -1,25 +1,19 @@
 /**
  * Job summary texts (Markdown). They hold only what a reviewer of the run may see: never a key
- * or an ID token.
+ * or an ID token. Every value goes through the print gate's `gfm`, which shows it as a code span.
  */
 import type { JWTPayload } from 'jose'
 import { claimText, SHOWN_CLAIMS, type ProviderSuggestion } from './claims.js'
 import type { Failure } from './diagnose.js'
+import { codeBlock, gfm, joinMarkdown, type Markdown } from './print-gate.js'
 import type { Identity } from './verify.js'
 
-function cell(text: string): string {
-  return text
-    .replace(/\\/g, '\\\\')
-    .replace(/\|/g, '\\|')
-    .replace(/</g, '&lt;')
-    .replace(/\r?\n/g, ' ')
-}
-
-function table(rows: ReadonlyArray<readonly [string, string]>): string[] {
+/** A two-column table: our own labels, values shown as code spans. */
+function table(rows: ReadonlyArray<readonly [Markdown, unknown]>): Markdown[] {
   return [
-    '| | |',
-    '| --- | --- |',
-    ...rows.map(([name, value]) => `| ${cell(name)} | ${cell(value)} |`)
+    gfm`| | |`,
+    gfm`| --- | --- |`,
+    ...rows.map(([label, value]) => gfm`| ${label} | ${value} |`)
   ]
 }
 
@@ -33,25 +27,25 @@ export interface SuccessFacts {
   readonly identity?: Identity
 }
 
-export function successSummary(facts: SuccessFacts): string {
-  return [
-    '### Cloudsmith OIDC: signed in',
-    '',
+export function successSummary(facts: SuccessFacts): Markdown {
+  return joinMarkdown([
+    gfm`### Cloudsmith OIDC: signed in`,
+    gfm``,
     ...table([
-      ['Organization', facts.org],
-      ['Service account', facts.serviceSlug],
-      ['ID token audience', facts.audience],
-      ['Key expires', `${facts.expiresAt.toISOString()} (in ${facts.minutesLeft} minutes)`],
-      ['CLOUDSMITH_API_KEY', facts.exported ? 'exported' : 'not exported (export-env: false)'],
+      [gfm`Organization`, facts.org],
+      [gfm`Service account`, facts.serviceSlug],
+      [gfm`ID token audience`, facts.audience],
+      [gfm`Key expires`, `${facts.expiresAt.toISOString()} (in ${facts.minutesLeft} minutes)`],
+      [gfm`CLOUDSMITH_API_KEY`, facts.exported ? 'exported' : 'not exported (export-env: false)'],
       [
-        'Identity',
+        gfm`Identity`,
         facts.identity
-          ? `verified: ${facts.identity.name} (${facts.identity.slug})`
+          ? gfm`verified: ${facts.identity.name} (${facts.identity.slug})`
           : 'not verified (verify: false)'
       ]
     ]),
-    ''
-  ].join('\n')
+    gfm``
+  ])
 }
 
 export function dryRunSummary(
@@ -59,35 +53,33 @@ export function dryRunSummary(
   serviceSlug: string,
   claims: JWTPayload,
   suggestion: ProviderSuggestion
-): string {
-  return [
-    '### Cloudsmith OIDC: dry run (nothing exchanged)',
-    '',
-    '#### ID token claims',
-    '',
-    ...table(SHOWN_CLAIMS.map((name) => [name, claimText(claims, name)] as const)),
-    '',
-    `#### Provider settings in Cloudsmith (${cell(org)} > Settings > OpenID Connect)`,
-    '',
+): Markdown {
+  return joinMarkdown([
+    gfm`### Cloudsmith OIDC: dry run (nothing exchanged)`,
+    gfm``,
+    gfm`#### ID token claims`,
+    gfm``,
+    ...table(SHOWN_CLAIMS.map((name) => [gfm`${name}`, claimText(claims, name)] as const)),
+    gfm``,
+    gfm`#### Provider settings in Cloudsmith (${org} > Settings > OpenID Connect)`,
+    gfm``,
     ...table([
-      ['Provider URL', suggestion.providerUrl],
+      [gfm`Provider URL`, suggestion.providerUrl],
       ...suggestion.claims.map(
-        (claim) => [`Required claim (${claim.scope})`, `${claim.name} = ${claim.value}`] as const
+        (claim) => [gfm`Required claim (${claim.scope})`, `${claim.name} = ${claim.value}`] as const
       ),
-      ['Service account to link', serviceSlug],
-      ['aud (only if you make it a required claim)', suggestion.audience]
+      [gfm`Service account to link`, serviceSlug],
+      [gfm`aud (only if you make it a required claim)`, suggestion.audience]
     ]),
-    ''
-  ].join('\n')
+    gfm``
+  ])
 }
 
-export function failureSummary(failure: Failure): string {
-  return [
-    `### Cloudsmith OIDC: ${cell(failure.title)}`,
-    '',
-    '```text',
-    failure.message.replace(/```/g, "'''"),
-    '```',
-    ''
-  ].join('\n')
+export function failureSummary(failure: Failure): Markdown {
+  return joinMarkdown([
+    gfm`### Cloudsmith OIDC: ${failure.title}`,
+    gfm``,
+    codeBlock(failure.message),
+    gfm``
+  ])
 }

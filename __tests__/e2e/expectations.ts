@@ -107,7 +107,7 @@ export function expectSignedIn(
     ...tail
   ])
   expect(main.summary).toMatch(/^### Cloudsmith OIDC: signed in\n/)
-  expect(main.summary).toContain(`| Key expires | ${expiresAt} (in 119 minutes) |`)
+  expect(main.summary).toContain(`| Key expires | \`${expiresAt} (in 119 minutes)\` |`)
   expect(post?.log).toEqual(['Cleared CLOUDSMITH_API_KEY for the rest of the job.'])
   expect(result.finalEnv).toEqual({ CLOUDSMITH_API_KEY: '' })
   return key
@@ -150,7 +150,7 @@ export function expectFailed(
   expect(main.outputs).toEqual({})
   expect(main.env).toEqual({})
   expect(main.state).toEqual({})
-  expect(main.summary).toMatch(new RegExp(`^### Cloudsmith OIDC: ${escape(expected.title)}\n`))
+  expect(main.summary).toMatch(new RegExp(`^### Cloudsmith OIDC: \`${escape(expected.title)}\`\n`))
   expect(main.summary).toContain(message.join('\n'))
   expect(post?.log).toEqual(['Nothing to clean up: the main step did not produce a key.'])
   expect(result.finalEnv).toEqual({})

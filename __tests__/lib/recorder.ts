@@ -54,17 +54,17 @@ export function recorder(
       saved[name] = value
       events.push({ kind: 'saveState', name, text: value })
     },
-    info: (text) => void events.push({ kind: 'info', text }),
-    debug: (text) => void events.push({ kind: 'debug', text }),
-    warning: (text, title) =>
-      void events.push({ kind: 'warning', text, ...(title ? { title } : {}) }),
-    fail: (text, title) => {
+    info: ({ text }) => void events.push({ kind: 'info', text }),
+    debug: ({ text }) => void events.push({ kind: 'debug', text }),
+    warning: ({ text }, title) =>
+      void events.push({ kind: 'warning', text, ...(title ? { title: title.text } : {}) }),
+    fail: ({ text }, title) => {
       failed = true
-      events.push({ kind: 'fail', text, title })
+      events.push({ kind: 'fail', text, title: title.text })
     },
-    appendSummary: async (text) => {
-      summary.push(text)
-      events.push({ kind: 'appendSummary', text })
+    appendSummary: async ({ markdown }) => {
+      summary.push(markdown)
+      events.push({ kind: 'appendSummary', text: markdown })
     },
     visible: () => events.filter((event) => event.kind !== 'setSecret'),
     log: () =>
