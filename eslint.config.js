@@ -11,5 +11,23 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       'no-console': 'off'
     }
+  },
+  {
+    // The print gate (src/print-gate.ts) is the only way to the runner: nothing in src/ prints
+    // by itself, and only the entry points (src/index.ts) reach @actions/core.
+    files: ['src/**/*.ts'],
+    ignores: ['src/index.ts'],
+    rules: {
+      'no-console': 'error',
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: '@actions/core', message: 'Print through ActionsIO (src/index.ts).' }] }
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'stdout', message: 'Print through ActionsIO.' },
+        { object: 'process', property: 'stderr', message: 'Print through ActionsIO.' }
+      ]
+    }
   }
 )
