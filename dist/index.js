@@ -31754,6 +31754,8 @@ const SHOWN_CLAIMS = [
     'sub',
     'repository',
     'repository_owner',
+    'repository_owner_id',
+    'repository_id',
     'ref',
     'environment',
     'workflow_ref',
@@ -31762,7 +31764,11 @@ const SHOWN_CLAIMS = [
     'runner_environment'
 ];
 const MISSING = 'MISSING';
+/** Numeric IDs GitHub never reuses, unlike the owner and repository names. */
+const ID_CLAIMS = ['repository_owner_id', 'repository_id'];
 const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
+/** The audience the Cloudsmith CLI's own OIDC support asks GitHub for. */
+const CLI_AUDIENCE = 'cloudsmith';
 function claimText(claims, name) {
     const value = claims[name];
     if (value === undefined || value === null || value === '')
@@ -31793,6 +31799,9 @@ function suggestProvider(claims) {
         if (value !== MISSING)
             options.push({ name, value, scope });
     };
+    // the numeric IDs first: a name can be renamed or recycled, an ID never matches another owner
+    add('repository_owner_id', 'every repository of this owner, by ID: survives renames');
+    add('repository_id', 'this repository only, by ID: survives renames');
     add('repository_owner', 'every repository of this owner');
     add('repository', 'this repository only');
     add('sub', 'this repository and this ref or environment only');
@@ -31804,6 +31813,52 @@ function suggestProvider(claims) {
         claims: options,
         audience: claimText(claims, 'aud')
     };
+}
+/**
+ * Which form of `sub` the token carries: GitHub's immutable subject (repositories created, renamed
+ * or transferred on github.com after 2026-06-18, or opted in) puts the numeric owner and
+ * repository IDs beside the names. Its exact spelling is GitHub's to choose, so this only looks
+ * for the token's own IDs in its own `sub`, and callers show that `sub` as it is.
+ */
+function subjectForm(claims) {
+    const sub = claimText(claims, 'sub');
+    const ids = ID_CLAIMS.map((name) => claimText(claims, name)).filter((id) => /^\d+$/.test(id));
+    if (sub === MISSING || ids.length === 0)
+        return 'unknown';
+    const carries = (id) => new RegExp(`(^|\\D)${id}(\\D|$)`).test(sub);
+    return ids.some(carries) ? 'with-ids' : 'names-only';
+}
+/** Why the numeric ID claims come first, with their values, or undefined when the token has none. */
+function idClaimsNote(claims) {
+    const ids = ID_CLAIMS.filter((name) => claimText(claims, name) !== MISSING).map((name) => `${name} = ${claimText(claims, name)}`);
+    if (ids.length === 0)
+        return undefined;
+    return `Prefer the numeric IDs (${ids.join(', ')}): a name can be renamed or taken over later, an ID cannot, so a claim on an ID is one a recycled or renamed name cannot match.`;
+}
+/** One sentence on the token's `sub` form, with the `sub` itself. */
+function subjectFormNote(claims) {
+    const sub = claimText(claims, 'sub');
+    switch (subjectForm(claims)) {
+        case 'with-ids':
+            return `This token's sub carries the numeric owner and repository IDs (GitHub's immutable subject): ${sub}. A required sub claim must be written in this form, IDs included; copy it from here.`;
+        case 'names-only':
+            return `This token's sub carries names only, without the numeric IDs: ${sub}. After a rename or transfer (or an opt-in) GitHub switches the repository to a sub with the numeric IDs, which a required sub in this form no longer matches.`;
+        default:
+            return `This token's sub is ${sub}; it has no repository_id or repository_owner_id to compare it with.`;
+    }
+}
+/**
+ * Both spellings of the provider URL: Cloudsmith's help page writes GitHub's without a trailing
+ * slash, its API schema with one.
+ */
+function providerUrlNote(iss) {
+    const bare = iss.replace(/\/+$/, '');
+    return `Cloudsmith's help page writes it ${bare}, its API schema ${bare}/: if a provider with one form refuses the token, try the other.`;
+}
+/** The token's audience is GitHub's default for its owner: `https://github.com/<owner>`. */
+function isGithubDefaultAudience(claims) {
+    const owner = claimText(claims, 'repository_owner');
+    return owner !== MISSING && claimText(claims, 'aud') === `https://github.com/${owner}`;
 }
 
 ;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/buffer_utils.js
@@ -32837,7 +32892,7 @@ function oidcUnavailable(error) {
             return failure('No ID token for a pull request from a fork', [
                 `GitHub gives no ID token to a workflow run for a pull request from a fork, whatever its permissions say.`,
                 `Likely cause: this ${error.eventName} run comes from a fork, and fork runs cannot be trusted with credentials.`,
-                `Fix: skip this step for forks (if: github.event.pull_request.head.repo.full_name == github.repository), and publish from runs on the base repository (push, release, or a merge).`
+                `Fix: skip this step for forks (if: github.event_name != '${error.eventName ?? 'pull_request'}' || github.event.pull_request.head.repo.full_name == github.repository), and publish from runs on the base repository (push, release, or a merge).`
             ]);
         case 'dependabot':
             return failure('No ID token for a Dependabot run', [
@@ -32963,15 +33018,20 @@ function exchangeRefused(error, context) {
     const inputs = context.inputs;
     const reusable = reusableWorkflow(claims);
     const checks = [
-        `- Provider URL: must be exactly ${iss}${iss !== GITHUB_ISSUER && iss !== MISSING ? ' (not the usual github.com issuer: GitHub Enterprise with its own issuer)' : ''}.`,
+        `- Provider URL: must be exactly ${iss}${iss !== GITHUB_ISSUER && iss !== MISSING ? ' (not the usual github.com issuer: GitHub Enterprise with its own issuer)' : ''}.${iss !== MISSING ? ` ${providerUrlNote(iss)}` : ''}`,
         `- Audience: the token's aud is ${aud}${inputs?.audience === undefined ? " (GitHub's default)" : ''}. If the provider requires another aud, set the audience input to it.`,
+        isGithubDefaultAudience(claims)
+            ? `  A provider set up for the Cloudsmith CLI's own OIDC support may require aud = ${CLI_AUDIENCE} (the audience the CLI asks for): then set 'audience: ${CLI_AUDIENCE}' on this step.`
+            : undefined,
         reusable
             ? `- Reusable workflow: this job runs ${reusable.called}, called from ${reusable.caller}. A required claim on workflow_ref matches the caller; require job_workflow_ref to pin the reusable workflow.`
             : undefined,
         inputs
             ? `- Service account: '${inputs.serviceSlug}' must exist in '${inputs.org}' and be linked to the provider.`
             : undefined,
-        `- Required claims: each must equal (or, ending in *, prefix-match) a value below.`
+        `- Required claims: each must equal (or, ending in *, prefix-match) a value below.`,
+        idClaimsNote(claims) ? `  ${idClaimsNote(claims)}` : undefined,
+        claimText(claims, 'sub') !== MISSING ? `  ${subjectFormNote(claims)}` : undefined
     ];
     return failure('Cloudsmith refused the ID token', [
         `Cloudsmith refused to exchange the GitHub ID token for an API key.`,
@@ -33023,19 +33083,24 @@ function capitalize(text) {
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/outputs.ts
 /**
- * What the action leaves for later steps and for its post step: outputs, the environment variable,
+ * What the action leaves for later steps and for its post step: outputs, the environment variables,
  * and the state the post step reads. The caller has masked the key already (readTokenAnswer does
  * it the moment the key is read).
  */
 
+
 const API_KEY_VARIABLE = 'CLOUDSMITH_API_KEY';
+/** The API base URL the Cloudsmith CLI reads; exported only for a non-default api-url. */
+const API_HOST_VARIABLE = 'CLOUDSMITH_API_HOST';
 /** Names of the state main saves for post. */
 const STATE = {
     exported: 'exported',
     cleanup: 'cleanup',
     expiresAt: 'expires-at',
     /** SHA-256 of the exported key: post acts only while the variable still holds this key. */
-    fingerprint: 'key-sha256'
+    fingerprint: 'key-sha256',
+    /** The CLOUDSMITH_API_HOST value main exported, if it exported one: post clears only that. */
+    apiHost: 'api-host'
 };
 function fingerprint(key) {
     return (0,external_node_crypto_.createHash)('sha256').update(key).digest('hex');
@@ -33050,6 +33115,11 @@ function publish(key, options, io) {
         io.saveState(STATE.fingerprint, fingerprint(key.token));
         io.saveState(STATE.cleanup, String(options.cleanup));
         io.info(`Exported ${API_KEY_VARIABLE} for the following steps of this job.`);
+        if (options.apiUrl !== DEFAULT_API_URL) {
+            io.exportVariable(API_HOST_VARIABLE, options.apiUrl);
+            io.saveState(STATE.apiHost, options.apiUrl);
+            io.info(`Exported ${API_HOST_VARIABLE}=${options.apiUrl}: the Cloudsmith CLI in later steps uses this API host too.`);
+        }
     }
 }
 
@@ -33105,6 +33175,10 @@ function dryRunSummary(org, serviceSlug, claims, suggestion) {
             ['Service account to link', serviceSlug],
             ['aud (only if you make it a required claim)', suggestion.audience]
         ]),
+        '',
+        ...[providerUrlNote(suggestion.providerUrl), idClaimsNote(claims), subjectFormNote(claims)]
+            .filter((note) => note !== undefined)
+            .map((note) => `- ${cell(note)}`),
         ''
     ].join('\n');
 }
@@ -33231,11 +33305,16 @@ async function dryRun(inputs, idToken, io) {
         io.info(`  ${line}`);
     io.info(`A Cloudsmith OpenID Connect provider in '${inputs.org}' that accepts this token:`);
     io.info(`  Provider URL:     ${suggestion.providerUrl}`);
+    io.info(`                    (${providerUrlNote(suggestion.providerUrl)})`);
     for (const claim of suggestion.claims) {
         io.info(`  Required claim:   ${claim.name} = ${claim.value}   (${claim.scope})`);
     }
     io.info(`  Service account:  ${inputs.serviceSlug} (link it to the provider)`);
     io.info(`  aud:              ${suggestion.audience} (require it only if you want to pin the audience)`);
+    const idNote = idClaimsNote(idToken.claims);
+    if (idNote)
+        io.info(idNote);
+    io.info(subjectFormNote(idToken.claims));
     if (inputs.jobSummary) {
         await io.appendSummary(dryRunSummary(inputs.org, inputs.serviceSlug, idToken.claims, suggestion));
     }
@@ -33270,6 +33349,11 @@ function post(io, env, nowMs) {
         }
         io.exportVariable(API_KEY_VARIABLE, '');
         io.info(`Cleared ${API_KEY_VARIABLE} for the rest of the job.`);
+        const apiHost = io.getState(STATE.apiHost);
+        if (apiHost !== '' && env[API_HOST_VARIABLE] === apiHost) {
+            io.exportVariable(API_HOST_VARIABLE, '');
+            io.info(`Cleared ${API_HOST_VARIABLE} for the rest of the job.`);
+        }
     }
     catch (error) {
         io.warning(`Cleanup failed: ${errorMessage(error)}`, 'Cleanup failed');

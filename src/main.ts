@@ -3,7 +3,14 @@
  * mask and publish the key. Everything from outside comes in through `deps`.
  */
 import type { ActionsIO } from './actions-io.js'
-import { claimLines, claimText, suggestProvider } from './claims.js'
+import {
+  claimLines,
+  claimText,
+  idClaimsNote,
+  providerUrlNote,
+  subjectFormNote,
+  suggestProvider
+} from './claims.js'
 import type { CloudsmithToken } from './cloudsmith-response.js'
 import { explain, type FailureContext } from './diagnose.js'
 import { exchange, EXCHANGE_OPERATION, exchangeUrl } from './exchange.js'
@@ -167,6 +174,7 @@ async function dryRun(inputs: Inputs, idToken: IdToken, io: ActionsIO): Promise<
   for (const line of claimLines(idToken.claims)) io.info(`  ${line}`)
   io.info(`A Cloudsmith OpenID Connect provider in '${inputs.org}' that accepts this token:`)
   io.info(`  Provider URL:     ${suggestion.providerUrl}`)
+  io.info(`                    (${providerUrlNote(suggestion.providerUrl)})`)
   for (const claim of suggestion.claims) {
     io.info(`  Required claim:   ${claim.name} = ${claim.value}   (${claim.scope})`)
   }
@@ -174,6 +182,9 @@ async function dryRun(inputs: Inputs, idToken: IdToken, io: ActionsIO): Promise<
   io.info(
     `  aud:              ${suggestion.audience} (require it only if you want to pin the audience)`
   )
+  const idNote = idClaimsNote(idToken.claims)
+  if (idNote) io.info(idNote)
+  io.info(subjectFormNote(idToken.claims))
   if (inputs.jobSummary) {
     await io.appendSummary(
       dryRunSummary(inputs.org, inputs.serviceSlug, idToken.claims, suggestion)

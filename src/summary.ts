@@ -3,7 +3,14 @@
  * or an ID token.
  */
 import type { JWTPayload } from 'jose'
-import { claimText, SHOWN_CLAIMS, type ProviderSuggestion } from './claims.js'
+import {
+  claimText,
+  idClaimsNote,
+  providerUrlNote,
+  SHOWN_CLAIMS,
+  subjectFormNote,
+  type ProviderSuggestion
+} from './claims.js'
 import type { Failure } from './diagnose.js'
 import type { Identity } from './verify.js'
 
@@ -77,6 +84,10 @@ export function dryRunSummary(
       ['Service account to link', serviceSlug],
       ['aud (only if you make it a required claim)', suggestion.audience]
     ]),
+    '',
+    ...[providerUrlNote(suggestion.providerUrl), idClaimsNote(claims), subjectFormNote(claims)]
+      .filter((note) => note !== undefined)
+      .map((note) => `- ${cell(note)}`),
     ''
   ].join('\n')
 }
