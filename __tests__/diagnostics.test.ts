@@ -532,9 +532,6 @@ describe('dry run', () => {
       "info: This token's sub carries names only, without the numeric IDs: repo:acme/app:ref:refs/heads/main."
     )
     expect(log).toContain(
-      'info:   Required claim:   repository_owner = acme   (every repository of this owner)'
-    )
-    expect(log).toContain(
       'info:   Required claim:   repository = acme/app   (this repository only)'
     )
     expect(log).toContain('info:   Service account:  ci-publisher (link it to the provider)')

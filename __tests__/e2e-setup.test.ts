@@ -10,7 +10,7 @@ import { decodeJwt } from 'jose'
 import type { ProviderConfig } from './support/fake-cloudsmith.js'
 import type { TokenContext } from './support/issuer.js'
 import type { RunResult } from './support/runner.js'
-import { expectCleanRun, expectFailed, expectSignedIn, lastKey } from './e2e/expectations.js'
+import { expectFailed, expectSignedIn, inStage, lastKey } from './e2e/expectations.js'
 import {
   GITHUB_ISSUER,
   ORG,
@@ -19,8 +19,6 @@ import {
   actionNode,
   renderLog,
   requireBundle,
-  runStep,
-  startStage,
   type Stage,
   type StepOptions
 } from './e2e/harness.js'
@@ -50,21 +48,11 @@ async function scenario(
   step: StepOptions,
   check: (result: RunResult, stage: Stage) => void
 ): Promise<void> {
-  const stage = await startStage({
-    cloudsmith: setUp.provider ? { providers: [setUp.provider] } : {}
-  })
-  try {
+  const options = { cloudsmith: setUp.provider ? { providers: [setUp.provider] } : {} }
+  const prepare = (stage: Stage): void => {
     if (setUp.context) stage.issuer.setScenario({ context: setUp.context })
-    const result = await runStep(stage, step)
-    try {
-      expectCleanRun(result, stage)
-      check(result, stage)
-    } finally {
-      result.cleanup()
-    }
-  } finally {
-    await stage.close()
   }
+  return inStage(options, prepare, step, check)
 }
 
 describe(`dist/ on Node ${node.version}: what users set up`, () => {

@@ -6,7 +6,17 @@ import { expect } from '@jest/globals'
 import { createHash } from 'node:crypto'
 import { decodeJwt } from 'jose'
 import { findLeaks, type RunResult, type StepResult } from '../support/runner.js'
-import { ORG, SERVICE_SLUG, renderLog, secretsOf, type Stage } from './harness.js'
+import {
+  ORG,
+  SERVICE_SLUG,
+  renderLog,
+  runStep,
+  secretsOf,
+  startStage,
+  type Stage,
+  type StageOptions,
+  type StepOptions
+} from './harness.js'
 
 /** What differs from the defaults in the opening lines. */
 export interface Opening {
@@ -187,4 +197,30 @@ export function expectInOrder(lines: string[], patterns: Array<string | RegExp>)
 export function retryDelaySeconds(step: StepResult, pattern: RegExp): number {
   const line = renderLog(step).find((text) => pattern.test(text))
   return Number(pattern.exec(line ?? '')?.[1] ?? NaN)
+}
+
+/**
+ * One scenario on a stage of its own: `prepare` sets the stage up (faults, token claims), main and
+ * post run with `step`, every run is checked with expectCleanRun and then `check`, and the stage
+ * and the run's files are always torn down.
+ */
+export async function inStage(
+  options: StageOptions,
+  prepare: (stage: Stage) => void,
+  step: StepOptions,
+  check: (result: RunResult, stage: Stage) => void
+): Promise<void> {
+  const stage = await startStage(options)
+  try {
+    prepare(stage)
+    const result = await runStep(stage, step)
+    try {
+      expectCleanRun(result, stage)
+      check(result, stage)
+    } finally {
+      result.cleanup()
+    }
+  } finally {
+    await stage.close()
+  }
 }
