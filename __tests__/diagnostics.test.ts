@@ -90,7 +90,10 @@ describe('no ID token available', () => {
     const { title, text } = failureOf(r)
     expect(title).toBe('No ID token for a pull request from a fork')
     expect(text).toContain('from a fork')
-    expect(text).toContain('if: github.event.pull_request.head.repo.full_name == github.repository')
+    // the condition must also hold on push and release runs, or it skips the runs that publish
+    expect(text).toContain(
+      "(if: github.event_name != 'pull_request' || github.event.pull_request.head.repo.full_name == github.repository)"
+    )
     expect(server.received).toHaveLength(0)
   })
 
@@ -122,7 +125,11 @@ describe('no ID token available', () => {
         event: { pull_request: { head: { repo: null }, base: { repo: { full_name: 'acme/app' } } } }
       }
     )
-    expect(failureOf(r).title).toBe('No ID token for a pull request from a fork')
+    const { title, text } = failureOf(r)
+    expect(title).toBe('No ID token for a pull request from a fork')
+    expect(text).toContain(
+      "(if: github.event_name != 'pull_request_review' || github.event.pull_request.head.repo.full_name == github.repository)"
+    )
   })
 
   test('a pull request between branches of a repository that is itself a fork is not', async () => {
@@ -187,10 +194,20 @@ describe('a refused exchange', () => {
     const { title, text } = failureOf(r)
     expect(title).toBe('Cloudsmith refused the ID token')
     expect(text).toContain(
-      '- Provider URL: must be exactly https://token.actions.githubusercontent.com.'
+      "- Provider URL: must be exactly https://token.actions.githubusercontent.com. Cloudsmith's help page writes it https://token.actions.githubusercontent.com, its API schema https://token.actions.githubusercontent.com/: if a provider with one form refuses the token, try the other."
     )
     expect(text).toContain(
-      "- Audience: the token's aud is https://github.com/acme (GitHub's default). If the provider requires another aud, set the audience input to it."
+      [
+        "- Audience: the token's aud is https://github.com/acme (GitHub's default). If the provider requires another aud, set the audience input to it.",
+        "  A provider set up for the Cloudsmith CLI's own OIDC support may require aud = cloudsmith (the audience the CLI asks for): then set 'audience: cloudsmith' on this step."
+      ].join('\n')
+    )
+    expect(text).toContain(
+      [
+        '- Required claims: each must equal (or, ending in *, prefix-match) a value below.',
+        '  Prefer the numeric IDs (repository_owner_id = 4242, repository_id = 777001): a name can be renamed or taken over later, an ID cannot, so a claim on an ID is one a recycled or renamed name cannot match.',
+        "  This token's sub carries names only, without the numeric IDs: repo:acme/app:ref:refs/heads/main. After a rename or transfer (or an opt-in) GitHub switches the repository to a sub with the numeric IDs, which a required sub in this form no longer matches."
+      ].join('\n')
     )
     expect(text).toContain(
       "- Service account: 'ci-publisher' must exist in 'acme' and be linked to the provider."
@@ -199,17 +216,19 @@ describe('a refused exchange', () => {
     expect(text).toContain(
       [
         'ID token claims:',
-        '  iss                 https://token.actions.githubusercontent.com',
-        '  aud                 https://github.com/acme',
-        '  sub                 repo:acme/app:ref:refs/heads/main',
-        '  repository          acme/app',
-        '  repository_owner    acme',
-        '  ref                 refs/heads/main',
-        '  environment         MISSING',
-        '  workflow_ref        acme/app/.github/workflows/release.yml@refs/heads/main',
-        '  job_workflow_ref    acme/app/.github/workflows/release.yml@refs/heads/main',
-        '  event_name          push',
-        '  runner_environment  github-hosted'
+        '  iss                  https://token.actions.githubusercontent.com',
+        '  aud                  https://github.com/acme',
+        '  sub                  repo:acme/app:ref:refs/heads/main',
+        '  repository           acme/app',
+        '  repository_owner     acme',
+        '  repository_owner_id  4242',
+        '  repository_id        777001',
+        '  ref                  refs/heads/main',
+        '  environment          MISSING',
+        '  workflow_ref         acme/app/.github/workflows/release.yml@refs/heads/main',
+        '  job_workflow_ref     acme/app/.github/workflows/release.yml@refs/heads/main',
+        '  event_name           push',
+        '  runner_environment   github-hosted'
       ].join('\n')
     )
   })
@@ -242,6 +261,38 @@ describe('a refused exchange', () => {
       '- Provider URL: must be exactly https://token.actions.githubusercontent.com/acme-enterprise (not the usual github.com issuer: GitHub Enterprise with its own issuer).'
     )
     expect(text).toContain("- Audience: the token's aud is https://api.cloudsmith.io. If")
+    expect(text).toContain(
+      'https://token.actions.githubusercontent.com/acme-enterprise, its API schema https://token.actions.githubusercontent.com/acme-enterprise/: if a provider'
+    )
+    // not GitHub's default audience: the Cloudsmith CLI's audience is no likely cause
+    expect(text).not.toContain('audience: cloudsmith')
+  })
+
+  test.each([
+    ['repo:acme-4242/app-777001:ref:refs/heads/main'],
+    ['repo:acme@4242/app@777001:environment:production']
+  ])("names GitHub's immutable subject %s, whatever its spelling", async (sub) => {
+    const server = await cloudsmith(json(401, { detail: 'Invalid token.' }))
+    const r = await run(server, {}, { claims: { sub } })
+    const { text } = failureOf(r)
+    expect(text).toContain(
+      `  This token's sub carries the numeric owner and repository IDs (GitHub's immutable subject): ${sub}. A required sub claim must be written in this form, IDs included; copy it from here.`
+    )
+    expect(text).toContain(
+      '  Prefer the numeric IDs (repository_owner_id = 4242, repository_id = 777001)'
+    )
+  })
+
+  test('a sub that merely contains the digits of an ID elsewhere is not the immutable form', async () => {
+    const server = await cloudsmith(json(401, { detail: 'Invalid token.' }))
+    const r = await run(
+      server,
+      {},
+      { claims: { sub: 'repo:acme/app:ref:refs/heads/fix-47770012' } }
+    )
+    expect(failureOf(r).text).toContain(
+      "  This token's sub carries names only, without the numeric IDs"
+    )
   })
 })
 
@@ -434,7 +485,7 @@ describe('job summary', () => {
     expect(summary).toContain('| Organization | `acme` |')
     expect(summary).toContain('| Service account | `ci-publisher` |')
     expect(summary).toContain('| ID token audience | `https://github.com/acme` |')
-    expect(summary).toMatch(/\| Key expires \| `\S+Z \(in (119|120) minutes\)` \|/)
+    expect(summary).toMatch(/\| Key expires \| `\S+Z \(in (89|90) minutes\)` \|/)
     expect(summary).toContain('| Identity | `not verified (verify: false)` |')
     expect(summary).not.toContain(key)
   })
@@ -461,10 +512,24 @@ describe('dry run', () => {
     expect(r.rec.state).toEqual({})
     const log = r.rec.log()
     expect(log).toContain('info: Dry run: nothing is exchanged. The ID token claims:')
-    expect(log).toContain('info:   repository_owner    acme')
-    expect(log).toContain('info:   Provider URL:     https://token.actions.githubusercontent.com')
+    expect(log).toContain('info:   repository_owner     acme')
+    expect(log).toContain('info:   repository_owner_id  4242')
+    expect(log).toContain('info:   repository_id        777001')
     expect(log).toContain(
-      'info:   Required claim:   repository_owner = acme   (every repository of this owner)'
+      [
+        'info:   Provider URL:     https://token.actions.githubusercontent.com',
+        "info:                     (Cloudsmith's help page writes it https://token.actions.githubusercontent.com, its API schema https://token.actions.githubusercontent.com/: if a provider with one form refuses the token, try the other.)",
+        // the numeric IDs first: a recycled or renamed name cannot match them
+        'info:   Required claim:   repository_owner_id = 4242   (every repository of this owner, by ID: survives renames)',
+        'info:   Required claim:   repository_id = 777001   (this repository only, by ID: survives renames)',
+        'info:   Required claim:   repository_owner = acme   (every repository of this owner)'
+      ].join('\n')
+    )
+    expect(log).toContain(
+      'info: Prefer the numeric IDs (repository_owner_id = 4242, repository_id = 777001): a name can be renamed or taken over later, an ID cannot, so a claim on an ID is one a recycled or renamed name cannot match.'
+    )
+    expect(log).toContain(
+      "info: This token's sub carries names only, without the numeric IDs: repo:acme/app:ref:refs/heads/main."
     )
     expect(log).toContain(
       'info:   Required claim:   repository = acme/app   (this repository only)'
@@ -476,7 +541,34 @@ describe('dry run', () => {
     expect(summary).toContain(
       '| Required claim (`this repository only`) | `repository = acme/app` |'
     )
+    expect(summary).toContain(
+      [
+        '| Required claim (`every repository of this owner, by ID: survives renames`) | `repository_owner_id = 4242` |',
+        '| Required claim (`this repository only, by ID: survives renames`) | `repository_id = 777001` |',
+        '| Required claim (`every repository of this owner`) | `repository_owner = acme` |'
+      ].join('\n')
+    )
+    expect(summary).toContain('| `repository_id` | `777001` |')
+    expect(summary).toContain(
+      "Cloudsmith's help page writes it https://token.actions.githubusercontent.com, its API schema https://token.actions.githubusercontent.com/"
+    )
+    expect(summary).toContain(
+      'Prefer the numeric IDs (repository_owner_id = 4242, repository_id = 777001)'
+    )
+    expect(summary).toContain("This token's sub carries names only")
     expectNoLeak(r)
+  })
+
+  test("a dry run with GitHub's immutable subject shows the token's own sub form", async () => {
+    const server = await cloudsmith(json(201, { token: await cloudsmithKey() }))
+    const sub = 'repo:acme-4242/app-777001:ref:refs/heads/main'
+    const r = await run(server, { 'dry-run': 'true' }, { claims: { sub } })
+    expect(r.rec.log()).toContain(
+      `info: This token's sub carries the numeric owner and repository IDs (GitHub's immutable subject): ${sub}.`
+    )
+    expect(r.rec.summary.join('\n')).toContain(
+      `\nThis token's sub carries the numeric owner and repository IDs (GitHub's immutable subject): ${sub}.`
+    )
   })
 })
 

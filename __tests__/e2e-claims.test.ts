@@ -29,6 +29,8 @@ const SHOWN = [
   'sub',
   'repository',
   'repository_owner',
+  'repository_owner_id',
+  'repository_id',
   'ref',
   'environment',
   'workflow_ref',
@@ -40,7 +42,7 @@ const SHOWN = [
 function claimBlock(claims: JWTPayload): string[] {
   return SHOWN.map((name) => {
     const value = claims[name]
-    return `  ${name.padEnd(18)}  ${value === undefined || value === '' ? 'MISSING' : String(value)}`
+    return `  ${name.padEnd(19)}  ${value === undefined || value === '' ? 'MISSING' : String(value)}`
   })
 }
 

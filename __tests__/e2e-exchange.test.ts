@@ -10,9 +10,9 @@ import { describe, expect, test } from '@jest/globals'
 import type { FaultKind, FaultOptions } from './support/fake-cloudsmith.js'
 import type { RunResult } from './support/runner.js'
 import {
-  expectCleanRun,
   expectFailed,
   expectSignedIn,
+  inStage,
   lastKey,
   retryDelaySeconds,
   retryLine
@@ -22,8 +22,6 @@ import {
   SERVICE_SLUG,
   actionNode,
   requireBundle,
-  runStep,
-  startStage,
   type Stage,
   type StepOptions
 } from './e2e/harness.js'
@@ -37,19 +35,10 @@ async function scenario(
   step: StepOptions,
   check: (result: RunResult, stage: Stage) => void
 ): Promise<void> {
-  const stage = await startStage()
-  try {
+  const prepare = (stage: Stage): void => {
     if (fault) stage.cloudsmith.fault(fault.kind, fault.options)
-    const result = await runStep(stage, step)
-    try {
-      expectCleanRun(result, stage)
-      check(result, stage)
-    } finally {
-      result.cleanup()
-    }
-  } finally {
-    await stage.close()
   }
+  return inStage({}, prepare, step, check)
 }
 
 const host = (stage: Stage): string => new URL(stage.cloudsmith.url).host

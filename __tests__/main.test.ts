@@ -4,7 +4,9 @@
  */
 import { describe, expect, test } from '@jest/globals'
 import { decodeJwt } from 'jose'
-import { fingerprint } from '../src/outputs.js'
+import { DEFAULT_API_URL } from '../src/inputs.js'
+import { fingerprint, publish } from '../src/outputs.js'
+import { recorder } from './lib/recorder.js'
 import { USER_AGENT } from '../src/version.js'
 import { cloudsmith, cloudsmithKey, expectNoLeak, run } from './lib/run-main.js'
 import { hang, huge, json, resetMidBody, text, trickle } from './lib/scripted-server.js'
@@ -19,12 +21,14 @@ describe('a successful exchange', () => {
     expect(r.rec.outputs.token).toBe(key)
     const exp = decodeJwt(key).exp as number
     expect(r.rec.outputs['expires-at']).toBe(new Date(exp * 1000).toISOString())
-    expect(r.rec.exported).toEqual({ CLOUDSMITH_API_KEY: key })
+    // api-url is not the default: the Cloudsmith CLI gets the same host
+    expect(r.rec.exported).toEqual({ CLOUDSMITH_API_KEY: key, CLOUDSMITH_API_HOST: server.url })
     expect(r.rec.state).toEqual({
       'expires-at': r.rec.outputs['expires-at'],
       exported: 'true',
       cleanup: 'true',
-      'key-sha256': fingerprint(key)
+      'key-sha256': fingerprint(key),
+      'api-host': server.url
     })
     // the key is masked before it is used anywhere
     const firstUse = r.rec.events.findIndex((e) => e.kind !== 'setSecret' && e.text.includes(key))
@@ -71,8 +75,11 @@ describe('a successful exchange', () => {
       `Exchanging it at ${server.url}/openid/acme/ for service account 'ci-publisher'.`
     )
     expect(info[3]).toBe('Exported CLOUDSMITH_API_KEY for the following steps of this job.')
-    expect(info[4]).toMatch(
-      /^Cloudsmith API key for 'ci-publisher' in 'acme' is valid until \S+Z \((119|120) minutes\)\.$/
+    expect(info[4]).toBe(
+      `Exported CLOUDSMITH_API_HOST=${server.url}: the Cloudsmith CLI in later steps uses this API host too.`
+    )
+    expect(info[5]).toMatch(
+      /^Cloudsmith API key for 'ci-publisher' in 'acme' is valid until \S+Z \((89|90) minutes\)\.$/
     )
     expect(r.rec.events.filter((e) => e.kind === 'warning')).toEqual([])
   })
@@ -84,6 +91,21 @@ describe('a successful exchange', () => {
     expect(r.rec.outputs.token).toBe(key)
     expect(r.rec.exported).toEqual({})
     expect(r.rec.state.exported).toBeUndefined()
+    expect(r.rec.state['api-host']).toBeUndefined()
+  })
+
+  test('the default api-url exports no CLOUDSMITH_API_HOST: the CLI already uses it', async () => {
+    const key = await cloudsmithKey()
+    const rec = recorder({})
+    const expiresAt = new Date((decodeJwt(key).exp as number) * 1000)
+    publish(
+      { token: key, expiresAt },
+      { exportEnv: true, cleanup: true, apiUrl: DEFAULT_API_URL },
+      rec
+    )
+    expect(DEFAULT_API_URL).toBe('https://api.cloudsmith.io')
+    expect(rec.exported).toEqual({ CLOUDSMITH_API_KEY: key })
+    expect(rec.state['api-host']).toBeUndefined()
   })
 
   test('a key that lives less than 30 minutes is warned about', async () => {
@@ -212,8 +234,8 @@ describe('final failures are not retried', () => {
     expect(fail.title).toBe('Cloudsmith refused the ID token')
     expect(fail.text).toContain(`Cloudsmith said: ${status} Invalid token.`)
     expect(fail.text).toContain("Tried: org 'acme', service account 'ci-publisher'")
-    expect(fail.text).toContain('  sub                 repo:acme/app:ref:refs/heads/main')
-    expect(fail.text).toContain('  environment         MISSING')
+    expect(fail.text).toContain('  sub                  repo:acme/app:ref:refs/heads/main')
+    expect(fail.text).toContain('  environment          MISSING')
     expectNoLeak(r)
   })
 

@@ -28,6 +28,46 @@ describe('post', () => {
     )
   })
 
+  describe('CLOUDSMITH_API_HOST, exported by main for a custom api-url', () => {
+    const host = 'https://cloudsmith.example.com'
+    const withHost = { ...exportedState(), 'api-host': host }
+
+    test('is cleared together with the key', () => {
+      const rec = recorder({}, withHost)
+      post(rec, { ...env, CLOUDSMITH_API_HOST: host }, now)
+      expect(rec.exported).toEqual({ CLOUDSMITH_API_KEY: '', CLOUDSMITH_API_HOST: '' })
+      expect(rec.log()).toBe(
+        [
+          'exportVariable(CLOUDSMITH_API_KEY): ',
+          'info: Cleared CLOUDSMITH_API_KEY for the rest of the job.',
+          'exportVariable(CLOUDSMITH_API_HOST): ',
+          'info: Cleared CLOUDSMITH_API_HOST for the rest of the job.'
+        ].join('\n')
+      )
+    })
+
+    test('is left alone when a later step set another host', () => {
+      const rec = recorder({}, withHost)
+      post(rec, { ...env, CLOUDSMITH_API_HOST: 'https://other.example.com' }, now)
+      expect(rec.exported).toEqual({ CLOUDSMITH_API_KEY: '' })
+    })
+
+    test('is left alone when main did not export it (the default api-url)', () => {
+      const rec = recorder({}, exportedState())
+      post(rec, { ...env, CLOUDSMITH_API_HOST: host }, now)
+      expect(rec.exported).toEqual({ CLOUDSMITH_API_KEY: '' })
+    })
+
+    test.each([
+      ['cleanup is false', { ...withHost, cleanup: 'false' }, env],
+      ['a later run replaced the key', withHost, { CLOUDSMITH_API_KEY: 'a-newer-key' }]
+    ])('is left alone with the key when %s', (_, state, keyEnv) => {
+      const rec = recorder({}, state)
+      post(rec, { ...keyEnv, CLOUDSMITH_API_HOST: host }, now)
+      expect(rec.exported).toEqual({})
+    })
+  })
+
   test('does nothing when main failed early', () => {
     const rec = recorder()
     post(rec, env, now)

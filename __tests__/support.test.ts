@@ -75,6 +75,23 @@ describe('local OIDC issuer', () => {
     issuer.reset()
   })
 
+  test.each([
+    ['names', 'repo:octo-org/octo-repo:ref:refs/heads/main'],
+    ['ids-dash', 'repo:octo-org-987654/octo-repo-123456789:ref:refs/heads/main'],
+    ['ids-at', 'repo:octo-org@987654/octo-repo@123456789:environment:production']
+  ] as const)('mints the %s form of sub', async (subjectForm, sub) => {
+    const environment = sub.includes(':environment:') ? 'production' : undefined
+    issuer.setScenario({ context: { subjectForm, environment } })
+    const claims = decodeJwt(await issuer.mint())
+    expect(claims).toMatchObject({
+      sub,
+      repository: 'octo-org/octo-repo',
+      repository_id: '123456789',
+      repository_owner_id: '987654'
+    })
+    issuer.reset()
+  })
+
   test('refuses a bad bearer and applies faults in order', async () => {
     const bad = await fetch(issuer.tokenUrl, { headers: { Authorization: 'Bearer nope' } })
     expect(bad.status).toBe(401)
@@ -139,7 +156,10 @@ describe('fake Cloudsmith', () => {
     const { token } = (await response.json()) as { token: string }
     const claims = decodeJwt(token)
     expect(claims.sub).toBe('ci-bot')
-    expect((claims.exp ?? 0) - Math.floor(Date.now() / 1000)).toBeGreaterThan(7190)
+    // Cloudsmith documents keys that live about 90 minutes
+    const lifetime = (claims.exp ?? 0) - Math.floor(Date.now() / 1000)
+    expect(lifetime).toBeGreaterThan(5390)
+    expect(lifetime).toBeLessThanOrEqual(5400)
 
     const self = await fetch(`${fake.url}/v1/user/self/`, { headers: { 'X-Api-Key': token } })
     expect(await self.json()).toMatchObject({ authenticated: true, slug: 'ci-bot' })

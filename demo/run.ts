@@ -1,8 +1,8 @@
 /**
  * `npm run demo`: the action without GitHub. Starts a local stand-in for GitHub's OIDC issuer and
- * a fake Cloudsmith on 127.0.0.1, runs the committed dist/ through the runner emulator twice (a
- * workflow Cloudsmith trusts, then one whose ID token does not match the provider's required
- * claims) and prints what the Actions log would show: masked values as ***, annotations as
+ * a fake Cloudsmith on 127.0.0.1, runs the committed dist/ through the runner emulator three times
+ * (a dry run, a workflow Cloudsmith trusts, then one whose ID token does not match the provider's
+ * required claims) and prints what the Actions log would show: masked values as ***, annotations as
  * "Error:" lines, debug lines hidden. Nothing leaves this machine.
  */
 import type { RunResult, StepResult } from '../__tests__/support/runner.js'
@@ -92,21 +92,30 @@ print(`'${ORG}' has one OpenID Connect provider, https://token.actions.githubuse
 print(`linked to the service account '${SERVICE_SLUG}', with these required claims:`)
 for (const [name, value] of Object.entries(REQUIRED_CLAIMS)) print(`  ${name} = ${value}`)
 
+const dryRun = await scenario(
+  '1. First, a dry run, as README advises: the claims and the settings that would accept them',
+  () => undefined,
+  { 'dry-run': 'true' }
+)
 const trusted = await scenario(
-  '1. A push to main of octo-org/octo-repo: Cloudsmith trusts it',
+  '2. A push to main of octo-org/octo-repo: Cloudsmith trusts it',
   () => undefined,
   {}
 )
 const refused = await scenario(
-  "2. The same job, now in the 'production' environment: its sub no longer matches",
+  "3. The same job, now in the 'production' environment: its sub no longer matches",
   (stage) => stage.issuer.setScenario({ context: { environment: 'production' } }),
   {}
 )
 
 print()
-if (trusted === 0 && refused === 1) {
-  print('Run 1 got a key; run 2 failed as it should, and its log shows why.')
+if (dryRun === 0 && trusted === 0 && refused === 1) {
+  print(
+    'Run 1 printed the settings to copy; run 2 got a key; run 3 failed as it should, and its log shows why.'
+  )
 } else {
-  print(`Unexpected: run 1 exited ${trusted} (expected 0), run 2 exited ${refused} (expected 1).`)
+  print(
+    `Unexpected: run 1 exited ${dryRun}, run 2 ${trusted} (expected 0 for both), run 3 ${refused} (expected 1).`
+  )
   process.exitCode = 1
 }

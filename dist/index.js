@@ -31747,13 +31747,137 @@ function header(headers, name) {
     return Array.isArray(value) ? value[0] : value;
 }
 
+;// CONCATENATED MODULE: ./src/print-gate.ts
+/**
+ * The one gate between text from outside and GitHub's runner. The runner reads a step's output as
+ * commands: `::name::data` at the start of a line, `##[name]data` anywhere in one, and a line ends
+ * at LF, CR or CRLF; `stop-commands` would even turn later masks into plain text. Anything a
+ * server, a claim, an input or a library said must therefore never reach the log, an annotation or
+ * the job summary as it is.
+ *
+ * Only this module can make a `LogText` or a `Markdown`, and ActionsIO prints nothing else. Both
+ * are built with tagged templates: the template is our own source, every interpolated value is
+ * outside text and is neutralised (for the summary, also escaped as Markdown).
+ */
+const LINE_BREAKS = {
+    '\r\n': '\\r\\n',
+    '\r': '\\r',
+    '\n': '\\n',
+    '\u0085': '\\u0085',
+    '\u2028': '\\u2028',
+    '\u2029': '\\u2029'
+};
+/* eslint-disable no-control-regex */
+const LINE_BREAK = /\r\n|[\r\n\u0085\u2028\u2029]/g;
+/** CSI (ESC [ or C1 0x9b) and OSC (ESC ]) sequences, then any other ESC pair. */
+const ANSI_ESCAPE = /(?:\u001b\[|\u009b)[0-?]*[ -/]*[@-~]?|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[@-_]?/g;
+/** Other C0 and C1 controls and DEL; a tab becomes a space. */
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+/* eslint-enable no-control-regex */
+/** Bidirectional overrides and isolates, which make text read other than it is. */
+const BIDI_CONTROL = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+/** The legacy command form, honoured anywhere in a line. */
+const LEGACY_COMMAND = /##\[/g;
+/** The command form, honoured at a line start after whitespace (as .NET's Trim sees it). */
+const COMMAND_AT_LINE_START = /^([\s\ufeff]*):(?=:)/gm;
+/** One line of outside text that the runner cannot read as anything but text. */
+function neutralise(value) {
+    return value
+        .replace(LINE_BREAK, (lineBreak) => LINE_BREAKS[lineBreak] ?? ' ')
+        .replace(ANSI_ESCAPE, '')
+        .replace(/\t/g, ' ')
+        .replace(CONTROL, '')
+        .replace(BIDI_CONTROL, '')
+        .replace(LEGACY_COMMAND, '## [')
+        .replace(COMMAND_AT_LINE_START, '$1: ');
+}
+/** Only this module holds the key to making gate output. */
+const GATE = Symbol('print gate');
+/** Text the runner may print: our own templates, outside values neutralised. */
+class LogText {
+    text;
+    constructor(key, text) {
+        if (key !== GATE)
+            throw new Error('LogText is made only by the print gate');
+        // a last pass over the composed text: a value may start a line of the template, or finish a
+        // `##[` the template began
+        this.text = text.replace(LEGACY_COMMAND, '## [').replace(COMMAND_AT_LINE_START, '$1: ');
+    }
+    toString() {
+        return this.text;
+    }
+}
+/** A value in a template: earlier gate output as it is, anything else as one neutralised line. */
+function asLogText(value) {
+    return value instanceof LogText ? value.text : neutralise(String(value));
+}
+/** log`Cloudsmith said: ${said}`: the template is trusted, every value is neutralised. */
+function log(template, ...values) {
+    return new LogText(GATE, interleave(template, values.map(asLogText)));
+}
+/** The given lines, one under the other; undefined ones are left out. */
+function joinLines(lines) {
+    return new LogText(GATE, lines
+        .filter((line) => line !== undefined)
+        .map((line) => line.text)
+        .join('\n'));
+}
+/** Job summary Markdown: our own templates, outside values shown as code spans. */
+class Markdown {
+    markdown;
+    constructor(key, markdown) {
+        this.markdown = markdown;
+        if (key !== GATE)
+            throw new Error('Markdown is made only by the print gate');
+    }
+    toString() {
+        return this.markdown;
+    }
+}
+/**
+ * Outside text as a Markdown code span: nothing inside one renders as a link, an autolink, an
+ * image, HTML or emphasis. The delimiter is longer than any backtick run in the text, and `|` is
+ * escaped so a value cannot end a table cell.
+ */
+function codeSpan(value) {
+    const text = neutralise(value).replace(/\|/g, '\\|');
+    if (text === '')
+        return '';
+    const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+    const delimiter = '`'.repeat(longestRun + 1);
+    const pad = /^[` ]|[` ]$/.test(text) ? ' ' : '';
+    return `${delimiter}${pad}${text}${pad}${delimiter}`;
+}
+/** gfm`| Organization | ${org} |`: the template is trusted Markdown, values become code spans. */
+function gfm(template, ...values) {
+    return new Markdown(GATE, interleave(template, values.map((value) => value instanceof Markdown
+        ? value.markdown
+        : codeSpan(value instanceof LogText ? value.text : String(value)))));
+}
+/** Markdown parts, one per line. */
+function joinMarkdown(parts) {
+    return new Markdown(GATE, parts.map((part) => part.markdown).join('\n'));
+}
+/** Gate output as a fenced code block: a fence longer than any backtick run inside it. */
+function codeBlock(text, language = 'text') {
+    const longestRun = Math.max(0, ...(text.text.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(Math.max(3, longestRun + 1));
+    return new Markdown(GATE, `${fence}${language}\n${text.text}\n${fence}`);
+}
+function interleave(template, values) {
+    return template.reduce((out, part, index) => out + (index > 0 ? values[index - 1] : '') + part);
+}
+
 ;// CONCATENATED MODULE: ./src/claims.ts
+
 const SHOWN_CLAIMS = [
     'iss',
     'aud',
     'sub',
     'repository',
     'repository_owner',
+    'repository_owner_id',
+    'repository_id',
     'ref',
     'environment',
     'workflow_ref',
@@ -31762,7 +31886,11 @@ const SHOWN_CLAIMS = [
     'runner_environment'
 ];
 const MISSING = 'MISSING';
+/** Numeric IDs GitHub never reuses, unlike the owner and repository names. */
+const ID_CLAIMS = ['repository_owner_id', 'repository_id'];
 const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
+/** The audience the Cloudsmith CLI's own OIDC support asks GitHub for. */
+const CLI_AUDIENCE = 'cloudsmith';
 function claimText(claims, name) {
     const value = claims[name];
     if (value === undefined || value === null || value === '')
@@ -31793,6 +31921,9 @@ function suggestProvider(claims) {
         if (value !== MISSING)
             options.push({ name, value, scope });
     };
+    // the numeric IDs first: a name can be renamed or recycled, an ID never matches another owner
+    add('repository_owner_id', 'every repository of this owner, by ID: survives renames');
+    add('repository_id', 'this repository only, by ID: survives renames');
     add('repository_owner', 'every repository of this owner');
     add('repository', 'this repository only');
     add('sub', 'this repository and this ref or environment only');
@@ -31804,6 +31935,52 @@ function suggestProvider(claims) {
         claims: options,
         audience: claimText(claims, 'aud')
     };
+}
+/**
+ * Which form of `sub` the token carries: GitHub's immutable subject (repositories created, renamed
+ * or transferred on github.com after 2026-06-18, or opted in) puts the numeric owner and
+ * repository IDs beside the names. Its exact spelling is GitHub's to choose, so this only looks
+ * for the token's own IDs in its own `sub`, and callers show that `sub` as it is.
+ */
+function subjectForm(claims) {
+    const sub = claimText(claims, 'sub');
+    const ids = ID_CLAIMS.map((name) => claimText(claims, name)).filter((id) => /^\d+$/.test(id));
+    if (sub === MISSING || ids.length === 0)
+        return 'unknown';
+    const carries = (id) => new RegExp(`(^|\\D)${id}(\\D|$)`).test(sub);
+    return ids.some(carries) ? 'with-ids' : 'names-only';
+}
+/** Why the numeric ID claims come first, with their values, or undefined when the token has none. */
+function idClaimsNote(claims) {
+    const ids = ID_CLAIMS.filter((name) => claimText(claims, name) !== MISSING).map((name) => `${name} = ${claimText(claims, name)}`);
+    if (ids.length === 0)
+        return undefined;
+    return log `Prefer the numeric IDs (${ids.join(', ')}): a name can be renamed or taken over later, an ID cannot, so a claim on an ID is one a recycled or renamed name cannot match.`;
+}
+/** One sentence on the token's `sub` form, with the `sub` itself. */
+function subjectFormNote(claims) {
+    const sub = claimText(claims, 'sub');
+    switch (subjectForm(claims)) {
+        case 'with-ids':
+            return log `This token's sub carries the numeric owner and repository IDs (GitHub's immutable subject): ${sub}. A required sub claim must be written in this form, IDs included; copy it from here.`;
+        case 'names-only':
+            return log `This token's sub carries names only, without the numeric IDs: ${sub}. After a rename or transfer (or an opt-in) GitHub switches the repository to a sub with the numeric IDs, which a required sub in this form no longer matches.`;
+        default:
+            return log `This token's sub is ${sub}; it has no repository_id or repository_owner_id to compare it with.`;
+    }
+}
+/**
+ * Both spellings of the provider URL: Cloudsmith's help page writes GitHub's without a trailing
+ * slash, its API schema with one.
+ */
+function providerUrlNote(iss) {
+    const bare = iss.replace(/\/+$/, '');
+    return log `Cloudsmith's help page writes it ${bare}, its API schema ${bare}/: if a provider with one form refuses the token, try the other.`;
+}
+/** The token's audience is GitHub's default for its owner: `https://github.com/<owner>`. */
+function isGithubDefaultAudience(claims) {
+    const owner = claimText(claims, 'repository_owner');
+    return owner !== MISSING && claimText(claims, 'aud') === `https://github.com/${owner}`;
 }
 
 ;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/buffer_utils.js
@@ -32750,127 +32927,6 @@ function safely(read) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/print-gate.ts
-/**
- * The one gate between text from outside and GitHub's runner. The runner reads a step's output as
- * commands: `::name::data` at the start of a line, `##[name]data` anywhere in one, and a line ends
- * at LF, CR or CRLF; `stop-commands` would even turn later masks into plain text. Anything a
- * server, a claim, an input or a library said must therefore never reach the log, an annotation or
- * the job summary as it is.
- *
- * Only this module can make a `LogText` or a `Markdown`, and ActionsIO prints nothing else. Both
- * are built with tagged templates: the template is our own source, every interpolated value is
- * outside text and is neutralised (for the summary, also escaped as Markdown).
- */
-const LINE_BREAKS = {
-    '\r\n': '\\r\\n',
-    '\r': '\\r',
-    '\n': '\\n',
-    '\u0085': '\\u0085',
-    '\u2028': '\\u2028',
-    '\u2029': '\\u2029'
-};
-/* eslint-disable no-control-regex */
-const LINE_BREAK = /\r\n|[\r\n\u0085\u2028\u2029]/g;
-/** CSI (ESC [ or C1 0x9b) and OSC (ESC ]) sequences, then any other ESC pair. */
-const ANSI_ESCAPE = /(?:\u001b\[|\u009b)[0-?]*[ -/]*[@-~]?|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[@-_]?/g;
-/** Other C0 and C1 controls and DEL; a tab becomes a space. */
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
-/* eslint-enable no-control-regex */
-/** Bidirectional overrides and isolates, which make text read other than it is. */
-const BIDI_CONTROL = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-/** The legacy command form, honoured anywhere in a line. */
-const LEGACY_COMMAND = /##\[/g;
-/** The command form, honoured at a line start after whitespace (as .NET's Trim sees it). */
-const COMMAND_AT_LINE_START = /^([\s\ufeff]*):(?=:)/gm;
-/** One line of outside text that the runner cannot read as anything but text. */
-function neutralise(value) {
-    return value
-        .replace(LINE_BREAK, (lineBreak) => LINE_BREAKS[lineBreak] ?? ' ')
-        .replace(ANSI_ESCAPE, '')
-        .replace(/\t/g, ' ')
-        .replace(CONTROL, '')
-        .replace(BIDI_CONTROL, '')
-        .replace(LEGACY_COMMAND, '## [')
-        .replace(COMMAND_AT_LINE_START, '$1: ');
-}
-/** Only this module holds the key to making gate output. */
-const GATE = Symbol('print gate');
-/** Text the runner may print: our own templates, outside values neutralised. */
-class LogText {
-    text;
-    constructor(key, text) {
-        if (key !== GATE)
-            throw new Error('LogText is made only by the print gate');
-        // a last pass over the composed text: a value may start a line of the template, or finish a
-        // `##[` the template began
-        this.text = text.replace(LEGACY_COMMAND, '## [').replace(COMMAND_AT_LINE_START, '$1: ');
-    }
-    toString() {
-        return this.text;
-    }
-}
-/** A value in a template: earlier gate output as it is, anything else as one neutralised line. */
-function asLogText(value) {
-    return value instanceof LogText ? value.text : neutralise(String(value));
-}
-/** log`Cloudsmith said: ${said}`: the template is trusted, every value is neutralised. */
-function log(template, ...values) {
-    return new LogText(GATE, interleave(template, values.map(asLogText)));
-}
-/** The given lines, one under the other; undefined ones are left out. */
-function joinLines(lines) {
-    return new LogText(GATE, lines
-        .filter((line) => line !== undefined)
-        .map((line) => line.text)
-        .join('\n'));
-}
-/** Job summary Markdown: our own templates, outside values shown as code spans. */
-class Markdown {
-    markdown;
-    constructor(key, markdown) {
-        this.markdown = markdown;
-        if (key !== GATE)
-            throw new Error('Markdown is made only by the print gate');
-    }
-    toString() {
-        return this.markdown;
-    }
-}
-/**
- * Outside text as a Markdown code span: nothing inside one renders as a link, an autolink, an
- * image, HTML or emphasis. The delimiter is longer than any backtick run in the text, and `|` is
- * escaped so a value cannot end a table cell.
- */
-function codeSpan(value) {
-    const text = neutralise(value).replace(/\|/g, '\\|');
-    if (text === '')
-        return '';
-    const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
-    const delimiter = '`'.repeat(longestRun + 1);
-    const pad = /^[` ]|[` ]$/.test(text) ? ' ' : '';
-    return `${delimiter}${pad}${text}${pad}${delimiter}`;
-}
-/** gfm`| Organization | ${org} |`: the template is trusted Markdown, values become code spans. */
-function gfm(template, ...values) {
-    return new Markdown(GATE, interleave(template, values.map((value) => value instanceof Markdown
-        ? value.markdown
-        : codeSpan(value instanceof LogText ? value.text : String(value)))));
-}
-/** Markdown parts, one per line. */
-function joinMarkdown(parts) {
-    return new Markdown(GATE, parts.map((part) => part.markdown).join('\n'));
-}
-/** Gate output as a fenced code block: a fence longer than any backtick run inside it. */
-function codeBlock(text, language = 'text') {
-    const longestRun = Math.max(0, ...(text.text.match(/`+/g) ?? []).map((run) => run.length));
-    const fence = '`'.repeat(Math.max(3, longestRun + 1));
-    return new Markdown(GATE, `${fence}${language}\n${text.text}\n${fence}`);
-}
-function interleave(template, values) {
-    return template.reduce((out, part, index) => out + (index > 0 ? values[index - 1] : '') + part);
-}
-
 ;// CONCATENATED MODULE: ./src/verify.ts
 /**
  * Optional check that Cloudsmith accepts the new key: GET /v1/user/self/ with it, and read who it
@@ -32982,7 +33038,7 @@ function oidcUnavailable(error) {
             return failure(log `No ID token for a pull request from a fork`, [
                 log `GitHub gives no ID token to a workflow run for a pull request from a fork, whatever its permissions say.`,
                 log `Likely cause: this ${error.eventName} run comes from a fork, and fork runs cannot be trusted with credentials.`,
-                log `Fix: skip this step for forks (if: github.event.pull_request.head.repo.full_name == github.repository), and publish from runs on the base repository (push, release, or a merge).`
+                log `Fix: skip this step for forks (if: github.event_name != '${error.eventName ?? 'pull_request'}' || github.event.pull_request.head.repo.full_name == github.repository), and publish from runs on the base repository (push, release, or a merge).`
             ]);
         case 'dependabot':
             return failure(log `No ID token for a Dependabot run`, [
@@ -33108,15 +33164,20 @@ function exchangeRefused(error, context) {
     const inputs = context.inputs;
     const reusable = reusableWorkflow(claims);
     const checks = [
-        log `- Provider URL: must be exactly ${iss}${iss !== GITHUB_ISSUER && iss !== MISSING ? ' (not the usual github.com issuer: GitHub Enterprise with its own issuer)' : ''}.`,
+        log `- Provider URL: must be exactly ${iss}${iss !== GITHUB_ISSUER && iss !== MISSING ? ' (not the usual github.com issuer: GitHub Enterprise with its own issuer)' : ''}.${iss !== MISSING ? log ` ${providerUrlNote(iss)}` : ''}`,
         log `- Audience: the token's aud is ${aud}${inputs?.audience === undefined ? " (GitHub's default)" : ''}. If the provider requires another aud, set the audience input to it.`,
+        isGithubDefaultAudience(claims)
+            ? log `  A provider set up for the Cloudsmith CLI's own OIDC support may require aud = ${CLI_AUDIENCE} (the audience the CLI asks for): then set 'audience: ${CLI_AUDIENCE}' on this step.`
+            : undefined,
         reusable
             ? log `- Reusable workflow: this job runs ${reusable.called}, called from ${reusable.caller}. A required claim on workflow_ref matches the caller; require job_workflow_ref to pin the reusable workflow.`
             : undefined,
         inputs
             ? log `- Service account: '${inputs.serviceSlug}' must exist in '${inputs.org}' and be linked to the provider.`
             : undefined,
-        log `- Required claims: each must equal (or, ending in *, prefix-match) a value below.`
+        log `- Required claims: each must equal (or, ending in *, prefix-match) a value below.`,
+        idClaimsNote(claims) ? log `  ${idClaimsNote(claims)}` : undefined,
+        claimText(claims, 'sub') !== MISSING ? log `  ${subjectFormNote(claims)}` : undefined
     ];
     return failure(log `Cloudsmith refused the ID token`, [
         log `Cloudsmith refused to exchange the GitHub ID token for an API key.`,
@@ -33168,20 +33229,25 @@ function capitalize(text) {
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/outputs.ts
 /**
- * What the action leaves for later steps and for its post step: outputs, the environment variable,
+ * What the action leaves for later steps and for its post step: outputs, the environment variables,
  * and the state the post step reads. The caller has masked the key already (readTokenAnswer does
  * it the moment the key is read).
  */
 
 
+
 const API_KEY_VARIABLE = 'CLOUDSMITH_API_KEY';
+/** The API base URL the Cloudsmith CLI reads; exported only for a non-default api-url. */
+const API_HOST_VARIABLE = 'CLOUDSMITH_API_HOST';
 /** Names of the state main saves for post. */
 const STATE = {
     exported: 'exported',
     cleanup: 'cleanup',
     expiresAt: 'expires-at',
     /** SHA-256 of the exported key: post acts only while the variable still holds this key. */
-    fingerprint: 'key-sha256'
+    fingerprint: 'key-sha256',
+    /** The CLOUDSMITH_API_HOST value main exported, if it exported one: post clears only that. */
+    apiHost: 'api-host'
 };
 function fingerprint(key) {
     return (0,external_node_crypto_.createHash)('sha256').update(key).digest('hex');
@@ -33196,6 +33262,11 @@ function publish(key, options, io) {
         io.saveState(STATE.fingerprint, fingerprint(key.token));
         io.saveState(STATE.cleanup, String(options.cleanup));
         io.info(log `Exported ${API_KEY_VARIABLE} for the following steps of this job.`);
+        if (options.apiUrl !== DEFAULT_API_URL) {
+            io.exportVariable(API_HOST_VARIABLE, options.apiUrl);
+            io.saveState(STATE.apiHost, options.apiUrl);
+            io.info(log `Exported ${API_HOST_VARIABLE}=${options.apiUrl}: the Cloudsmith CLI in later steps uses this API host too.`);
+        }
     }
 }
 
@@ -33246,6 +33317,12 @@ function dryRunSummary(org, serviceSlug, claims, suggestion) {
             [gfm `Service account to link`, serviceSlug],
             [gfm `aud (only if you make it a required claim)`, suggestion.audience]
         ]),
+        gfm ``,
+        codeBlock(joinLines([
+            providerUrlNote(suggestion.providerUrl),
+            idClaimsNote(claims),
+            subjectFormNote(claims)
+        ])),
         gfm ``
     ]);
 }
@@ -33371,11 +33448,16 @@ async function dryRun(inputs, idToken, io) {
         io.info(log `  ${line}`);
     io.info(log `A Cloudsmith OpenID Connect provider in '${inputs.org}' that accepts this token:`);
     io.info(log `  Provider URL:     ${suggestion.providerUrl}`);
+    io.info(log `                    (${providerUrlNote(suggestion.providerUrl)})`);
     for (const claim of suggestion.claims) {
         io.info(log `  Required claim:   ${claim.name} = ${claim.value}   (${claim.scope})`);
     }
     io.info(log `  Service account:  ${inputs.serviceSlug} (link it to the provider)`);
     io.info(log `  aud:              ${suggestion.audience} (require it only if you want to pin the audience)`);
+    const idNote = idClaimsNote(idToken.claims);
+    if (idNote)
+        io.info(idNote);
+    io.info(subjectFormNote(idToken.claims));
     if (inputs.jobSummary) {
         await io.appendSummary(dryRunSummary(inputs.org, inputs.serviceSlug, idToken.claims, suggestion));
     }
@@ -33411,6 +33493,11 @@ function post(io, env, nowMs) {
         }
         io.exportVariable(API_KEY_VARIABLE, '');
         io.info(log `Cleared ${API_KEY_VARIABLE} for the rest of the job.`);
+        const apiHost = io.getState(STATE.apiHost);
+        if (apiHost !== '' && env[API_HOST_VARIABLE] === apiHost) {
+            io.exportVariable(API_HOST_VARIABLE, '');
+            io.info(log `Cleared ${API_HOST_VARIABLE} for the rest of the job.`);
+        }
     }
     catch (error) {
         io.warning(log `Cleanup failed: ${errorMessage(error)}`, log `Cleanup failed`);

@@ -4,6 +4,7 @@
  * the only place a user learns what their token actually claimed.
  */
 import type { JWTPayload } from 'jose'
+import { log, type LogText } from './print-gate.js'
 
 export const SHOWN_CLAIMS = [
   'iss',
@@ -11,6 +12,8 @@ export const SHOWN_CLAIMS = [
   'sub',
   'repository',
   'repository_owner',
+  'repository_owner_id',
+  'repository_id',
   'ref',
   'environment',
   'workflow_ref',
@@ -20,7 +23,11 @@ export const SHOWN_CLAIMS = [
 ] as const
 
 export const MISSING = 'MISSING'
+/** Numeric IDs GitHub never reuses, unlike the owner and repository names. */
+const ID_CLAIMS = ['repository_owner_id', 'repository_id'] as const
 export const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com'
+/** The audience the Cloudsmith CLI's own OIDC support asks GitHub for. */
+export const CLI_AUDIENCE = 'cloudsmith'
 
 export function claimText(claims: JWTPayload, name: string): string {
   const value = claims[name]
@@ -61,6 +68,9 @@ export function suggestProvider(claims: JWTPayload): ProviderSuggestion {
     const value = claimText(claims, name)
     if (value !== MISSING) options.push({ name, value, scope })
   }
+  // the numeric IDs first: a name can be renamed or recycled, an ID never matches another owner
+  add('repository_owner_id', 'every repository of this owner, by ID: survives renames')
+  add('repository_id', 'this repository only, by ID: survives renames')
   add('repository_owner', 'every repository of this owner')
   add('repository', 'this repository only')
   add('sub', 'this repository and this ref or environment only')
@@ -71,4 +81,55 @@ export function suggestProvider(claims: JWTPayload): ProviderSuggestion {
     claims: options,
     audience: claimText(claims, 'aud')
   }
+}
+
+/**
+ * Which form of `sub` the token carries: GitHub's immutable subject (repositories created, renamed
+ * or transferred on github.com after 2026-06-18, or opted in) puts the numeric owner and
+ * repository IDs beside the names. Its exact spelling is GitHub's to choose, so this only looks
+ * for the token's own IDs in its own `sub`, and callers show that `sub` as it is.
+ */
+export function subjectForm(claims: JWTPayload): 'with-ids' | 'names-only' | 'unknown' {
+  const sub = claimText(claims, 'sub')
+  const ids = ID_CLAIMS.map((name) => claimText(claims, name)).filter((id) => /^\d+$/.test(id))
+  if (sub === MISSING || ids.length === 0) return 'unknown'
+  const carries = (id: string): boolean => new RegExp(`(^|\\D)${id}(\\D|$)`).test(sub)
+  return ids.some(carries) ? 'with-ids' : 'names-only'
+}
+
+/** Why the numeric ID claims come first, with their values, or undefined when the token has none. */
+export function idClaimsNote(claims: JWTPayload): LogText | undefined {
+  const ids = ID_CLAIMS.filter((name) => claimText(claims, name) !== MISSING).map(
+    (name) => `${name} = ${claimText(claims, name)}`
+  )
+  if (ids.length === 0) return undefined
+  return log`Prefer the numeric IDs (${ids.join(', ')}): a name can be renamed or taken over later, an ID cannot, so a claim on an ID is one a recycled or renamed name cannot match.`
+}
+
+/** One sentence on the token's `sub` form, with the `sub` itself. */
+export function subjectFormNote(claims: JWTPayload): LogText {
+  const sub = claimText(claims, 'sub')
+  switch (subjectForm(claims)) {
+    case 'with-ids':
+      return log`This token's sub carries the numeric owner and repository IDs (GitHub's immutable subject): ${sub}. A required sub claim must be written in this form, IDs included; copy it from here.`
+    case 'names-only':
+      return log`This token's sub carries names only, without the numeric IDs: ${sub}. After a rename or transfer (or an opt-in) GitHub switches the repository to a sub with the numeric IDs, which a required sub in this form no longer matches.`
+    default:
+      return log`This token's sub is ${sub}; it has no repository_id or repository_owner_id to compare it with.`
+  }
+}
+
+/**
+ * Both spellings of the provider URL: Cloudsmith's help page writes GitHub's without a trailing
+ * slash, its API schema with one.
+ */
+export function providerUrlNote(iss: string): LogText {
+  const bare = iss.replace(/\/+$/, '')
+  return log`Cloudsmith's help page writes it ${bare}, its API schema ${bare}/: if a provider with one form refuses the token, try the other.`
+}
+
+/** The token's audience is GitHub's default for its owner: `https://github.com/<owner>`. */
+export function isGithubDefaultAudience(claims: JWTPayload): boolean {
+  const owner = claimText(claims, 'repository_owner')
+  return owner !== MISSING && claimText(claims, 'aud') === `https://github.com/${owner}`
 }

@@ -5,7 +5,18 @@
  */
 import { errorMessage } from './error-message.js'
 import type { JWTPayload } from 'jose'
-import { claimLines, claimText, GITHUB_ISSUER, MISSING, reusableWorkflow } from './claims.js'
+import {
+  claimLines,
+  claimText,
+  CLI_AUDIENCE,
+  GITHUB_ISSUER,
+  idClaimsNote,
+  isGithubDefaultAudience,
+  MISSING,
+  providerUrlNote,
+  reusableWorkflow,
+  subjectFormNote
+} from './claims.js'
 import { AnswerTooLargeError } from './cloudsmith-call.js'
 import { CloudsmithError, REFUSED_STATUSES, TokenAnswerError } from './cloudsmith-response.js'
 import { EXCHANGE_OPERATION, exchangeUrl } from './exchange.js'
@@ -76,7 +87,7 @@ function oidcUnavailable(error: OidcUnavailableError): Failure {
       return failure(log`No ID token for a pull request from a fork`, [
         log`GitHub gives no ID token to a workflow run for a pull request from a fork, whatever its permissions say.`,
         log`Likely cause: this ${error.eventName} run comes from a fork, and fork runs cannot be trusted with credentials.`,
-        log`Fix: skip this step for forks (if: github.event.pull_request.head.repo.full_name == github.repository), and publish from runs on the base repository (push, release, or a merge).`
+        log`Fix: skip this step for forks (if: github.event_name != '${error.eventName ?? 'pull_request'}' || github.event.pull_request.head.repo.full_name == github.repository), and publish from runs on the base repository (push, release, or a merge).`
       ])
     case 'dependabot':
       return failure(log`No ID token for a Dependabot run`, [
@@ -205,15 +216,20 @@ function exchangeRefused(error: CloudsmithError, context: FailureContext): Failu
   const inputs = context.inputs
   const reusable = reusableWorkflow(claims)
   const checks = [
-    log`- Provider URL: must be exactly ${iss}${iss !== GITHUB_ISSUER && iss !== MISSING ? ' (not the usual github.com issuer: GitHub Enterprise with its own issuer)' : ''}.`,
+    log`- Provider URL: must be exactly ${iss}${iss !== GITHUB_ISSUER && iss !== MISSING ? ' (not the usual github.com issuer: GitHub Enterprise with its own issuer)' : ''}.${iss !== MISSING ? log` ${providerUrlNote(iss)}` : ''}`,
     log`- Audience: the token's aud is ${aud}${inputs?.audience === undefined ? " (GitHub's default)" : ''}. If the provider requires another aud, set the audience input to it.`,
+    isGithubDefaultAudience(claims)
+      ? log`  A provider set up for the Cloudsmith CLI's own OIDC support may require aud = ${CLI_AUDIENCE} (the audience the CLI asks for): then set 'audience: ${CLI_AUDIENCE}' on this step.`
+      : undefined,
     reusable
       ? log`- Reusable workflow: this job runs ${reusable.called}, called from ${reusable.caller}. A required claim on workflow_ref matches the caller; require job_workflow_ref to pin the reusable workflow.`
       : undefined,
     inputs
       ? log`- Service account: '${inputs.serviceSlug}' must exist in '${inputs.org}' and be linked to the provider.`
       : undefined,
-    log`- Required claims: each must equal (or, ending in *, prefix-match) a value below.`
+    log`- Required claims: each must equal (or, ending in *, prefix-match) a value below.`,
+    idClaimsNote(claims) ? log`  ${idClaimsNote(claims)}` : undefined,
+    claimText(claims, 'sub') !== MISSING ? log`  ${subjectFormNote(claims)}` : undefined
   ]
   return failure(log`Cloudsmith refused the ID token`, [
     log`Cloudsmith refused to exchange the GitHub ID token for an API key.`,

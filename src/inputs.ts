@@ -26,7 +26,7 @@ export class InputError extends Error {
   }
 }
 
-const DEFAULT_API_URL = 'https://api.cloudsmith.io'
+export const DEFAULT_API_URL = 'https://api.cloudsmith.io'
 const SLUG_MAX_LENGTH = 128
 const AUDIENCE_MAX_LENGTH = 512
 const SLUG = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/

@@ -3,7 +3,14 @@
  * mask and publish the key. Everything from outside comes in through `deps`.
  */
 import type { ActionsIO } from './actions-io.js'
-import { claimLines, claimText, suggestProvider } from './claims.js'
+import {
+  claimLines,
+  claimText,
+  idClaimsNote,
+  providerUrlNote,
+  subjectFormNote,
+  suggestProvider
+} from './claims.js'
 import type { CloudsmithToken } from './cloudsmith-response.js'
 import { explain, type FailureContext } from './diagnose.js'
 import { exchange, EXCHANGE_OPERATION, exchangeUrl } from './exchange.js'
@@ -168,6 +175,7 @@ async function dryRun(inputs: Inputs, idToken: IdToken, io: ActionsIO): Promise<
   for (const line of claimLines(idToken.claims)) io.info(log`  ${line}`)
   io.info(log`A Cloudsmith OpenID Connect provider in '${inputs.org}' that accepts this token:`)
   io.info(log`  Provider URL:     ${suggestion.providerUrl}`)
+  io.info(log`                    (${providerUrlNote(suggestion.providerUrl)})`)
   for (const claim of suggestion.claims) {
     io.info(log`  Required claim:   ${claim.name} = ${claim.value}   (${claim.scope})`)
   }
@@ -175,6 +183,9 @@ async function dryRun(inputs: Inputs, idToken: IdToken, io: ActionsIO): Promise<
   io.info(
     log`  aud:              ${suggestion.audience} (require it only if you want to pin the audience)`
   )
+  const idNote = idClaimsNote(idToken.claims)
+  if (idNote) io.info(idNote)
+  io.info(subjectFormNote(idToken.claims))
   if (inputs.jobSummary) {
     await io.appendSummary(
       dryRunSummary(inputs.org, inputs.serviceSlug, idToken.claims, suggestion)

@@ -1,5 +1,6 @@
 /**
- * The post step: clear the key main exported, and say so when it ran out before the job ended.
+ * The post step: clear the key main exported (and the API host with it, when main exported one),
+ * and say so when the key ran out before the job ended.
  * It acts only while CLOUDSMITH_API_KEY still holds this step's key: when the action ran again
  * later in the job, that later run's key is the one in use. It never fails the job: every problem
  * becomes a warning.
@@ -7,7 +8,7 @@
 import type { ActionsIO } from './actions-io.js'
 import { errorMessage } from './error-message.js'
 import type { Env } from './oidc-availability.js'
-import { API_KEY_VARIABLE, fingerprint, STATE } from './outputs.js'
+import { API_HOST_VARIABLE, API_KEY_VARIABLE, fingerprint, STATE } from './outputs.js'
 import { log } from './print-gate.js'
 
 export function post(io: ActionsIO, env: Env, nowMs: number): void {
@@ -41,6 +42,11 @@ export function post(io: ActionsIO, env: Env, nowMs: number): void {
     }
     io.exportVariable(API_KEY_VARIABLE, '')
     io.info(log`Cleared ${API_KEY_VARIABLE} for the rest of the job.`)
+    const apiHost = io.getState(STATE.apiHost)
+    if (apiHost !== '' && env[API_HOST_VARIABLE] === apiHost) {
+      io.exportVariable(API_HOST_VARIABLE, '')
+      io.info(log`Cleared ${API_HOST_VARIABLE} for the rest of the job.`)
+    }
   } catch (error) {
     io.warning(log`Cleanup failed: ${errorMessage(error)}`, log`Cleanup failed`)
   }

@@ -3,9 +3,16 @@
  * or an ID token. Every value goes through the print gate's `gfm`, which shows it as a code span.
  */
 import type { JWTPayload } from 'jose'
-import { claimText, SHOWN_CLAIMS, type ProviderSuggestion } from './claims.js'
+import {
+  claimText,
+  idClaimsNote,
+  providerUrlNote,
+  SHOWN_CLAIMS,
+  subjectFormNote,
+  type ProviderSuggestion
+} from './claims.js'
 import type { Failure } from './diagnose.js'
-import { codeBlock, gfm, joinMarkdown, type Markdown } from './print-gate.js'
+import { codeBlock, gfm, joinLines, joinMarkdown, type Markdown } from './print-gate.js'
 import type { Identity } from './verify.js'
 
 /** A two-column table: our own labels, values shown as code spans. */
@@ -71,6 +78,14 @@ export function dryRunSummary(
       [gfm`Service account to link`, serviceSlug],
       [gfm`aud (only if you make it a required claim)`, suggestion.audience]
     ]),
+    gfm``,
+    codeBlock(
+      joinLines([
+        providerUrlNote(suggestion.providerUrl),
+        idClaimsNote(claims),
+        subjectFormNote(claims)
+      ])
+    ),
     gfm``
   ])
 }

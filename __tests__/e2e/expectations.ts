@@ -6,7 +6,17 @@ import { expect } from '@jest/globals'
 import { createHash } from 'node:crypto'
 import { decodeJwt } from 'jose'
 import { findLeaks, type RunResult, type StepResult } from '../support/runner.js'
-import { ORG, SERVICE_SLUG, renderLog, secretsOf, type Stage } from './harness.js'
+import {
+  ORG,
+  SERVICE_SLUG,
+  renderLog,
+  runStep,
+  secretsOf,
+  startStage,
+  type Stage,
+  type StageOptions,
+  type StepOptions
+} from './harness.js'
 
 /** What differs from the defaults in the opening lines. */
 export interface Opening {
@@ -82,34 +92,43 @@ export function expectSignedIn(
   result: RunResult,
   stage: Stage,
   middle: Array<string | RegExp> = [],
-  tail: string[] = []
+  tail: string[] = [],
+  options: Opening = {}
 ): string {
   const { main, post } = result
   const key = lastKey(stage)
   const expiresAt = new Date((decodeJwt(key).exp ?? 0) * 1000).toISOString()
   expect(main.exitCode).toBe(0)
   expect(main.outputs).toEqual({ token: key, 'expires-at': expiresAt })
-  expect(main.env).toEqual({ CLOUDSMITH_API_KEY: key })
+  // the fake's loopback api-url is not the default: the Cloudsmith CLI gets it too
+  const apiHost = stage.cloudsmith.url
+  expect(main.env).toEqual({ CLOUDSMITH_API_KEY: key, CLOUDSMITH_API_HOST: apiHost })
   expect(main.state).toEqual({
     'expires-at': expiresAt,
     exported: 'true',
     cleanup: 'true',
-    'key-sha256': createHash('sha256').update(key).digest('hex')
+    'key-sha256': createHash('sha256').update(key).digest('hex'),
+    'api-host': apiHost
   })
   expect(main.masks).toContain(key)
   expect(main.masks).toContain(stage.issuer.issued.at(-1))
   expect(main.annotations).toEqual([])
   expect(renderLog(main)).toEqual([
-    ...opening(stage),
+    ...opening(stage, options),
     ...middle.map((line) => (typeof line === 'string' ? line : expect.stringMatching(line))),
     'Exported CLOUDSMITH_API_KEY for the following steps of this job.',
-    `Cloudsmith API key for '${SERVICE_SLUG}' in '${ORG}' is valid until ${expiresAt} (119 minutes).`,
+    `Exported CLOUDSMITH_API_HOST=${apiHost}: the Cloudsmith CLI in later steps uses this API host too.`,
+    // Cloudsmith's keys live about 90 minutes
+    `Cloudsmith API key for '${SERVICE_SLUG}' in '${ORG}' is valid until ${expiresAt} (89 minutes).`,
     ...tail
   ])
   expect(main.summary).toMatch(/^### Cloudsmith OIDC: signed in\n/)
-  expect(main.summary).toContain(`| Key expires | \`${expiresAt} (in 119 minutes)\` |`)
-  expect(post?.log).toEqual(['Cleared CLOUDSMITH_API_KEY for the rest of the job.'])
-  expect(result.finalEnv).toEqual({ CLOUDSMITH_API_KEY: '' })
+  expect(main.summary).toContain(`| Key expires | \`${expiresAt} (in 89 minutes)\` |`)
+  expect(post?.log).toEqual([
+    'Cleared CLOUDSMITH_API_KEY for the rest of the job.',
+    'Cleared CLOUDSMITH_API_HOST for the rest of the job.'
+  ])
+  expect(result.finalEnv).toEqual({ CLOUDSMITH_API_KEY: '', CLOUDSMITH_API_HOST: '' })
   return key
 }
 
@@ -178,4 +197,30 @@ export function expectInOrder(lines: string[], patterns: Array<string | RegExp>)
 export function retryDelaySeconds(step: StepResult, pattern: RegExp): number {
   const line = renderLog(step).find((text) => pattern.test(text))
   return Number(pattern.exec(line ?? '')?.[1] ?? NaN)
+}
+
+/**
+ * One scenario on a stage of its own: `prepare` sets the stage up (faults, token claims), main and
+ * post run with `step`, every run is checked with expectCleanRun and then `check`, and the stage
+ * and the run's files are always torn down.
+ */
+export async function inStage(
+  options: StageOptions,
+  prepare: (stage: Stage) => void,
+  step: StepOptions,
+  check: (result: RunResult, stage: Stage) => void
+): Promise<void> {
+  const stage = await startStage(options)
+  try {
+    prepare(stage)
+    const result = await runStep(stage, step)
+    try {
+      expectCleanRun(result, stage)
+      check(result, stage)
+    } finally {
+      result.cleanup()
+    }
+  } finally {
+    await stage.close()
+  }
 }

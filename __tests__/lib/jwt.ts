@@ -16,6 +16,8 @@ export const githubClaims: JWTPayload = {
   sub: 'repo:acme/app:ref:refs/heads/main',
   repository: 'acme/app',
   repository_owner: 'acme',
+  repository_owner_id: '4242',
+  repository_id: '777001',
   ref: 'refs/heads/main',
   workflow_ref: 'acme/app/.github/workflows/release.yml@refs/heads/main',
   job_workflow_ref: 'acme/app/.github/workflows/release.yml@refs/heads/main',

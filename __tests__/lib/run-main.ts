@@ -83,7 +83,7 @@ export async function run(
   return { rec, slept, idTokens, audiences }
 }
 
-export async function cloudsmithKey(lifetimeSeconds = 7200): Promise<string> {
+export async function cloudsmithKey(lifetimeSeconds = 5400): Promise<string> {
   return jwt({ sub: 'ci-publisher', iss: 'cloudsmith' }, lifetimeSeconds)
 }
 

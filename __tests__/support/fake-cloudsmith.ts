@@ -36,7 +36,7 @@ export interface FakeCloudsmithOptions {
    * claim `repository_owner: octo-org`, service account `ci-bot`.
    */
   providers?: ProviderConfig[]
-  /** Lifetime of issued API keys (default 7200 s). */
+  /** Lifetime of issued API keys (default 5400 s: Cloudsmith documents about 90 minutes). */
   tokenLifetimeSeconds?: number
   /** At most this many exchanges per fixed 1-second window; unlimited when absent. */
   rateLimitPerSecond?: number
@@ -164,7 +164,7 @@ export async function startFakeCloudsmith(options: FakeCloudsmithOptions): Promi
       serviceAccounts: ['ci-bot']
     }
   ]
-  const lifetime = options.tokenLifetimeSeconds ?? 7200
+  const lifetime = options.tokenLifetimeSeconds ?? 5400
   const tolerance = options.clockToleranceSeconds ?? 0
   const jwks = createRemoteJWKSet(new URL(options.issuer.jwksUri))
   const signingKey = new Uint8Array(randomBytes(32))

@@ -19,6 +19,13 @@ export interface TokenContext {
   sha: string
   /** Deployment environment of the job; changes `sub` to `repo:R:environment:E`. */
   environment?: string
+  /**
+   * How `sub` names the repository: `names` (`octo-org/octo-repo`, the form GitHub has always
+   * used), or GitHub's immutable subject with the numeric IDs beside the names, in one of the two
+   * spellings seen in GitHub's material: `ids-dash` (`octo-org-987654/octo-repo-123456789`) or
+   * `ids-at` (`octo-org@987654/octo-repo@123456789`). Default `names`.
+   */
+  subjectForm?: 'names' | 'ids-dash' | 'ids-at'
   eventName: string
   actor: string
   actorId: string
@@ -277,11 +284,12 @@ export function githubClaims(
 ): Record<string, unknown> {
   const owner = context.repository.split('/')[0] ?? ''
   const workflowRef = `${context.repository}/${context.workflowFile}@${context.ref}`
-  let sub = `repo:${context.repository}:ref:${context.ref}`
+  const subject = subjectRepository(context)
+  let sub = `repo:${subject}:ref:${context.ref}`
   if (context.environment !== undefined) {
-    sub = `repo:${context.repository}:environment:${context.environment}`
+    sub = `repo:${subject}:environment:${context.environment}`
   } else if (context.eventName === 'pull_request') {
-    sub = `repo:${context.repository}:pull_request`
+    sub = `repo:${subject}:pull_request`
   }
   const claims: Record<string, unknown> = {
     iss: issuer,
@@ -317,6 +325,19 @@ export function githubClaims(
   }
   if (context.environment !== undefined) claims['environment'] = context.environment
   return claims
+}
+
+/** The repository as `sub` names it, in the context's subject form. */
+function subjectRepository(context: TokenContext): string {
+  const [owner = '', name = ''] = context.repository.split('/')
+  switch (context.subjectForm ?? 'names') {
+    case 'names':
+      return context.repository
+    case 'ids-dash':
+      return `${owner}-${context.repositoryOwnerId}/${name}-${context.repositoryId}`
+    case 'ids-at':
+      return `${owner}@${context.repositoryOwnerId}/${name}@${context.repositoryId}`
+  }
 }
 
 function discovery(issuer: string, jwksUri: string): Record<string, unknown> {
