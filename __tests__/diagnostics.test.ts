@@ -28,6 +28,8 @@ const ERROR_TITLES = [
   'Answer too large',
   'Cannot reach <host>',
   'No answer from <host>',
+  'TLS certificate not trusted',
+  'Proxy refused the connection (<status>)',
   'Cloudsmith unavailable (<status>)',
   'Cloudsmith rate limit',
   'Cloudsmith does not accept the new key',

@@ -6,6 +6,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, jest, test } from '@j
 import * as core from '@actions/core'
 import { fetchIdToken, IdTokenError, idTokenKeeper } from '../src/id-token.js'
 import { retry, RetriesExhaustedError, TransientError } from '../src/retry.js'
+import { TransportRefusedError } from '../src/transport-fault.js'
+import { selfSignedCertificate } from './lib/certificates.js'
+import { refusingProxy } from './lib/refusing-proxy.js'
 import { githubClaims, jwt } from './lib/jwt.js'
 import {
   hang,
@@ -126,6 +129,37 @@ describe('fetchIdToken with core.getIDToken', () => {
   })
 })
 
+describe('final transport faults on the way to the ID token service', () => {
+  test('an untrusted certificate is final, not transient', async () => {
+    server = await scriptedServer(
+      [json(200, { value: await jwt(githubClaims) })],
+      '127.0.0.1',
+      selfSignedCertificate(['127.0.0.1'])
+    )
+    process.env.ACTIONS_ID_TOKEN_REQUEST_URL = `${server.url}/token?api-version=2.0`
+    process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN = 'request-token'
+    const error = await fetchIdToken(getIDToken, undefined, 2000).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(TransportRefusedError)
+    expect((error as TransportRefusedError).fault).toEqual({ kind: 'tls', code: undefined })
+  })
+
+  test('a proxy asking for credentials (407) is final', async () => {
+    const proxy = await refusingProxy(407)
+    try {
+      process.env.HTTP_PROXY = `http://${proxy.address}`
+      process.env.ACTIONS_ID_TOKEN_REQUEST_URL = 'http://token.actions.test/token?api-version=2.0'
+      process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN = 'request-token'
+      const error = await fetchIdToken(getIDToken, undefined, 2000).catch((e: unknown) => e)
+      expect(error).toBeInstanceOf(TransportRefusedError)
+      expect((error as TransportRefusedError).fault).toEqual({ kind: 'proxy', status: 407 })
+      // http-client tunnels plain http through the proxy too
+      expect(proxy.requests).toEqual(['CONNECT token.actions.test:80 HTTP/1.1'])
+    } finally {
+      await proxy.close()
+    }
+  })
+})
+
 describe('idTokenKeeper', () => {
   test('reuses a token until a minute before it expires', async () => {
     let now = 1_000_000_000_000
@@ -163,5 +197,34 @@ describe('idTokenKeeper', () => {
     now += 1_000
     await keeper.current()
     expect(count).toBe(2)
+  })
+
+  test.each([
+    ['ten minutes ahead', 600_000],
+    ['ten minutes behind', -600_000]
+  ])('a runner clock %s renews by the token lifetime, not by exp', async (_name, runnerSkewMs) => {
+    // the token service's clock is `issuer`; the runner's reads issuer + skew
+    let issuer = 1_000_000_000_000
+    const fetched: number[] = []
+    const keeper = idTokenKeeper(
+      async () => {
+        fetched.push(issuer)
+        return {
+          value: 'v',
+          claims: { iat: issuer / 1000 },
+          expiresAtMs: issuer + 300_000
+        }
+      },
+      () => issuer + runnerSkewMs
+    )
+    await keeper.current()
+    await keeper.current()
+    expect(fetched).toHaveLength(1) // not a new token on every call
+    issuer += 239_000
+    await keeper.current()
+    expect(fetched).toHaveLength(1) // still fresh: a minute left
+    issuer += 1_000
+    await keeper.current()
+    expect(fetched).toHaveLength(2) // renewed a minute before it expires
   })
 })

@@ -103,14 +103,28 @@ describe('parseInputs', () => {
     [
       'http://127.0.0.1.evil.example',
       'use https (plain http is accepted only for a loopback address, for tests).'
-    ]
+    ],
+    // the URL parser drops these silently; the raw text would reach the log unlike the request
+    ['https://api.cloud\nsmith.io', 'whitespace and control characters are not allowed.'],
+    ['https://api.cloudsmith.io/\tv1', 'whitespace and control characters are not allowed.'],
+    ['https://api.cloudsmith.io/a b', 'whitespace and control characters are not allowed.'],
+    ['https://[::1]:8443', 'an IPv6 address literal is not supported; use a host name.'],
+    ['http://[::1]:9', 'an IPv6 address literal is not supported; use a host name.']
   ])('api-url %j is refused', (url, why) => {
     expect(problems({ ...base, 'api-url': url })).toEqual([
       `Input 'api-url' is ${JSON.stringify(url)}: ${why}`
     ])
   })
 
-  test.each(['http://127.0.0.1:8080', 'http://localhost:1', 'http://[::1]:9'])(
+  test.each([
+    ['HTTPS://API.Cloudsmith.IO/', 'https://api.cloudsmith.io'],
+    ['https://api.cloudsmith.io:443//', 'https://api.cloudsmith.io'],
+    ['https://cloudsmith.example.com/api/./v/', 'https://cloudsmith.example.com/api/v']
+  ])('api-url %j is used as parsed: %s', (raw, used) => {
+    expect(parse({ ...base, 'api-url': raw }).apiUrl).toBe(used)
+  })
+
+  test.each(['http://127.0.0.1:8080', 'http://localhost:1'])(
     'plain http is accepted for loopback %s',
     (url) => {
       expect(parse({ ...base, 'api-url': url }).apiUrl).toBe(url)

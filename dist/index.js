@@ -31651,6 +31651,74 @@ async function withDeadline(work, ms, onTimeout) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/transport-fault.ts
+/**
+ * Network failures that no retry can mend, told apart from passing trouble: a TLS certificate the
+ * runner does not trust (self-signed, expired, for another host, or replaced by a TLS-inspecting
+ * proxy) and a proxy that refuses to open the tunnel (407, 403). They fail at once, under a name
+ * of their own, instead of being retried and reported as "cannot reach".
+ */
+/** A final network failure: the request never reached the server's answer. */
+class TransportRefusedError extends Error {
+    fault;
+    host;
+    name = 'TransportRefusedError';
+    constructor(fault, 
+    /** host:port the request was for, when the caller knows it. */
+    host, message, options) {
+        super(message, options);
+        this.fault = fault;
+        this.host = host;
+    }
+}
+/** Node's (OpenSSL's) codes for a certificate it will not accept. */
+const TLS_CODES = new Set([
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'UNABLE_TO_DECRYPT_CERT_SIGNATURE',
+    'CERT_SIGNATURE_FAILURE',
+    'CERT_NOT_YET_VALID',
+    'CERT_HAS_EXPIRED',
+    'CERT_REVOKED',
+    'CERT_UNTRUSTED',
+    'CERT_REJECTED',
+    'INVALID_CA',
+    'ERR_TLS_CERT_ALTNAME_INVALID',
+    'HOSTNAME_MISMATCH'
+]);
+/**
+ * The same failures as their messages say them, for errors that kept only the text (the ID token
+ * client wraps every failure into a message).
+ */
+const TLS_MESSAGE = /self[- ]signed certificate|unable to verify the first certificate|unable to get (?:local )?issuer certificate|certificate has expired|certificate is not yet valid|certificate signature failure|Hostname\/IP does not match certificate's altnames|certificate revoked/i;
+/** What http-client's tunnel agent throws when the proxy answers CONNECT with another status. */
+const TUNNEL_REFUSED = /tunneling socket could not be established, statusCode=(\d{3})/;
+/** The final fault in `error`, or undefined when it is worth another attempt or unknown. */
+function finalTransportFault(error) {
+    const code = errorCode(error);
+    const message = messageOf(error);
+    if (code !== undefined && TLS_CODES.has(code))
+        return { kind: 'tls', code };
+    const tunnel = TUNNEL_REFUSED.exec(message);
+    if (tunnel)
+        return { kind: 'proxy', status: Number(tunnel[1]) };
+    if (TLS_MESSAGE.test(message))
+        return { kind: 'tls', code };
+    return undefined;
+}
+function errorCode(error) {
+    const code = error && typeof error === 'object' ? error.code : undefined;
+    return typeof code === 'string' ? code : undefined;
+}
+function messageOf(error) {
+    if (error && typeof error === 'object' && 'message' in error)
+        return String(error.message);
+    return String(error);
+}
+
 ;// CONCATENATED MODULE: ./src/http.ts
 /**
  * One HTTP request through @actions/http-client (which brings the runner's proxy settings), with
@@ -31658,6 +31726,7 @@ async function withDeadline(work, ms, onTimeout) {
  * has a deadline, and the body is read only up to a size cap (the caller decides whether a cut
  * body is usable: an error page is, a token answer is not).
  */
+
 
 
 
@@ -31695,6 +31764,8 @@ async function send(client, request, host) {
     let response;
     try {
         response = await client.request(request.method, request.url, request.body ?? null, {
+            // an encoded error body would be quoted as binary
+            'Accept-Encoding': 'identity',
             ...request.headers
         });
     }
@@ -31702,6 +31773,12 @@ async function send(client, request, host) {
         // http-client reports its own socket timeout as "Request timeout: <path>"
         if (errorMessage(error).startsWith('Request timeout')) {
             throw timeoutError(host, request.timeoutMs);
+        }
+        const fault = finalTransportFault(error);
+        if (fault) {
+            throw new TransportRefusedError(fault, host, `request to ${host} failed: ${errorMessage(error)}`, {
+                cause: error
+            });
         }
         throw new NetworkError('connection', `request to ${host} failed: ${errorMessage(error)}`, {
             cause: error
@@ -31731,10 +31808,15 @@ async function send(client, request, host) {
     if (!truncated && !message.complete) {
         throw new NetworkError('connection', `the answer from ${host} broke off before its end`);
     }
+    // asked for identity; a server that encodes anyway gets described, never quoted as binary
+    const encoding = header(message.headers, 'content-encoding')?.trim().toLowerCase();
+    const encoded = encoding !== undefined && encoding !== '' && encoding !== 'identity';
     return {
         status: message.statusCode ?? 0,
         headers: message.headers,
-        body: Buffer.concat(chunks).toString('utf8'),
+        body: encoded
+            ? `(a ${encoding}-encoded body of ${size} bytes, not decoded: the action asked for none)`
+            : Buffer.concat(chunks).toString('utf8'),
         truncated
     };
 }
@@ -32386,7 +32468,8 @@ function errorText(body, secrets) {
 /** The parsed body, or undefined when it is not JSON. */
 function parseJson(body) {
     try {
-        return JSON.parse(body);
+        // a UTF-8 byte-order mark before the JSON is allowed (RFC 8259 lets a parser ignore it)
+        return JSON.parse(body.replace(/^\uFEFF/, ''));
     }
     catch {
         return undefined;
@@ -32444,12 +32527,20 @@ function readTokenAnswer(status, body, nowMs, mask, secrets) {
     if (Number.isNaN(expiresAt.getTime())) {
         throw fail('its token has no usable numeric "exp" claim');
     }
+    if (expiresAt.getTime() > nowMs + MAX_KEY_LIFETIME_MS) {
+        throw fail(`its token's exp (${expiresAt.toISOString()}) is not a sane date: no Cloudsmith key lives longer than ${MAX_KEY_LIFETIME_MS / 86_400_000} days`);
+    }
     if (expiresAt.getTime() <= nowMs) {
         throw fail(`its token expired already (exp ${expiresAt.toISOString()}); check this machine's clock`);
     }
     return { token, expiresAt };
 }
 const NOT_A_JWT = Symbol('not a JWT');
+/**
+ * Cloudsmith's keys live about 90 minutes; an exp further away than this is not a date to
+ * publish as expires-at (8.64e12 would read +275760-09-13).
+ */
+const MAX_KEY_LIFETIME_MS = 31 * 86_400_000;
 /** The `exp` claim of a compact JWT whose payload is a JSON object; NOT_A_JWT otherwise. */
 function jwtExp(token) {
     if (!COMPACT_JWT.test(token))
@@ -32664,6 +32755,7 @@ async function exchange(request, http, now, mask) {
 
 
 
+
 /** GitHub answered, but not with a usable token, or refused for a reason a retry cannot change. */
 class IdTokenError extends Error {
     name = 'IdTokenError';
@@ -32704,6 +32796,13 @@ function classifySourceError(error) {
     const inner = code === undefined ? /Error Message:\s*(.+)$/.exec(raw)?.[1] : undefined;
     const message = excerpt(inner ?? raw);
     const status = code === undefined ? undefined : Number(code);
+    // an untrusted certificate or a proxy refusing the way: final, whatever the status says
+    const fault = status === 407 ? { kind: 'proxy', status } : finalTransportFault(inner ?? raw);
+    if (fault) {
+        return new TransportRefusedError(fault, undefined, `getting the ID token failed: ${message}`, {
+            cause: error
+        });
+    }
     if (/do not have ID Token field/i.test(message)) {
         return new IdTokenError(`GitHub's ID token service answered without a token: ${message}`);
     }
@@ -32716,23 +32815,32 @@ function classifySourceError(error) {
 /**
  * Hands out the current ID token, fetching a new one when none is held or the held one is near
  * expiry: less than `marginMs` left, or less than half its lifetime for a token shorter-lived than
- * twice the margin.
+ * twice the margin. How long it lives is its own `exp` - `iat`, counted on this runner's clock
+ * from when it was asked for (no later than it was issued): a runner whose clock is off still
+ * renews in time, where comparing that clock with `exp` would renew too late or on every call.
+ * A token without a numeric `iat` is judged by `exp` against this clock.
  */
 function idTokenKeeper(fetch, now, marginMs = ID_TOKEN_REFRESH_MARGIN_MS) {
     let held;
     return {
         async current() {
             if (!held || now() >= held.refreshAtMs) {
-                const fetchedAtMs = now();
+                const askedAtMs = now();
                 const token = await fetch();
-                const expiresAtMs = token.expiresAtMs ?? Infinity;
-                const issuedAtMs = typeof token.claims.iat === 'number' ? token.claims.iat * 1000 : fetchedAtMs;
-                const margin = Math.min(marginMs, (expiresAtMs - issuedAtMs) / 2);
-                held = { token, refreshAtMs: expiresAtMs - margin };
+                held = { token, refreshAtMs: refreshTime(token, askedAtMs, marginMs) };
             }
             return held.token;
         }
     };
+}
+/** When to fetch a new token, on this runner's clock. */
+function refreshTime(token, askedAtMs, marginMs) {
+    const iat = token.claims.iat;
+    if (token.expiresAtMs === undefined)
+        return Infinity;
+    const lifetimeMs = typeof iat === 'number' ? token.expiresAtMs - iat * 1000 : token.expiresAtMs - askedAtMs;
+    const expiresLocallyAtMs = typeof iat === 'number' ? askedAtMs + lifetimeMs : token.expiresAtMs;
+    return expiresLocallyAtMs - Math.min(marginMs, lifetimeMs / 2);
 }
 
 ;// CONCATENATED MODULE: ./src/inputs.ts
@@ -32812,10 +32920,12 @@ function parseInputs(read) {
     };
     const apiUrl = () => {
         const value = get('api-url') || DEFAULT_API_URL;
-        const problem = checkApiUrl(value);
-        if (problem)
-            problems.push(`Input 'api-url' is ${JSON.stringify(value)}: ${problem}`);
-        return value.replace(/\/+$/, '');
+        const checked = checkApiUrl(value);
+        if ('problem' in checked) {
+            problems.push(`Input 'api-url' is ${JSON.stringify(value)}: ${checked.problem}`);
+            return value;
+        }
+        return checked.url;
     };
     const inputs = {
         org: slug('org'),
@@ -32834,28 +32944,41 @@ function parseInputs(read) {
         throw new InputError(problems);
     return inputs;
 }
-/** Why `value` is not an acceptable API base URL, or undefined when it is. */
+/**
+ * The API base URL exactly as it will be used (the parsed URL's origin and path, without a
+ * trailing slash), or why `value` is not acceptable. Whitespace and control characters are refused
+ * before parsing: the URL parser would drop a newline silently, and the raw text would differ
+ * from what is requested.
+ */
 function checkApiUrl(value) {
+    // eslint-disable-next-line no-control-regex
+    if (/[\s\u0000-\u001f\u007f-\u009f]/.test(value)) {
+        return { problem: 'whitespace and control characters are not allowed.' };
+    }
     let url;
     try {
         url = new URL(value);
     }
     catch {
-        return 'not an absolute URL (expected something like https://api.cloudsmith.io).';
+        return { problem: 'not an absolute URL (expected something like https://api.cloudsmith.io).' };
+    }
+    if (url.hostname.startsWith('[')) {
+        // http-client hands the bracketed form to the resolver, which cannot look it up
+        return { problem: 'an IPv6 address literal is not supported; use a host name.' };
     }
     if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
-        return 'use https (plain http is accepted only for a loopback address, for tests).';
+        return { problem: 'use https (plain http is accepted only for a loopback address, for tests).' };
     }
     if (url.username || url.password)
-        return 'credentials in the URL are not allowed.';
+        return { problem: 'credentials in the URL are not allowed.' };
     if (url.search || value.includes('?'))
-        return 'a query string is not allowed.';
+        return { problem: 'a query string is not allowed.' };
     if (url.hash || value.includes('#'))
-        return 'a fragment is not allowed.';
-    return undefined;
+        return { problem: 'a fragment is not allowed.' };
+    return { url: `${url.origin}${url.pathname.replace(/\/+$/, '')}` };
 }
 function isLoopback(hostname) {
-    return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+    return hostname === 'localhost' || /^127(\.\d{1,3}){3}$/.test(hostname);
 }
 
 ;// CONCATENATED MODULE: ./src/oidc-availability.ts
@@ -32927,6 +33050,38 @@ function safely(read) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/proxy-env.ts
+/**
+ * The runner's proxy variables as @actions/http-client reads them. A value without a scheme
+ * (`HTTPS_PROXY=proxy:3128`, which curl takes as http://) parses as a URL of scheme `proxy:` there
+ * and the proxy is silently not used; it is read as http:// here, and said so.
+ */
+
+const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'];
+function schemelessProxyFixes(env) {
+    const fixes = [];
+    for (const name of PROXY_VARIABLES) {
+        const raw = env[name]?.trim();
+        if (!raw || /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(raw))
+            continue;
+        const value = `http://${raw}`;
+        let where;
+        try {
+            const url = new URL(value);
+            where = url.port ? `${url.hostname}:${url.port}` : url.hostname;
+        }
+        catch {
+            continue; // not a proxy address at all; http-client ignores it as before
+        }
+        fixes.push({
+            name,
+            value,
+            note: log `${name} names a proxy without a scheme (${where}); using it as http://${where}, as curl does.`
+        });
+    }
+    return fixes;
+}
+
 ;// CONCATENATED MODULE: ./src/verify.ts
 /**
  * Optional check that Cloudsmith accepts the new key: GET /v1/user/self/ with it, and read who it
@@ -32988,15 +33143,10 @@ async function verifyKey(apiUrl, token, timeoutMs, http, now) {
 
 
 
+
+
 const PERMISSIONS_BLOCK = ['permissions:', '  id-token: write', '  contents: read'];
-const PROXY_VARIABLES = [
-    'HTTPS_PROXY',
-    'https_proxy',
-    'HTTP_PROXY',
-    'http_proxy',
-    'NO_PROXY',
-    'no_proxy'
-];
+const PROXY_SETTINGS = [...PROXY_VARIABLES, 'NO_PROXY', 'no_proxy'];
 function failure(title, lines) {
     return { title, message: joinLines(lines) };
 }
@@ -33017,6 +33167,8 @@ function explain(error, context) {
         return badTokenAnswer(error, context);
     if (error instanceof AnswerTooLargeError)
         return oversized(error);
+    if (error instanceof TransportRefusedError)
+        return transportRefused(error, context);
     const text = redact(errorMessage(error));
     return failure(log `Unexpected error`, [
         log `The action failed unexpectedly: ${text}`,
@@ -33071,7 +33223,7 @@ function gaveUp(error, context) {
     const timedOut = last.cause instanceof NetworkError && last.cause.kind === 'timeout';
     const target = context.inputs ? new URL(context.inputs.apiUrl).host : 'the server';
     const idTokenHost = hostOf(context.env.ACTIONS_ID_TOKEN_REQUEST_URL) ?? "GitHub's token service";
-    const proxies = PROXY_VARIABLES.filter((name) => context.env[name]);
+    const proxies = PROXY_SETTINGS.filter((name) => context.env[name]);
     const proxyNote = proxies.length
         ? `the proxy settings: ${proxies.join(', ')} ${proxies.length === 1 ? 'is' : 'are'} set`
         : '';
@@ -33212,6 +33364,31 @@ function verifyFailed(error, context) {
         log `Likely cause: the service account is disabled or lacks access, or api-url differs from where the key is valid.`,
         log `Fix: check the service account '${context.inputs?.serviceSlug ?? ''}' in Cloudsmith; set verify: false to skip this check.`
     ]);
+}
+function transportRefused(error, context) {
+    const host = error.host ?? hostOf(context.env.ACTIONS_ID_TOKEN_REQUEST_URL) ?? "GitHub's token service";
+    const what = log `${capitalize(error.message)}. This is not retried: another attempt meets the same refusal.`;
+    if (error.fault.kind === 'tls') {
+        return failure(log `TLS certificate not trusted`, [
+            what,
+            log `Likely cause: the certificate ${host} presented is not one Node.js trusts: a TLS-inspecting proxy or firewall on the runner's network replaced it with its own, or it is self-signed, expired, or made out for another host.`,
+            log `Fix: on a network that inspects TLS, give the runner that proxy's CA certificate: set NODE_EXTRA_CA_CERTS to its PEM file in the job's env (Node.js reads it at start). Otherwise check that api-url names the Cloudsmith API host. The action never turns certificate checks off.`
+        ]);
+    }
+    const status = error.fault.status;
+    return failure(log `Proxy refused the connection (${status})`, [
+        what,
+        status === 407
+            ? log `Likely cause: the proxy in the runner's proxy settings (${proxyNames(context.env)}) asks for credentials, and none were given.`
+            : log `Likely cause: the proxy in the runner's proxy settings (${proxyNames(context.env)}) does not let this runner reach ${host}.`,
+        status === 407
+            ? log `Fix: put the credentials in the proxy URL, from a secret: HTTPS_PROXY=http://user:password@proxy:port (and HTTP_PROXY likewise).`
+            : log `Fix: ask for ${host} to be allowed through the proxy, or add it to NO_PROXY if the runner can reach it directly.`
+    ]);
+}
+function proxyNames(env) {
+    const set = PROXY_VARIABLES.filter((name) => env[name]);
+    return set.length > 0 ? set.join(', ') : 'none set';
 }
 function hostOf(url) {
     try {
@@ -33524,6 +33701,7 @@ const USER_AGENT = `${ACTION_NAME}/${ACTION_VERSION}`;
 
 
 
+
 const io = {
     getInput: (name) => getInput(name),
     getState: (name) => getState(name),
@@ -33553,6 +33731,10 @@ const io = {
     }
 };
 async function runMain() {
+    for (const fix of schemelessProxyFixes(process.env)) {
+        process.env[fix.name] = fix.value;
+        io.info(fix.note);
+    }
     await main({
         io,
         env: process.env,

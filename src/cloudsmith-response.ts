@@ -54,7 +54,8 @@ export function errorText(body: string, secrets: readonly string[]): string {
 /** The parsed body, or undefined when it is not JSON. */
 export function parseJson(body: string): unknown {
   try {
-    return JSON.parse(body) as unknown
+    // a UTF-8 byte-order mark before the JSON is allowed (RFC 8259 lets a parser ignore it)
+    return JSON.parse(body.replace(/^\uFEFF/, '')) as unknown
   } catch {
     return undefined
   }
@@ -125,6 +126,11 @@ export function readTokenAnswer(
   if (Number.isNaN(expiresAt.getTime())) {
     throw fail('its token has no usable numeric "exp" claim')
   }
+  if (expiresAt.getTime() > nowMs + MAX_KEY_LIFETIME_MS) {
+    throw fail(
+      `its token's exp (${expiresAt.toISOString()}) is not a sane date: no Cloudsmith key lives longer than ${MAX_KEY_LIFETIME_MS / 86_400_000} days`
+    )
+  }
   if (expiresAt.getTime() <= nowMs) {
     throw fail(
       `its token expired already (exp ${expiresAt.toISOString()}); check this machine's clock`
@@ -134,6 +140,12 @@ export function readTokenAnswer(
 }
 
 const NOT_A_JWT = Symbol('not a JWT')
+
+/**
+ * Cloudsmith's keys live about 90 minutes; an exp further away than this is not a date to
+ * publish as expires-at (8.64e12 would read +275760-09-13).
+ */
+const MAX_KEY_LIFETIME_MS = 31 * 86_400_000
 
 /** The `exp` claim of a compact JWT whose payload is a JSON object; NOT_A_JWT otherwise. */
 function jwtExp(token: string): unknown {

@@ -25,8 +25,10 @@ import { ID_TOKEN_OPERATION, IdTokenError } from './id-token.js'
 import { InputError, type Inputs } from './inputs.js'
 import { OidcUnavailableError, type Env } from './oidc-availability.js'
 import { joinLines, log, type LogText } from './print-gate.js'
+import { PROXY_VARIABLES } from './proxy-env.js'
 import { redact } from './redact.js'
 import { formatSeconds, RetriesExhaustedError } from './retry.js'
+import { TransportRefusedError } from './transport-fault.js'
 import { VerifyError } from './verify.js'
 
 export interface Failure {
@@ -42,14 +44,7 @@ export interface FailureContext {
 }
 
 const PERMISSIONS_BLOCK = ['permissions:', '  id-token: write', '  contents: read']
-const PROXY_VARIABLES = [
-  'HTTPS_PROXY',
-  'https_proxy',
-  'HTTP_PROXY',
-  'http_proxy',
-  'NO_PROXY',
-  'no_proxy'
-]
+const PROXY_SETTINGS = [...PROXY_VARIABLES, 'NO_PROXY', 'no_proxy']
 
 function failure(title: LogText, lines: ReadonlyArray<LogText | undefined>): Failure {
   return { title, message: joinLines(lines) }
@@ -64,6 +59,7 @@ export function explain(error: unknown, context: FailureContext): Failure {
   if (error instanceof CloudsmithError) return cloudsmithError(error, context)
   if (error instanceof TokenAnswerError) return badTokenAnswer(error, context)
   if (error instanceof AnswerTooLargeError) return oversized(error)
+  if (error instanceof TransportRefusedError) return transportRefused(error, context)
   const text = redact(errorMessage(error))
   return failure(log`Unexpected error`, [
     log`The action failed unexpectedly: ${text}`,
@@ -122,7 +118,7 @@ function gaveUp(error: RetriesExhaustedError, context: FailureContext): Failure 
   const timedOut = last.cause instanceof NetworkError && last.cause.kind === 'timeout'
   const target = context.inputs ? new URL(context.inputs.apiUrl).host : 'the server'
   const idTokenHost = hostOf(context.env.ACTIONS_ID_TOKEN_REQUEST_URL) ?? "GitHub's token service"
-  const proxies = PROXY_VARIABLES.filter((name) => context.env[name])
+  const proxies = PROXY_SETTINGS.filter((name) => context.env[name])
   const proxyNote = proxies.length
     ? `the proxy settings: ${proxies.join(', ')} ${proxies.length === 1 ? 'is' : 'are'} set`
     : ''
@@ -267,6 +263,34 @@ function verifyFailed(error: VerifyError, context: FailureContext): Failure {
     log`Likely cause: the service account is disabled or lacks access, or api-url differs from where the key is valid.`,
     log`Fix: check the service account '${context.inputs?.serviceSlug ?? ''}' in Cloudsmith; set verify: false to skip this check.`
   ])
+}
+
+function transportRefused(error: TransportRefusedError, context: FailureContext): Failure {
+  const host =
+    error.host ?? hostOf(context.env.ACTIONS_ID_TOKEN_REQUEST_URL) ?? "GitHub's token service"
+  const what = log`${capitalize(error.message)}. This is not retried: another attempt meets the same refusal.`
+  if (error.fault.kind === 'tls') {
+    return failure(log`TLS certificate not trusted`, [
+      what,
+      log`Likely cause: the certificate ${host} presented is not one Node.js trusts: a TLS-inspecting proxy or firewall on the runner's network replaced it with its own, or it is self-signed, expired, or made out for another host.`,
+      log`Fix: on a network that inspects TLS, give the runner that proxy's CA certificate: set NODE_EXTRA_CA_CERTS to its PEM file in the job's env (Node.js reads it at start). Otherwise check that api-url names the Cloudsmith API host. The action never turns certificate checks off.`
+    ])
+  }
+  const status = error.fault.status
+  return failure(log`Proxy refused the connection (${status})`, [
+    what,
+    status === 407
+      ? log`Likely cause: the proxy in the runner's proxy settings (${proxyNames(context.env)}) asks for credentials, and none were given.`
+      : log`Likely cause: the proxy in the runner's proxy settings (${proxyNames(context.env)}) does not let this runner reach ${host}.`,
+    status === 407
+      ? log`Fix: put the credentials in the proxy URL, from a secret: HTTPS_PROXY=http://user:password@proxy:port (and HTTP_PROXY likewise).`
+      : log`Fix: ask for ${host} to be allowed through the proxy, or add it to NO_PROXY if the runner can reach it directly.`
+  ])
+}
+
+function proxyNames(env: Env): string {
+  const set = PROXY_VARIABLES.filter((name) => env[name])
+  return set.length > 0 ? set.join(', ') : 'none set'
 }
 
 function hostOf(url: string | undefined): string | undefined {

@@ -8,6 +8,7 @@ import { HttpClient } from '@actions/http-client'
 import type { IncomingHttpHeaders } from 'node:http'
 import { withDeadline } from './deadline.js'
 import { errorMessage } from './error-message.js'
+import { finalTransportFault, TransportRefusedError } from './transport-fault.js'
 
 export interface HttpRequest {
   readonly method: 'GET' | 'POST'
@@ -67,12 +68,25 @@ async function send(client: HttpClient, request: HttpRequest, host: string): Pro
   let response
   try {
     response = await client.request(request.method, request.url, request.body ?? null, {
+      // an encoded error body would be quoted as binary
+      'Accept-Encoding': 'identity',
       ...request.headers
     })
   } catch (error) {
     // http-client reports its own socket timeout as "Request timeout: <path>"
     if (errorMessage(error).startsWith('Request timeout')) {
       throw timeoutError(host, request.timeoutMs)
+    }
+    const fault = finalTransportFault(error)
+    if (fault) {
+      throw new TransportRefusedError(
+        fault,
+        host,
+        `request to ${host} failed: ${errorMessage(error)}`,
+        {
+          cause: error
+        }
+      )
     }
     throw new NetworkError('connection', `request to ${host} failed: ${errorMessage(error)}`, {
       cause: error
@@ -105,10 +119,15 @@ async function send(client: HttpClient, request: HttpRequest, host: string): Pro
   if (!truncated && !message.complete) {
     throw new NetworkError('connection', `the answer from ${host} broke off before its end`)
   }
+  // asked for identity; a server that encodes anyway gets described, never quoted as binary
+  const encoding = header(message.headers, 'content-encoding')?.trim().toLowerCase()
+  const encoded = encoding !== undefined && encoding !== '' && encoding !== 'identity'
   return {
     status: message.statusCode ?? 0,
     headers: message.headers,
-    body: Buffer.concat(chunks).toString('utf8'),
+    body: encoded
+      ? `(a ${encoding}-encoded body of ${size} bytes, not decoded: the action asked for none)`
+      : Buffer.concat(chunks).toString('utf8'),
     truncated
   }
 }

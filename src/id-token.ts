@@ -7,6 +7,7 @@ import { decodeJwt, type JWTPayload } from 'jose'
 import { excerpt } from './redact.js'
 import { withDeadline } from './deadline.js'
 import { RETRYABLE_STATUSES, TransientError } from './retry.js'
+import { finalTransportFault, TransportRefusedError } from './transport-fault.js'
 
 /** core.getIDToken, or a stand-in with the same contract. */
 export type IdTokenSource = (audience?: string) => Promise<string>
@@ -72,6 +73,14 @@ function classifySourceError(error: unknown): Error {
   const inner = code === undefined ? /Error Message:\s*(.+)$/.exec(raw)?.[1] : undefined
   const message = excerpt(inner ?? raw)
   const status = code === undefined ? undefined : Number(code)
+  // an untrusted certificate or a proxy refusing the way: final, whatever the status says
+  const fault =
+    status === 407 ? { kind: 'proxy' as const, status } : finalTransportFault(inner ?? raw)
+  if (fault) {
+    return new TransportRefusedError(fault, undefined, `getting the ID token failed: ${message}`, {
+      cause: error
+    })
+  }
   if (/do not have ID Token field/i.test(message)) {
     return new IdTokenError(`GitHub's ID token service answered without a token: ${message}`)
   }
@@ -85,7 +94,10 @@ function classifySourceError(error: unknown): Error {
 /**
  * Hands out the current ID token, fetching a new one when none is held or the held one is near
  * expiry: less than `marginMs` left, or less than half its lifetime for a token shorter-lived than
- * twice the margin.
+ * twice the margin. How long it lives is its own `exp` - `iat`, counted on this runner's clock
+ * from when it was asked for (no later than it was issued): a runner whose clock is off still
+ * renews in time, where comparing that clock with `exp` would renew too late or on every call.
+ * A token without a numeric `iat` is judged by `exp` against this clock.
  */
 export function idTokenKeeper(
   fetch: () => Promise<IdToken>,
@@ -96,15 +108,21 @@ export function idTokenKeeper(
   return {
     async current() {
       if (!held || now() >= held.refreshAtMs) {
-        const fetchedAtMs = now()
+        const askedAtMs = now()
         const token = await fetch()
-        const expiresAtMs = token.expiresAtMs ?? Infinity
-        const issuedAtMs =
-          typeof token.claims.iat === 'number' ? token.claims.iat * 1000 : fetchedAtMs
-        const margin = Math.min(marginMs, (expiresAtMs - issuedAtMs) / 2)
-        held = { token, refreshAtMs: expiresAtMs - margin }
+        held = { token, refreshAtMs: refreshTime(token, askedAtMs, marginMs) }
       }
       return held.token
     }
   }
+}
+
+/** When to fetch a new token, on this runner's clock. */
+function refreshTime(token: IdToken, askedAtMs: number, marginMs: number): number {
+  const iat = token.claims.iat
+  if (token.expiresAtMs === undefined) return Infinity
+  const lifetimeMs =
+    typeof iat === 'number' ? token.expiresAtMs - iat * 1000 : token.expiresAtMs - askedAtMs
+  const expiresLocallyAtMs = typeof iat === 'number' ? askedAtMs + lifetimeMs : token.expiresAtMs
+  return expiresLocallyAtMs - Math.min(marginMs, lifetimeMs / 2)
 }

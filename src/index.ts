@@ -10,6 +10,7 @@ import { createHttp } from './http.js'
 import { main } from './main.js'
 import { post } from './post.js'
 import { log } from './print-gate.js'
+import { schemelessProxyFixes } from './proxy-env.js'
 import { realClock } from './retry.js'
 import { USER_AGENT } from './version.js'
 
@@ -41,6 +42,10 @@ const io: ActionsIO = {
 }
 
 export async function runMain(): Promise<void> {
+  for (const fix of schemelessProxyFixes(process.env)) {
+    process.env[fix.name] = fix.value
+    io.info(fix.note)
+  }
   await main({
     io,
     env: process.env,

@@ -98,9 +98,12 @@ export function parseInputs(read: (name: string) => string): Inputs {
 
   const apiUrl = (): string => {
     const value = get('api-url') || DEFAULT_API_URL
-    const problem = checkApiUrl(value)
-    if (problem) problems.push(`Input 'api-url' is ${JSON.stringify(value)}: ${problem}`)
-    return value.replace(/\/+$/, '')
+    const checked = checkApiUrl(value)
+    if ('problem' in checked) {
+      problems.push(`Input 'api-url' is ${JSON.stringify(value)}: ${checked.problem}`)
+      return value
+    }
+    return checked.url
   }
 
   const inputs: Inputs = {
@@ -120,23 +123,36 @@ export function parseInputs(read: (name: string) => string): Inputs {
   return inputs
 }
 
-/** Why `value` is not an acceptable API base URL, or undefined when it is. */
-function checkApiUrl(value: string): string | undefined {
+/**
+ * The API base URL exactly as it will be used (the parsed URL's origin and path, without a
+ * trailing slash), or why `value` is not acceptable. Whitespace and control characters are refused
+ * before parsing: the URL parser would drop a newline silently, and the raw text would differ
+ * from what is requested.
+ */
+function checkApiUrl(value: string): { url: string } | { problem: string } {
+  // eslint-disable-next-line no-control-regex
+  if (/[\s\u0000-\u001f\u007f-\u009f]/.test(value)) {
+    return { problem: 'whitespace and control characters are not allowed.' }
+  }
   let url: URL
   try {
     url = new URL(value)
   } catch {
-    return 'not an absolute URL (expected something like https://api.cloudsmith.io).'
+    return { problem: 'not an absolute URL (expected something like https://api.cloudsmith.io).' }
+  }
+  if (url.hostname.startsWith('[')) {
+    // http-client hands the bracketed form to the resolver, which cannot look it up
+    return { problem: 'an IPv6 address literal is not supported; use a host name.' }
   }
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
-    return 'use https (plain http is accepted only for a loopback address, for tests).'
+    return { problem: 'use https (plain http is accepted only for a loopback address, for tests).' }
   }
-  if (url.username || url.password) return 'credentials in the URL are not allowed.'
-  if (url.search || value.includes('?')) return 'a query string is not allowed.'
-  if (url.hash || value.includes('#')) return 'a fragment is not allowed.'
-  return undefined
+  if (url.username || url.password) return { problem: 'credentials in the URL are not allowed.' }
+  if (url.search || value.includes('?')) return { problem: 'a query string is not allowed.' }
+  if (url.hash || value.includes('#')) return { problem: 'a fragment is not allowed.' }
+  return { url: `${url.origin}${url.pathname.replace(/\/+$/, '')}` }
 }
 
 function isLoopback(hostname: string): boolean {
-  return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname)
+  return hostname === 'localhost' || /^127(\.\d{1,3}){3}$/.test(hostname)
 }

@@ -3,7 +3,9 @@
  * repeats) and records what it was sent.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { createServer as createHttpsServer } from 'node:https'
 import type { AddressInfo, Socket } from 'node:net'
+import type { KeyPair } from './certificates.js'
 
 export interface Received {
   readonly method: string
@@ -21,10 +23,15 @@ export interface ScriptedServer {
   close(): Promise<void>
 }
 
-export async function scriptedServer(steps: Step[], host = '127.0.0.1'): Promise<ScriptedServer> {
+/** With `tls`, the server speaks https with that key and certificate. */
+export async function scriptedServer(
+  steps: Step[],
+  host = '127.0.0.1',
+  tls?: KeyPair
+): Promise<ScriptedServer> {
   const received: Received[] = []
   const sockets = new Set<Socket>()
-  const server = createServer((req, res) => {
+  const handler = (req: IncomingMessage, res: ServerResponse): void => {
     const chunks: Buffer[] = []
     req.on('data', (chunk: Buffer) => chunks.push(chunk))
     req.on('end', () => {
@@ -39,15 +46,16 @@ export async function scriptedServer(steps: Step[], host = '127.0.0.1'): Promise
       const step = steps[Math.min(received.length, steps.length) - 1]
       step?.(res, record)
     })
-  })
-  server.on('connection', (socket) => {
+  }
+  const server = tls ? createHttpsServer(tls, handler) : createServer(handler)
+  server.on('connection', (socket: Socket) => {
     sockets.add(socket)
     socket.on('close', () => sockets.delete(socket))
   })
   await new Promise<void>((resolve) => server.listen(0, host, resolve))
   const { port } = server.address() as AddressInfo
   return {
-    url: `http://${host}:${port}`,
+    url: `${tls ? 'https' : 'http'}://${host}:${port}`,
     received,
     close: () =>
       new Promise<void>((resolve) => {
