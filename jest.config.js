@@ -6,8 +6,12 @@ export default {
     '^(\\.{1,2}/.*)\\.js$': '$1'
   },
   transform: {
-    '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }]
+    '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }],
+    '/node_modules/@actions/workflow-parser/.+\\.js$':
+      '<rootDir>/__tests__/support/json-import-attribute.js'
   },
+  // the workflow parser's schema imports need the transform above
+  transformIgnorePatterns: ['/node_modules/(?!@actions/workflow-parser/)'],
   testMatch: ['<rootDir>/__tests__/**/*.test.ts'],
   testTimeout: 30000,
   clearMocks: true
