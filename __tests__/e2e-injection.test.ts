@@ -8,6 +8,10 @@
  * seeded fuzz composes payloads from the same fragments.
  */
 import { describe, expect, test } from '@jest/globals'
+import { readFileSync } from 'node:fs'
+import { createServer as createHttpsServer } from 'node:https'
+import type { AddressInfo } from 'node:net'
+import { fileURLToPath } from 'node:url'
 import type { FaultKind, FaultOptions } from './support/fake-cloudsmith.js'
 import type { ClaimOverrides, IssuerFault } from './support/issuer.js'
 import type { RunResult } from './support/runner.js'
@@ -329,6 +333,46 @@ describe(`dist/ on Node ${node.version}: outside text never steers the runner`, 
         ['[x](https://evil.example) <img src=x>'],
         signedIn
       ),
+    TIMEOUT
+  )
+})
+
+describe(`dist/ on Node ${node.version}: node's own error messages`, () => {
+  const fixtures = fileURLToPath(new URL('./fixtures/tls-hostile-altnames/', import.meta.url))
+
+  test.concurrent(
+    'a TLS certificate whose altnames hold commands: node quotes them in its error',
+    async () => {
+      const server = createHttpsServer(
+        {
+          key: readFileSync(`${fixtures}leaf.key`),
+          cert: readFileSync(`${fixtures}leaf.pem`)
+        },
+        (_request, response) => response.end()
+      )
+      await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening))
+      const { port } = server.address() as AddressInfo
+      const stage = await startStage()
+      try {
+        const result = await runStep(stage, {
+          with: { 'api-url': `https://localhost:${port}`, 'max-attempts': 2 },
+          env: { NODE_EXTRA_CA_CERTS: `${fixtures}ca.pem` },
+          timeoutMs: 20_000
+        })
+        try {
+          // node's message names the altnames: this is the path the payload takes
+          expect(result.main.stdout.some((line) => line.includes("cert's altnames"))).toBe(true)
+          expectNoInjection(result, stage, ['DNS:##[stop-commands]x, DNS:x##[add-mask]e'])
+          failed(result)
+        } finally {
+          result.cleanup()
+        }
+      } finally {
+        server.closeAllConnections()
+        await new Promise((closed) => server.close(closed))
+        await stage.close()
+      }
+    },
     TIMEOUT
   )
 })
