@@ -432,8 +432,10 @@ describe(`dist/ on Node ${node.version}: validate, then mask (issue 7 item 3)`, 
         const mask = lines.findIndex(
           (line) => line.command?.command === 'add-mask' && line.command.data === key
         )
+        // the mask comes after the exchange began, and nothing but commands before it
         expect(exchange).toBeGreaterThanOrEqual(0)
-        expect(mask).toBe(exchange + 1)
+        expect(mask).toBeGreaterThan(exchange)
+        expect(lines.slice(exchange + 1, mask).filter((line) => !line.command)).toEqual([])
       }),
     TIMEOUT
   )
@@ -499,7 +501,7 @@ const FRAGMENTS = [
 ]
 
 const SEED = 20261128
-const FUZZ_CASES = 36
+const FUZZ_CASES = 30
 
 function fuzzBodies(seed: number, count: number): string[] {
   const random = prng(seed)
