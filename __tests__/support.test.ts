@@ -15,9 +15,11 @@ import { type OidcIssuer, startIssuer } from './support/issuer.js'
 import {
   evaluateStatusCondition,
   findLeaks,
+  parseCommandLine,
   parseFileCommands,
   parseWorkflowCommand,
-  runAction
+  runAction,
+  splitRunnerLines
 } from './support/runner.js'
 
 describe('local OIDC issuer', () => {
@@ -551,5 +553,173 @@ fs.appendFileSync(process.env.GITHUB_ENV, 'CLEAR_ME=\\n')
     expect(hung.main.timedOut).toBe(true)
     expect(hung.main.exitCode).toBeNull()
     expect(hung.post).toBeUndefined()
+  })
+})
+
+describe('runner emulator: parsing as actions/runner does', () => {
+  test('the legacy ##[ form is a command anywhere in a line, with ;-separated properties', () => {
+    expect(parseCommandLine('Cloudsmith said: ##[add-mask]e')).toEqual({
+      command: { command: 'add-mask', properties: {}, data: 'e' },
+      form: 'legacy',
+      offset: 17
+    })
+    expect(parseCommandLine('x ##[set-output name=token;other=a%3Bb]evil%5D')).toEqual({
+      command: {
+        command: 'set-output',
+        properties: { name: 'token', other: 'a;b' },
+        data: 'evil]'
+      },
+      form: 'legacy',
+      offset: 2
+    })
+    expect(parseCommandLine('503: <p>##[STOP-COMMANDS]x</p>')?.command).toMatchObject({
+      command: 'stop-commands',
+      data: 'x</p>'
+    })
+    // only the first ##[ counts, and only registered names are commands
+    expect(parseCommandLine('##[nope]a ##[add-mask]b')).toBeUndefined()
+    expect(parseCommandLine('::nope::a ##[add-mask]b')?.form).toBe('legacy')
+    expect(parseCommandLine('no bracket ##[add-mask')).toBeUndefined()
+  })
+
+  test('the :: form only at the line start after .NET white space (U+0085, U+2028 too)', () => {
+    expect(parseCommandLine('  \t::error::pwned')).toMatchObject({ form: 'v2', offset: 3 })
+    expect(parseCommandLine('\u0085::add-mask::e')?.command.command).toBe('add-mask')
+    expect(parseCommandLine('\u2028::add-mask::e')?.command.command).toBe('add-mask')
+    expect(parseCommandLine('x ::add-mask::e')).toBeUndefined()
+    expect(parseCommandLine('::unknown::e')).toBeUndefined()
+    expect(parseWorkflowCommand('::Add-Mask::E')).toEqual({
+      command: 'add-mask',
+      properties: {},
+      data: 'E'
+    })
+  })
+
+  test('a line ends at LF, CR or CRLF', () => {
+    expect(splitRunnerLines('a\r::add-mask::e\r\nb\n\nc\u2028d\n')).toEqual([
+      'a',
+      '::add-mask::e',
+      'b',
+      '',
+      'c\u2028d'
+    ])
+  })
+})
+
+describe('runner emulator: injected commands and stop-commands', () => {
+  const secret = 'K3Y-injected-into-the-log'
+  let actionDir: string
+  const mainJs = (body: string) => `const out = (t) => process.stdout.write(t)\n${body}`
+
+  beforeAll(() => {
+    actionDir = mkdtempSync(join(tmpdir(), 'inject-action-'))
+    writeFileSync(
+      join(actionDir, 'action.yml'),
+      'name: Inject\ndescription: prints things\nruns:\n  using: node24\n  main: main.cjs\n'
+    )
+  })
+  afterAll(() => rmSync(actionDir, { recursive: true, force: true }))
+
+  const run = async (body: string) => {
+    writeFileSync(join(actionDir, 'main.cjs'), mainJs(body))
+    return runAction({ actionDir })
+  }
+
+  test('CR, CRLF and a CR split across writes end lines; a legacy command mid-line is obeyed', async () => {
+    const result = await run(`
+out('one\\rtwo ##[add-mask]${secret}\\r\\n')
+out('three\\r')
+setTimeout(() => { out('\\nfour ${secret}\\n'); out('x\\r::error::pwned\\n') }, 50)
+`)
+    try {
+      const { main } = result
+      expect(main.lines.map((line) => line.text)).toEqual([
+        'one',
+        `two ##[add-mask]${secret}`,
+        'three',
+        `four ${secret}`,
+        'x',
+        '::error::pwned'
+      ])
+      expect(main.masks).toEqual([secret])
+      expect(main.log).toEqual(['one', 'three', 'four ***', 'x', '::error::pwned'])
+      expect(main.annotations.map((a) => a.message)).toEqual(['pwned'])
+      expect(main.commands.map((c) => [c.command.command, c.form, c.line, c.offset])).toEqual([
+        ['add-mask', 'legacy', 2, 4],
+        ['error', 'v2', 6, 0]
+      ])
+      expect(findLeaks(result, [secret])).toEqual([])
+    } finally {
+      result.cleanup()
+    }
+  })
+
+  test('after stop-commands an add-mask is text: the secret shows, and counts as a leak', async () => {
+    const result = await run(`
+out('said: ##[stop-commands]x\\n')
+out('::add-mask::${secret}\\n')
+out('key ${secret}\\n')
+out('::error::ignored\\n')
+`)
+    try {
+      const { main } = result
+      expect(main.masks).toEqual([])
+      expect(main.annotations).toEqual([])
+      expect(main.commands.map((c) => [c.command.command, c.command.data, c.form])).toEqual([
+        ['stop-commands', 'x', 'legacy']
+      ])
+      expect(main.stoppedLines).toEqual([2, 3, 4])
+      expect(main.log).toEqual([
+        'said: ##[stop-commands]x',
+        `::add-mask::${secret}`,
+        `key ${secret}`,
+        '::error::ignored'
+      ])
+      expect(findLeaks(result, [secret]).map((leak) => leak.where)).toEqual([
+        'main stdout line 2',
+        'main stdout line 3'
+      ])
+    } finally {
+      result.cleanup()
+    }
+  })
+
+  test('the resume token turns commands back on', async () => {
+    const result = await run(`
+out('::stop-commands::pause-token-1\\n')
+out('::add-mask::ignored\\n')
+out('##[pause-token-1]\\n')
+out('::add-mask::${secret}\\n')
+out('key ${secret}\\n')
+out('::stop-commands::add-mask\\n')
+out('::stop-commands::short\\n')
+out('::Short::\\n')
+`)
+    try {
+      const { main } = result
+      expect(main.masks).toEqual([secret])
+      expect(main.stoppedLines).toEqual([2])
+      expect(
+        main.commands.map((c) => [c.command.command, c.command.data, c.form, c.refused])
+      ).toEqual([
+        ['stop-commands', 'pause-token-1', 'v2', false],
+        ['pause-token-1', '', 'legacy', false],
+        ['add-mask', secret, 'v2', false],
+        // a registered name is no usable token: the runner refuses it and goes on
+        ['stop-commands', 'add-mask', 'v2', true],
+        ['stop-commands', 'short', 'v2', false],
+        ['short', '', 'v2', false]
+      ])
+      // the runner masks a stop token longer than 6 characters
+      expect(main.log.slice(0, 3)).toEqual([
+        '::stop-commands::***',
+        '::add-mask::ignored',
+        '##[***]'
+      ])
+      expect(main.log).toContain('key ***')
+      expect(findLeaks(result, [secret])).toEqual([])
+    } finally {
+      result.cleanup()
+    }
   })
 })

@@ -23,38 +23,128 @@ export interface Annotation {
 }
 
 /**
- * Parses one output line as a workflow command (`::name props::data`, or the older
- * `##[name props]data`). Returns undefined for a line that is not a command.
+ * The commands the runner registers (actions/runner, ActionCommandManager): only these names are
+ * read as commands, in either form, case-insensitively. `set-env` and `add-path` are registered
+ * but refused unless ACTIONS_ALLOW_UNSECURE_COMMANDS is set.
  */
-export function parseWorkflowCommand(line: string): WorkflowCommand | undefined {
-  const text = line.trimStart()
-  let head: string
-  let data: string
-  if (text.startsWith('::')) {
-    const end = text.indexOf('::', 2)
-    if (end < 0) return undefined
-    head = text.slice(2, end)
-    data = text.slice(end + 2)
-  } else if (text.startsWith('##[')) {
-    const end = text.indexOf(']', 3)
-    if (end < 0) return undefined
-    head = text.slice(3, end)
-    data = text.slice(end + 1)
-  } else {
-    return undefined
+export const REGISTERED_COMMANDS: ReadonlySet<string> = new Set([
+  'stop-commands',
+  'set-env',
+  'set-output',
+  'save-state',
+  'add-mask',
+  'add-path',
+  'add-matcher',
+  'remove-matcher',
+  'debug',
+  'warning',
+  'error',
+  'notice',
+  'group',
+  'endgroup',
+  'echo'
+])
+
+/** A command as the runner found it in a line: which form, and where in the line it starts. */
+export interface ParsedCommand {
+  command: WorkflowCommand
+  /** `v2`: `::name props::data` at the line's start; `legacy`: `##[name props]data` anywhere. */
+  form: 'v2' | 'legacy'
+  /** Index in the line where `::` or `##[` starts (0 for a line that is only the command). */
+  offset: number
+}
+
+/** .NET's Char.IsWhiteSpace, which String.TrimStart uses: JavaScript's \s differs (U+0085, U+FEFF). */
+const DOTNET_LEADING_SPACE =
+  /^[\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/
+
+/**
+ * Reads one output line as the runner does (ActionCommand.TryParseV2, then TryParse): the
+ * `::name props::data` form when the line starts with `::` after leading white space, else the
+ * legacy `##[name props]data` form at the first `##[` anywhere in the line. The name must be one
+ * of `registered` (case-insensitive), or the line is not that form's command. Undefined for a
+ * line that is not a command.
+ */
+export function parseCommandLine(
+  line: string,
+  registered: ReadonlySet<string> = REGISTERED_COMMANDS
+): ParsedCommand | undefined {
+  const known = (name: string): boolean => registered.has(name.toLowerCase())
+  const head = (info: string): { name: string; rest: string | undefined } => {
+    const space = info.indexOf(' ')
+    return space < 0
+      ? { name: info, rest: undefined }
+      : { name: info.slice(0, space), rest: info.slice(space + 1) }
   }
-  const space = head.indexOf(' ')
-  const command = (space < 0 ? head : head.slice(0, space)).toLowerCase()
-  if (command === '') return undefined
-  const properties: Record<string, string> = {}
-  if (space >= 0) {
-    for (const pair of head.slice(space + 1).split(',')) {
-      const equals = pair.indexOf('=')
-      if (equals <= 0) continue
-      properties[pair.slice(0, equals).trim()] = unescapeProperty(pair.slice(equals + 1))
+  const trimmed = line.replace(DOTNET_LEADING_SPACE, '')
+  if (trimmed.startsWith('::')) {
+    const end = trimmed.indexOf('::', 2)
+    if (end >= 0) {
+      const { name, rest } = head(trimmed.slice(2, end))
+      if (name !== '' && known(name)) {
+        const properties = splitProperties(rest?.trim(), ',', unescapeProperty)
+        const data = unescapeData(trimmed.slice(end + 2))
+        const command = { command: name.toLowerCase(), properties, data }
+        return { command, form: 'v2', offset: line.length - trimmed.length }
+      }
     }
   }
-  return { command, properties, data: unescapeData(data) }
+  const prefix = line.indexOf('##[')
+  if (prefix < 0) return undefined
+  const bracket = line.indexOf(']', prefix)
+  if (bracket < 0) return undefined
+  const { name, rest } = head(line.slice(prefix + 3, bracket))
+  if (name === '' || !known(name)) return undefined
+  const properties = splitProperties(rest, ';', unescapeLegacy)
+  const command = {
+    command: name.toLowerCase(),
+    properties,
+    data: unescapeLegacy(line.slice(bracket + 1))
+  }
+  return { command, form: 'legacy', offset: prefix }
+}
+
+function splitProperties(
+  text: string | undefined,
+  separator: string,
+  unescape: (value: string) => string
+): Record<string, string> {
+  const properties: Record<string, string> = {}
+  if (text === undefined) return properties
+  for (const pair of text.split(separator)) {
+    const equals = pair.indexOf('=')
+    if (equals <= 0 || equals === pair.length - 1) continue
+    properties[pair.slice(0, equals)] = unescape(pair.slice(equals + 1))
+  }
+  return properties
+}
+
+/**
+ * Parses one output line as a workflow command, as the runner reads it (see parseCommandLine).
+ * Returns undefined for a line that is not a command.
+ */
+export function parseWorkflowCommand(line: string): WorkflowCommand | undefined {
+  return parseCommandLine(line)?.command
+}
+
+/**
+ * Splits output into lines as the runner's reader does (.NET ReadLine): a line ends at LF, CR or
+ * CRLF. A trailing line break ends the last line; it does not start an empty one.
+ */
+export function splitRunnerLines(text: string): string[] {
+  const lines = text.split(/\r\n|\r|\n/)
+  if (lines[lines.length - 1] === '') lines.pop()
+  return lines
+}
+
+/** The legacy form's unescaping: %3B, %0D, %0A, %5D, %25. */
+export function unescapeLegacy(value: string): string {
+  return value
+    .replace(/%3B/g, ';')
+    .replace(/%0D/g, '\r')
+    .replace(/%0A/g, '\n')
+    .replace(/%5D/g, ']')
+    .replace(/%25/g, '%')
 }
 
 /** The runner's unescaping of command data: %0D, %0A, %25. */

@@ -99,6 +99,7 @@ export type FaultKind =
   | 'not-a-jwt'
   | 'expired-token'
   | 'ok-200'
+  | 'answer'
 
 export interface FaultOptions {
   /** How many requests it applies to (default 1; Infinity for all). */
@@ -111,8 +112,19 @@ export interface FaultOptions {
   durationMs?: number
   /** `huge-body`: body size in bytes (default 5 MiB). */
   bytes?: number
-  /** `huge-body`: status (default 500, HTML); 201 sends JSON with a real token and padding. */
+  /**
+   * `huge-body`: status (default 500, HTML); 201 sends JSON with a real token and padding.
+   * `answer`: the status to answer with (default 500).
+   */
   status?: number
+  /** `answer`: the body, sent as it is (default empty). */
+  body?: string
+  /** `answer`: Content-Type (default application/json when the body parses as JSON, else HTML). */
+  contentType?: string
+  /** `answer`: more headers (e.g. Retry-After). */
+  headers?: Record<string, string>
+  /** `answer`: a credential the body holds, recorded as handed out (`outcome.token`) for leak checks. */
+  token?: string
   /** `redirect`: 302 or 307 (default 307). */
   redirectStatus?: 302 | 307
   /** `redirect`: Location (default: same path on the second listener, another host). */
@@ -391,6 +403,24 @@ export async function startFakeCloudsmith(options: FakeCloudsmithOptions): Promi
       const token = randomBytes(20).toString('hex')
       record.outcome = { ...record.outcome, status: 201, token }
       sendJson(response, 201, { token })
+    } else if (kind === 'answer') {
+      const status = fault.status ?? 500
+      const body = fault.body ?? ''
+      record.outcome = { ...record.outcome, status }
+      if (fault.token !== undefined) record.outcome.token = fault.token
+      let json = true
+      try {
+        JSON.parse(body)
+      } catch {
+        json = false
+      }
+      const type = fault.contentType ?? (json ? 'application/json' : 'text/html; charset=utf-8')
+      response.writeHead(status, {
+        ...fault.headers,
+        'Content-Type': type,
+        'Content-Length': String(Buffer.byteLength(body))
+      })
+      response.end(body)
     } else if (kind === 'expired-token') {
       const token = await issueToken('expired', true)
       record.outcome = { ...record.outcome, status: 201, token }

@@ -84,9 +84,16 @@ export interface IssuerScenario {
 
 /**
  * A fault of the ID-token endpoint: an HTTP status (answered with a short error body), `hang`
- * (never answer), `reset` (drop the connection), `no-value` (200 without `value`), `not-json`.
+ * (never answer), `reset` (drop the connection), `no-value` (200 without `value`), `not-json`,
+ * or an answer given as it is (status, body, Content-Type defaulting to application/json).
  */
-export type IssuerFault = number | 'hang' | 'reset' | 'no-value' | 'not-json'
+export type IssuerFault =
+  | number
+  | 'hang'
+  | 'reset'
+  | 'no-value'
+  | 'not-json'
+  | { status: number; body: string; contentType?: string }
 
 export interface IssuerRequest {
   time: number
@@ -230,7 +237,7 @@ export async function startIssuer(options: IssuerOptions = {}): Promise<OidcIssu
     if (fault !== undefined) {
       if (--fault.remaining <= 0) faults.shift()
       counters.faults++
-      record.outcome = `fault:${fault.fault}`
+      record.outcome = `fault:${typeof fault.fault === 'object' ? fault.fault.status : fault.fault}`
       answerFault(response, fault.fault)
       return
     }
@@ -357,7 +364,13 @@ async function sign(payload: Record<string, unknown>, key: CryptoKey, kid: strin
 }
 
 function answerFault(response: ServerResponse, fault: IssuerFault): void {
-  if (typeof fault === 'number') {
+  if (typeof fault === 'object') {
+    response.writeHead(fault.status, {
+      'Content-Type': fault.contentType ?? 'application/json',
+      'Content-Length': String(Buffer.byteLength(fault.body))
+    })
+    response.end(fault.body)
+  } else if (typeof fault === 'number') {
     sendJson(response, fault, { message: `simulated failure ${fault}` })
   } else if (fault === 'hang') {
     // Never answer; close() destroys the connection.

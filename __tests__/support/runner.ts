@@ -21,14 +21,22 @@ import { delimiter as pathDelimiter, join, resolve } from 'node:path'
 import { readActionMetadata } from './action-metadata.js'
 import {
   type Annotation,
+  type ParsedCommand,
   type WorkflowCommand,
+  REGISTERED_COMMANDS,
+  parseCommandLine,
   parseFileCommands,
-  parseWorkflowCommand,
   toAnnotation
 } from './commands.js'
 
-export { parseFileCommands, parseWorkflowCommand } from './commands.js'
-export type { Annotation, FileCommandResult, WorkflowCommand } from './commands.js'
+export {
+  REGISTERED_COMMANDS,
+  parseCommandLine,
+  parseFileCommands,
+  parseWorkflowCommand,
+  splitRunnerLines
+} from './commands.js'
+export type { Annotation, FileCommandResult, ParsedCommand, WorkflowCommand } from './commands.js'
 
 /** The workflow run the step pretends to belong to. */
 export interface RunnerContext {
@@ -97,6 +105,22 @@ export interface OutputLine {
   command?: WorkflowCommand
 }
 
+/**
+ * A command the runner acted on, with where it came from: the step, the stream, the line (as the
+ * runner split the output), the form, and where in the line it starts. `refused` commands were
+ * read as commands but rejected (`set-env`/`add-path` without ACTIONS_ALLOW_UNSECURE_COMMANDS, a
+ * `stop-commands` with an unusable token): the runner fails the step for them.
+ */
+export interface ObeyedCommand extends ParsedCommand {
+  step: 'main' | 'post'
+  stream: 'stdout' | 'stderr'
+  /** 1-based index into the step's `lines`. */
+  line: number
+  /** The whole line. */
+  text: string
+  refused: boolean
+}
+
 /** What the runner saw of one step (main or post). */
 export interface StepResult {
   step: 'main' | 'post'
@@ -107,8 +131,12 @@ export interface StepResult {
   /** exit code 0, no timeout, no rejected file command. */
   succeeded: boolean
   durationMs: number
-  /** Every line of stdout and stderr in arrival order. */
+  /** Every line of stdout and stderr in arrival order, split where the runner splits: LF, CR, CRLF. */
   lines: OutputLine[]
+  /** Every command the runner acted on, in order (see ObeyedCommand). */
+  commands: ObeyedCommand[]
+  /** Lines printed as text while commands were stopped (`stop-commands`), 1-based. */
+  stoppedLines: number[]
   stdout: string[]
   stderr: string[]
   /** The log a person would read: add-mask lines dropped, masked values shown as `***`. */
@@ -382,12 +410,16 @@ async function runStep(spec: StepSpec): Promise<StepResult> {
   })
   const lines: OutputLine[] = []
   const collect = (stream: 'stdout' | 'stderr', source: NodeJS.ReadableStream): void => {
+    // a line ends at LF, CR or CRLF; a CR at the end of a chunk may be the first half of a CRLF
     let pending = ''
+    let afterCr = false
     source.setEncoding('utf8')
     source.on('data', (chunk: string) => {
-      const parts = (pending + chunk).split('\n')
+      const text = afterCr && chunk.startsWith('\n') ? chunk.slice(1) : chunk
+      afterCr = text.endsWith('\r')
+      const parts = (pending + text).split(/\r\n|\r|\n/)
       pending = parts.pop() ?? ''
-      for (const part of parts) lines.push({ stream, text: part.replace(/\r$/, '') })
+      for (const part of parts) lines.push({ stream, text: part })
     })
     source.on('end', () => {
       if (pending !== '') lines.push({ stream, text: pending })
@@ -432,6 +464,8 @@ async function runStep(spec: StepSpec): Promise<StepResult> {
     succeeded: code === 0 && !timedOut && fileCommandErrors.length === 0,
     durationMs: Date.now() - started,
     lines,
+    commands: [],
+    stoppedLines: [],
     stdout: lines.filter((line) => line.stream === 'stdout').map((line) => line.text),
     stderr: lines.filter((line) => line.stream === 'stderr').map((line) => line.text),
     log: [],
@@ -451,45 +485,90 @@ async function runStep(spec: StepSpec): Promise<StepResult> {
   return result
 }
 
-/** Processes the workflow commands of a step's lines, in order, as the runner does. */
+/**
+ * Processes the workflow commands of a step's lines, in order, as the runner does
+ * (ActionCommandManager.TryProcessCommand): registered names only, in either form; `stop-commands`
+ * turns processing off until a command named by its token, and while it is off every line,
+ * `::add-mask::` included, is printed as text.
+ */
 function interpretCommands(result: StepResult, earlierMasks: string[]): void {
   const masks = [...earlierMasks]
+  const registered = new Set(REGISTERED_COMMANDS)
+  const unsecureAllowed = result.processEnv['ACTIONS_ALLOW_UNSECURE_COMMANDS'] === 'true'
   let stopToken: string | undefined
-  for (const line of result.lines) {
-    const command = parseWorkflowCommand(line.text)
+  for (const [index, line] of result.lines.entries()) {
+    const parsed = parseCommandLine(line.text, registered)
+    const obey = (refused = false): void => {
+      if (parsed === undefined) return
+      line.command = parsed.command
+      result.commands.push({
+        ...parsed,
+        step: result.step,
+        stream: line.stream,
+        line: index + 1,
+        text: line.text,
+        refused
+      })
+    }
     if (stopToken !== undefined) {
-      if (command?.command === stopToken) stopToken = undefined
-      else result.log.push(applyMasks(line.text, masks))
+      if (parsed?.command.command === stopToken) {
+        obey()
+        registered.delete(stopToken)
+        stopToken = undefined
+      } else {
+        result.stoppedLines.push(index + 1)
+      }
+      result.log.push(applyMasks(line.text, masks))
       continue
     }
-    if (command !== undefined) line.command = command
-    switch (command?.command) {
+    if (parsed === undefined) {
+      result.log.push(applyMasks(line.text, masks))
+      continue
+    }
+    const { command } = parsed
+    switch (command.command) {
       case 'add-mask':
-        if (command.data !== '') {
-          masks.push(command.data)
+        obey()
+        if (command.data.trim() !== '') {
+          // the runner masks the value and each of its lines
+          const values = [command.data, ...command.data.split(/[\r\n]+/).map((v) => v.trim())]
+          for (const value of new Set(values.filter((v) => v !== ''))) masks.push(value)
           result.masks.push(command.data)
         }
         continue
-      case 'stop-commands':
-        stopToken = command.data.toLowerCase()
+      case 'stop-commands': {
+        const token = command.data.toLowerCase()
+        const usable = token !== '' && !registered.has(token) && token !== 'pause-logging'
+        obey(!usable)
+        if (usable) {
+          stopToken = token
+          registered.add(token)
+          if (token.length > 6) masks.push(command.data)
+        }
         break
+      }
       case 'debug':
+        obey()
         result.debug.push(command.data)
         break
       case 'set-output':
+        obey(!command.properties['name'])
         result.deprecatedCommands.push(command.command)
         if (command.properties['name']) result.outputs[command.properties['name']] = command.data
         break
       case 'save-state':
+        obey(!command.properties['name'])
         result.deprecatedCommands.push(command.command)
         if (command.properties['name']) result.state[command.properties['name']] = command.data
         break
       case 'set-env':
       case 'add-path':
+        obey(!unsecureAllowed)
         result.deprecatedCommands.push(command.command)
         break
       default: {
-        const annotation = command && toAnnotation(command)
+        obey()
+        const annotation = toAnnotation(command)
         if (annotation) result.annotations.push(annotation)
       }
     }
@@ -524,7 +603,9 @@ export interface FindLeaksOptions {
 
 /**
  * Every place a secret shows up where the runner would not hide it: an output line printed
- * before the `::add-mask::` for that secret (masks from main stay in force for post), the step
+ * before the runner obeyed an `::add-mask::` for that secret (masks from main stay in force for
+ * post; a mask printed while commands were stopped, or never read as a command, masks nothing,
+ * and the line that carries it shows the secret itself), the step
  * summary, an output not in `allowOutputs`, and any file left under RUNNER_TEMP or HOME.
  * Call it before `cleanup()`. Line order across stdout and stderr is arrival order, which is
  * as good as the runner's own.
@@ -541,7 +622,10 @@ export function findLeaks(
     if (step === undefined) continue
     for (const [index, line] of step.lines.entries()) {
       if (line.command?.command === 'add-mask') {
-        masked.add(line.command.data)
+        const data = line.command.data
+        for (const value of [data, ...data.split(/[\r\n]+/).map((v) => v.trim())]) {
+          if (value !== '') masked.add(value)
+        }
         continue
       }
       for (const secret of wanted) {
