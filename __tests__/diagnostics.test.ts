@@ -561,6 +561,21 @@ describe('dry run', () => {
     expectNoLeak(r)
   })
 
+  test('a token without the numeric ID claims: the sub is shown, no ID is suggested', async () => {
+    const server = await cloudsmith(json(201, { token: await cloudsmithKey() }))
+    const r = await run(
+      server,
+      { 'dry-run': 'true' },
+      { claims: { repository_id: undefined, repository_owner_id: undefined } }
+    )
+    const log = r.rec.log()
+    expect(log).toContain(
+      "info: This token's sub is repo:acme/app:ref:refs/heads/main; it has no repository_id or repository_owner_id to compare it with."
+    )
+    expect(log).not.toContain('Prefer the numeric IDs')
+    expect(log).not.toContain('repository_id =')
+  })
+
   test("a dry run with GitHub's immutable subject shows the token's own sub form", async () => {
     const server = await cloudsmith(json(201, { token: await cloudsmithKey() }))
     const sub = 'repo:acme-4242/app-777001:ref:refs/heads/main'

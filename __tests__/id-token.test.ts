@@ -199,6 +199,38 @@ describe('idTokenKeeper', () => {
     expect(count).toBe(2)
   })
 
+  test('a token without iat is judged by exp on this clock; one without exp is kept', async () => {
+    let now = 1_000_000_000_000
+    let count = 0
+    const noIat = idTokenKeeper(
+      async () => {
+        count++
+        return { value: 'v', claims: {}, expiresAtMs: now + 300_000 }
+      },
+      () => now
+    )
+    await noIat.current()
+    now += 239_000
+    await noIat.current()
+    expect(count).toBe(1)
+    now += 1_000
+    await noIat.current()
+    expect(count).toBe(2)
+
+    let kept = 0
+    const noExp = idTokenKeeper(
+      async () => {
+        kept++
+        return { value: 'v', claims: { iat: now / 1000 }, expiresAtMs: undefined }
+      },
+      () => now
+    )
+    await noExp.current()
+    now += 86_400_000
+    await noExp.current()
+    expect(kept).toBe(1)
+  })
+
   test.each([
     ['ten minutes ahead', 600_000],
     ['ten minutes behind', -600_000]

@@ -112,6 +112,7 @@ describe('final network faults: one attempt, their own title and fix', () => {
       https_proxy: 'socks5://proxy.corp:1080'
     })
     expect(fixes.map((fix) => fix.name)).toEqual(['HTTPS_PROXY'])
+    expect(schemelessProxyFixes({ HTTPS_PROXY: 'proxy host:3128', HTTP_PROXY: '  ' })).toEqual([])
     expect(fixes[0]!.value).toBe('http://user:s3cret@proxy.corp:3128')
     expect(fixes[0]!.note.text).not.toContain('s3cret')
   })
@@ -140,6 +141,31 @@ describe('answers in odd shapes', () => {
       'Cloudsmith said: 401 (a gzip-encoded body of 10 bytes, not decoded: the action asked for none)'
     )
     expect(fail.text).not.toContain('\ufffd')
+  })
+
+  test('verify answered with a page, not JSON: quoted without the key', async () => {
+    const key = await cloudsmithKey()
+    const server = await cloudsmith(json(201, { token: key }), (res) => {
+      res.writeHead(200, { 'Content-Type': 'text/html' })
+      res.end(`<html>maintenance ${key}</html>`)
+    })
+    const r = await run(server, { verify: 'true' })
+    const fail = failureOf(r)
+    expect(fail.title).toBe('Cloudsmith does not accept the new key')
+    expect(fail.text).toContain(
+      'GET /v1/user/self/ did not answer JSON: <html>maintenance ***</html>'
+    )
+    expectNoLeak(r, key)
+  })
+
+  test('a redirect to an unreadable location is named as such', async () => {
+    const server = await cloudsmith((res) => {
+      res.writeHead(302, { Location: 'http://[' })
+      res.end()
+    })
+    const fail = failureOf(await run(server))
+    expect(fail.title).toBe('Redirect refused')
+    expect(fail.text).toContain('(302 to an unreadable location)')
   })
 
   test('a UTF-8 byte-order mark before the JSON is accepted', async () => {

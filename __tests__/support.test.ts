@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createRemoteJWKSet, decodeJwt, jwtVerify } from 'jose'
+import { summaryProblems } from './e2e/injection.js'
 import { parseYamlSubset, readActionMetadata } from './support/action-metadata.js'
 import {
   type FakeCloudsmith,
@@ -721,5 +722,25 @@ out('::Short::\\n')
     } finally {
       result.cleanup()
     }
+  })
+})
+
+describe('injection checks: the summary as GitHub renders it', () => {
+  const table = (cell: string): string => `| | |\n| --- | --- |\n| Identity | ${cell} |\n`
+
+  test.each([
+    ['a link', '[x](https://evil.example)'],
+    ['an image', '![i](https://evil.example/i.png)'],
+    ['raw HTML', '<img src=x>'],
+    ['an autolink literal', 'https://evil.example'],
+    ['a www autolink', 'www.evil.example'],
+    ['a details element', '</details><details>']
+  ])('%s in a table cell is found', (_kind, cell) => {
+    expect(summaryProblems(table(cell), [cell])).not.toEqual([])
+  })
+
+  test('the same inside a code span renders as text', () => {
+    const cell = '`[x](https://evil.example) ![i](x) <img src=x> www.evil.example`'
+    expect(summaryProblems(table(cell), ['[x](https://evil.example)'])).toEqual([])
   })
 })

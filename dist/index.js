@@ -31885,9 +31885,6 @@ class LogText {
         // `##[` the template began
         this.text = text.replace(LEGACY_COMMAND, '## [').replace(COMMAND_AT_LINE_START, '$1: ');
     }
-    toString() {
-        return this.text;
-    }
 }
 /** A value in a template: earlier gate output as it is, anything else as one neutralised line. */
 function asLogText(value) {
@@ -31911,9 +31908,6 @@ class Markdown {
         this.markdown = markdown;
         if (key !== GATE)
             throw new Error('Markdown is made only by the print gate');
-    }
-    toString() {
-        return this.markdown;
     }
 }
 /**

@@ -58,10 +58,6 @@ export class LogText {
     // `##[` the template began
     this.text = text.replace(LEGACY_COMMAND, '## [').replace(COMMAND_AT_LINE_START, '$1: ')
   }
-
-  toString(): string {
-    return this.text
-  }
 }
 
 /** A value in a template: earlier gate output as it is, anything else as one neutralised line. */
@@ -92,10 +88,6 @@ export class Markdown {
     readonly markdown: string
   ) {
     if (key !== GATE) throw new Error('Markdown is made only by the print gate')
-  }
-
-  toString(): string {
-    return this.markdown
   }
 }
 
