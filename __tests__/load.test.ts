@@ -2,18 +2,19 @@
  * A large matrix starting together: 200 runs of the committed bundle's main step, all spawned at
  * once, against a fake Cloudsmith that takes 20 exchanges per second and answers 429 with
  * Retry-After beyond that. With the default inputs every run must get a key, without a retry
- * storm (fewer than 2 exchange requests per key), within a minute. The post step is left out: it
- * makes no request, and 200 more processes would only slow the machine.
+ * storm (fewer than 2.2 exchange requests per key), the last within 8 times the ideal 10 s. The
+ * post step is left out: it makes no request, and 200 more processes would only slow the machine.
  */
 import { describe, expect, test } from '@jest/globals'
 import { findLeaks } from './support/runner.js'
-import { actionNode, requireBundle, runLoad, secretsOf } from './e2e/harness.js'
+import { LOAD, actionNode, requireBundle, runLoad, secretsOf } from './e2e/harness.js'
 
 requireBundle()
 const node = actionNode()
 
-const JOBS = 200
-const RATE_PER_SECOND = 20
+const JOBS = LOAD.jobs
+const RATE_PER_SECOND = LOAD.ratePerSecond
+const IDEAL_SECONDS = JOBS / RATE_PER_SECOND
 
 describe(`dist/ on Node ${node.version} under load`, () => {
   test(`${JOBS} runs at once against ${RATE_PER_SECOND} exchanges per second: all get a key, no retry storm`, async () => {
@@ -31,7 +32,7 @@ describe(`dist/ on Node ${node.version} under load`, () => {
           `(${statuses.filter((status) => status === 429).length} throttled), at most ` +
           `${Math.max(...attempts)} attempts in one run; all done after ${load.seconds.toFixed(1)} s, ` +
           `exchanges from ${load.firstExchangeSeconds.toFixed(1)} s to ` +
-          `${load.lastExchangeSeconds.toFixed(1)} s (ideal ${JOBS / RATE_PER_SECOND} s)`
+          `${load.lastExchangeSeconds.toFixed(1)} s (ideal ${IDEAL_SECONDS} s)`
       )
 
       const failed = results.filter((result) => !result.main.succeeded)
@@ -50,9 +51,9 @@ describe(`dist/ on Node ${node.version} under load`, () => {
       // every exchange was a key or a throttle: nothing else went wrong under load
       expect(statuses.filter((status) => status !== 201 && status !== 429)).toEqual([])
       expect(statuses.filter((status) => status === 201)).toHaveLength(JOBS)
-      // no retry storm
-      expect(exchanges.length).toBeLessThan(2 * JOBS)
-      expect(load.seconds).toBeLessThan(60)
+      // no retry storm, and no long tail (bounds: LOAD in e2e/harness.ts)
+      expect(exchanges.length / JOBS).toBeLessThan(LOAD.maxRequestsPerKey)
+      expect(load.seconds).toBeLessThan(LOAD.maxIdealMultiple * IDEAL_SECONDS)
 
       const secrets = secretsOf(stage)
       const leaks = results.flatMap((result) =>
@@ -63,5 +64,5 @@ describe(`dist/ on Node ${node.version} under load`, () => {
       for (const result of results) result.cleanup()
       await stage.close()
     }
-  }, 120_000)
+  }, 180_000)
 })

@@ -12,13 +12,22 @@
  * (raw numbers to bench/results/latest.json, not committed).
  */
 import { spawn, spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync
+} from 'node:fs'
 import { cpus, totalmem, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import * as prettier from 'prettier'
 import {
   ACTION_DIR,
+  LOAD,
   ORG,
   SERVICE_SLUG,
   actionNode,
@@ -34,8 +43,10 @@ const RUNS = Number(process.env['BENCH_RUNS'] ?? 25)
 const RSS_RUNS = Number(process.env['BENCH_RSS_RUNS'] ?? 20)
 const LOAD_RUNS = Number(process.env['BENCH_LOAD_RUNS'] ?? 3)
 const WARMUP = 2
-const JOBS = 200
-const RATE = 20
+const JOBS = LOAD.jobs
+const RATE = LOAD.ratePerSecond
+/** What issue 9 asks of the main step on Node 24; the table says whether one run met them. */
+const LIMITS = { ratio: 2.7, ratioGoal: 2.0, shippedKiB: 300, rssMiB: 60 }
 
 /**
  * Cloudsmith's documented two-step snippet: ask GitHub for the ID token with curl and pick `value`
@@ -96,6 +107,17 @@ async function peakRss(command: string, args: string[], env: NodeJS.ProcessEnv):
   return Number(readFileSync(out, 'utf8').trim().split('\n').at(-1))
 }
 
+/**
+ * The files under dist/ that Node may load when the action runs: everything but source maps and
+ * the license notices.
+ */
+function shippedFiles(): string[] {
+  return readdirSync(join(ACTION_DIR, 'dist'))
+    .filter((name) => !name.endsWith('.map') && name !== 'licenses.txt')
+    .sort()
+    .map((name) => `dist/${name}`)
+}
+
 const scratch = mkdtempSync(join(tmpdir(), 'bench-'))
 
 /** Environment for the curl | jq snippet, as a run step of the same job would have it. */
@@ -117,6 +139,20 @@ function machine(): string {
   const model = /^model name\s*:\s*(.+)$/m.exec(cpuInfo)?.[1] ?? cpus()[0]?.model ?? 'unknown CPU'
   const memory = `${Math.round(totalmem() / 2 ** 30)} GiB`
   return `${model}, ${cpus().length} cores, ${memory} RAM, Linux ${spawnSync('uname', ['-r'], { encoding: 'utf8' }).stdout.trim()}`
+}
+
+/** Puts `lines` between the `bench:start` and `bench:end` markers of a Markdown file. */
+async function replaceMarked(path: string, lines: string[]): Promise<void> {
+  const marked = /(<!-- bench:start -->\n)[\s\S]*?(<!-- bench:end -->)/
+  const text = readFileSync(path, 'utf8')
+  if (!marked.test(text)) throw new Error(`${path} has no bench:start / bench:end markers`)
+  const updated = text.replace(
+    marked,
+    (_all, start: string, end: string) => `${start}${lines.join('\n')}\n${end}`
+  )
+  // aligned as `prettier --check` wants it
+  const config = (await prettier.resolveConfig(path)) ?? {}
+  writeFileSync(path, await prettier.format(updated, { ...config, parser: 'markdown' }))
 }
 
 async function main(): Promise<void> {
@@ -202,13 +238,14 @@ async function main(): Promise<void> {
       )
     }
 
-    const files = ['dist/main.js', 'dist/index.js', 'dist/sourcemap-register.cjs']
+    const files = shippedFiles()
     const bytes = files.reduce((sum, file) => sum + statSync(join(ACTION_DIR, file)).size, 0)
     const gzipped = files.reduce(
       (sum, file) => sum + gzipSync(readFileSync(join(ACTION_DIR, file))).length,
       0
     )
 
+    const within = (value: number, limit: number): string => (value <= limit ? 'within' : 'OVER')
     const ms = (value: number): string => `${value.toFixed(0)} ms`
     const mib = (kib: number): string => `${(kib / 1024).toFixed(1)} MiB`
     const ratio = (a: number, b: number): string => `${(a / b).toFixed(2)}×`
@@ -220,28 +257,32 @@ async function main(): Promise<void> {
     const ideal = JOBS / RATE
     const rows: Array<[string, string, string]> = [
       ['Main step, wall time (spawn to exit)', ms(action), `${RUNS} runs`],
-      ['`node -e ""`, wall time', ms(bare), `action = ${ratio(action, bare)}`],
+      [
+        '`node -e ""`, wall time',
+        ms(bare),
+        `action = ${ratio(action, bare)} (${within(action / bare, LIMITS.ratio)} the limit ${LIMITS.ratio}×; goal ${LIMITS.ratioGoal}×)`
+      ],
       [
         'Cloudsmith docs `curl \\| jq` snippet, wall time',
         curlJq ? ms(curl) : 'skipped',
         curlJq ? `action = ${ratio(action, curl)}` : 'curl or jq missing'
       ],
       [
-        'Bundle (dist/main.js + index.js + sourcemap-register.cjs)',
+        `Shipped JavaScript (${files.join(', ')})`,
         `${(bytes / 1024).toFixed(0)} KiB`,
-        `${(gzipped / 1024).toFixed(0)} KiB gzipped`
+        `${within(bytes / 1024, LIMITS.shippedKiB)} the limit ${LIMITS.shippedKiB} KiB; ${(gzipped / 1024).toFixed(0)} KiB gzipped`
       ],
       hasGnuTime
         ? [
             'Main step, peak RSS',
             mib(median(rss.action)),
-            `node -e "": ${mib(median(rss.node))}${curlJq ? `; curl \\| jq: ${mib(median(rss.curl))} (largest process)` : ''}`
+            `${within(median(rss.action) / 1024, LIMITS.rssMiB)} the limit ${LIMITS.rssMiB} MiB; node -e "": ${mib(median(rss.node))}${curlJq ? `; curl \\| jq: ${mib(median(rss.curl))} (largest process)` : ''}`
           ]
         : ['Main step, peak RSS', 'skipped', 'GNU time missing'],
       [
         `Load: ${JOBS} main steps at once, ${RATE} exchanges/s`,
         `${loadSeconds.toFixed(1)} s to the last exit`,
-        `ideal ${ideal} s: ${ratio(loadSeconds, ideal)}; ${LOAD_RUNS} runs`
+        `ideal ${ideal} s: ${ratio(loadSeconds, ideal)} (load test's limit ${LOAD.maxIdealMultiple}×); ${LOAD_RUNS} runs`
       ],
       [
         'Load: first to last exchange request',
@@ -251,7 +292,7 @@ async function main(): Promise<void> {
       [
         'Load: exchange requests for 200 keys',
         `${median(loads.map((load) => load.requests))}`,
-        `${(median(loads.map((load) => load.requests)) / JOBS).toFixed(2)} per key (limit < 2)`
+        `${(median(loads.map((load) => load.requests)) / JOBS).toFixed(2)} per key (load test's limit < ${LOAD.maxRequestsPerKey})`
       ]
     ]
     const table = [
@@ -266,48 +307,38 @@ async function main(): Promise<void> {
     ]
     console.log([...table, '', ...context, ...notes].join('\n'))
 
-    const readme = [
-      '# Benchmarks',
-      '',
-      '`npm run bench` measures the committed `dist/` against the loopback fakes of the test suite',
-      '(`__tests__/support/`): a local OIDC issuer and the fake Cloudsmith, both on 127.0.0.1. It',
-      'prints the table below and rewrites this file. The bench is not part of `npm test`.',
-      '',
+    const method = [
       `- Wall times are spawn-to-exit medians of ${RUNS} runs each, after ${WARMUP} warm-up rounds; the`,
       '  main step, `node -e ""` (same binary) and the `curl | jq` snippet run in turn.',
       "- The `curl | jq` snippet is the two-step shell recipe of Cloudsmith's documentation (ID token",
       '  with curl, `jq .value`, POST to `/openid/{org}/`, `jq -r .token`), plus the two echos that mask',
       '  and export the key as the action does. It has no timeout, retry, validation or diagnosis.',
+      '- Shipped JavaScript: the files under dist/ that Node may load (not the source map, not the',
+      '  license notices).',
       `- Peak RSS is GNU time's maximum resident set size, median of ${RSS_RUNS} runs.`,
       `- The load rows run \`__tests__/load.test.ts\`'s scenario ${LOAD_RUNS} times: ${JOBS} main steps spawned`,
       `  at once against a fake Cloudsmith taking ${RATE} exchanges per second (429 with Retry-After`,
       `  beyond). The ideal is ${JOBS} / ${RATE} = ${ideal} s of exchanges; the time to the last exit also`,
-      `  holds starting ${JOBS} Node processes on this machine.`,
+      `  holds starting ${JOBS} Node processes on this machine.`
+    ]
+    // bench/README.md and the project README: only the part between their markers is generated
+    await replaceMarked(join(ACTION_DIR, 'bench', 'README.md'), [
       '',
-      '## Latest results',
+      ...method,
       '',
       ...table,
       '',
       ...context.map((line) => `${line}  `),
       ...notes.map((line) => `${line}  `),
       ''
-    ].join('\n')
-    // aligned as `prettier --check` wants it
-    const readmePath = join(ACTION_DIR, 'bench', 'README.md')
-    const config = (await prettier.resolveConfig(readmePath)) ?? {}
-    writeFileSync(readmePath, await prettier.format(readme, { ...config, parser: 'markdown' }))
-    // the same table in the project README, between its bench markers
-    const frontPath = join(ACTION_DIR, 'README.md')
-    const front = readFileSync(frontPath, 'utf8')
-    const marked = /(<!-- bench:start -->\n)[\s\S]*?(<!-- bench:end -->)/
-    if (marked.test(front)) {
-      const section = ['', ...table, '', ...context.map((line) => `${line}  `), ''].join('\n')
-      const updated = front.replace(
-        marked,
-        (_all, start: string, end: string) => `${start}${section}\n${end}`
-      )
-      writeFileSync(frontPath, await prettier.format(updated, { ...config, parser: 'markdown' }))
-    }
+    ])
+    await replaceMarked(join(ACTION_DIR, 'README.md'), [
+      '',
+      ...table,
+      '',
+      ...context.map((line) => `${line}  `),
+      ''
+    ])
     mkdirSync(join(ACTION_DIR, 'bench', 'results'), { recursive: true })
     writeFileSync(
       join(ACTION_DIR, 'bench', 'results', 'latest.json'),
