@@ -6,6 +6,7 @@
  * Scenarios run concurrently, each with its own issuer and Cloudsmith: most of them wait on
  * timers (retries, hangs, slow bodies), not on the CPU.
  */
+import { readFileSync } from 'node:fs'
 import { describe, expect, test } from '@jest/globals'
 import type { FaultKind, FaultOptions } from './support/fake-cloudsmith.js'
 import type { RunResult } from './support/runner.js'
@@ -27,6 +28,13 @@ import {
 } from './e2e/harness.js'
 
 requireBundle()
+
+/** What the bundle step writes into dist/ as the User-Agent's version. */
+const PACKAGE_VERSION = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    version: string
+  }
+).version
 const node = actionNode()
 
 /** Starts a stage, queues the fault, runs main and post, and always tears down. */
@@ -59,7 +67,7 @@ describe(`dist/ on Node ${node.version} (${node.note}) against the fake Cloudsmi
           outcome: { status: 201, token: key }
         })
         expect(exchange?.headers['content-type']).toBe('application/json')
-        expect(exchange?.headers['user-agent']).toMatch(/^cloudsmith-oidc-action\//)
+        expect(exchange?.headers['user-agent']).toBe(`cloudsmith-oidc-action/${PACKAGE_VERSION}`)
         const idTokenRequests = stage.issuer.requests.filter((r) => r.path === '/idtoken')
         expect(idTokenRequests.map((r) => [r.outcome, r.audience])).toEqual([
           ['issued', 'https://github.com/octo-org']

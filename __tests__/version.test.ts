@@ -1,9 +1,18 @@
+/** The version lives in package.json alone and reaches the User-Agent of dist/ at build time. */
 import { expect, test } from '@jest/globals'
 import { readFileSync } from 'node:fs'
-import { ACTION_VERSION, USER_AGENT } from '../src/version.js'
+import { ACTION_VERSION } from '../src/version.js'
 
-test('the User-Agent version is package.json version', () => {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
-  expect(ACTION_VERSION).toBe(pkg.version)
-  expect(USER_AGENT).toBe(`cloudsmith-oidc-action/${pkg.version}`)
+const read = (path: string): string => readFileSync(new URL(path, import.meta.url), 'utf8')
+const pkg = JSON.parse(read('../package.json')) as { version: string }
+
+test('the sources hold a placeholder, not a version of their own', () => {
+  expect(ACTION_VERSION).toBe('0.0.0-unbundled')
+  expect(read('../src/version.ts')).not.toContain(pkg.version)
+})
+
+test("dist/ sends package.json's version as its User-Agent", () => {
+  const bundle = read('../dist/index.js')
+  expect(bundle).not.toContain('0.0.0-unbundled')
+  expect(bundle).toContain(`= ${JSON.stringify(pkg.version)}`)
 })

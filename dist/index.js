@@ -4335,9 +4335,13 @@ function post(io, env, nowMs) {
 }
 
 ;// CONCATENATED MODULE: ./src/version.ts
-/** Name and version sent as the User-Agent; a test keeps the version equal to package.json's. */
+/**
+ * Name and version sent as the User-Agent. The version lives in package.json alone: the bundle
+ * step (scripts/bundle.mjs) writes it over this placeholder, which only unbundled code (the unit
+ * tests) ever sends.
+ */
 const ACTION_NAME = 'cloudsmith-oidc-action';
-const ACTION_VERSION = '1.0.0';
+const ACTION_VERSION = "1.0.0";
 const USER_AGENT = `${ACTION_NAME}/${ACTION_VERSION}`;
 
 ;// CONCATENATED MODULE: ./src/index.ts

@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Fails when dist/ is not exactly what `npm run bundle` makes from the current sources.
+# Fails when dist/ is not exactly what `npm run bundle` makes from the current sources, or when a
+# build on another Node major version (this machine's own node beside the Node 24 devDependency)
+# would make something else: dist/ must not depend on which Node built it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 npm run -s bundle
@@ -13,3 +15,19 @@ if [ -n "$changes" ]; then
   exit 1
 fi
 echo "dist/ is up to date."
+
+# the node on PATH without node_modules/.bin (where npm puts the Node 24 devDependency)
+system_path=$(tr ':' '\n' <<<"$PATH" | grep -v 'node_modules/\.bin' | paste -sd: -)
+other_node=$(PATH=$system_path command -v node || true)
+bundled_with=$(node --version)
+if [ -n "$other_node" ] && [ "$("$other_node" --version)" != "$bundled_with" ]; then
+  out=$(mktemp -d)
+  trap 'rm -rf "$out"' EXIT
+  BUNDLE_OUT="$out/dist" "$other_node" scripts/bundle.mjs
+  if ! diff -r dist "$out/dist" >/dev/null; then
+    echo "dist/ built with $("$other_node" --version) differs from the one built with $bundled_with:" >&2
+    diff -rq dist "$out/dist" >&2 || true
+    exit 1
+  fi
+  echo "dist/ is byte-identical when $("$other_node" --version) builds it."
+fi
