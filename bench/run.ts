@@ -4,12 +4,14 @@
  * - The bundled main step's wall time (spawn to exit), against bare `node -e ""` on the same
  *   binary and against the two-step `curl | jq` snippet of Cloudsmith's documentation. The three
  *   run in turn, BENCH_RUNS times each (default 25) after two warm-up rounds; medians.
- * - Bundle size, and the peak RSS of each of the three (GNU time's %M, median of BENCH_RSS_RUNS).
+ * - Shipped JavaScript (dist/ files Node may load), and the peak RSS of each of the three (GNU
+ *   time's %M, median of BENCH_RSS_RUNS); each figure against issue 9's limits (LIMITS).
  * - The load test (200 main steps at once, 20 exchanges per second) BENCH_LOAD_RUNS times
  *   (default 3): completion time against the ideal 200 / 20 = 10 s.
  *
- * Prints a Markdown table and writes it, with the machine and Node versions, to bench/README.md
- * (raw numbers to bench/results/latest.json, not committed).
+ * Prints a Markdown table and writes it, with the machine and Node versions, between the bench
+ * markers of bench/README.md and README.md (raw numbers to bench/results/latest.json, not
+ * committed).
  */
 import { spawn, spawnSync } from 'node:child_process'
 import {
