@@ -10,7 +10,7 @@
  *   (default 3): completion time against the ideal 200 / 20 = 10 s.
  *
  * Prints a Markdown table and writes it, with the machine and Node versions, between the bench
- * markers of bench/README.md and README.md (raw numbers to bench/results/latest.json, not
+ * markers of bench/README.md, which README links (raw numbers to bench/results/latest.json, not
  * committed).
  */
 import { spawn, spawnSync } from 'node:child_process'
@@ -323,7 +323,7 @@ async function main(): Promise<void> {
       `  beyond). The ideal is ${JOBS} / ${RATE} = ${ideal} s of exchanges; the time to the last exit also`,
       `  holds starting ${JOBS} Node processes on this machine.`
     ]
-    // bench/README.md and the project README: only the part between their markers is generated
+    // bench/README.md (linked from README): only the part between its markers is generated
     await replaceMarked(join(ACTION_DIR, 'bench', 'README.md'), [
       '',
       ...method,
@@ -332,13 +332,6 @@ async function main(): Promise<void> {
       '',
       ...context.map((line) => `${line}  `),
       ...notes.map((line) => `${line}  `),
-      ''
-    ])
-    await replaceMarked(join(ACTION_DIR, 'README.md'), [
-      '',
-      ...table,
-      '',
-      ...context.map((line) => `${line}  `),
       ''
     ])
     mkdirSync(join(ACTION_DIR, 'bench', 'results'), { recursive: true })
