@@ -53,16 +53,20 @@ describe('readTokenAnswer', () => {
     expect(error.said).toBe('a JSON object with keys token')
   })
 
-  test.each(['e', 'Cloudsmith', 's3cr3t-api-key', 'a.b.c', 'words that are not a key at all'])(
-    'a token %j that is neither a JWT nor credential-like is not masked, nor shown',
-    (token) => {
-      const masked: string[] = []
-      const error = failureOf(201, JSON.stringify({ token }), masked)
-      expect(masked).toEqual([])
-      expect(error.problem).toBe('its "token" is not a JWT')
-      expect(error.said).toBe('a JSON object with keys token')
-    }
-  )
+  test.each([
+    'e',
+    'Cloudsmith',
+    's3cr3t-api-key',
+    'a.b.c',
+    'a.e30.',
+    'words that are not a key at all'
+  ])('a token %j that is not credential-like is not masked, nor shown', (token) => {
+    const masked: string[] = []
+    const error = failureOf(201, JSON.stringify({ token }), masked)
+    expect(masked).toEqual([])
+    expect(error.problem).toMatch(/is not a JWT|has no usable numeric "exp" claim/)
+    expect(error.said).toBe('a JSON object with keys token')
+  })
 
   test('a readable JWT is masked before its claims are checked', async () => {
     const token = await jwt({}, -60)

@@ -29,6 +29,7 @@ const ERROR_TITLES = [
   'Cannot reach <host>',
   'No answer from <host>',
   'TLS certificate not trusted',
+  'Certificate checks are turned off',
   'Proxy refused the connection (<status>)',
   'Cloudsmith unavailable (<status>)',
   'Cloudsmith rate limit',

@@ -56,6 +56,8 @@ const MARKUP = [
   '</details>',
   '<script>alert(1)</script>',
   '`code` | cell |',
+  // a backslash before a pipe must not leave the pipe a cell border
+  '[y](https://evil.example)\\| \\\\|',
   '```\n# injected heading\n```'
 ].join(' ')
 
@@ -454,6 +456,7 @@ function prng(seed: number): () => number {
 }
 
 const FRAGMENTS = [
+  '\\|',
   '\n',
   '\r',
   '\r\n',

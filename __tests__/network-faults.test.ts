@@ -118,6 +118,26 @@ describe('final network faults: one attempt, their own title and fix', () => {
   })
 })
 
+test('NODE_TLS_REJECT_UNAUTHORIZED=0 stops the step before anything is sent', async () => {
+  const server = await cloudsmith(json(201, { token: await cloudsmithKey() }))
+  const r = await run(
+    server,
+    {},
+    {
+      env: {
+        ACTIONS_ID_TOKEN_REQUEST_URL: 'http://127.0.0.1:9/token?x=1',
+        ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'request-token',
+        NODE_TLS_REJECT_UNAUTHORIZED: '0'
+      }
+    }
+  )
+  const fail = failureOf(r)
+  expect(fail.title).toBe('Certificate checks are turned off')
+  expect(fail.text).toContain('NODE_EXTRA_CA_CERTS')
+  expect(r.idTokens).toEqual([])
+  expect(server.received).toEqual([])
+})
+
 describe('answers in odd shapes', () => {
   test('every request asks for an unencoded body', async () => {
     const server = await cloudsmith(json(201, { token: await cloudsmithKey() }))

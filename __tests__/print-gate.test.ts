@@ -3,7 +3,26 @@
  * line ends inside a value, and the job summary renders values as literal code.
  */
 import { describe, expect, test } from '@jest/globals'
-import { codeBlock, gfm, joinLines, log, LogText, Markdown, neutralise } from '../src/print-gate.js'
+import { micromark } from 'micromark'
+import { gfm as gfmSyntax, gfmHtml } from 'micromark-extension-gfm'
+import {
+  codeBlock,
+  gfm,
+  joinLines,
+  joinMarkdown,
+  log,
+  LogText,
+  Markdown,
+  neutralise
+} from '../src/print-gate.js'
+
+/** Markdown as GitHub renders it: GFM, raw HTML let through. */
+const render = (markdown: string): string =>
+  micromark(markdown, {
+    allowDangerousHtml: true,
+    extensions: [gfmSyntax()],
+    htmlExtensions: [gfmHtml()]
+  })
 
 /** A line end as GitHub's runner sees one, or one a log viewer may draw. */
 const LINE_END = /[\r\n\u0085\u2028\u2029]/
@@ -109,6 +128,19 @@ describe('gfm', () => {
     expect(gfm`${'`x'}`.markdown).toBe('`` `x ``')
     expect(gfm`| ${'a|b'} |`.markdown).toBe('| `a\\|b` |')
   })
+
+  test.each(['a|b', 'a\\|b', 'a\\\\|b', '[click](https://evil.example)\\|', '\\|x|\\\\|'])(
+    '%j stays in its table cell, as GitHub renders the table',
+    (value) => {
+      const html = render(
+        joinMarkdown([gfm`| a | b |`, gfm`| --- | --- |`, gfm`| ${value} | ${'z'} |`]).markdown
+      )
+      const row = html.split('<tbody>')[1]!
+      expect(row.match(/<td>/g)).toHaveLength(2)
+      expect(row).not.toContain('<a ')
+      expect(row).toContain('<td><code>z</code></td>')
+    }
+  )
 
   test('values are neutralised too', () => {
     const md = gfm`${'a\n## [x](y)\r\n::error::z'}`.markdown

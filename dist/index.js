@@ -2377,6 +2377,19 @@ function messageOf(error) {
         return String(error.message);
     return String(error);
 }
+/** NODE_TLS_REJECT_UNAUTHORIZED=0: Node checks no certificate in this process. */
+class CertificateChecksOffError extends Error {
+    name = 'CertificateChecksOffError';
+}
+/**
+ * Refuses to run when Node's certificate checks are turned off for the whole process: the ID
+ * token would go to whoever answers for api-url, and a key would come from there.
+ */
+function requireCertificateChecks(env) {
+    if (env.NODE_TLS_REJECT_UNAUTHORIZED === '0') {
+        throw new CertificateChecksOffError('NODE_TLS_REJECT_UNAUTHORIZED is 0');
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/http.ts
 /**
@@ -2571,11 +2584,12 @@ class Markdown {
 }
 /**
  * Outside text as a Markdown code span: nothing inside one renders as a link, an autolink, an
- * image, HTML or emphasis. The delimiter is longer than any backtick run in the text, and `|` is
- * escaped so a value cannot end a table cell.
+ * image, HTML or emphasis. The delimiter is longer than any backtick run in the text. A table
+ * row is split at every `|` not escaped by an odd run of backslashes (`\\|` is an escaped
+ * backslash, then a cell border), so each `|` gets the backslashes that make its run odd.
  */
 function codeSpan(value) {
-    const text = neutralise(value).replace(/\|/g, '\\|');
+    const text = neutralise(value).replace(/(\\*)\|/g, (_all, run) => run.length % 2 === 0 ? `${run}\\|` : `${run}\\\\|`);
     if (text === '')
         return '';
     const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
@@ -3143,16 +3157,17 @@ function jsonShape(value) {
 /** Three base64url parts, the last may be empty: nothing else (no whitespace, no padding). */
 const COMPACT_JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 /**
- * What a malformed `token` must look like to be masked anyway, as it may still be a credential:
- * at least 20 characters of the kinds keys are made of. Anything else is not masked, so an answer
- * cannot make the runner hide common words (`e`, `Cloudsmith`) in the rest of the job's log.
+ * What a `token` must look like to be masked: at least 20 characters of the kinds keys are made
+ * of (every JWT with an `exp` is). A malformed one is masked too, as it may still be a credential;
+ * anything else is not, so an answer cannot make the runner hide common words (`e`, `Cloudsmith`,
+ * `a.e30.`) in the rest of the job's log.
  */
 const CREDENTIAL_LIKE = /^[A-Za-z0-9+/=_.~-]{20,}$/;
 /**
  * The exchange's success answer: JSON with a non-empty string `token` that is a compact JWT with
- * a numeric `exp` after `nowMs`. The token's shape is decided first, printing nothing; a readable
- * JWT is passed to `mask` at once, before anything else can print it. A malformed token is never
- * printed, and masked only when it is long enough to be a credential. Failures quote non-JSON
+ * a numeric `exp` after `nowMs`. The token's shape is decided first, printing nothing; a
+ * credential-like token is passed to `mask` at once, before anything else can print it. A
+ * malformed token is never printed, and masked only when it looks like a credential. Failures quote non-JSON
  * bodies, and only the shape of JSON ones.
  */
 function readTokenAnswer(status, body, nowMs, mask, secrets) {
@@ -3169,13 +3184,12 @@ function readTokenAnswer(status, body, nowMs, mask, secrets) {
     if (typeof token !== 'string' || token.trim() === '') {
         throw fail('the JSON has no non-empty string "token"');
     }
+    // the shape first, printing nothing; then the mask, before anything can print the token
     const exp = jwtExp(token);
-    if (exp === NOT_A_JWT) {
-        if (CREDENTIAL_LIKE.test(token))
-            mask(token);
+    if (CREDENTIAL_LIKE.test(token))
+        mask(token);
+    if (exp === NOT_A_JWT)
         throw fail('its "token" is not a JWT');
-    }
-    mask(token);
     const expiresAt = new Date(typeof exp === 'number' ? exp * 1000 : NaN);
     if (Number.isNaN(expiresAt.getTime())) {
         throw fail('its token has no usable numeric "exp" claim');
@@ -3822,6 +3836,8 @@ function explain(error, context) {
         return oversized(error);
     if (error instanceof TransportRefusedError)
         return transportRefused(error, context);
+    if (error instanceof CertificateChecksOffError)
+        return certificateChecksOff();
     const text = redact(errorMessage(error));
     return failure(log `Unexpected error`, [
         log `The action failed unexpectedly: ${text}`,
@@ -4039,6 +4055,13 @@ function transportRefused(error, context) {
             : log `Fix: ask for ${host} to be allowed through the proxy, or add it to NO_PROXY if the runner can reach it directly.`
     ]);
 }
+function certificateChecksOff() {
+    return failure(log `Certificate checks are turned off`, [
+        log `NODE_TLS_REJECT_UNAUTHORIZED is 0, so Node.js would accept any certificate: the GitHub ID token could go to whoever answers for api-url. Nothing was sent anywhere.`,
+        log `Likely cause: the workflow, the job, this step or the runner sets NODE_TLS_REJECT_UNAUTHORIZED=0, often to get past a TLS-inspecting proxy.`,
+        log `Fix: remove NODE_TLS_REJECT_UNAUTHORIZED; to trust a TLS-inspecting proxy, set NODE_EXTRA_CA_CERTS to its CA certificate file instead.`
+    ]);
+}
 function proxyNames(env) {
     const set = PROXY_VARIABLES.filter((name) => env[name]);
     return set.length > 0 ? set.join(', ') : 'none set';
@@ -4177,6 +4200,7 @@ function failureSummary(failure) {
 
 
 
+
 /** A key that lives less than this gets a warning. */
 const SHORT_LIFETIME_MINUTES = 30;
 async function main(deps) {
@@ -4188,6 +4212,7 @@ async function main(deps) {
         context.inputs = inputs;
         writeSummary = inputs.jobSummary;
         requireOidc(deps.env, deps.readEvent);
+        requireCertificateChecks(deps.env);
         const calls = remoteCalls(inputs, deps, context);
         const idToken = await calls.idToken();
         if (inputs.dryRun)

@@ -81,17 +81,18 @@ export interface CloudsmithToken {
 /** Three base64url parts, the last may be empty: nothing else (no whitespace, no padding). */
 const COMPACT_JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/
 /**
- * What a malformed `token` must look like to be masked anyway, as it may still be a credential:
- * at least 20 characters of the kinds keys are made of. Anything else is not masked, so an answer
- * cannot make the runner hide common words (`e`, `Cloudsmith`) in the rest of the job's log.
+ * What a `token` must look like to be masked: at least 20 characters of the kinds keys are made
+ * of (every JWT with an `exp` is). A malformed one is masked too, as it may still be a credential;
+ * anything else is not, so an answer cannot make the runner hide common words (`e`, `Cloudsmith`,
+ * `a.e30.`) in the rest of the job's log.
  */
 const CREDENTIAL_LIKE = /^[A-Za-z0-9+/=_.~-]{20,}$/
 
 /**
  * The exchange's success answer: JSON with a non-empty string `token` that is a compact JWT with
- * a numeric `exp` after `nowMs`. The token's shape is decided first, printing nothing; a readable
- * JWT is passed to `mask` at once, before anything else can print it. A malformed token is never
- * printed, and masked only when it is long enough to be a credential. Failures quote non-JSON
+ * a numeric `exp` after `nowMs`. The token's shape is decided first, printing nothing; a
+ * credential-like token is passed to `mask` at once, before anything else can print it. A
+ * malformed token is never printed, and masked only when it looks like a credential. Failures quote non-JSON
  * bodies, and only the shape of JSON ones.
  */
 export function readTokenAnswer(
@@ -116,12 +117,10 @@ export function readTokenAnswer(
   if (typeof token !== 'string' || token.trim() === '') {
     throw fail('the JSON has no non-empty string "token"')
   }
+  // the shape first, printing nothing; then the mask, before anything can print the token
   const exp = jwtExp(token)
-  if (exp === NOT_A_JWT) {
-    if (CREDENTIAL_LIKE.test(token)) mask(token)
-    throw fail('its "token" is not a JWT')
-  }
-  mask(token)
+  if (CREDENTIAL_LIKE.test(token)) mask(token)
+  if (exp === NOT_A_JWT) throw fail('its "token" is not a JWT')
   const expiresAt = new Date(typeof exp === 'number' ? exp * 1000 : NaN)
   if (Number.isNaN(expiresAt.getTime())) {
     throw fail('its token has no usable numeric "exp" claim')

@@ -28,7 +28,7 @@ import { joinLines, log, type LogText } from './print-gate.js'
 import { PROXY_VARIABLES } from './proxy-env.js'
 import { redact } from './redact.js'
 import { formatSeconds, RetriesExhaustedError } from './retry.js'
-import { TransportRefusedError } from './transport-fault.js'
+import { CertificateChecksOffError, TransportRefusedError } from './transport-fault.js'
 import { VerifyError } from './verify.js'
 
 export interface Failure {
@@ -60,6 +60,7 @@ export function explain(error: unknown, context: FailureContext): Failure {
   if (error instanceof TokenAnswerError) return badTokenAnswer(error, context)
   if (error instanceof AnswerTooLargeError) return oversized(error)
   if (error instanceof TransportRefusedError) return transportRefused(error, context)
+  if (error instanceof CertificateChecksOffError) return certificateChecksOff()
   const text = redact(errorMessage(error))
   return failure(log`Unexpected error`, [
     log`The action failed unexpectedly: ${text}`,
@@ -285,6 +286,14 @@ function transportRefused(error: TransportRefusedError, context: FailureContext)
     status === 407
       ? log`Fix: put the credentials in the proxy URL, from a secret: HTTPS_PROXY=http://user:password@proxy:port (and HTTP_PROXY likewise).`
       : log`Fix: ask for ${host} to be allowed through the proxy, or add it to NO_PROXY if the runner can reach it directly.`
+  ])
+}
+
+function certificateChecksOff(): Failure {
+  return failure(log`Certificate checks are turned off`, [
+    log`NODE_TLS_REJECT_UNAUTHORIZED is 0, so Node.js would accept any certificate: the GitHub ID token could go to whoever answers for api-url. Nothing was sent anywhere.`,
+    log`Likely cause: the workflow, the job, this step or the runner sets NODE_TLS_REJECT_UNAUTHORIZED=0, often to get past a TLS-inspecting proxy.`,
+    log`Fix: remove NODE_TLS_REJECT_UNAUTHORIZED; to trust a TLS-inspecting proxy, set NODE_EXTRA_CA_CERTS to its CA certificate file instead.`
   ])
 }
 

@@ -25,6 +25,7 @@ import {
 import { parseInputs, type Inputs } from './inputs.js'
 import { requireOidc, type Env } from './oidc-availability.js'
 import { publish } from './outputs.js'
+import { requireCertificateChecks } from './transport-fault.js'
 import { log } from './print-gate.js'
 import { DEFAULT_RETRY_POLICY, formatSeconds, retry, type Clock } from './retry.js'
 import { dryRunSummary, failureSummary, successSummary } from './summary.js'
@@ -53,6 +54,7 @@ export async function main(deps: MainDeps): Promise<void> {
     context.inputs = inputs
     writeSummary = inputs.jobSummary
     requireOidc(deps.env, deps.readEvent)
+    requireCertificateChecks(deps.env)
     const calls = remoteCalls(inputs, deps, context)
 
     const idToken = await calls.idToken()

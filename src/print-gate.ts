@@ -93,11 +93,14 @@ export class Markdown {
 
 /**
  * Outside text as a Markdown code span: nothing inside one renders as a link, an autolink, an
- * image, HTML or emphasis. The delimiter is longer than any backtick run in the text, and `|` is
- * escaped so a value cannot end a table cell.
+ * image, HTML or emphasis. The delimiter is longer than any backtick run in the text. A table
+ * row is split at every `|` not escaped by an odd run of backslashes (`\\|` is an escaped
+ * backslash, then a cell border), so each `|` gets the backslashes that make its run odd.
  */
 function codeSpan(value: string): string {
-  const text = neutralise(value).replace(/\|/g, '\\|')
+  const text = neutralise(value).replace(/(\\*)\|/g, (_all, run: string) =>
+    run.length % 2 === 0 ? `${run}\\|` : `${run}\\\\|`
+  )
   if (text === '') return ''
   const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length))
   const delimiter = '`'.repeat(longestRun + 1)

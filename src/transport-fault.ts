@@ -72,3 +72,18 @@ function messageOf(error: unknown): string {
   if (error && typeof error === 'object' && 'message' in error) return String(error.message)
   return String(error)
 }
+
+/** NODE_TLS_REJECT_UNAUTHORIZED=0: Node checks no certificate in this process. */
+export class CertificateChecksOffError extends Error {
+  override readonly name = 'CertificateChecksOffError'
+}
+
+/**
+ * Refuses to run when Node's certificate checks are turned off for the whole process: the ID
+ * token would go to whoever answers for api-url, and a key would come from there.
+ */
+export function requireCertificateChecks(env: Readonly<Record<string, string | undefined>>): void {
+  if (env.NODE_TLS_REJECT_UNAUTHORIZED === '0') {
+    throw new CertificateChecksOffError('NODE_TLS_REJECT_UNAUTHORIZED is 0')
+  }
+}
