@@ -96,6 +96,26 @@ describe(`dist/ on Node ${node.version} behind a proxy`, () => {
       )
   )
 
+  test.concurrent('proxy variables without a scheme are used as http://, as curl does', () =>
+    runBehindProxy(
+      (proxy) => {
+        const hostPort = new URL(proxy.url).host
+        return { HTTP_PROXY: hostPort, HTTPS_PROXY: hostPort }
+      },
+      ({ result, proxy, idTokenHost, cloudsmithHost }) => {
+        const hostPort = new URL(proxy.url).host
+        for (const name of ['HTTPS_PROXY', 'HTTP_PROXY']) {
+          expect(result.main.log).toContain(
+            `${name} names a proxy without a scheme (${hostPort}); using it as http://${hostPort}, as curl does.`
+          )
+        }
+        const through = [...proxy.connects, ...proxy.forwarded.map((url) => new URL(url).host)]
+        expect(through).toContain(idTokenHost)
+        expect(proxy.connects).toContain(cloudsmithHost)
+      }
+    )
+  )
+
   test.concurrent('a matching NO_PROXY goes past the proxy', () =>
     runBehindProxy(
       () => ({
