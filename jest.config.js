@@ -14,8 +14,9 @@ export default {
   transformIgnorePatterns: ['/node_modules/(?!@actions/workflow-parser/)'],
   testMatch: ['<rootDir>/__tests__/**/*.test.ts'],
   testTimeout: 30000,
-  // coverage gate of `npm test` (--coverage): at least the level measured over src/ on 2026-11-28
-  // (93.58% statements, 90.73% branches, 85.49% functions, 94.02% lines); raise it, never lower it
+  // coverage gate of `npm test` (--coverage): first set at the level measured over src/ on
+  // 2026-11-28 (93.58/90.73/85.49/94.02), raised with the tests of the same day (94.8/91.7/88.7/95.3
+  // measured); raise it, never lower it
   collectCoverageFrom: ['src/**/*.ts'],
   coverageReporters: ['text-summary', 'lcov'],
   coverageThreshold: {

@@ -3229,7 +3229,7 @@ function jwtExp(token) {
 /**
  * After a network error or a 5xx: 1, 2, 4, 8 s windows. After a throttle: Retry-After plus up to
  * 10 s. With that, 200 jobs that start together against 20 exchanges per second all get a key with
- * about 1.7 requests each, the last about 14 s after the first (10 s at best). With the 1 s window
+ * about 1.8 requests each, the exchanges spread over about 14 to 19 s (10 s at best). With the 1 s window
  * they needed about 2.5 and some used all 5 attempts; a throttled window doubling to 20 s only made
  * the tail longer. See __tests__/load.test.ts and bench/README.md.
  */
