@@ -7,8 +7,8 @@ import * as core from '@actions/core'
 import { fetchIdToken, IdTokenError, idTokenKeeper } from '../src/id-token.js'
 import { retry, RetriesExhaustedError, TransientError } from '../src/retry.js'
 import { TransportRefusedError } from '../src/transport-fault.js'
-import { selfSignedCertificate } from './lib/certificates.js'
-import { refusingProxy } from './lib/refusing-proxy.js'
+import { selfSignedCertificate } from './support/certificates.js'
+import { startRecordingProxy } from './support/proxy.js'
 import { githubClaims, jwt } from './lib/jwt.js'
 import {
   hang,
@@ -144,16 +144,16 @@ describe('final transport faults on the way to the ID token service', () => {
   })
 
   test('a proxy asking for credentials (407) is final', async () => {
-    const proxy = await refusingProxy(407)
+    const proxy = await startRecordingProxy({ refuse: 407 })
     try {
-      process.env.HTTP_PROXY = `http://${proxy.address}`
+      process.env.HTTP_PROXY = proxy.url
       process.env.ACTIONS_ID_TOKEN_REQUEST_URL = 'http://token.actions.test/token?api-version=2.0'
       process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN = 'request-token'
       const error = await fetchIdToken(getIDToken, undefined, 2000).catch((e: unknown) => e)
       expect(error).toBeInstanceOf(TransportRefusedError)
       expect((error as TransportRefusedError).fault).toEqual({ kind: 'proxy', status: 407 })
       // http-client tunnels plain http through the proxy too
-      expect(proxy.requests).toEqual(['CONNECT token.actions.test:80 HTTP/1.1'])
+      expect(proxy.connects).toEqual(['token.actions.test:80'])
     } finally {
       await proxy.close()
     }

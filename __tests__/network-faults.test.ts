@@ -5,8 +5,8 @@
  */
 import { afterEach, describe, expect, test } from '@jest/globals'
 import { schemelessProxyFixes } from '../src/proxy-env.js'
-import { selfSignedCertificate } from './lib/certificates.js'
-import { refusingProxy, type RefusingProxy } from './lib/refusing-proxy.js'
+import { selfSignedCertificate } from './support/certificates.js'
+import { startRecordingProxy, type ProxyRefusal, type RecordingProxy } from './support/proxy.js'
 import { cloudsmith, cloudsmithKey, expectNoLeak, run } from './lib/run-main.js'
 import { json, scriptedServer, type ScriptedServer } from './lib/scripted-server.js'
 
@@ -23,8 +23,8 @@ function failureOf(r: Awaited<ReturnType<typeof run>>): { title: string; text: s
   return { title: fail!.title!, text: fail!.text }
 }
 
-async function proxy(status: 403 | 407): Promise<RefusingProxy> {
-  const started = await refusingProxy(status)
+async function proxy(refuse: ProxyRefusal): Promise<RecordingProxy> {
+  const started = await startRecordingProxy({ refuse })
   closers.push(() => started.close())
   return started
 }
@@ -65,7 +65,7 @@ describe('final network faults: one attempt, their own title and fix', () => {
     [403, 'allowed through the proxy, or add it to NO_PROXY']
   ] as const)('a proxy answering CONNECT with %i is not retried', async (status, fix) => {
     const refusing = await proxy(status)
-    process.env.HTTPS_PROXY = `http://${refusing.address}`
+    process.env.HTTPS_PROXY = refusing.url
     const unused = await cloudsmith(json(201, {}))
     const r = await run(
       unused,
@@ -82,26 +82,27 @@ describe('final network faults: one attempt, their own title and fix', () => {
     expect(fail.title).toBe(`Proxy refused the connection (${status})`)
     expect(fail.text).toContain(fix)
     expect(fail.text).toContain('(HTTPS_PROXY)')
-    expect(refusing.requests).toEqual(['CONNECT cloudsmith.test:443 HTTP/1.1'])
+    expect(refusing.connects).toEqual(['cloudsmith.test:443'])
     expect(r.slept).toEqual([])
   })
 
   test('a proxy variable without a scheme is used as http://, as curl does', async () => {
     const refusing = await proxy(407)
-    process.env.HTTPS_PROXY = refusing.address // proxy:port, no scheme
+    const address = new URL(refusing.url).host
+    process.env.HTTPS_PROXY = address // proxy:port, no scheme
     const fixes = schemelessProxyFixes(process.env)
     expect(fixes.map(({ name, value }) => ({ name, value }))).toEqual([
-      { name: 'HTTPS_PROXY', value: `http://${refusing.address}` }
+      { name: 'HTTPS_PROXY', value: `http://${address}` }
     ])
     expect(fixes[0]!.note.text).toBe(
-      `HTTPS_PROXY names a proxy without a scheme (${refusing.address}); using it as http://${refusing.address}, as curl does.`
+      `HTTPS_PROXY names a proxy without a scheme (${address}); using it as http://${address}, as curl does.`
     )
     for (const fix of fixes) process.env[fix.name] = fix.value // as src/index.ts does
     const r = await run(await cloudsmith(json(201, {})), {
       'api-url': 'https://cloudsmith.test',
       'max-attempts': '2'
     })
-    expect(refusing.requests).toEqual(['CONNECT cloudsmith.test:443 HTTP/1.1'])
+    expect(refusing.connects).toEqual(['cloudsmith.test:443'])
     expect(failureOf(r).title).toBe('Proxy refused the connection (407)')
   })
 

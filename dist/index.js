@@ -2317,6 +2317,7 @@ async function withDeadline(work, ms, onTimeout) {
  * proxy) and a proxy that refuses to open the tunnel (407, 403). They fail at once, under a name
  * of their own, instead of being retried and reported as "cannot reach".
  */
+
 /** A final network failure: the request never reached the server's answer. */
 class TransportRefusedError extends Error {
     fault;
@@ -2358,7 +2359,7 @@ const TUNNEL_REFUSED = /tunneling socket could not be established, statusCode=(\
 /** The final fault in `error`, or undefined when it is worth another attempt or unknown. */
 function finalTransportFault(error) {
     const code = errorCode(error);
-    const message = messageOf(error);
+    const message = errorMessage(error);
     if (code !== undefined && TLS_CODES.has(code))
         return { kind: 'tls', code };
     const tunnel = TUNNEL_REFUSED.exec(message);
@@ -2371,11 +2372,6 @@ function finalTransportFault(error) {
 function errorCode(error) {
     const code = error && typeof error === 'object' ? error.code : undefined;
     return typeof code === 'string' ? code : undefined;
-}
-function messageOf(error) {
-    if (error && typeof error === 'object' && 'message' in error)
-        return String(error.message);
-    return String(error);
 }
 /** NODE_TLS_REJECT_UNAUTHORIZED=0: Node checks no certificate in this process. */
 class CertificateChecksOffError extends Error {
@@ -2536,14 +2532,16 @@ const LEGACY_COMMAND = /##\[/g;
 const COMMAND_AT_LINE_START = /^([\s\ufeff]*):(?=:)/gm;
 /** One line of outside text that the runner cannot read as anything but text. */
 function neutralise(value) {
-    return value
+    return breakCommands(value
         .replace(LINE_BREAK, (lineBreak) => LINE_BREAKS[lineBreak] ?? ' ')
         .replace(ANSI_ESCAPE, '')
         .replace(/\t/g, ' ')
         .replace(CONTROL, '')
-        .replace(BIDI_CONTROL, '')
-        .replace(LEGACY_COMMAND, '## [')
-        .replace(COMMAND_AT_LINE_START, '$1: ');
+        .replace(BIDI_CONTROL, ''));
+}
+/** The runner's two command forms broken up: `##[` anywhere, `::` at a line start. */
+function breakCommands(text) {
+    return text.replace(LEGACY_COMMAND, '## [').replace(COMMAND_AT_LINE_START, '$1: ');
 }
 /** Only this module holds the key to making gate output. */
 const GATE = Symbol('print gate');
@@ -2555,7 +2553,7 @@ class LogText {
             throw new Error('LogText is made only by the print gate');
         // a last pass over the composed text: a value may start a line of the template, or finish a
         // `##[` the template began
-        this.text = text.replace(LEGACY_COMMAND, '## [').replace(COMMAND_AT_LINE_START, '$1: ');
+        this.text = breakCommands(text);
     }
 }
 /** A value in a template: earlier gate output as it is, anything else as one neutralised line. */
@@ -2592,8 +2590,7 @@ function codeSpan(value) {
     const text = neutralise(value).replace(/(\\*)\|/g, (_all, run) => run.length % 2 === 0 ? `${run}\\|` : `${run}\\\\|`);
     if (text === '')
         return '';
-    const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
-    const delimiter = '`'.repeat(longestRun + 1);
+    const delimiter = '`'.repeat(longestBacktickRun(text) + 1);
     const pad = /^[` ]|[` ]$/.test(text) ? ' ' : '';
     return `${delimiter}${pad}${text}${pad}${delimiter}`;
 }
@@ -2609,9 +2606,11 @@ function joinMarkdown(parts) {
 }
 /** Gate output as a fenced code block: a fence longer than any backtick run inside it. */
 function codeBlock(text, language = 'text') {
-    const longestRun = Math.max(0, ...(text.text.match(/`+/g) ?? []).map((run) => run.length));
-    const fence = '`'.repeat(Math.max(3, longestRun + 1));
+    const fence = '`'.repeat(Math.max(3, longestBacktickRun(text.text) + 1));
     return new Markdown(GATE, `${fence}${language}\n${text.text}\n${fence}`);
+}
+function longestBacktickRun(text) {
+    return Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
 }
 function interleave(template, values) {
     return template.reduce((out, part, index) => out + (index > 0 ? values[index - 1] : '') + part);
@@ -3463,8 +3462,8 @@ function classifySourceError(error) {
     const inner = code === undefined ? /Error Message:\s*(.+)$/.exec(raw)?.[1] : undefined;
     const message = excerpt(inner ?? raw);
     const status = code === undefined ? undefined : Number(code);
-    // an untrusted certificate or a proxy refusing the way: final, whatever the status says
-    const fault = status === 407 ? { kind: 'proxy', status } : finalTransportFault(inner ?? raw);
+    // an untrusted certificate or a proxy refusing the tunnel: final
+    const fault = finalTransportFault(inner ?? raw);
     if (fault) {
         return new TransportRefusedError(fault, undefined, `getting the ID token failed: ${message}`, {
             cause: error
@@ -3618,8 +3617,7 @@ function parseInputs(read) {
  * from what is requested.
  */
 function checkApiUrl(value) {
-    // eslint-disable-next-line no-control-regex
-    if (/[\s\u0000-\u001f\u007f-\u009f]/.test(value)) {
+    if (/\s/.test(value) || NOT_PRINTABLE.test(value)) {
         return { problem: 'whitespace and control characters are not allowed.' };
     }
     let url;
@@ -3892,7 +3890,7 @@ function gaveUp(error, context) {
     const timedOut = last.cause instanceof NetworkError && last.cause.kind === 'timeout';
     const target = context.inputs ? new URL(context.inputs.apiUrl).host : 'the server';
     const idTokenHost = hostOf(context.env.ACTIONS_ID_TOKEN_REQUEST_URL) ?? "GitHub's token service";
-    const proxies = PROXY_SETTINGS.filter((name) => context.env[name]);
+    const proxies = setVariables(context.env, PROXY_SETTINGS);
     const proxyNote = proxies.length
         ? `the proxy settings: ${proxies.join(', ')} ${proxies.length === 1 ? 'is' : 'are'} set`
         : '';
@@ -4063,8 +4061,10 @@ function certificateChecksOff() {
     ]);
 }
 function proxyNames(env) {
-    const set = PROXY_VARIABLES.filter((name) => env[name]);
-    return set.length > 0 ? set.join(', ') : 'none set';
+    return setVariables(env, PROXY_VARIABLES).join(', ') || 'none set';
+}
+function setVariables(env, names) {
+    return names.filter((name) => env[name]);
 }
 function hostOf(url) {
     try {

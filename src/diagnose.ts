@@ -119,7 +119,7 @@ function gaveUp(error: RetriesExhaustedError, context: FailureContext): Failure 
   const timedOut = last.cause instanceof NetworkError && last.cause.kind === 'timeout'
   const target = context.inputs ? new URL(context.inputs.apiUrl).host : 'the server'
   const idTokenHost = hostOf(context.env.ACTIONS_ID_TOKEN_REQUEST_URL) ?? "GitHub's token service"
-  const proxies = PROXY_SETTINGS.filter((name) => context.env[name])
+  const proxies = setVariables(context.env, PROXY_SETTINGS)
   const proxyNote = proxies.length
     ? `the proxy settings: ${proxies.join(', ')} ${proxies.length === 1 ? 'is' : 'are'} set`
     : ''
@@ -298,8 +298,11 @@ function certificateChecksOff(): Failure {
 }
 
 function proxyNames(env: Env): string {
-  const set = PROXY_VARIABLES.filter((name) => env[name])
-  return set.length > 0 ? set.join(', ') : 'none set'
+  return setVariables(env, PROXY_VARIABLES).join(', ') || 'none set'
+}
+
+function setVariables(env: Env, names: readonly string[]): string[] {
+  return names.filter((name) => env[name])
 }
 
 function hostOf(url: string | undefined): string | undefined {

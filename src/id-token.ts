@@ -73,9 +73,8 @@ function classifySourceError(error: unknown): Error {
   const inner = code === undefined ? /Error Message:\s*(.+)$/.exec(raw)?.[1] : undefined
   const message = excerpt(inner ?? raw)
   const status = code === undefined ? undefined : Number(code)
-  // an untrusted certificate or a proxy refusing the way: final, whatever the status says
-  const fault =
-    status === 407 ? { kind: 'proxy' as const, status } : finalTransportFault(inner ?? raw)
+  // an untrusted certificate or a proxy refusing the tunnel: final
+  const fault = finalTransportFault(inner ?? raw)
   if (fault) {
     return new TransportRefusedError(fault, undefined, `getting the ID token failed: ${message}`, {
       cause: error

@@ -130,8 +130,7 @@ export function parseInputs(read: (name: string) => string): Inputs {
  * from what is requested.
  */
 function checkApiUrl(value: string): { url: string } | { problem: string } {
-  // eslint-disable-next-line no-control-regex
-  if (/[\s\u0000-\u001f\u007f-\u009f]/.test(value)) {
+  if (/\s/.test(value) || NOT_PRINTABLE.test(value)) {
     return { problem: 'whitespace and control characters are not allowed.' }
   }
   let url: URL

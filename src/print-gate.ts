@@ -35,14 +35,19 @@ const COMMAND_AT_LINE_START = /^([\s\ufeff]*):(?=:)/gm
 
 /** One line of outside text that the runner cannot read as anything but text. */
 export function neutralise(value: string): string {
-  return value
-    .replace(LINE_BREAK, (lineBreak) => LINE_BREAKS[lineBreak] ?? ' ')
-    .replace(ANSI_ESCAPE, '')
-    .replace(/\t/g, ' ')
-    .replace(CONTROL, '')
-    .replace(BIDI_CONTROL, '')
-    .replace(LEGACY_COMMAND, '## [')
-    .replace(COMMAND_AT_LINE_START, '$1: ')
+  return breakCommands(
+    value
+      .replace(LINE_BREAK, (lineBreak) => LINE_BREAKS[lineBreak] ?? ' ')
+      .replace(ANSI_ESCAPE, '')
+      .replace(/\t/g, ' ')
+      .replace(CONTROL, '')
+      .replace(BIDI_CONTROL, '')
+  )
+}
+
+/** The runner's two command forms broken up: `##[` anywhere, `::` at a line start. */
+function breakCommands(text: string): string {
+  return text.replace(LEGACY_COMMAND, '## [').replace(COMMAND_AT_LINE_START, '$1: ')
 }
 
 /** Only this module holds the key to making gate output. */
@@ -56,7 +61,7 @@ export class LogText {
     if (key !== GATE) throw new Error('LogText is made only by the print gate')
     // a last pass over the composed text: a value may start a line of the template, or finish a
     // `##[` the template began
-    this.text = text.replace(LEGACY_COMMAND, '## [').replace(COMMAND_AT_LINE_START, '$1: ')
+    this.text = breakCommands(text)
   }
 }
 
@@ -102,8 +107,7 @@ function codeSpan(value: string): string {
     run.length % 2 === 0 ? `${run}\\|` : `${run}\\\\|`
   )
   if (text === '') return ''
-  const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length))
-  const delimiter = '`'.repeat(longestRun + 1)
+  const delimiter = '`'.repeat(longestBacktickRun(text) + 1)
   const pad = /^[` ]|[` ]$/.test(text) ? ' ' : ''
   return `${delimiter}${pad}${text}${pad}${delimiter}`
 }
@@ -130,9 +134,12 @@ export function joinMarkdown(parts: readonly Markdown[]): Markdown {
 
 /** Gate output as a fenced code block: a fence longer than any backtick run inside it. */
 export function codeBlock(text: LogText, language = 'text'): Markdown {
-  const longestRun = Math.max(0, ...(text.text.match(/`+/g) ?? []).map((run) => run.length))
-  const fence = '`'.repeat(Math.max(3, longestRun + 1))
+  const fence = '`'.repeat(Math.max(3, longestBacktickRun(text.text) + 1))
   return new Markdown(GATE, `${fence}${language}\n${text.text}\n${fence}`)
+}
+
+function longestBacktickRun(text: string): number {
+  return Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length))
 }
 
 function interleave(template: TemplateStringsArray, values: readonly string[]): string {

@@ -4,6 +4,8 @@
  * proxy) and a proxy that refuses to open the tunnel (407, 403). They fail at once, under a name
  * of their own, instead of being retried and reported as "cannot reach".
  */
+import { errorMessage } from './error-message.js'
+import type { Env } from './oidc-availability.js'
 
 export type TransportFault =
   | { readonly kind: 'tls'; readonly code: string | undefined }
@@ -55,7 +57,7 @@ const TUNNEL_REFUSED = /tunneling socket could not be established, statusCode=(\
 /** The final fault in `error`, or undefined when it is worth another attempt or unknown. */
 export function finalTransportFault(error: unknown): TransportFault | undefined {
   const code = errorCode(error)
-  const message = messageOf(error)
+  const message = errorMessage(error)
   if (code !== undefined && TLS_CODES.has(code)) return { kind: 'tls', code }
   const tunnel = TUNNEL_REFUSED.exec(message)
   if (tunnel) return { kind: 'proxy', status: Number(tunnel[1]) }
@@ -68,11 +70,6 @@ function errorCode(error: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined
 }
 
-function messageOf(error: unknown): string {
-  if (error && typeof error === 'object' && 'message' in error) return String(error.message)
-  return String(error)
-}
-
 /** NODE_TLS_REJECT_UNAUTHORIZED=0: Node checks no certificate in this process. */
 export class CertificateChecksOffError extends Error {
   override readonly name = 'CertificateChecksOffError'
@@ -82,7 +79,7 @@ export class CertificateChecksOffError extends Error {
  * Refuses to run when Node's certificate checks are turned off for the whole process: the ID
  * token would go to whoever answers for api-url, and a key would come from there.
  */
-export function requireCertificateChecks(env: Readonly<Record<string, string | undefined>>): void {
+export function requireCertificateChecks(env: Env): void {
   if (env.NODE_TLS_REJECT_UNAUTHORIZED === '0') {
     throw new CertificateChecksOffError('NODE_TLS_REJECT_UNAUTHORIZED is 0')
   }

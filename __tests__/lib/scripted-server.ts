@@ -5,7 +5,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { createServer as createHttpsServer } from 'node:https'
 import type { AddressInfo, Socket } from 'node:net'
-import type { KeyPair } from './certificates.js'
+import type { KeyPair } from '../support/certificates.js'
 
 export interface Received {
   readonly method: string

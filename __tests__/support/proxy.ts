@@ -7,13 +7,13 @@
  * non-loopback names (`cloudsmith.test`, `idtoken.test`). The proxy resolves them itself; a
  * process that bypasses the proxy (NO_PROXY) needs the preload.
  */
-import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { type IncomingMessage, type ServerResponse, createServer, request } from 'node:http'
 import { type AddressInfo, type Socket, connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createServer as createTlsServer } from 'node:tls'
+import { NEW_EC_KEY, openssl } from './certificates.js'
 
 /** Names under `.test` mean 127.0.0.1 here (RFC 2606 keeps `.test` out of real DNS). */
 function localAddress(host: string): string {
@@ -30,14 +30,37 @@ export interface RecordingProxy {
   close(): Promise<void>
 }
 
-/** A forward proxy on 127.0.0.1: CONNECT tunnels and plain-http forwarding, both recorded. */
-export async function startRecordingProxy(): Promise<RecordingProxy> {
+const REFUSALS: Readonly<Record<ProxyRefusal, string>> = {
+  403: 'Forbidden',
+  407: 'Proxy Authentication Required'
+}
+
+export type ProxyRefusal = 403 | 407
+
+/**
+ * A forward proxy on 127.0.0.1: CONNECT tunnels and plain-http forwarding, both recorded. With
+ * `refuse`, it records the same but answers every tunnel and request with that status.
+ */
+export async function startRecordingProxy(
+  options: { refuse?: ProxyRefusal } = {}
+): Promise<RecordingProxy> {
   const connects: string[] = []
   const forwarded: string[] = []
   const sockets = new Set<Socket>()
+  const { refuse } = options
+  const refusal =
+    refuse === undefined
+      ? ''
+      : `HTTP/1.1 ${refuse} ${REFUSALS[refuse]}\r\n` +
+        (refuse === 407 ? 'Proxy-Authenticate: Basic realm="proxy"\r\n' : '') +
+        'Content-Length: 0\r\nConnection: close\r\n\r\n'
   const server = createServer((incoming: IncomingMessage, outgoing: ServerResponse) => {
     const target = new URL(incoming.url ?? '/')
     forwarded.push(target.href)
+    if (refuse !== undefined) {
+      outgoing.writeHead(refuse, { Connection: 'close' }).end()
+      return
+    }
     const upstream = request(
       {
         host: localAddress(target.hostname),
@@ -61,6 +84,10 @@ export async function startRecordingProxy(): Promise<RecordingProxy> {
   server.on('connect', (incoming: IncomingMessage, client: Socket, head: Buffer) => {
     const target = incoming.url ?? ''
     connects.push(target)
+    if (refuse !== undefined) {
+      client.end(refusal)
+      return
+    }
     const colon = target.lastIndexOf(':')
     const upstream = connect(Number(target.slice(colon + 1)), localAddress(target.slice(0, colon)))
     sockets.add(upstream)
@@ -100,21 +127,14 @@ export interface TestCa {
   remove(): void
 }
 
-/** A throw-away CA and a server certificate for `names`, made with the openssl CLI. */
+/** A throw-away CA and a server certificate for `names` signed by it, made with the openssl CLI. */
 export function makeTestCa(names: string[]): TestCa {
   const dir = mkdtempSync(join(tmpdir(), 'test-ca-'))
   const file = (name: string): string => join(dir, name)
-  const openssl = (...args: string[]): void => {
-    execFileSync('openssl', args, { stdio: ['ignore', 'ignore', 'pipe'] })
-  }
   openssl(
     'req',
     '-x509',
-    '-newkey',
-    'ec',
-    '-pkeyopt',
-    'ec_paramgen_curve:P-256',
-    '-nodes',
+    ...NEW_EC_KEY,
     '-days',
     '1',
     '-subj',
@@ -135,11 +155,7 @@ export function makeTestCa(names: string[]): TestCa {
   openssl(
     'req',
     '-new',
-    '-newkey',
-    'ec',
-    '-pkeyopt',
-    'ec_paramgen_curve:P-256',
-    '-nodes',
+    ...NEW_EC_KEY,
     '-subj',
     `/CN=${names[0] ?? 'localhost'}`,
     '-keyout',
