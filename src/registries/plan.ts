@@ -1,0 +1,72 @@
+/**
+ * The shape every package-manager format shares. A format turns one validated `registries` line
+ * into a Plan: the files to write, the variables to export and the commands to run. Planning
+ * touches nothing; the key itself is not even known yet (a value refers to it with KEY). One
+ * runner-side module applies a plan after the key is masked and records what it did (never the
+ * key); the post step undoes exactly that record, in reverse.
+ */
+
+/** Stands for the key in a planned value; filled in only when the plan is applied. */
+export const KEY: unique symbol = Symbol('the Cloudsmith API key')
+
+/** A planned value: literal text and the key, in order. `['https://token:', KEY, '@host/']`. */
+export type Value = ReadonlyArray<string | typeof KEY>
+
+export type Format = 'docker' | 'npm' | 'python' | 'cargo'
+
+/** One `registries` line, validated. */
+export interface RegistryRequest {
+  /** 1-based line number within the `registries` input. */
+  readonly line: number
+  /** The line as written, trimmed (outside text: print it through the gate). */
+  readonly text: string
+  readonly format: Format
+  /** The repository's owner: the action's `org`, or OWNER from OWNER/REPO. */
+  readonly owner: string
+  /** The repository slug; undefined for formats that take none (docker). */
+  readonly repository: string | undefined
+  /** `key=value` options, each key known to the format. */
+  readonly options: ReadonlyMap<string, string>
+}
+
+/** What a format needs to know about the machine; read by the entry point, passed in. */
+export interface PlanContext {
+  readonly platform: NodeJS.Platform
+  /** RUNNER_TEMP: the only place files are written. */
+  readonly tempDir: string
+  /** HOME, or USERPROFILE on Windows. */
+  readonly homeDir: string
+  /** The environment when the step started (read-only). */
+  readonly env: Readonly<Record<string, string | undefined>>
+  /** Whether CLOUDSMITH_API_KEY is exported (export-env). */
+  readonly exportEnv: boolean
+  /** The text of a file, or undefined when it does not exist. Reads only; never writes. */
+  readonly readFile: (path: string) => string | undefined
+}
+
+export type Step =
+  /** A file under tempDir, mode 0600. Its content never holds the key (hence plain text). */
+  | { readonly kind: 'file'; readonly path: string; readonly content: string }
+  /**
+   * An exported variable. `restore` is what post puts back while the variable still holds this
+   * step's value: the value before the step (non-secret variables only, such as a file path), or
+   * '' to clear it.
+   */
+  | {
+      readonly kind: 'env'
+      readonly name: string
+      readonly value: Value
+      readonly secret: boolean
+      readonly restore: string
+    }
+  /** `docker login HOST --username NAME --password-stdin`, the key on standard input only. */
+  | { readonly kind: 'docker-login'; readonly host: string; readonly username: string }
+
+export interface Plan {
+  readonly request: RegistryRequest
+  /** Human summary, e.g. "npm: @acme from https://npm.cloudsmith.io/acme/npm-private/". */
+  readonly title: string
+  readonly steps: readonly Step[]
+  /** Lines for the log and the README-style advice (no values that hold the key). */
+  readonly notes: readonly string[]
+}
