@@ -70,3 +70,29 @@ export interface Plan {
   /** Lines for the log and the README-style advice (no values that hold the key). */
   readonly notes: readonly string[]
 }
+
+/** What a format says about itself, and how it plans. One module per format under src/registries/. */
+export interface FormatModule {
+  readonly format: Format
+  /** Whether a line names a repository: npm, python and cargo do; docker does not. */
+  readonly repository: 'required' | 'none'
+  /** The `key=value` options it accepts, with what each takes (for error messages and README). */
+  readonly options: Readonly<Record<string, string>>
+  /**
+   * Problems with the line's option values beyond the common checks (a malformed scope or name),
+   * each a sentence naming the option and what it accepts.
+   */
+  validate(request: RegistryRequest): readonly string[]
+  /** The hosts this line configures, for the "format given twice for the same host" check. */
+  hosts(request: RegistryRequest): readonly string[]
+  /** Programs that must be on PATH (e.g. ['docker']). */
+  readonly programs: readonly string[]
+  /**
+   * The plan, or the problems that stop it (e.g. an existing user config that already holds an
+   * _authToken for the same registry path), each naming the line and the clash.
+   */
+  plan(
+    request: RegistryRequest,
+    context: PlanContext
+  ): Plan | { readonly problems: readonly string[] }
+}
