@@ -423,10 +423,14 @@ async function main(): Promise<void> {
       '- Shipped JavaScript: the files under dist/ that Node may load (not the source map, not the',
       '  license notices).',
       `- Peak RSS is GNU time's maximum resident set size, median of ${RSS_RUNS} runs.`,
-      `- The load rows run \`__tests__/load.test.ts\`'s scenario ${LOAD_RUNS} times: ${JOBS} main steps spawned`,
-      `  at once against a fake Cloudsmith taking ${RATE} exchanges per second (429 with Retry-After`,
-      `  beyond). The ideal is ${JOBS} / ${RATE} = ${ideal} s of exchanges; the time to the last exit also`,
-      `  holds starting ${JOBS} Node processes on this machine.`
+      ...(LOAD_RUNS > 0
+        ? [
+            `- The load rows run \`__tests__/load.test.ts\`'s scenario ${LOAD_RUNS} times: ${JOBS} main steps spawned`,
+            `  at once against a fake Cloudsmith taking ${RATE} exchanges per second (429 with Retry-After`,
+            `  beyond). The ideal is ${JOBS} / ${RATE} = ${ideal} s of exchanges; the time to the last exit also`,
+            `  holds starting ${JOBS} Node processes on this machine.`
+          ]
+        : ['- The load rows were skipped (BENCH_LOAD_RUNS=0).'])
     ]
     // bench/README.md (linked from README): only the part between its markers is generated
     await replaceMarked(join(ACTION_DIR, 'bench', 'README.md'), [
