@@ -1,6 +1,7 @@
 /**
- * The main step: validate the inputs, get a GitHub ID token, exchange it for a Cloudsmith API key,
- * mask and publish the key. Everything from outside comes in through `deps`.
+ * The main step: validate the inputs (and plan the `registries` lines), get a GitHub ID token,
+ * exchange it for a Cloudsmith API key, mask and publish the key, then configure the package
+ * managers. Everything from outside comes in through `deps`.
  */
 import type { ActionsIO } from './actions-io.js'
 import {

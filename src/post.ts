@@ -1,6 +1,7 @@
 /**
- * The post step: clear the key main exported (and the API host with it, when main exported one),
- * and say so when the key ran out before the job ended.
+ * The post step: undo what main configured for the `registries` input, clear the key main exported
+ * (and the API host with it, when main exported one), and say so when the key ran out before the
+ * job ended.
  * It acts only while CLOUDSMITH_API_KEY still holds this step's key: when the action ran again
  * later in the job, that later run's key is the one in use. It never fails the job: every problem
  * becomes a warning.
