@@ -12,11 +12,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expectCleanRun, lastKey } from './e2e/expectations.js'
 import { expectNoInjection } from './e2e/injection.js'
+import { findLeaks } from './support/runner.js'
 import {
   renderLog,
   requireBundle,
   runProgram,
   runStep,
+  secretsOf,
   startStage,
   type Stage
 } from './e2e/harness.js'
@@ -167,6 +169,32 @@ describe('registries: docker, with the real docker CLI', () => {
       } finally {
         result.cleanup()
         rmSync(configDir, { recursive: true, force: true })
+      }
+    },
+    TIMEOUT
+  )
+
+  test(
+    'without DOCKER_CONFIG: ~/.docker of the runner; after post no file under HOME or RUNNER_TEMP holds the key or the form docker stores',
+    async () => {
+      let stored: string | undefined
+      const result = await runStep(stage, {
+        with: { registries: `docker host=${registry.host}` },
+        between: (env) => {
+          expect(env.DOCKER_CONFIG).toBeUndefined()
+          stored = readConfig(join(env.HOME!, '.docker')).auths?.[registry.host]?.auth
+        }
+      })
+      try {
+        expectCleanRun(result, stage)
+        const key = lastKey(stage)
+        expect(stored).toBe(basic(key))
+        expect(readConfig(join(result.home, '.docker')).auths).toEqual({})
+        expect(
+          findLeaks(result, [...secretsOf(stage), basic(key)], { allowOutputs: ['token'] })
+        ).toEqual([])
+      } finally {
+        result.cleanup()
       }
     },
     TIMEOUT
