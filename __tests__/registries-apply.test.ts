@@ -5,18 +5,9 @@
  * argv. A credential store is exercised with a small helper program that speaks docker's
  * credential-helper protocol and keeps its store in a file.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals'
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync
-} from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { slugProblem } from '../src/inputs.js'
 import {
@@ -34,6 +25,7 @@ import { parseRegistries } from '../src/registries/request.js'
 import { createSystem, type System } from '../src/system.js'
 import { startRegistryThread, type RegistryThread } from './lib/registry-thread.js'
 import { leaks, recorder, type Recorder } from './lib/recorder.js'
+import { tempDirs } from './lib/temp-dirs.js'
 
 const KEY_VALUE = 'csk-0123456789abcdef-the-oidc-key'
 const BASIC = Buffer.from(`token:${KEY_VALUE}`).toString('base64')
@@ -51,15 +43,7 @@ beforeAll(async () => {
 })
 afterAll(() => registry.close())
 
-const made: string[] = []
-afterEach(() => {
-  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true })
-})
-function temp(name: string): string {
-  const dir = mkdtempSync(join(tmpdir(), `${name}-`))
-  made.push(dir)
-  return dir
-}
+const temp = tempDirs()
 
 interface Call {
   command: string

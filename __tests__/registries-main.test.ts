@@ -4,15 +4,15 @@
  * any request, applied only after the key is masked, printed instead of applied in a dry run,
  * summarised without values; post undoes it unless cleanup is false, and never fails.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals'
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { post } from '../src/post.js'
 import { createSystem, type System } from '../src/system.js'
 import { startRegistryThread, type RegistryThread } from './lib/registry-thread.js'
 import { recorder } from './lib/recorder.js'
+import { tempDirs } from './lib/temp-dirs.js'
 import { cloudsmith, cloudsmithKey, expectNoLeak, run } from './lib/run-main.js'
 import { json } from './lib/scripted-server.js'
 
@@ -22,15 +22,7 @@ beforeAll(async () => {
 })
 afterAll(() => registry.close())
 
-const made: string[] = []
-afterEach(() => {
-  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true })
-})
-function temp(name: string): string {
-  const dir = mkdtempSync(join(tmpdir(), `${name}-`))
-  made.push(dir)
-  return dir
-}
+const temp = tempDirs()
 
 interface Spied {
   system: System

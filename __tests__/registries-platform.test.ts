@@ -4,19 +4,16 @@
  * RUNNER_TEMP), with Windows' and POSIX path rules. And src/system.ts on this machine: files only
  * under RUNNER_TEMP with mode 0600, never through a symbolic link.
  */
-import { afterEach, describe, expect, test } from '@jest/globals'
+import { describe, expect, test } from '@jest/globals'
 import {
   chmodSync,
   mkdirSync,
-  mkdtempSync,
   readFileSync,
-  rmSync,
   statSync,
   symlinkSync,
   writeFileSync,
   existsSync
 } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { dockerConfigDir, dockerConfigFile, docker } from '../src/registries/docker.js'
 import { isInside, planRegistries } from '../src/registries/plans.js'
@@ -24,6 +21,7 @@ import { InputError } from '../src/inputs.js'
 import { programCandidates } from '../src/registries/program-path.js'
 import type { FormatModule, Plan, RegistryRequest } from '../src/registries/plan.js'
 import { createSystem } from '../src/system.js'
+import { tempDirs } from './lib/temp-dirs.js'
 
 describe('programCandidates', () => {
   test('Linux and macOS: each PATH folder, the name as it is', () => {
@@ -161,15 +159,8 @@ describe('isInside: files only under RUNNER_TEMP', () => {
 })
 
 describe('createSystem on this machine', () => {
-  const made: string[] = []
-  afterEach(() => {
-    for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true })
-  })
-  const temp = (): string => {
-    const dir = mkdtempSync(join(tmpdir(), 'system-test-'))
-    made.push(dir)
-    return dir
-  }
+  const tempDir = tempDirs()
+  const temp = (): string => tempDir('system-test')
 
   test('writes under RUNNER_TEMP with mode 0600, also over an existing file, and removes it', () => {
     const runnerTemp = temp()
