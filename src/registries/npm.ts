@@ -15,13 +15,18 @@
  * step's registry or token is refused too.
  */
 import { posix, win32 } from 'node:path'
-import { API_KEY_VARIABLE } from '../outputs.js'
 import type { FormatModule, Plan, PlanContext, RegistryRequest, Step } from './plan.js'
+import { lineName } from './request.js'
 
 export const DEFAULT_NPM_HOST = 'npm.cloudsmith.io'
 const USERCONFIG_VARIABLE = 'NPM_CONFIG_USERCONFIG'
+/**
+ * The variable main exports the key in (API_KEY_VARIABLE in outputs.ts, which cannot be imported
+ * here: outputs.ts imports inputs.ts, which imports the format table).
+ */
+export const KEY_VARIABLE = 'CLOUDSMITH_API_KEY'
 /** The value npm expands at read time: the only form of the key this step writes. */
-const KEY_REFERENCE = `\${${API_KEY_VARIABLE}}`
+const KEY_REFERENCE = `\${${KEY_VARIABLE}}`
 /** The per-registry settings npm-registry-fetch treats as a credential. */
 const CREDENTIAL_FIELDS = ['_authToken', '_auth', 'username', '_password'] as const
 /** An npm scope: `@` and a name npm accepts for a new package (lower case, URL-safe). */
@@ -163,7 +168,7 @@ function normaliseHost(host: string): string {
 }
 
 function where(registry: NpmRegistry): string {
-  return `registries line ${registry.request.line} (${registry.request.text})`
+  return lineName(registry.request)
 }
 
 /** Two lines may not share a registry path, a scope, or both be without a scope. */
