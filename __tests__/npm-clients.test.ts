@@ -13,7 +13,13 @@ import { planNpm } from '../src/registries/npm.js'
 import { KEY, type Plan, type RegistryRequest } from '../src/registries/plan.js'
 import { type TestCa, makeTestCa } from './support/proxy.js'
 import { type FakeNpmRegistry, startFakeNpmRegistry } from './support/fake-npm-registry.js'
-import { type NpmClient, install, installed, writeProject } from './support/npm-project.js'
+import {
+  type NpmClient,
+  cleanEnv,
+  install,
+  installed,
+  writeProject
+} from './support/npm-project.js'
 
 const KEY_VALUE = 'csk_test_0123456789abcdef0123456789abcdef'
 const OTHER_TOKEN = 'other-registry-token-5f1c'
@@ -28,17 +34,17 @@ beforeAll(async () => {
     [
       {
         path: 'npm-private',
-        token: KEY_VALUE,
+        tokens: () => [KEY_VALUE],
         packages: [{ name: '@acme/widget', version: '1.2.3', main: 'module.exports = "widget"\n' }]
       },
       {
         path: 'tools',
-        token: KEY_VALUE,
+        tokens: () => [KEY_VALUE],
         packages: [{ name: '@tools/kit', version: '0.1.0', main: 'module.exports = "kit"\n' }]
       },
       {
         path: 'other',
-        token: OTHER_TOKEN,
+        tokens: () => [OTHER_TOKEN],
         packages: [{ name: '@other/thing', version: '2.0.0', main: 'module.exports = "thing"\n' }]
       }
     ],
@@ -144,7 +150,7 @@ describe.each<NpmClient>(['npm', 'pnpm'])('the real %s with the planned user con
     })
     const before = registry.requests.length
 
-    const result = await install(client, project, home, env)
+    const result = await install(client, project, cleanEnv(home, env), join(home, 'store'))
 
     expect(result.output).not.toContain(KEY_VALUE)
     expect({ status: result.status, output: result.output }).toMatchObject({ status: 0 })
@@ -165,7 +171,7 @@ describe.each<NpmClient>(['npm', 'pnpm'])('the real %s with the planned user con
     const env = apply(plan(home, temp), 'csk_test_not_the_key')
     writeProject(project, { '@acme/widget': '1.2.3' })
 
-    const result = await install(client, project, home, env)
+    const result = await install(client, project, cleanEnv(home, env), join(home, 'store'))
 
     expect(result.status).not.toBe(0)
     expect(installed(project, '@acme/widget')).toBeUndefined()

@@ -2,7 +2,7 @@
  * A fake npm registry on 127.0.0.1 over HTTPS (a certificate from a throw-away CA, which clients
  * trust only through a `cafile` setting; pnpm's TLS refuses a self-signed server certificate), serving scoped packages from repositories under path
  * prefixes, as Cloudsmith serves `https://npm.cloudsmith.io/OWNER/REPO/`. Each repository demands
- * `Authorization: Bearer <its token>` for every request, packument and tarball alike, and answers
+ * `Authorization: Bearer <one of its tokens>` for every request, packument and tarball alike, and answers
  * 401 otherwise, so a client that is not configured exactly right cannot install anything. Every
  * request is recorded (path, whether it was authorized), never the header itself.
  */
@@ -24,8 +24,8 @@ export interface FakePackage {
 export interface FakeRepository {
   /** The path prefix without slashes around it, e.g. `acme/npm-private` or `npm-private`. */
   readonly path: string
-  /** The bearer token it demands. */
-  readonly token: string
+  /** The bearer tokens it takes (asked at each request: the key an exchange hands out later). */
+  readonly tokens: () => readonly string[]
   readonly packages: readonly FakePackage[]
 }
 
@@ -65,7 +65,9 @@ export async function startFakeNpmRegistry(
     const repository = repositories.find((candidate) => path.startsWith(`/${candidate.path}/`))
     const authorization = request.headers.authorization ?? ''
     const scheme = authorization === '' ? 'none' : (authorization.split(' ')[0] ?? '').toLowerCase()
-    const authorized = repository !== undefined && authorization === `Bearer ${repository.token}`
+    const authorized =
+      repository !== undefined &&
+      repository.tokens().some((token) => authorization === `Bearer ${token}`)
     const record = (status: number): void => {
       requests.push({
         method: request.method ?? '',

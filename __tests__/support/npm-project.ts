@@ -1,9 +1,10 @@
 /**
  * A throw-away npm project and the real clients that install it: `npm` from the PATH and `pnpm`
- * from this repository's devDependency. Each runs in a clean environment: a temp HOME (its own
- * caches, its own ~/.npmrc), CI=true, and none of the `npm_config_*` variables that `npm test`
- * hands to jest, so only the configuration under test reaches the client. Clients run
- * asynchronously: a fake registry in the same process must keep answering.
+ * from this repository's devDependency. Each runs with exactly the environment it is given (a
+ * later step's, or cleanEnv's: a temp HOME with its own caches and ~/.npmrc, CI=true, and none of
+ * the `npm_config_*` variables that `npm test` hands to jest), so only the configuration under
+ * test reaches the client. Clients run asynchronously: a fake registry in the same process must
+ * keep answering.
  */
 import { spawn } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
@@ -28,25 +29,28 @@ export interface InstallResult {
   readonly output: string
 }
 
-/** `npm install` or `pnpm install` in `dir`, with `env` on top of a clean environment. */
+/**
+ * `npm install` or `pnpm install` in `dir` with exactly `env` (nothing inherited), pnpm's store
+ * in `storeDir`.
+ */
 export function install(
   client: NpmClient,
   dir: string,
-  home: string,
   env: Record<string, string>,
+  storeDir: string,
   timeoutMs = 60_000
 ): Promise<InstallResult> {
   const command = client === 'npm' ? 'npm' : PNPM
   const args =
     client === 'npm'
       ? ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--no-package-lock']
-      : ['install', '--ignore-scripts', `--store-dir=${join(home, 'pnpm-store')}`]
+      : ['install', '--ignore-scripts', `--store-dir=${storeDir}`]
   return new Promise((done) => {
     const child = spawn(command, args, {
       cwd: dir,
       stdio: ['ignore', 'pipe', 'pipe'],
       timeout: timeoutMs,
-      env: { PATH: process.env.PATH ?? '', HOME: home, USERPROFILE: home, CI: 'true', ...env }
+      env
     })
     let output = ''
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')))
@@ -54,6 +58,11 @@ export function install(
     child.on('error', (error) => (output += `\n${String(error)}`))
     child.on('close', (status) => done({ status, output }))
   })
+}
+
+/** A clean environment for a client: PATH, a HOME of its own, CI=true, then `env`. */
+export function cleanEnv(home: string, env: Record<string, string>): Record<string, string> {
+  return { PATH: process.env.PATH ?? '', HOME: home, USERPROFILE: home, CI: 'true', ...env }
 }
 
 /** The text of an installed package's index.js, or undefined when it is not installed. */
