@@ -352,7 +352,7 @@ describe('npm: carrying the existing user config over', () => {
         context({}, { env: { NPM_CONFIG_USERCONFIG: '/a', npm_config_userconfig: '/b' } })
       )
     ).toEqual([
-      'The environment names more than one npm user config (NPM_CONFIG_USERCONFIG, npm_config_userconfig); npm reads whichever comes last in the environment, so this step cannot tell which one to carry over. Set only one of them.'
+      "Input 'registries' line 1 (npm npm-private): the environment names more than one npm user config (NPM_CONFIG_USERCONFIG, npm_config_userconfig); npm reads whichever comes last in the environment, so this step cannot tell which one to carry over. Set only one of them."
     ])
   })
 })

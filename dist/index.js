@@ -3890,8 +3890,11 @@ function planNpm(requests, context) {
     }
     problems.push(...betweenLines(registries), ...environmentOverrides(registries, context.env));
     const existing = existingConfig(context);
-    if ('problem' in existing)
-        return { problems: [...problems, existing.problem] };
+    if ('problem' in existing) {
+        return {
+            problems: [...problems, `${where(registries[0])}: ${existing.problem}`]
+        };
+    }
     const entries = existing.text === undefined ? [] : iniEntries(existing.text);
     problems.push(...credentialClashes(registries, entries, existing.path));
     if (problems.length > 0)
@@ -3990,7 +3993,7 @@ function existingConfig(context) {
     const named = [...new Set([...variables.values()].filter((value) => value !== ''))];
     if (named.length > 1) {
         return {
-            problem: `The environment names more than one npm user config (${[...variables.keys()].join(', ')}); npm reads whichever comes last in the environment, so this step cannot tell which one to carry over. Set only one of them.`
+            problem: `the environment names more than one npm user config (${[...variables.keys()].join(', ')}); npm reads whichever comes last in the environment, so this step cannot tell which one to carry over. Set only one of them.`
         };
     }
     const path = named[0] === undefined

@@ -107,7 +107,11 @@ export function planNpm(
   }
   problems.push(...betweenLines(registries), ...environmentOverrides(registries, context.env))
   const existing = existingConfig(context)
-  if ('problem' in existing) return { problems: [...problems, existing.problem] }
+  if ('problem' in existing) {
+    return {
+      problems: [...problems, `${where(registries[0] as NpmRegistry)}: ${existing.problem}`]
+    }
+  }
   const entries = existing.text === undefined ? [] : iniEntries(existing.text)
   problems.push(...credentialClashes(registries, entries, existing.path))
   if (problems.length > 0) return { problems }
@@ -232,7 +236,7 @@ function existingConfig(context: PlanContext): ExistingConfig | { problem: strin
   const named = [...new Set([...variables.values()].filter((value) => value !== ''))]
   if (named.length > 1) {
     return {
-      problem: `The environment names more than one npm user config (${[...variables.keys()].join(', ')}); npm reads whichever comes last in the environment, so this step cannot tell which one to carry over. Set only one of them.`
+      problem: `the environment names more than one npm user config (${[...variables.keys()].join(', ')}); npm reads whichever comes last in the environment, so this step cannot tell which one to carry over. Set only one of them.`
     }
   }
   const path =
