@@ -520,7 +520,7 @@ describe('files and variables (the steps npm, python and cargo plan)', () => {
         '',
         '| Line | Format | Hosts | Files | Variables |',
         '| --- | --- | --- | --- | --- |',
-        '| `2` | `npm` | none | `/runner/temp/cloudsmith/example.conf` | `EXAMPLE_CONFIG`, `EXAMPLE_INDEX_URL` |',
+        '| `2` | `npm` | `npm.cloudsmith.io/acme/repo/` | `/runner/temp/cloudsmith/example.conf` | `EXAMPLE_CONFIG`, `EXAMPLE_INDEX_URL` |',
         '| `3` | `docker` | `docker.cloudsmith.io` | none | none |',
         ''
       ].join('\n')

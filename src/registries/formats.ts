@@ -3,11 +3,13 @@
  * src/registries/<format>.ts exporting a FormatModule, import it here and add it to the list.
  */
 import { docker } from './docker.js'
+import { npm } from './npm.js'
 import type { FormatModule } from './plan.js'
 
 export const FORMATS: ReadonlyMap<string, FormatModule> = new Map(
   [
-    docker
-    // npm, python, cargo: one entry each, in this order
+    docker,
+    npm
+    // python, cargo: one entry each, in this order
   ].map((format) => [format.format, format])
 )

@@ -104,4 +104,14 @@ export interface FormatModule {
     request: RegistryRequest,
     context: PlanContext
   ): Plan | { readonly problems: readonly string[] }
+  /**
+   * For a format whose lines share one configuration (npm: one user config file for every npm
+   * line), all of its lines at once, in order: one plan per line (the first holds the shared
+   * steps), or the problems, including those between lines (a scope given twice). When a module
+   * has it, it is called instead of plan().
+   */
+  planAll?(
+    requests: readonly RegistryRequest[],
+    context: PlanContext
+  ): readonly Plan[] | { readonly problems: readonly string[] }
 }

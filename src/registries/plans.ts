@@ -15,14 +15,12 @@ export function planRegistries(
 ): Plan[] {
   const plans: Plan[] = []
   const problems: string[] = []
-  for (const request of requests) {
-    const format = formats.get(request.format)
-    if (format === undefined) throw new Error(`no format module for ${request.format}`)
-    const planned = format.plan(request, context)
+  for (const planned of planEach(requests, context, formats)) {
     if ('problems' in planned) {
       problems.push(...planned.problems)
       continue
     }
+    const { request } = planned
     for (const step of planned.steps) {
       if (step.kind === 'env' && step.secret && step.restore !== '') {
         // the state would keep the earlier value, which may hold someone's credential
@@ -44,7 +42,33 @@ export function planRegistries(
     plans.push(planned)
   }
   if (problems.length > 0) throw new InputError(problems)
-  return plans
+  return plans.sort((a, b) => a.request.line - b.request.line)
+}
+
+/**
+ * Each line's plan (or problems), in line order. A format with planAll plans all of its lines at
+ * once (npm writes one user config for every npm line), where its first line stands.
+ */
+function planEach(
+  requests: readonly RegistryRequest[],
+  context: PlanContext,
+  formats: ReadonlyMap<string, FormatModule>
+): Array<Plan | { readonly problems: readonly string[] }> {
+  const results: Array<Plan | { readonly problems: readonly string[] }> = []
+  const grouped = new Set<string>()
+  for (const request of requests) {
+    const format = formats.get(request.format)
+    if (format === undefined) throw new Error(`no format module for ${request.format}`)
+    if (format.planAll === undefined) {
+      results.push(format.plan(request, context))
+    } else if (!grouped.has(request.format)) {
+      grouped.add(request.format)
+      const all = requests.filter((other) => other.format === request.format)
+      const planned = format.planAll(all, context)
+      results.push(...('problems' in planned ? [planned] : planned))
+    }
+  }
+  return results
 }
 
 /** Whether `path` lies strictly inside `dir`, by the platform's path rules. */
