@@ -1,0 +1,207 @@
+import { describe, expect, test } from '@jest/globals'
+import {
+  KEY,
+  type Plan,
+  type PlanContext,
+  type RegistryRequest,
+  type Step
+} from '../src/registries/plan.js'
+import { python, pythonEndpoints } from '../src/registries/python.js'
+
+const key = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ0ZXN0In0.c2lnbmF0dXJlLV8'
+
+function request(
+  options: Record<string, string> = {},
+  owner = 'acme',
+  repository = 'pypi-private'
+): RegistryRequest {
+  const text = ['python', repository, ...Object.entries(options).map(([k, v]) => `${k}=${v}`)].join(
+    ' '
+  )
+  return {
+    line: 1,
+    text,
+    format: 'python',
+    owner,
+    repository,
+    options: new Map(Object.entries(options))
+  }
+}
+
+function context(
+  env: Record<string, string> = {},
+  platform: NodeJS.Platform = 'linux'
+): PlanContext {
+  return {
+    platform,
+    tempDir: platform === 'win32' ? 'D:\\a\\_temp' : '/home/runner/work/_temp',
+    homeDir: platform === 'win32' ? 'C:\\Users\\runneradmin' : '/home/runner',
+    env,
+    exportEnv: true,
+    readFile: () => undefined
+  }
+}
+
+function plan(req = request(), ctx = context()): Plan {
+  const planned = python.plan(req, ctx)
+  if ('problems' in planned) throw new Error(planned.problems.join('\n'))
+  return planned
+}
+
+type EnvStep = Extract<Step, { kind: 'env' }>
+
+/** name → [value with the key filled in, secret, restore] */
+function exported(p: Plan): Record<string, [string, boolean, string]> {
+  const out: Record<string, [string, boolean, string]> = {}
+  for (const step of p.steps) {
+    if (step.kind !== 'env') throw new Error(`unexpected ${step.kind} step`)
+    out[step.name] = [
+      step.value.map((part) => (part === KEY ? key : part)).join(''),
+      step.secret,
+      step.restore
+    ]
+  }
+  return out
+}
+
+describe('python', () => {
+  test('exports the index for pip and uv and the upload endpoint for twine and uv publish', () => {
+    expect(exported(plan())).toEqual({
+      PIP_INDEX_URL: [
+        `https://token:${key}@dl.cloudsmith.io/basic/acme/pypi-private/python/simple/`,
+        true,
+        ''
+      ],
+      UV_DEFAULT_INDEX: [
+        `https://token:${key}@dl.cloudsmith.io/basic/acme/pypi-private/python/simple/`,
+        true,
+        ''
+      ],
+      TWINE_REPOSITORY_URL: ['https://python.cloudsmith.io/acme/pypi-private/', false, ''],
+      TWINE_USERNAME: ['token', false, ''],
+      TWINE_PASSWORD: [key, true, ''],
+      UV_PUBLISH_URL: ['https://python.cloudsmith.io/acme/pypi-private/', false, ''],
+      UV_PUBLISH_USERNAME: ['token', false, ''],
+      UV_PUBLISH_PASSWORD: [key, true, '']
+    })
+  })
+
+  test('every value that holds the key is secret, and no literal part holds anything but text', () => {
+    for (const step of plan().steps as EnvStep[]) {
+      expect(step.secret).toBe(step.value.includes(KEY))
+    }
+  })
+
+  test('OWNER/REPO names another organization in both URLs', () => {
+    const values = exported(plan(request({}, 'other-org', 'py')))
+    expect(values['PIP_INDEX_URL']?.[0]).toBe(
+      `https://token:${key}@dl.cloudsmith.io/basic/other-org/py/python/simple/`
+    )
+    expect(values['TWINE_REPOSITORY_URL']?.[0]).toBe('https://python.cloudsmith.io/other-org/py/')
+  })
+
+  test('a custom download domain leaves the organization out of the index path', () => {
+    const values = exported(plan(request({ host: 'dl.acme.example' })))
+    expect(values['PIP_INDEX_URL']?.[0]).toBe(
+      `https://token:${key}@dl.acme.example/basic/pypi-private/python/simple/`
+    )
+    expect(values['UV_DEFAULT_INDEX']?.[0]).toBe(values['PIP_INDEX_URL']?.[0])
+    // uploads still go to Cloudsmith's own host unless upload-host says otherwise
+    expect(values['TWINE_REPOSITORY_URL']?.[0]).toBe(
+      'https://python.cloudsmith.io/acme/pypi-private/'
+    )
+  })
+
+  test('a custom upload domain leaves the organization out of the upload path; a port is kept', () => {
+    const values = exported(plan(request({ 'upload-host': 'python.acme.example:8443' })))
+    expect(values['TWINE_REPOSITORY_URL']?.[0]).toBe(
+      'https://python.acme.example:8443/pypi-private/'
+    )
+    expect(values['UV_PUBLISH_URL']?.[0]).toBe('https://python.acme.example:8443/pypi-private/')
+    expect(values['PIP_INDEX_URL']?.[0]).toBe(
+      `https://token:${key}@dl.cloudsmith.io/basic/acme/pypi-private/python/simple/`
+    )
+  })
+
+  test("Cloudsmith's own hosts written out (any case) keep the organization", () => {
+    const endpoints = pythonEndpoints(
+      request({ host: 'DL.cloudsmith.io', 'upload-host': 'python.cloudsmith.io' })
+    )
+    expect(endpoints.indexAfterKey).toBe('@DL.cloudsmith.io/basic/acme/pypi-private/python/simple/')
+    expect(endpoints.uploadUrl).toBe('https://python.cloudsmith.io/acme/pypi-private/')
+  })
+
+  test('plain variables go back to their value before the step; secrets are cleared, never kept', () => {
+    const before = {
+      TWINE_REPOSITORY_URL: 'https://upload.pypi.org/legacy/',
+      TWINE_USERNAME: '__token__',
+      TWINE_PASSWORD: 'pypi-secret',
+      PIP_INDEX_URL: 'https://user:secret@other.example/simple/'
+    }
+    const values = exported(plan(request(), context(before)))
+    expect(values['TWINE_REPOSITORY_URL']?.[2]).toBe('https://upload.pypi.org/legacy/')
+    expect(values['TWINE_USERNAME']?.[2]).toBe('__token__')
+    expect(values['TWINE_PASSWORD']?.[2]).toBe('')
+    expect(values['PIP_INDEX_URL']?.[2]).toBe('')
+  })
+
+  test('writes no file and runs no program, on every platform', () => {
+    for (const platform of ['linux', 'win32', 'darwin'] as const) {
+      const p = plan(request(), context({}, platform))
+      expect(p.steps.every((step) => step.kind === 'env')).toBe(true)
+    }
+    expect(python.programs).toEqual([])
+  })
+
+  test('the title and notes name the hosts and never hold the key', () => {
+    const p = plan()
+    expect(p.title).toBe(
+      'python: pip and uv from token@dl.cloudsmith.io, twine and uv publish to https://python.cloudsmith.io/acme/pypi-private/'
+    )
+    expect(p.notes[0]).toContain(
+      'https://token:***@dl.cloudsmith.io/basic/acme/pypi-private/python/simple/ instead of PyPI'
+    )
+    expect(p.notes[0]).toContain('PyPI upstream')
+    expect(p.notes[0]).toContain('dependency confusion')
+    for (const text of [p.title, ...p.notes]) expect(text).not.toContain(key)
+  })
+
+  test('notes name variables already set that change what pip, uv or twine do, never their values', () => {
+    const p = plan(
+      request(),
+      context({
+        PIP_EXTRA_INDEX_URL: 'https://pypi.org/simple/',
+        UV_INDEX_URL: 'https://x.example/simple/',
+        PIP_INDEX_URL: 'https://user:hunter2@old.example/simple/',
+        PIP_NO_INDEX: ''
+      })
+    )
+    expect(p.notes.slice(2)).toEqual([
+      'PIP_EXTRA_INDEX_URL is set in this job: pip also searches that index, so a package of the same name there can win over the repository (dependency confusion).',
+      'UV_INDEX_URL is set in this job: uv reads this older name for the default index too.',
+      'PIP_INDEX_URL was already set; this step replaces it.'
+    ])
+    expect(p.notes.join('\n')).not.toContain('hunter2')
+  })
+
+  test('hosts: the download and the upload host, once when they are the same', () => {
+    expect(python.hosts(request())).toEqual(['dl.cloudsmith.io', 'python.cloudsmith.io'])
+    expect(
+      python.hosts(request({ host: 'pkgs.acme.example', 'upload-host': 'PKGS.acme.example' }))
+    ).toEqual(['pkgs.acme.example'])
+  })
+
+  test('takes a repository and the options host and upload-host; nothing more to validate', () => {
+    expect(python.repository).toBe('required')
+    expect(Object.keys(python.options)).toEqual(['host', 'upload-host'])
+    expect(python.validate(request({ host: 'dl.acme.example' }))).toEqual([])
+  })
+
+  test("an OIDC key (a JWT: base64url parts and dots) needs no escaping in the URL's user part", () => {
+    // RFC 3986 userinfo takes unreserved characters as they are: ALPHA / DIGIT / "-" / "." / "_" / "~"
+    expect(key).toMatch(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/)
+    expect(encodeURIComponent(key)).toBe(key)
+    const url = new URL(exported(plan())['PIP_INDEX_URL']?.[0] ?? '')
+    expect([url.username, url.password, url.host]).toEqual(['token', key, 'dl.cloudsmith.io'])
+  })
+})
