@@ -1,4 +1,6 @@
 import { describe, expect, test } from '@jest/globals'
+import { readTokenAnswer } from '../src/cloudsmith-response.js'
+import { InputError, parseInputs } from '../src/inputs.js'
 import {
   KEY,
   type Plan,
@@ -197,11 +199,86 @@ describe('python', () => {
     expect(python.validate(request({ host: 'dl.acme.example' }))).toEqual([])
   })
 
+  test('the key goes into the URL as it is: the exchange only ever yields a compact JWT, which needs no escaping', () => {
+    // a key with a character that would change the URL ('@' ends the user part, '/' the host,
+    // '%' starts an escape, ':' splits user and password) is refused when the answer is read, so
+    // it never reaches a plan; should that rule ever loosen, the URL must escape the key and mask
+    // the escaped form too
+    const now = Date.parse('2026-12-01T08:00:00Z')
+    const payload = Buffer.from(JSON.stringify({ exp: now / 1000 + 3600 })).toString('base64url')
+    for (const bad of ['@', '/', ':', '%40', '#', '?', ' ']) {
+      const token = `eyJhbGciOiJIUzI1NiJ9.${payload}.sig${bad}evil`
+      expect(() =>
+        readTokenAnswer(201, JSON.stringify({ token }), now, () => undefined, [])
+      ).toThrow()
+    }
+    const good = `eyJhbGciOiJIUzI1NiJ9.${payload}.c2ln-_`
+    expect(
+      readTokenAnswer(201, JSON.stringify({ token: good }), now, () => undefined, []).token
+    ).toBe(good)
+  })
+
   test("an OIDC key (a JWT: base64url parts and dots) needs no escaping in the URL's user part", () => {
     // RFC 3986 userinfo takes unreserved characters as they are: ALPHA / DIGIT / "-" / "." / "_" / "~"
     expect(key).toMatch(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/)
     expect(encodeURIComponent(key)).toBe(key)
     const url = new URL(exported(plan())['PIP_INDEX_URL']?.[0] ?? '')
     expect([url.username, url.password, url.host]).toEqual(['token', key, 'dl.cloudsmith.io'])
+  })
+})
+
+describe('python lines in the registries input', () => {
+  const parse = (registries: string): readonly string[] => {
+    try {
+      parseInputs((name) => ({ org: 'acme', 'service-slug': 'ci', registries })[name] ?? '')
+      return []
+    } catch (error) {
+      if (error instanceof InputError) return error.problems
+      throw error
+    }
+  }
+  const requests = (registries: string) =>
+    parseInputs((name) => ({ org: 'acme', 'service-slug': 'ci', registries })[name] ?? '')
+      .registries
+
+  test('a good line becomes a request; OWNER/REPO names another organization', () => {
+    expect(
+      requests('python pypi-private host=dl.acme.example upload-host=python.acme.example:8443')
+    ).toEqual([
+      {
+        line: 1,
+        text: 'python pypi-private host=dl.acme.example upload-host=python.acme.example:8443',
+        format: 'python',
+        owner: 'acme',
+        repository: 'pypi-private',
+        options: new Map([
+          ['host', 'dl.acme.example'],
+          ['upload-host', 'python.acme.example:8443']
+        ])
+      }
+    ])
+    expect(requests('python other/py')[0]).toMatchObject({ owner: 'other', repository: 'py' })
+  })
+
+  test('a missing repository, an unknown key and a bad host are each named with the line', () => {
+    expect(
+      parse('python\npython pypi index=x\npython pypi upload-host=https://python.acme.example/')
+    ).toEqual([
+      "Input 'registries' line 1 (python): a repository is missing; use 'python REPOSITORY [host=HOST] [upload-host=HOST]'.",
+      expect.stringMatching(
+        /^Input 'registries' line 2 \(python pypi index=x\): unknown key 'index'; python accepts host \(.+\), upload-host \(.+\)\.$/
+      ),
+      expect.stringMatching(
+        /^Input 'registries' line 3 \(python pypi upload-host=https:\/\/python\.acme\.example\/\): upload-host=https:\/\/python\.acme\.example\/ has a scheme; /
+      )
+    ])
+  })
+
+  test('a second python line is refused, whatever its hosts: the variables hold one repository', () => {
+    expect(
+      parse('python pypi\n\npython other host=dl.acme.example upload-host=python.acme.example')
+    ).toEqual([
+      "Input 'registries' line 3 (python other host=dl.acme.example upload-host=python.acme.example): only one python line is allowed and line 1 is one; pip and uv read one index and twine uploads to one repository. Keep one python line; to upload to another repository too, give that twine step --repository-url https://python.cloudsmith.io/OWNER/REPO/ (TWINE_USERNAME and TWINE_PASSWORD still apply)."
+    ])
   })
 })

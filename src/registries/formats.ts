@@ -4,10 +4,13 @@
  */
 import { docker } from './docker.js'
 import type { FormatModule } from './plan.js'
+import { python } from './python.js'
 
 export const FORMATS: ReadonlyMap<string, FormatModule> = new Map(
   [
-    docker
-    // npm, python, cargo: one entry each, in this order
+    docker,
+    // npm: its entry goes here
+    python
+    // cargo: its entry goes here
   ].map((format) => [format.format, format])
 )

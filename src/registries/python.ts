@@ -103,6 +103,8 @@ export const python: FormatModule = {
     'upload-host': `the host twine and uv publish upload to (default ${PYTHON_UPLOAD_HOST}; an organization's account-wide custom Python domain)`
   },
   programs: [],
+  onlyOne:
+    'pip and uv read one index and twine uploads to one repository. Keep one python line; to upload to another repository too, give that twine step --repository-url https://python.cloudsmith.io/OWNER/REPO/ (TWINE_USERNAME and TWINE_PASSWORD still apply).',
   hosts(request) {
     const { downloadHost, uploadHost } = pythonEndpoints(request)
     return downloadHost.toLowerCase() === uploadHost.toLowerCase()
