@@ -26,7 +26,7 @@ beforeAll(async () => {
   built = buildPackage('tinypkg', '1.0')
   // host= is a custom domain here, so Cloudsmith's form drops the organization from both paths
   registry = await startFakePythonRegistry({
-    key,
+    keys: () => [key],
     indexPath: '/basic/pypi-private/python/simple/',
     uploadPath: '/pypi-private/',
     packages: [built.wheel]
@@ -40,7 +40,8 @@ afterAll(async () => {
   rmSync(home, { recursive: true, force: true })
 })
 
-function actionEnv(withKey: string, options: Record<string, string> = {}): Record<string, string> {
+/** The environment a later step sees: PATH, HOME and what the python plan exports. */
+function stepEnv(withKey: string, options: Record<string, string> = {}): Record<string, string> {
   const request: RegistryRequest = {
     line: 1,
     text: 'python pypi-private',
@@ -60,7 +61,7 @@ function actionEnv(withKey: string, options: Record<string, string> = {}): Recor
     readFile: () => undefined
   })
   if ('problems' in plan) throw new Error(plan.problems.join('\n'))
-  const env: Record<string, string> = {}
+  const env: Record<string, string> = { PATH: process.env['PATH'] ?? '', HOME: home }
   for (const step of plan.steps) {
     if (step.kind === 'env')
       env[step.name] = step.value.map((part) => (part === KEY ? withKey : part)).join('')
@@ -73,8 +74,7 @@ describe('python plan with the real clients', () => {
     const dest = mkdtempSync(join(tmpdir(), 'pip-dest-'))
     try {
       const before = registry.requests.length
-      const run = await pipDownload(actionEnv(key), {
-        home,
+      const run = await pipDownload(stepEnv(key), {
         caFile: registry.caFile,
         dest,
         requirement: 'tinypkg==1.0'
@@ -96,8 +96,7 @@ describe('python plan with the real clients', () => {
   test('pip fails when the key is not the one the registry takes', async () => {
     const dest = mkdtempSync(join(tmpdir(), 'pip-dest-'))
     try {
-      const run = await pipDownload(actionEnv('not-the-key'), {
-        home,
+      const run = await pipDownload(stepEnv('not-the-key'), {
         caFile: registry.caFile,
         dest,
         requirement: 'tinypkg==1.0'
@@ -112,8 +111,7 @@ describe('python plan with the real clients', () => {
 
   test('twine uploads the wheel and the sdist to TWINE_REPOSITORY_URL as token with the key', async () => {
     const before = registry.uploads.length
-    const run = await twineUpload(actionEnv(key), {
-      home,
+    const run = await twineUpload(stepEnv(key), {
       caFile: registry.caFile,
       files: [built.wheel.path, built.sdist.path]
     })
@@ -141,8 +139,7 @@ describe('python plan with the real clients', () => {
 
   test('twine fails when the key is not the one the registry takes', async () => {
     const before = registry.uploads.length
-    const run = await twineUpload(actionEnv('not-the-key'), {
-      home,
+    const run = await twineUpload(stepEnv('not-the-key'), {
       caFile: registry.caFile,
       files: [built.wheel.path]
     })

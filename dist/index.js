@@ -3678,15 +3678,171 @@ function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+;// CONCATENATED MODULE: ./src/registries/plan.ts
+/**
+ * The shape every package-manager format shares. A format turns one validated `registries` line
+ * into a Plan: the files to write, the variables to export and the commands to run. Planning
+ * touches nothing; the key itself is not even known yet (a value refers to it with KEY). One
+ * runner-side module applies a plan after the key is masked and records what it did (never the
+ * key); the post step undoes exactly that record, in reverse.
+ */
+/** Stands for the key in a planned value; filled in only when the plan is applied. */
+const KEY = Symbol('the Cloudsmith API key');
+
+;// CONCATENATED MODULE: ./src/registries/python.ts
+/**
+ * python: `python REPOSITORY [host=HOST] [upload-host=HOST]`. Points pip and uv at the repository's
+ * simple index and twine and uv publish at its upload endpoint, through environment variables
+ * only (nothing on disk):
+ *
+ * - PIP_INDEX_URL, UV_DEFAULT_INDEX: `https://token:KEY@dl.cloudsmith.io/basic/ORG/REPO/python/simple/`
+ * - TWINE_REPOSITORY_URL, UV_PUBLISH_URL: `https://python.cloudsmith.io/ORG/REPO/`
+ * - TWINE_USERNAME, UV_PUBLISH_USERNAME: `token`; TWINE_PASSWORD, UV_PUBLISH_PASSWORD: the key
+ *
+ * The index replaces PyPI rather than adding to it: a second index beside PyPI lets anyone who
+ * publishes a package of the same name on PyPI win (dependency confusion). The repository gets
+ * public packages through a PyPI upstream instead.
+ *
+ * With an organization's custom domain (an account-wide one), Cloudsmith drops the organization
+ * from the path: `https://HOST/basic/REPO/python/simple/` and `https://UPLOAD-HOST/REPO/`.
+ */
+
+/** Cloudsmith's download host: it serves every repository's Python simple index. */
+const PYTHON_DOWNLOAD_HOST = 'dl.cloudsmith.io';
+/** Cloudsmith's native Python host: it takes uploads (the legacy PyPI upload API). */
+const PYTHON_UPLOAD_HOST = 'python.cloudsmith.io';
+/** The username Cloudsmith's package endpoints take with an API key. */
+const PYTHON_USERNAME = 'token';
+/** The variables the plan exports, in order; the post step clears each one that still holds ours. */
+const PYTHON_VARIABLES = {
+    pipIndex: 'PIP_INDEX_URL',
+    uvIndex: 'UV_DEFAULT_INDEX',
+    twineUrl: 'TWINE_REPOSITORY_URL',
+    twineUsername: 'TWINE_USERNAME',
+    twinePassword: 'TWINE_PASSWORD',
+    uvPublishUrl: 'UV_PUBLISH_URL',
+    uvPublishUsername: 'UV_PUBLISH_USERNAME',
+    uvPublishPassword: 'UV_PUBLISH_PASSWORD'
+};
+/**
+ * Variables that, when already set, change what the exported ones do: each with what it does.
+ * They are left alone; the plan's notes name the ones that are set.
+ */
+const INTERFERING = [
+    [
+        'PIP_EXTRA_INDEX_URL',
+        'pip also searches that index, so a package of the same name there can win over the repository (dependency confusion)'
+    ],
+    ['PIP_NO_INDEX', 'pip ignores every index, this one too'],
+    ['UV_INDEX', 'uv searches that index before this one'],
+    ['UV_EXTRA_INDEX_URL', 'uv searches that index before this one'],
+    ['UV_INDEX_URL', 'uv reads this older name for the default index too'],
+    [
+        'TWINE_REPOSITORY',
+        'twine uploads to TWINE_REPOSITORY_URL, which this step sets, not to that name'
+    ],
+    ['UV_PUBLISH_TOKEN', 'uv publish may send that token instead of the username and password']
+];
+function isHost(value, cloudsmithHost) {
+    return value.toLowerCase() === cloudsmithHost;
+}
+/** The index and upload URLs of a line, without the key (Cloudsmith's form for each host). */
+function pythonEndpoints(request) {
+    const repository = request.repository ?? '';
+    const downloadHost = request.options.get('host') ?? PYTHON_DOWNLOAD_HOST;
+    const uploadHost = request.options.get('upload-host') ?? PYTHON_UPLOAD_HOST;
+    // An account-wide custom domain serves one organization: its path leaves the organization out.
+    const indexPath = isHost(downloadHost, PYTHON_DOWNLOAD_HOST)
+        ? `/basic/${request.owner}/${repository}/python/simple/`
+        : `/basic/${repository}/python/simple/`;
+    const uploadPath = isHost(uploadHost, PYTHON_UPLOAD_HOST)
+        ? `/${request.owner}/${repository}/`
+        : `/${repository}/`;
+    return {
+        downloadHost,
+        uploadHost,
+        indexAfterKey: `@${downloadHost}${indexPath}`,
+        uploadUrl: `https://${uploadHost}${uploadPath}`
+    };
+}
+/** The index URL as the user may see it: the key replaced by `***`. */
+function shownIndexUrl(endpoints) {
+    return `https://${PYTHON_USERNAME}:***${endpoints.indexAfterKey}`;
+}
+const python = {
+    format: 'python',
+    repository: 'required',
+    options: {
+        host: `the host of the simple index pip and uv read (default ${PYTHON_DOWNLOAD_HOST}; an organization's account-wide custom download domain)`,
+        'upload-host': `the host twine and uv publish upload to (default ${PYTHON_UPLOAD_HOST}; an organization's account-wide custom Python domain)`
+    },
+    programs: [],
+    onlyOne: 'pip and uv read one index and twine uploads to one repository. Keep one python line; to upload to another repository too, give that twine step --repository-url https://python.cloudsmith.io/OWNER/REPO/ (TWINE_USERNAME and TWINE_PASSWORD still apply).',
+    hosts(request) {
+        const { downloadHost, uploadHost } = pythonEndpoints(request);
+        return downloadHost.toLowerCase() === uploadHost.toLowerCase()
+            ? [downloadHost]
+            : [downloadHost, uploadHost];
+    },
+    validate() {
+        return [];
+    },
+    plan(request, context) {
+        const endpoints = pythonEndpoints(request);
+        const index = [`https://${PYTHON_USERNAME}:`, KEY, endpoints.indexAfterKey];
+        const env = (name, value, secret) => ({
+            kind: 'env',
+            name,
+            value,
+            secret,
+            // A secret is never kept to be put back (it would have to be stored): post clears it. A
+            // plain value goes back to what it was before the step.
+            restore: secret ? '' : (context.env[name] ?? '')
+        });
+        const v = PYTHON_VARIABLES;
+        const steps = [
+            env(v.pipIndex, index, true),
+            env(v.uvIndex, index, true),
+            env(v.twineUrl, [endpoints.uploadUrl], false),
+            env(v.twineUsername, [PYTHON_USERNAME], false),
+            env(v.twinePassword, [KEY], true),
+            env(v.uvPublishUrl, [endpoints.uploadUrl], false),
+            env(v.uvPublishUsername, [PYTHON_USERNAME], false),
+            env(v.uvPublishPassword, [KEY], true)
+        ];
+        const notes = [
+            `pip and uv install from ${shownIndexUrl(endpoints)} instead of PyPI; give the repository a PyPI upstream so public packages resolve through it (an extra index beside PyPI would invite dependency confusion).`,
+            `twine upload and uv publish upload to ${endpoints.uploadUrl} as ${PYTHON_USERNAME}.`
+        ];
+        for (const [name, effect] of INTERFERING) {
+            if (context.env[name])
+                notes.push(`${name} is set in this job: ${effect}.`);
+        }
+        for (const name of [v.pipIndex, v.uvIndex, v.twineUrl]) {
+            if (context.env[name])
+                notes.push(`${name} was already set; this step replaces it.`);
+        }
+        return {
+            request,
+            title: `python: pip and uv from ${PYTHON_USERNAME}@${endpoints.downloadHost}, twine and uv publish to ${endpoints.uploadUrl}`,
+            steps,
+            notes
+        };
+    }
+};
+
 ;// CONCATENATED MODULE: ./src/registries/formats.ts
 /**
  * The formats the `registries` input knows, one module each. To add one: write
  * src/registries/<format>.ts exporting a FormatModule, import it here and add it to the list.
  */
 
+
 const FORMATS = new Map([
-    docker
-    // npm, python, cargo: one entry each, in this order
+    docker,
+    // npm: its entry goes here
+    python
+    // cargo: its entry goes here
 ].map((format) => [format.format, format]));
 
 ;// CONCATENATED MODULE: ./src/registries/request.ts
@@ -3831,12 +3987,23 @@ function acceptedKeys(format) {
         return 'no keys';
     return keys.map(([key, takes]) => `${key} (${takes})`).join(', ');
 }
-/** A format given twice for the same host: the second line would undo the first. */
+/**
+ * A format given twice for the same host, or twice at all when it has room for one line: the
+ * second line would undo the first.
+ */
 function clashes(requests, formats) {
     const seen = new Map();
+    const firstOfFormat = new Map();
     const problems = [];
     for (const request of requests) {
         const format = formats.get(request.format);
+        const first = firstOfFormat.get(request.format);
+        if (format?.onlyOne !== undefined && first !== undefined) {
+            problems.push(`${lineName(request)}: only one ${request.format} line is allowed and line ${first.line} is one; ${format.onlyOne}`);
+            continue;
+        }
+        if (first === undefined)
+            firstOfFormat.set(request.format, request);
         for (const host of format?.hosts(request) ?? []) {
             const id = `${request.format} ${host.toLowerCase()}`;
             const earlier = seen.get(id);
@@ -4130,17 +4297,6 @@ function schemelessProxyFixes(env) {
     }
     return fixes;
 }
-
-;// CONCATENATED MODULE: ./src/registries/plan.ts
-/**
- * The shape every package-manager format shares. A format turns one validated `registries` line
- * into a Plan: the files to write, the variables to export and the commands to run. Planning
- * touches nothing; the key itself is not even known yet (a value refers to it with KEY). One
- * runner-side module applies a plan after the key is masked and records what it did (never the
- * key); the post step undoes exactly that record, in reverse.
- */
-/** Stands for the key in a planned value; filled in only when the plan is applied. */
-const KEY = Symbol('the Cloudsmith API key');
 
 ;// CONCATENATED MODULE: ./src/registries/record.ts
 /**

@@ -2,7 +2,7 @@
  * A strict fake of Cloudsmith's Python endpoints on 127.0.0.1, over HTTPS with a throw-away CA:
  * the simple index pip and uv read (`/basic/.../python/simple/`, PEP 503 HTML) with the files it
  * links, and the legacy upload API twine and uv publish post to (multipart `file_upload`). Every
- * request must carry Basic `token:<key>`; anything else gets 401 with `WWW-Authenticate: Basic`,
+ * request must carry Basic `token:<key>` with a key it accepts; anything else gets 401 with `WWW-Authenticate: Basic`,
  * like Cloudsmith. Paths other than the configured ones get 404, so a client pointed at the wrong
  * path fails too.
  *
@@ -101,8 +101,8 @@ export interface Upload {
 }
 
 export interface FakePythonRegistryOptions {
-  /** The key the endpoints accept (as Basic `token:<key>`). */
-  readonly key: string
+  /** The keys the endpoints accept (as Basic `token:<key>`), asked at each request. */
+  readonly keys: () => readonly string[]
   /** The simple index path, e.g. `/basic/pypi/python/simple/`. */
   readonly indexPath: string
   /** The upload path, e.g. `/pypi/`. */
@@ -126,7 +126,10 @@ const FILES_PATH = '/files/'
 export async function startFakePythonRegistry(
   options: FakePythonRegistryOptions
 ): Promise<FakePythonRegistry> {
-  const expected = `Basic ${Buffer.from(`token:${options.key}`).toString('base64')}`
+  const accepted = (header: string): boolean =>
+    options
+      .keys()
+      .some((key) => header === `Basic ${Buffer.from(`token:${key}`).toString('base64')}`)
   const requests: FakePythonRequest[] = []
   const uploads: Upload[] = []
   const byFilename = new Map(options.packages.map((file) => [file.filename, file]))
@@ -134,7 +137,7 @@ export async function startFakePythonRegistry(
   const handler = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const path = new URL(request.url ?? '/', 'https://fake.invalid').pathname
     const header = request.headers.authorization
-    const auth = header === undefined ? 'none' : header === expected ? 'ok' : 'wrong'
+    const auth = header === undefined ? 'none' : accepted(header) ? 'ok' : 'wrong'
     const answer = (
       status: number,
       body: string | Buffer,

@@ -3,83 +3,62 @@
  * `twine upload`, configured by nothing but the environment the action exported (plus the test
  * CA, and settings that keep a user's own pip configuration and PyPI out of the test).
  */
-import { spawn } from 'node:child_process'
 import { devNull } from 'node:os'
+import { runProgram } from '../e2e/harness.js'
 
 export interface ClientRun {
   readonly status: number | null
   readonly output: string
 }
 
-/** What every client run gets besides the action's variables: PATH, a HOME, the CA, no proxy. */
-function baseEnv(home: string, caFile: string): Record<string, string> {
-  return {
-    PATH: process.env['PATH'] ?? '',
-    HOME: home,
-    // pyenv's shims (this machine's pip) need to know where pyenv lives
-    ...(process.env['PYENV_ROOT'] ? { PYENV_ROOT: process.env['PYENV_ROOT'] } : {}),
-    NO_PROXY: '*',
-    // trust the fake's throw-away CA (pip: --cert; twine: --cert; requests: the bundle)
-    PIP_CERT: caFile,
-    TWINE_CERT: caFile,
-    REQUESTS_CA_BUNDLE: caFile
-  }
+/**
+ * What the test adds to the step's environment: trust in the fake's throw-away CA (pip's --cert,
+ * twine's --cert, requests' bundle) and no proxy. Nothing that configures an index or a credential.
+ */
+function testEnv(caFile: string): Record<string, string> {
+  return { NO_PROXY: '*', PIP_CERT: caFile, TWINE_CERT: caFile, REQUESTS_CA_BUNDLE: caFile }
+}
+
+async function run(
+  program: string,
+  args: readonly string[],
+  env: Record<string, string>
+): Promise<ClientRun> {
+  const result = await runProgram(program, args, { env, timeoutMs: 120_000 })
+  const killed = result.timedOut ? '\n(killed after 120 s)' : ''
+  return { status: result.status, output: `${result.stdout}${result.stderr}${killed}` }
 }
 
 /**
- * Runs a client asynchronously (the fake registry answers from this same process, so a
- * synchronous spawn would wait on itself), killing it after `timeoutMs`.
+ * `pip download --no-deps REQUIREMENT` into `dest`, from the index PIP_INDEX_URL names, with
+ * `stepEnv` (the environment a later step of the job sees) and no pip configuration file.
  */
-function run(
-  program: string,
-  args: readonly string[],
-  env: Record<string, string>,
-  timeoutMs = 120_000
-): Promise<ClientRun> {
-  return new Promise((done) => {
-    const child = spawn(program, args, { env, stdio: ['ignore', 'pipe', 'pipe'] })
-    let output = ''
-    child.stdout.setEncoding('utf8').on('data', (text: string) => (output += text))
-    child.stderr.setEncoding('utf8').on('data', (text: string) => (output += text))
-    const timer = setTimeout(() => {
-      output += `\n(killed after ${timeoutMs} ms)`
-      child.kill('SIGKILL')
-    }, timeoutMs)
-    child.on('error', (error) => (output += `\n${String(error)}`))
-    child.on('close', (status) => {
-      clearTimeout(timer)
-      done({ status, output })
-    })
-  })
-}
-
-/** `pip download --no-deps REQUIREMENT` into `dest`, from the index PIP_INDEX_URL names. */
 export function pipDownload(
-  actionEnv: Readonly<Record<string, string>>,
-  options: { home: string; caFile: string; dest: string; requirement: string }
+  stepEnv: Readonly<Record<string, string>>,
+  options: { caFile: string; dest: string; requirement: string }
 ): Promise<ClientRun> {
   return run(
     'pip',
     ['download', '--no-deps', '--no-cache-dir', '--dest', options.dest, options.requirement],
     {
-      ...baseEnv(options.home, options.caFile),
+      ...stepEnv,
+      ...testEnv(options.caFile),
       PIP_CONFIG_FILE: devNull,
       PIP_NO_INPUT: '1',
       PIP_DISABLE_PIP_VERSION_CHECK: '1',
       PIP_RETRIES: '0',
-      PIP_TIMEOUT: '20',
-      ...actionEnv
+      PIP_TIMEOUT: '20'
     }
   )
 }
 
-/** `twine upload FILES`, to the repository and with the credentials the TWINE_* variables name. */
+/** `twine upload FILES` with `stepEnv`: the repository and credentials are the TWINE_* variables. */
 export function twineUpload(
-  actionEnv: Readonly<Record<string, string>>,
-  options: { home: string; caFile: string; files: readonly string[] }
+  stepEnv: Readonly<Record<string, string>>,
+  options: { caFile: string; files: readonly string[] }
 ): Promise<ClientRun> {
   return run('twine', ['upload', '--non-interactive', '--disable-progress-bar', ...options.files], {
-    ...baseEnv(options.home, options.caFile),
-    ...actionEnv
+    ...stepEnv,
+    ...testEnv(options.caFile)
   })
 }
