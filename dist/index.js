@@ -3712,7 +3712,8 @@ function isHost(value, cloudsmithHost) {
 }
 /** The index and upload URLs of a line, without the key (Cloudsmith's form for each host). */
 function pythonEndpoints(request) {
-    const repository = request.repository ?? '';
+    // the format requires a repository, so the request always has one
+    const repository = request.repository;
     const downloadHost = request.options.get('host') ?? PYTHON_DOWNLOAD_HOST;
     const uploadHost = request.options.get('upload-host') ?? PYTHON_UPLOAD_HOST;
     // An account-wide custom domain serves one organization: its path leaves the organization out.

@@ -72,7 +72,8 @@ function isHost(value: string, cloudsmithHost: string): boolean {
 export function pythonEndpoints(
   request: Pick<RegistryRequest, 'owner' | 'repository' | 'options'>
 ): PythonEndpoints {
-  const repository = request.repository ?? ''
+  // the format requires a repository, so the request always has one
+  const repository = request.repository as string
   const downloadHost = request.options.get('host') ?? PYTHON_DOWNLOAD_HOST
   const uploadHost = request.options.get('upload-host') ?? PYTHON_UPLOAD_HOST
   // An account-wide custom domain serves one organization: its path leaves the organization out.
