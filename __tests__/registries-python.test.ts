@@ -179,8 +179,8 @@ describe('python', () => {
       })
     )
     expect(p.notes.slice(2)).toEqual([
-      'PIP_EXTRA_INDEX_URL is set in this job: pip also searches that index, so a package of the same name there can win over the repository (dependency confusion).',
-      'UV_INDEX_URL is set in this job: uv reads this older name for the default index too.',
+      'PIP_EXTRA_INDEX_URL is set in this job: pip also searches that index, so a package of the same name there can win over the repository (dependency confusion); unset it and give the repository an upstream instead.',
+      "UV_INDEX_URL is set in this job: it is uv's older name for the default index; unset it so uv reads UV_DEFAULT_INDEX.",
       'PIP_INDEX_URL was already set; this step replaces it.'
     ])
     expect(p.notes.join('\n')).not.toContain('hunter2')

@@ -43,17 +43,23 @@ export const PYTHON_VARIABLES = {
 const INTERFERING: ReadonlyArray<readonly [string, string]> = [
   [
     'PIP_EXTRA_INDEX_URL',
-    'pip also searches that index, so a package of the same name there can win over the repository (dependency confusion)'
+    'pip also searches that index, so a package of the same name there can win over the repository (dependency confusion); unset it and give the repository an upstream instead'
   ],
   ['PIP_NO_INDEX', 'pip ignores every index, this one too'],
   ['UV_INDEX', 'uv searches that index before this one'],
   ['UV_EXTRA_INDEX_URL', 'uv searches that index before this one'],
-  ['UV_INDEX_URL', 'uv reads this older name for the default index too'],
+  [
+    'UV_INDEX_URL',
+    "it is uv's older name for the default index; unset it so uv reads UV_DEFAULT_INDEX"
+  ],
   [
     'TWINE_REPOSITORY',
     'twine uploads to TWINE_REPOSITORY_URL, which this step sets, not to that name'
   ],
-  ['UV_PUBLISH_TOKEN', 'uv publish may send that token instead of the username and password']
+  [
+    'UV_PUBLISH_TOKEN',
+    'it competes with UV_PUBLISH_USERNAME and UV_PUBLISH_PASSWORD in uv publish; unset it'
+  ]
 ]
 
 interface PythonEndpoints {
