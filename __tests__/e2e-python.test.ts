@@ -18,7 +18,12 @@ import {
   buildPackage,
   startFakePythonRegistry
 } from './support/fake-python-registry.js'
-import { type ClientRun, pipDownload, twineUpload } from './support/python-clients.js'
+import {
+  type ClientRun,
+  PYTHON_VARIABLES,
+  pipDownload,
+  twineUpload
+} from './support/python-clients.js'
 
 requireBundle()
 const TIMEOUT = 120_000
@@ -27,17 +32,6 @@ for (const client of ['pip', 'twine']) {
     throw new Error(`${client} is needed on PATH for this test (.ci/run installs it)`)
   }
 }
-
-const VARIABLES = [
-  'PIP_INDEX_URL',
-  'UV_DEFAULT_INDEX',
-  'TWINE_REPOSITORY_URL',
-  'TWINE_USERNAME',
-  'TWINE_PASSWORD',
-  'UV_PUBLISH_URL',
-  'UV_PUBLISH_USERNAME',
-  'UV_PUBLISH_PASSWORD'
-]
 
 describe('registries: python, with the real pip and twine', () => {
   let stage: Stage
@@ -94,7 +88,7 @@ describe('registries: python, with the real pip and twine', () => {
         const key = lastKey(stage)
         const index = `https://token:${key}@${registry.host}/basic/pypi-private/python/simple/`
         const upload = `https://${registry.host}/pypi-private/`
-        expect(VARIABLES.map((name) => [name, seen[name]])).toEqual([
+        expect(PYTHON_VARIABLES.map((name) => [name, seen[name]])).toEqual([
           ['PIP_INDEX_URL', index],
           ['UV_DEFAULT_INDEX', index],
           ['TWINE_REPOSITORY_URL', upload],
@@ -123,7 +117,7 @@ describe('registries: python, with the real pip and twine', () => {
         expect(mainLog).toEqual(
           expect.arrayContaining([
             `python: pip and uv from token@${registry.host}, twine and uv publish to ${upload}`,
-            ...VARIABLES.map((name) => `  Exported ${name}.`),
+            ...PYTHON_VARIABLES.map((name) => `  Exported ${name}.`),
             `  pip and uv install from https://token:***@${registry.host}/basic/pypi-private/python/simple/ instead of PyPI; give the repository a PyPI upstream so public packages resolve through it (an extra index beside PyPI would invite dependency confusion).`
           ])
         )
@@ -132,7 +126,7 @@ describe('registries: python, with the real pip and twine', () => {
 
         // post: the secrets and the plain values it set are cleared; TWINE_USERNAME goes back
         const postLog = renderLog(result.post!)
-        for (const name of VARIABLES.filter((n) => n !== 'TWINE_USERNAME')) {
+        for (const name of PYTHON_VARIABLES.filter((n) => n !== 'TWINE_USERNAME')) {
           expect(result.finalEnv[name]).toBe('')
           expect(postLog).toContain(`Cleared ${name} for the rest of the job.`)
         }

@@ -13,17 +13,7 @@ import { createSystem } from '../src/system.js'
 import { recorder } from './lib/recorder.js'
 import { cloudsmith, cloudsmithKey, expectNoLeak, run } from './lib/run-main.js'
 import { json } from './lib/scripted-server.js'
-
-const VARIABLES = [
-  'PIP_INDEX_URL',
-  'UV_DEFAULT_INDEX',
-  'TWINE_REPOSITORY_URL',
-  'TWINE_USERNAME',
-  'TWINE_PASSWORD',
-  'UV_PUBLISH_URL',
-  'UV_PUBLISH_USERNAME',
-  'UV_PUBLISH_PASSWORD'
-]
+import { PYTHON_VARIABLES } from './support/python-clients.js'
 
 function withMachine<T>(body: (system: ReturnType<typeof createSystem>) => Promise<T>): Promise<T> {
   const root = mkdtempSync(join(tmpdir(), 'python-main-'))
@@ -46,7 +36,7 @@ describe('main with registries: python', () => {
       )
       expect(maskedIndex).toBeGreaterThanOrEqual(0)
       expect(maskedIndex).toBeLessThan(firstPythonExport)
-      expect(VARIABLES.map((name) => r.rec.exported[name])).toEqual([
+      expect(PYTHON_VARIABLES.map((name) => r.rec.exported[name])).toEqual([
         index,
         index,
         'https://python.cloudsmith.io/acme/pypi/',
@@ -57,7 +47,7 @@ describe('main with registries: python', () => {
         key
       ])
       expect(r.rec.summary.join('\n')).toContain(
-        `| \`1\` | \`python\` | \`dl.cloudsmith.io\`, \`python.cloudsmith.io\` | none | ${VARIABLES.map((name) => `\`${name}\``).join(', ')} |`
+        `| \`1\` | \`python\` | \`dl.cloudsmith.io\`, \`python.cloudsmith.io\` | none | ${PYTHON_VARIABLES.map((name) => `\`${name}\``).join(', ')} |`
       )
       expectNoLeak(r, key)
 
@@ -66,7 +56,9 @@ describe('main with registries: python', () => {
       const after = recorder({}, state)
       const jobEnv = { ...system.env, ...r.rec.exported }
       post(after, jobEnv, Date.now(), createSystem({ env: jobEnv }))
-      expect(VARIABLES.map((name) => after.exported[name])).toEqual(VARIABLES.map(() => ''))
+      expect(PYTHON_VARIABLES.map((name) => after.exported[name])).toEqual(
+        PYTHON_VARIABLES.map(() => '')
+      )
       expect(after.events.filter((e) => e.kind === 'warning')).toEqual([])
     }))
 
@@ -89,7 +81,9 @@ describe('main with registries: python', () => {
           '    export TWINE_PASSWORD=***'
         ])
       )
-      expect(Object.keys(r.rec.exported).filter((name) => VARIABLES.includes(name))).toEqual([])
+      expect(Object.keys(r.rec.exported).filter((name) => PYTHON_VARIABLES.includes(name))).toEqual(
+        []
+      )
       expect(r.rec.state).toEqual({})
     }))
 })

@@ -6,6 +6,18 @@
 import { devNull } from 'node:os'
 import { runProgram } from '../e2e/harness.js'
 
+/** What `registries: python` must export, in the order the plan exports them (the spec, not src/). */
+export const PYTHON_VARIABLES: readonly string[] = [
+  'PIP_INDEX_URL',
+  'UV_DEFAULT_INDEX',
+  'TWINE_REPOSITORY_URL',
+  'TWINE_USERNAME',
+  'TWINE_PASSWORD',
+  'UV_PUBLISH_URL',
+  'UV_PUBLISH_USERNAME',
+  'UV_PUBLISH_PASSWORD'
+]
+
 export interface ClientRun {
   readonly status: number | null
   readonly output: string
