@@ -158,6 +158,20 @@ function baselineAction(ref: string): string | undefined {
   return unpack.status === 0 ? dir : undefined
 }
 
+/** CPU time (user + system, ms) Node spends loading a dist/index.js, measured inside the child. */
+function loadCpuMs(nodePath: string, distDir: string): Promise<number> {
+  const script = `const c = process.cpuUsage(); require(${JSON.stringify(join(distDir, 'index.js'))}); const u = process.cpuUsage(c); console.log((u.user + u.system) / 1000)`
+  return new Promise((done, fail) => {
+    const child = spawn(nodePath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] })
+    let out = ''
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()))
+    child.on('error', fail)
+    child.on('close', (code) =>
+      code === 0 ? done(Number(out.trim())) : fail(new Error(`loading ${distDir} failed`))
+    )
+  })
+}
+
 function gitDescribe(ref: string): string {
   return spawnSync('git', ['rev-parse', '--short', ref], {
     cwd: ACTION_DIR,
@@ -208,6 +222,8 @@ async function main(): Promise<void> {
   const dockerConfig = join(scratch, 'docker-config')
   mkdirSync(dockerConfig, { recursive: true })
   const actionMs: number[] = []
+  const loadCpu: number[] = []
+  const baselineLoadCpu: number[] = []
   const baselineMs: number[] = []
   const dockerMs: number[] = []
   const nodeMs: number[] = []
@@ -229,6 +245,12 @@ async function main(): Promise<void> {
         const before = await runStep(stage, { runPost: false, actionDir: baseline })
         succeeded(before, `the action of ${BASELINE}`)
         if (keep) baselineMs.push(before.main.durationMs)
+        const cpu = await loadCpuMs(node.path, join(ACTION_DIR, 'dist'))
+        const baselineCpu = await loadCpuMs(node.path, join(baseline, 'dist'))
+        if (keep) {
+          loadCpu.push(cpu)
+          baselineLoadCpu.push(baselineCpu)
+        }
       }
       if (docker) {
         const withDocker = await runStep(stage, {
@@ -342,6 +364,13 @@ async function main(): Promise<void> {
           : 'git could not give it'
       ],
       [
+        'Loading dist/index.js, CPU time (user + system, inside Node)',
+        baseline ? `${median(loadCpu).toFixed(1)} ms` : 'skipped',
+        baseline
+          ? `${BASELINE}'s: ${median(baselineLoadCpu).toFixed(1)} ms (${ratio(median(loadCpu), median(baselineLoadCpu))}); less disturbed by other load than wall time`
+          : 'git could not give it'
+      ],
+      [
         `Main step with \`registries: docker\` (real docker login, loopback registry)`,
         docker ? ms(withDocker) : 'skipped',
         docker ? `the login adds ${(withDocker - action).toFixed(0)} ms` : 'docker missing'
@@ -394,10 +423,14 @@ async function main(): Promise<void> {
       '- Shipped JavaScript: the files under dist/ that Node may load (not the source map, not the',
       '  license notices).',
       `- Peak RSS is GNU time's maximum resident set size, median of ${RSS_RUNS} runs.`,
-      `- The load rows run \`__tests__/load.test.ts\`'s scenario ${LOAD_RUNS} times: ${JOBS} main steps spawned`,
-      `  at once against a fake Cloudsmith taking ${RATE} exchanges per second (429 with Retry-After`,
-      `  beyond). The ideal is ${JOBS} / ${RATE} = ${ideal} s of exchanges; the time to the last exit also`,
-      `  holds starting ${JOBS} Node processes on this machine.`
+      ...(LOAD_RUNS > 0
+        ? [
+            `- The load rows run \`__tests__/load.test.ts\`'s scenario ${LOAD_RUNS} times: ${JOBS} main steps spawned`,
+            `  at once against a fake Cloudsmith taking ${RATE} exchanges per second (429 with Retry-After`,
+            `  beyond). The ideal is ${JOBS} / ${RATE} = ${ideal} s of exchanges; the time to the last exit also`,
+            `  holds starting ${JOBS} Node processes on this machine.`
+          ]
+        : ['- The load rows were skipped (BENCH_LOAD_RUNS=0).'])
     ]
     // bench/README.md (linked from README): only the part between its markers is generated
     await replaceMarked(join(ACTION_DIR, 'bench', 'README.md'), [
@@ -414,7 +447,20 @@ async function main(): Promise<void> {
     writeFileSync(
       join(ACTION_DIR, 'bench', 'results', 'latest.json'),
       JSON.stringify(
-        { actionMs, baselineMs, dockerMs, nodeMs, curlMs, rss, loads, bytes, gzipped, node },
+        {
+          actionMs,
+          baselineMs,
+          loadCpu,
+          baselineLoadCpu,
+          dockerMs,
+          nodeMs,
+          curlMs,
+          rss,
+          loads,
+          bytes,
+          gzipped,
+          node
+        },
         null,
         2
       )
