@@ -90,7 +90,7 @@ describe('registries: what is accepted', () => {
 describe('registries: every rule names the line', () => {
   test('unknown format, with the list of formats', () => {
     expect(problems('docker\nmaven releases')).toEqual([
-      "Input 'registries' line 2 (maven releases): unknown format 'maven'; the formats are docker, npm."
+      "Input 'registries' line 2 (maven releases): unknown format 'maven'; the formats are docker, npm, python."
     ])
   })
 
@@ -180,7 +180,7 @@ describe('registries: every rule names the line', () => {
   test('a line that holds runner commands is reported as text (the gate prints it)', () => {
     const [problem] = problems('::stop-commands::x')
     expect(problem).toBe(
-      "Input 'registries' line 1 (::stop-commands::x): unknown format '::stop-commands::x'; the formats are docker, npm."
+      "Input 'registries' line 1 (::stop-commands::x): unknown format '::stop-commands::x'; the formats are docker, npm, python."
     )
   })
 })

@@ -3642,6 +3642,180 @@ function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+;// CONCATENATED MODULE: ./src/registries/plan.ts
+/**
+ * The shape every package-manager format shares. A format turns one validated `registries` line
+ * into a Plan: the files to write, the variables to export and the commands to run. Planning
+ * touches nothing; the key itself is not even known yet (a value refers to it with KEY). One
+ * runner-side module applies a plan after the key is masked and records what it did (never the
+ * key); the post step undoes exactly that record, in reverse.
+ */
+/** Stands for the key in a planned value; filled in only when the plan is applied. */
+const KEY = Symbol('the Cloudsmith API key');
+
+;// CONCATENATED MODULE: ./src/registries/python.ts
+/**
+ * python: `python REPOSITORY [host=HOST] [upload-host=HOST]`. Points pip and uv at the repository's
+ * simple index and twine and uv publish at its upload endpoint, through environment variables
+ * only (nothing on disk):
+ *
+ * - PIP_INDEX_URL, UV_DEFAULT_INDEX: `https://token:KEY@dl.cloudsmith.io/basic/ORG/REPO/python/simple/`
+ * - TWINE_REPOSITORY_URL, UV_PUBLISH_URL: `https://python.cloudsmith.io/ORG/REPO/`
+ * - TWINE_USERNAME, UV_PUBLISH_USERNAME: `token`; TWINE_PASSWORD, UV_PUBLISH_PASSWORD: the key
+ *
+ * The index replaces PyPI rather than adding to it: a second index beside PyPI lets anyone who
+ * publishes a package of the same name on PyPI win (dependency confusion). The repository gets
+ * public packages through a PyPI upstream instead.
+ *
+ * With an organization's custom domain (an account-wide one), Cloudsmith drops the organization
+ * from the path: `https://HOST/basic/REPO/python/simple/` and `https://UPLOAD-HOST/REPO/`.
+ */
+
+/** Cloudsmith's download host: it serves every repository's Python simple index. */
+const PYTHON_DOWNLOAD_HOST = 'dl.cloudsmith.io';
+/** Cloudsmith's native Python host: it takes uploads (the legacy PyPI upload API). */
+const PYTHON_UPLOAD_HOST = 'python.cloudsmith.io';
+/** The username Cloudsmith's package endpoints take with an API key. */
+const PYTHON_USERNAME = 'token';
+/** The variables the plan exports, in order; the post step clears each one that still holds ours. */
+const PYTHON_VARIABLES = {
+    pipIndex: 'PIP_INDEX_URL',
+    uvIndex: 'UV_DEFAULT_INDEX',
+    twineUrl: 'TWINE_REPOSITORY_URL',
+    twineUsername: 'TWINE_USERNAME',
+    twinePassword: 'TWINE_PASSWORD',
+    uvPublishUrl: 'UV_PUBLISH_URL',
+    uvPublishUsername: 'UV_PUBLISH_USERNAME',
+    uvPublishPassword: 'UV_PUBLISH_PASSWORD'
+};
+/**
+ * Variables that, when already set, change what the exported ones do: each with what it does.
+ * They are left alone; the plan's notes name the ones that are set.
+ */
+const INTERFERING = [
+    [
+        'PIP_EXTRA_INDEX_URL',
+        'pip also searches that index, so a package of the same name there can win over the repository (dependency confusion); unset it and give the repository an upstream instead'
+    ],
+    ['PIP_NO_INDEX', 'pip ignores every index, this one too'],
+    ['UV_INDEX', 'uv searches that index before this one'],
+    ['UV_EXTRA_INDEX_URL', 'uv searches that index before this one'],
+    [
+        'UV_INDEX_URL',
+        "it is uv's older name for the default index; unset it so uv reads UV_DEFAULT_INDEX"
+    ],
+    [
+        'TWINE_REPOSITORY',
+        'twine uploads to TWINE_REPOSITORY_URL, which this step sets, not to that name'
+    ],
+    [
+        'UV_PUBLISH_TOKEN',
+        'it competes with UV_PUBLISH_USERNAME and UV_PUBLISH_PASSWORD in uv publish; unset it'
+    ]
+];
+function isHost(value, cloudsmithHost) {
+    return value.toLowerCase() === cloudsmithHost;
+}
+/** The index and upload URLs of a line, without the key (Cloudsmith's form for each host). */
+function pythonEndpoints(request) {
+    // the format requires a repository, so the request always has one
+    const repository = request.repository;
+    const downloadHost = request.options.get('host') ?? PYTHON_DOWNLOAD_HOST;
+    const uploadHost = request.options.get('upload-host') ?? PYTHON_UPLOAD_HOST;
+    // An account-wide custom domain serves one organization: its path leaves the organization out.
+    const indexPath = isHost(downloadHost, PYTHON_DOWNLOAD_HOST)
+        ? `/basic/${request.owner}/${repository}/python/simple/`
+        : `/basic/${repository}/python/simple/`;
+    const uploadPath = isHost(uploadHost, PYTHON_UPLOAD_HOST)
+        ? `/${request.owner}/${repository}/`
+        : `/${repository}/`;
+    return {
+        downloadHost,
+        uploadHost,
+        indexAfterKey: `@${downloadHost}${indexPath}`,
+        uploadUrl: `https://${uploadHost}${uploadPath}`
+    };
+}
+/** The index URL as the user may see it: the key replaced by `***`. */
+function shownIndexUrl(endpoints) {
+    return `https://${PYTHON_USERNAME}:***${endpoints.indexAfterKey}`;
+}
+const python = {
+    format: 'python',
+    repository: 'required',
+    options: {
+        host: `the host of the simple index pip and uv read (default ${PYTHON_DOWNLOAD_HOST}; an organization's account-wide custom download domain)`,
+        'upload-host': `the host twine and uv publish upload to (default ${PYTHON_UPLOAD_HOST}; an organization's account-wide custom Python domain)`
+    },
+    programs: [],
+    onlyOne: 'pip and uv read one index and twine uploads to one repository. Keep one python line; to upload to another repository too, give that twine step --repository-url https://python.cloudsmith.io/OWNER/REPO/ (TWINE_USERNAME and TWINE_PASSWORD still apply).',
+    hosts(request) {
+        const { downloadHost, uploadHost } = pythonEndpoints(request);
+        return downloadHost.toLowerCase() === uploadHost.toLowerCase()
+            ? [downloadHost]
+            : [downloadHost, uploadHost];
+    },
+    validate() {
+        return [];
+    },
+    plan(request, context) {
+        const endpoints = pythonEndpoints(request);
+        const index = [`https://${PYTHON_USERNAME}:`, KEY, endpoints.indexAfterKey];
+        const env = (name, value, secret) => ({
+            kind: 'env',
+            name,
+            value,
+            secret,
+            // A secret is never kept to be put back (it would have to be stored): post clears it. A
+            // plain value goes back to what it was before the step.
+            restore: secret ? '' : (context.env[name] ?? '')
+        });
+        const v = PYTHON_VARIABLES;
+        const steps = [
+            env(v.pipIndex, index, true),
+            env(v.uvIndex, index, true),
+            env(v.twineUrl, [endpoints.uploadUrl], false),
+            env(v.twineUsername, [PYTHON_USERNAME], false),
+            env(v.twinePassword, [KEY], true),
+            env(v.uvPublishUrl, [endpoints.uploadUrl], false),
+            env(v.uvPublishUsername, [PYTHON_USERNAME], false),
+            env(v.uvPublishPassword, [KEY], true)
+        ];
+        const notes = [
+            `pip and uv install from ${shownIndexUrl(endpoints)} instead of PyPI; give the repository a PyPI upstream so public packages resolve through it (an extra index beside PyPI would invite dependency confusion).`,
+            `twine upload and uv publish upload to ${endpoints.uploadUrl} as ${PYTHON_USERNAME}.`
+        ];
+        for (const [name, effect] of INTERFERING) {
+            if (context.env[name])
+                notes.push(`${name} is set in this job: ${effect}.`);
+        }
+        for (const name of [v.pipIndex, v.uvIndex, v.twineUrl]) {
+            if (context.env[name])
+                notes.push(`${name} was already set; this step replaces it.`);
+        }
+        return {
+            request,
+            title: `python: pip and uv from ${PYTHON_USERNAME}@${endpoints.downloadHost}, twine and uv publish to ${endpoints.uploadUrl}`,
+            steps,
+            notes
+        };
+    }
+};
+
+;// CONCATENATED MODULE: ./src/registries/formats.ts
+/**
+ * The formats the `registries` input knows, one module each. To add one: write
+ * src/registries/<format>.ts exporting a FormatModule, import it here and add it to the list.
+ */
+
+
+const FORMATS = new Map([
+    docker,
+    // npm: its entry goes here
+    python
+    // cargo: its entry goes here
+].map((format) => [format.format, format]));
+
 ;// CONCATENATED MODULE: ./src/registries/request.ts
 /** A host name or IPv4 address, then an optional `:port`. */
 const HOST_NAME = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
@@ -3784,12 +3958,23 @@ function acceptedKeys(format) {
         return 'no keys';
     return keys.map(([key, takes]) => `${key} (${takes})`).join(', ');
 }
-/** A format given twice for the same host: the second line would undo the first. */
+/**
+ * A format given twice for the same host, or twice at all when it has room for one line: the
+ * second line would undo the first.
+ */
 function clashes(requests, formats) {
     const seen = new Map();
+    const firstOfFormat = new Map();
     const problems = [];
     for (const request of requests) {
         const format = formats.get(request.format);
+        const first = firstOfFormat.get(request.format);
+        if (format?.onlyOne !== undefined && first !== undefined) {
+            problems.push(`${lineName(request)}: only one ${request.format} line is allowed and line ${first.line} is one; ${format.onlyOne}`);
+            continue;
+        }
+        if (first === undefined)
+            firstOfFormat.set(request.format, request);
         for (const host of format?.hosts(request) ?? []) {
             const id = `${request.format} ${host.toLowerCase()}`;
             const earlier = seen.get(id);
@@ -3817,328 +4002,6 @@ function missingPrograms(requests, rules) {
     }
     return problems;
 }
-
-;// CONCATENATED MODULE: ./src/registries/npm.ts
-/**
- * npm and pnpm: one user config file in RUNNER_TEMP for every npm line, the way setup-node does
- * it. The file holds `//HOST/PATH/:_authToken=${CLOUDSMITH_API_KEY}`, which npm and pnpm expand
- * when they read it, so the key itself is never on disk; NPM_CONFIG_USERCONFIG points both
- * clients at it. Whatever the user config in force before the step held (one setup-node wrote, a
- * developer's ~/.npmrc) is carried over into the new file, below this step's lines.
- *
- * How npm reads it (npm's @npmcli/config and npm-registry-fetch): a user config is ini text;
- * `[section]` puts the keys after it out of reach, so this step's lines come first; the last of
- * two equal keys wins, so a carried-over line setting a key this step sets is commented out. For a
- * request, npm looks for credentials under the longest nerf-darted prefix of its URL
- * (`//host/a/b/`, then `//host/a/b`, `//host/a/`, ...): a credential the user already keeps for
- * this registry's path (or below it) would fight this step's, and is refused, never replaced.
- * Settings from the environment (`npm_config_*`) beat every file: one that would override this
- * step's registry or token is refused too.
- */
-
-
-const DEFAULT_NPM_HOST = 'npm.cloudsmith.io';
-const USERCONFIG_VARIABLE = 'NPM_CONFIG_USERCONFIG';
-/**
- * The variable main exports the key in (API_KEY_VARIABLE in outputs.ts, which cannot be imported
- * here: outputs.ts imports inputs.ts, which imports the format table).
- */
-const KEY_VARIABLE = 'CLOUDSMITH_API_KEY';
-/** The value npm expands at read time: the only form of the key this step writes. */
-const KEY_REFERENCE = `\${${KEY_VARIABLE}}`;
-/** The per-registry settings npm-registry-fetch treats as a credential. */
-const CREDENTIAL_FIELDS = ['_authToken', '_auth', 'username', '_password'];
-/** An npm scope: `@` and a name npm accepts for a new package (lower case, URL-safe). */
-const SCOPE = /^@[a-z0-9-][a-z0-9._-]*$/;
-const SCOPE_MAX_LENGTH = 214;
-const npm = {
-    format: 'npm',
-    repository: 'required',
-    options: {
-        scope: '@SCOPE: only packages of this npm scope come from the repository (without it, every package does)',
-        host: `HOST[:PORT]: an organization-wide custom domain for npm, then the path is /REPOSITORY/ (default ${DEFAULT_NPM_HOST}, path /OWNER/REPOSITORY/)`
-    },
-    programs: [],
-    validate(request) {
-        const scope = request.options.get('scope');
-        if (scope === undefined)
-            return [];
-        if (scope.length > SCOPE_MAX_LENGTH || !SCOPE.test(scope)) {
-            return [
-                `scope=${scope} is not an npm scope: use @ and a name of lower-case letters, digits, '-', '.' and '_' that does not start with '.' or '_', such as scope=@acme.`
-            ];
-        }
-        return [];
-    },
-    hosts(request) {
-        return [registryOf(request).nerfDart.slice(2)];
-    },
-    plan(request, context) {
-        const plans = planNpm([request], context);
-        return 'problems' in plans ? plans : plans[0];
-    },
-    planAll: (requests, context) => planNpm(requests, context)
-};
-/** Every npm line at once: one file, one NPM_CONFIG_USERCONFIG, one plan per line. */
-function planNpm(requests, context) {
-    const registries = requests.map(registryOf);
-    const problems = [];
-    if (!context.exportEnv) {
-        for (const registry of registries) {
-            problems.push(`${where(registry)}: npm needs export-env: true. The user config this step writes refers to the key as ${KEY_REFERENCE}, which npm and pnpm read from the environment of later steps; with export-env: false the variable is not there. Set export-env: true, or write your own .npmrc from the token output.`);
-        }
-    }
-    problems.push(...betweenLines(registries), ...environmentOverrides(registries, context.env));
-    const existing = existingConfig(context);
-    if ('problem' in existing) {
-        return {
-            problems: [...problems, `${where(registries[0])}: ${existing.problem}`]
-        };
-    }
-    const entries = existing.text === undefined ? [] : iniEntries(existing.text);
-    problems.push(...credentialClashes(registries, entries, existing.path));
-    if (problems.length > 0)
-        return { problems };
-    const replaced = replacedLines(registries, entries);
-    const path = configPath(context);
-    const content = configText(registries, existing, replaced);
-    const steps = [
-        { kind: 'file', path, content },
-        ...userconfigExports(path, existing, context.platform)
-    ];
-    const carried = existing.text === undefined
-        ? `There was no user config at ${existing.path} to carry over.`
-        : `It carries over the settings of ${existing.path}.`;
-    const replacedNotes = replaced.map((entry) => `Line ${entry.line} of ${existing.path} set ${entry.key}; this step's setting replaces it for the rest of the job.`);
-    const first = registries[0]?.request.line;
-    return registries.map((registry, index) => ({
-        request: registry.request,
-        title: `npm: ${registry.scope ?? 'every package'} from ${registry.url}`,
-        steps: index === 0 ? steps : [],
-        notes: index === 0
-            ? [
-                `npm and pnpm read ${USERCONFIG_VARIABLE}=${path}; the token line refers to ${KEY_REFERENCE}. ${carried}`,
-                ...replacedNotes,
-                'A project .npmrc that sets the same registry or token takes precedence over the user config.'
-            ]
-            : [`Written into the same user config as line ${first}.`]
-    }));
-}
-function registryOf(request) {
-    const custom = request.options.get('host');
-    const host = normaliseHost(custom ?? DEFAULT_NPM_HOST);
-    // Cloudsmith drops the organization from the path on an organization-wide custom domain
-    const path = custom === undefined ? `/${request.owner}/${request.repository}/` : `/${request.repository}/`;
-    return {
-        request,
-        url: `https://${host}${path}`,
-        nerfDart: `//${host}${path}`,
-        scope: request.options.get('scope')
-    };
-}
-/** The host as npm sees it in a request URL: lower case, without the default port 443. */
-function normaliseHost(host) {
-    try {
-        return new URL(`https://${host}/`).host;
-    }
-    catch {
-        return host.toLowerCase();
-    }
-}
-function where(registry) {
-    return lineName(registry.request);
-}
-/** Two lines may not share a registry path, a scope, or both be without a scope. */
-function betweenLines(registries) {
-    const problems = [];
-    const seen = new Map();
-    for (const registry of registries) {
-        const claims = [`path ${registry.nerfDart}`, `scope ${registry.scope ?? '(every package)'}`];
-        for (const claim of claims) {
-            const earlier = seen.get(claim);
-            if (earlier) {
-                problems.push(claim.startsWith('path')
-                    ? `${where(registry)}: line ${earlier.request.line} already configures the npm registry ${registry.url}; give each repository one npm line.`
-                    : `${where(registry)}: line ${earlier.request.line} already sets the registry for ${registry.scope ?? 'every package (no scope=)'}; npm takes one registry per scope, so give each npm line its own scope=.`);
-                break;
-            }
-        }
-        for (const claim of claims)
-            if (!seen.has(claim))
-                seen.set(claim, registry);
-    }
-    return problems;
-}
-/** `npm_config_*` variables beat every config file: ones that would undo this step are refused. */
-function environmentOverrides(registries, env) {
-    const problems = [];
-    const set = Object.entries(env).filter((entry) => /^npm_config_/i.test(entry[0]) && entry[1] !== undefined && entry[1] !== '');
-    for (const registry of registries) {
-        const registryKey = registry.scope === undefined ? 'registry' : `${registry.scope}:registry`;
-        for (const [name] of set) {
-            const key = name.slice('npm_config_'.length);
-            if (key.toLowerCase() === registryKey) {
-                problems.push(`${where(registry)}: the environment sets ${name}, which npm and pnpm read before any config file, so the registry this line sets would not be used. Remove ${name} from the job's env, or give this line a scope= of its own.`);
-            }
-            else if (key.startsWith('//') && credentialClash(key, registry.nerfDart)) {
-                problems.push(`${where(registry)}: the environment sets ${name}, a credential for ${registry.nerfDart} that npm reads before any config file. Remove it from the job's env: this step signs npm in to that registry.`);
-            }
-        }
-    }
-    return problems;
-}
-/** Which user config npm would read now, following npm: a non-empty npm_config_userconfig (any case), else ~/.npmrc. */
-function existingConfig(context) {
-    const variables = new Map(Object.entries(context.env).filter((entry) => entry[0].toUpperCase() === USERCONFIG_VARIABLE && entry[1] !== undefined));
-    const named = [...new Set([...variables.values()].filter((value) => value !== ''))];
-    if (named.length > 1) {
-        return {
-            problem: `the environment names more than one npm user config (${[...variables.keys()].join(', ')}); npm reads whichever comes last in the environment, so this step cannot tell which one to carry over. Set only one of them.`
-        };
-    }
-    const path = named[0] === undefined
-        ? join(context, context.homeDir, '.npmrc')
-        : expandHome(named[0], context);
-    return { variables, path, text: context.readFile(path)?.replace(/^\uFEFF/, '') };
-}
-function expandHome(path, context) {
-    const home = /^~(?=$|[/\\])/;
-    return home.test(path) ? join(context, context.homeDir, path.slice(2)) : path;
-}
-function join(context, ...parts) {
-    return context.platform === 'win32' ? external_node_path_namespaceObject.win32.join(...parts) : external_node_path_namespaceObject.posix.join(...parts);
-}
-/**
- * The file's lines as npm's ini parser reads them: `;` and `#` start a comment line, `[name]`
- * starts a section, `key = value` with optional quotes around the key.
- */
-function iniEntries(text) {
-    const entries = [];
-    let topLevel = true;
-    text.split(/\r\n|\r|\n/).forEach((raw, index) => {
-        if (/^\s*([;#]|$)/.test(raw))
-            return;
-        if (/^\s*\[[^\]]*\]\s*$/.test(raw)) {
-            topLevel = false;
-            return;
-        }
-        const equals = raw.indexOf('=');
-        const key = unquote((equals === -1 ? raw : raw.slice(0, equals)).trim());
-        const value = equals === -1 ? 'true' : unquote(raw.slice(equals + 1).trim());
-        entries.push({ line: index + 1, key, value, topLevel });
-    });
-    return entries;
-}
-function unquote(text) {
-    const quoted = /^(["'])(.*)\1$/.exec(text);
-    return quoted ? quoted[2] : text;
-}
-/** Whether a credential key's nerf dart (`//host/path[/]`) covers requests under `nerfDart`. */
-function credentialClash(key, nerfDart) {
-    const colon = key.lastIndexOf(':');
-    if (colon === -1)
-        return false;
-    const field = key.slice(colon + 1);
-    if (!CREDENTIAL_FIELDS.includes(field))
-        return false;
-    const prefix = lowerCaseHost(key.slice(0, colon));
-    return prefix === nerfDart || prefix === nerfDart.slice(0, -1) || prefix.startsWith(nerfDart);
-}
-function lowerCaseHost(nerfDart) {
-    const slash = nerfDart.indexOf('/', 2);
-    return slash === -1
-        ? nerfDart.toLowerCase()
-        : nerfDart.slice(0, slash).toLowerCase() + nerfDart.slice(slash);
-}
-/** Is this entry a token line this action wrote before (a second use of it in the same job)? */
-function isOwnTokenLine(entry, nerfDart) {
-    return entry.value === KEY_REFERENCE && lowerCaseHost(entry.key) === `${nerfDart}:_authToken`;
-}
-function credentialClashes(registries, entries, path) {
-    const problems = [];
-    for (const registry of registries) {
-        for (const entry of entries) {
-            if (!entry.topLevel || !entry.key.startsWith('//'))
-                continue;
-            if (isOwnTokenLine(entry, registry.nerfDart))
-                continue;
-            if (credentialClash(entry.key, registry.nerfDart)) {
-                const field = entry.key.slice(entry.key.lastIndexOf(':') + 1);
-                problems.push(`${where(registry)}: line ${entry.line} of the existing npm user config ${path} already holds a credential (${field}) for ${registry.nerfDart}, and this step will not write a second one. Remove that line (or that file from NPM_CONFIG_USERCONFIG), or drop this registries line and keep your own.`);
-            }
-        }
-    }
-    return problems;
-}
-/** Carried-over lines that set a key this step sets: commented out, so this step's value holds. */
-function replacedLines(registries, entries) {
-    const keys = new Set(registries.map((registry) => registry.scope === undefined ? 'registry' : `${registry.scope}:registry`));
-    return entries.filter((entry) => entry.topLevel &&
-        (keys.has(entry.key) ||
-            registries.some((registry) => isOwnTokenLine(entry, registry.nerfDart))));
-}
-function configText(registries, existing, replaced) {
-    const lines = [
-        '; npm and pnpm user config written by cloudsmith-oidc-action for this job; its post step removes it.',
-        `; No key is stored here: npm and pnpm read ${KEY_REFERENCE} from the environment.`
-    ];
-    for (const registry of registries) {
-        lines.push(`${registry.nerfDart}:_authToken=${KEY_REFERENCE}`, `${registry.scope === undefined ? 'registry' : `${registry.scope}:registry`}=${registry.url}`);
-    }
-    if (existing.text !== undefined) {
-        const commentedOut = new Set(replaced.map((entry) => entry.line));
-        lines.push('', `; carried over from ${existing.path}:`);
-        existing.text.split(/\r\n|\r|\n/).forEach((line, index) => {
-            lines.push(commentedOut.has(index + 1) ? `; replaced by cloudsmith-oidc-action: ${line}` : line);
-        });
-    }
-    return `${lines.join('\n').replace(/\n*$/, '')}\n`;
-}
-/**
- * A file name for this step in RUNNER_TEMP: the step's id (two uses of the action in one job get
- * two files), and a number when a file of that name is there already.
- */
-function configPath(context) {
-    const step = (context.env.GITHUB_ACTION ?? '').replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 64);
-    const base = `cloudsmith-oidc-npmrc${step === '' ? '' : `-${step}`}`;
-    for (let n = 1;; n++) {
-        const path = join(context, context.tempDir, `${base}${n === 1 ? '' : `-${n}`}.npmrc`);
-        if (context.readFile(path) === undefined)
-            return path;
-    }
-}
-/**
- * NPM_CONFIG_USERCONFIG, and each other case variant of it already set (npm reads the variable in
- * any case, the last one in the environment winning); Windows has one variable whatever the case.
- */
-function userconfigExports(path, existing, platform) {
-    const variables = [...existing.variables];
-    const names = platform === 'win32'
-        ? [USERCONFIG_VARIABLE]
-        : [...new Set([USERCONFIG_VARIABLE, ...existing.variables.keys()])];
-    return names.map((name) => ({
-        kind: 'env',
-        name,
-        value: [path],
-        secret: false,
-        restore: platform === 'win32'
-            ? (variables.find(([variable]) => variable.toUpperCase() === name)?.[1] ?? '')
-            : (existing.variables.get(name) ?? '')
-    }));
-}
-
-;// CONCATENATED MODULE: ./src/registries/formats.ts
-/**
- * The formats the `registries` input knows, one module each. To add one: write
- * src/registries/<format>.ts exporting a FormatModule, import it here and add it to the list.
- */
-
-
-const FORMATS = new Map([
-    docker,
-    npm
-    // python, cargo: one entry each, in this order
-].map((format) => [format.format, format]));
 
 ;// CONCATENATED MODULE: ./src/inputs.ts
 /**
@@ -4405,17 +4268,6 @@ function schemelessProxyFixes(env) {
     }
     return fixes;
 }
-
-;// CONCATENATED MODULE: ./src/registries/plan.ts
-/**
- * The shape every package-manager format shares. A format turns one validated `registries` line
- * into a Plan: the files to write, the variables to export and the commands to run. Planning
- * touches nothing; the key itself is not even known yet (a value refers to it with KEY). One
- * runner-side module applies a plan after the key is masked and records what it did (never the
- * key); the post step undoes exactly that record, in reverse.
- */
-/** Stands for the key in a planned value; filled in only when the plan is applied. */
-const KEY = Symbol('the Cloudsmith API key');
 
 ;// CONCATENATED MODULE: ./src/registries/record.ts
 /**
@@ -5181,12 +5033,15 @@ function joinInline(parts) {
 function planRegistries(requests, context, formats) {
     const plans = [];
     const problems = [];
-    for (const planned of planEach(requests, context, formats)) {
+    for (const request of requests) {
+        const format = formats.get(request.format);
+        if (format === undefined)
+            throw new Error(`no format module for ${request.format}`);
+        const planned = format.plan(request, context);
         if ('problems' in planned) {
             problems.push(...planned.problems);
             continue;
         }
-        const { request } = planned;
         for (const step of planned.steps) {
             if (step.kind === 'env' && step.secret && step.restore !== '') {
                 // the state would keep the earlier value, which may hold someone's credential
@@ -5205,30 +5060,7 @@ function planRegistries(requests, context, formats) {
     }
     if (problems.length > 0)
         throw new InputError(problems);
-    return plans.sort((a, b) => a.request.line - b.request.line);
-}
-/**
- * Each line's plan (or problems), in line order. A format with planAll plans all of its lines at
- * once (npm writes one user config for every npm line), where its first line stands.
- */
-function planEach(requests, context, formats) {
-    const results = [];
-    const grouped = new Set();
-    for (const request of requests) {
-        const format = formats.get(request.format);
-        if (format === undefined)
-            throw new Error(`no format module for ${request.format}`);
-        if (format.planAll === undefined) {
-            results.push(format.plan(request, context));
-        }
-        else if (!grouped.has(request.format)) {
-            grouped.add(request.format);
-            const all = requests.filter((other) => other.format === request.format);
-            const planned = format.planAll(all, context);
-            results.push(...('problems' in planned ? [planned] : planned));
-        }
-    }
-    return results;
+    return plans;
 }
 /** Whether `path` lies strictly inside `dir`, by the platform's path rules. */
 function isInside(dir, path, platform) {

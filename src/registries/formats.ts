@@ -5,11 +5,13 @@
 import { docker } from './docker.js'
 import { npm } from './npm.js'
 import type { FormatModule } from './plan.js'
+import { python } from './python.js'
 
 export const FORMATS: ReadonlyMap<string, FormatModule> = new Map(
   [
     docker,
-    npm
-    // python, cargo: one entry each, in this order
+    npm,
+    python
+    // cargo: its entry goes here
   ].map((format) => [format.format, format])
 )

@@ -97,6 +97,12 @@ export interface FormatModule {
   /** Programs that must be on PATH (e.g. ['docker']). */
   readonly programs: readonly string[]
   /**
+   * Set when a job can hold only one line of this format (its variables have room for one
+   * repository, as python's PIP_INDEX_URL): what to do instead, for the message that refuses a
+   * second line.
+   */
+  readonly onlyOne?: string
+  /**
    * The plan, or the problems that stop it (e.g. an existing user config that already holds an
    * _authToken for the same registry path), each naming the line and the clash.
    */

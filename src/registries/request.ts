@@ -166,15 +166,27 @@ function acceptedKeys(format: FormatModule): string {
   return keys.map(([key, takes]) => `${key} (${takes})`).join(', ')
 }
 
-/** A format given twice for the same host: the second line would undo the first. */
+/**
+ * A format given twice for the same host, or twice at all when it has room for one line: the
+ * second line would undo the first.
+ */
 function clashes(
   requests: readonly RegistryRequest[],
   formats: ReadonlyMap<string, FormatModule>
 ): string[] {
   const seen = new Map<string, RegistryRequest>()
+  const firstOfFormat = new Map<string, RegistryRequest>()
   const problems: string[] = []
   for (const request of requests) {
     const format = formats.get(request.format)
+    const first = firstOfFormat.get(request.format)
+    if (format?.onlyOne !== undefined && first !== undefined) {
+      problems.push(
+        `${lineName(request)}: only one ${request.format} line is allowed and line ${first.line} is one; ${format.onlyOne}`
+      )
+      continue
+    }
+    if (first === undefined) firstOfFormat.set(request.format, request)
     for (const host of format?.hosts(request) ?? []) {
       const id = `${request.format} ${host.toLowerCase()}`
       const earlier = seen.get(id)
