@@ -3509,11 +3509,369 @@ function refreshTime(token, askedAtMs, marginMs) {
     return expiresLocallyAtMs - Math.min(marginMs, lifetimeMs / 2);
 }
 
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = require("node:path");
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = require("node:crypto");
+;// CONCATENATED MODULE: ./src/outputs.ts
+/**
+ * What the action leaves for later steps and for its post step: outputs, the environment variables,
+ * and the state the post step reads. The caller has masked the key already (readTokenAnswer does
+ * it the moment the key is read).
+ */
+
+
+
+const API_KEY_VARIABLE = 'CLOUDSMITH_API_KEY';
+/** The API base URL the Cloudsmith CLI reads; exported only for a non-default api-url. */
+const API_HOST_VARIABLE = 'CLOUDSMITH_API_HOST';
+/** Names of the state main saves for post. */
+const STATE = {
+    exported: 'exported',
+    cleanup: 'cleanup',
+    expiresAt: 'expires-at',
+    /** SHA-256 of the exported key: post acts only while the variable still holds this key. */
+    fingerprint: 'key-sha256',
+    /** The CLOUDSMITH_API_HOST value main exported, if it exported one: post clears only that. */
+    apiHost: 'api-host'
+};
+function fingerprint(key) {
+    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(key).digest('hex');
+}
+function publish(key, options, io) {
+    io.setOutput('token', key.token);
+    io.setOutput('expires-at', key.expiresAt.toISOString());
+    io.saveState(STATE.expiresAt, key.expiresAt.toISOString());
+    if (options.exportEnv) {
+        io.exportVariable(API_KEY_VARIABLE, key.token);
+        io.saveState(STATE.exported, 'true');
+        io.saveState(STATE.fingerprint, fingerprint(key.token));
+        io.saveState(STATE.cleanup, String(options.cleanup));
+        io.info(log `Exported ${API_KEY_VARIABLE} for the following steps of this job.`);
+        if (options.apiUrl !== DEFAULT_API_URL) {
+            io.exportVariable(API_HOST_VARIABLE, options.apiUrl);
+            io.saveState(STATE.apiHost, options.apiUrl);
+            io.info(log `Exported ${API_HOST_VARIABLE}=${options.apiUrl}: the Cloudsmith CLI in later steps uses this API host too.`);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/registries/docker.ts
+/**
+ * docker: `docker [host=HOST] [username=NAME]`. Logs the real docker CLI in to Cloudsmith's
+ * registry (docker.cloudsmith.io, or an organization's custom domain) with the key on standard
+ * input. Docker keeps the credential in its config (DOCKER_CONFIG, or ~/.docker/config.json) or in
+ * the credential store that config names, until the post step logs out.
+ *
+ * Also here, pure: where docker keeps a host's credential, and whether what it holds is still
+ * the one this step wrote (the post step logs out only then).
+ */
+
+
+const DOCKER_HOST = 'docker.cloudsmith.io';
+/** The username Cloudsmith's credential helper and the External Secrets generator use with a key. */
+const DOCKER_USERNAME = 'token';
+const USERNAME = /^[A-Za-z0-9][A-Za-z0-9_.@+-]{0,127}$/;
+function host(request) {
+    return request.options.get('host') ?? DOCKER_HOST;
+}
+/** DOCKER_CONFIG, or .docker in the home directory, with the platform's separators. */
+function dockerConfigDir(context) {
+    const paths = context.platform === 'win32' ? external_node_path_namespaceObject.win32 : external_node_path_namespaceObject.posix;
+    const configured = context.env['DOCKER_CONFIG'];
+    return configured ? paths.resolve(configured) : paths.join(context.homeDir, '.docker');
+}
+function dockerConfigFile(configDir, platform) {
+    return (platform === 'win32' ? external_node_path_namespaceObject.win32 : external_node_path_namespaceObject.posix).join(configDir, 'config.json');
+}
+const docker = {
+    format: 'docker',
+    repository: 'none',
+    options: {
+        host: "the registry's host (default docker.cloudsmith.io; an organization's custom domain)",
+        username: `the user name to log in as (default ${DOCKER_USERNAME})`
+    },
+    programs: ['docker'],
+    hosts: (request) => [host(request)],
+    validate(request) {
+        const username = request.options.get('username');
+        if (username !== undefined && !USERNAME.test(username)) {
+            return [
+                `username=${username} is not a user name: letters, digits, '_', '.', '@', '+' and '-', starting with a letter or digit, at most 128.`
+            ];
+        }
+        return [];
+    },
+    plan(request, context) {
+        const registry = host(request);
+        const username = request.options.get('username') ?? DOCKER_USERNAME;
+        const configDir = dockerConfigDir(context);
+        const store = credentialStore(context.readFile(dockerConfigFile(configDir, context.platform)), registry);
+        return {
+            request,
+            title: `docker: log in to ${registry} as ${username}`,
+            steps: [{ kind: 'docker-login', host: registry, username, configDir }],
+            notes: [
+                store
+                    ? `docker keeps the credential in its credential store '${store}' (named in ${dockerConfigFile(configDir, context.platform)}) until the post step logs out.`
+                    : `docker keeps the credential in ${dockerConfigFile(configDir, context.platform)} until the post step logs out.`
+            ]
+        };
+    }
+};
+/** Where docker keeps a host's credential: a credential helper's name, or config.json itself. */
+function credentialStore(configText, host) {
+    const config = parseConfig(configText);
+    const helpers = config['credHelpers'];
+    if (isRecord(helpers) && typeof helpers[host] === 'string' && helpers[host] !== '') {
+        return helpers[host];
+    }
+    const store = config['credsStore'];
+    return typeof store === 'string' && store !== '' ? store : undefined;
+}
+/** The `auths[host].auth` value of a docker config.json, if there is one. */
+function configAuth(configText, host) {
+    const auths = parseConfig(configText)['auths'];
+    if (!isRecord(auths))
+        return undefined;
+    const entry = auths[host];
+    return isRecord(entry) && typeof entry['auth'] === 'string' ? entry['auth'] : undefined;
+}
+/** What docker stores in config.json for a login: base64 of `NAME:KEY` (mask it too). */
+function basicAuth(username, key) {
+    return Buffer.from(`${username}:${key}`).toString('base64');
+}
+/** Whether a config.json `auth` value is the login this step made (the key compared by SHA-256). */
+function authIsOurs(auth, username, keySha256) {
+    const decoded = Buffer.from(auth, 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    if (colon < 0)
+        return false;
+    return decoded.slice(0, colon) === username && fingerprint(decoded.slice(colon + 1)) === keySha256;
+}
+/** Whether a credential helper's `get` answer (`{"Username", "Secret"}`) is this step's login. */
+function helperAnswerIsOurs(answer, username, keySha256) {
+    let parsed;
+    try {
+        parsed = JSON.parse(answer);
+    }
+    catch {
+        return false;
+    }
+    return (isRecord(parsed) &&
+        parsed['Username'] === username &&
+        typeof parsed['Secret'] === 'string' &&
+        fingerprint(parsed['Secret']) === keySha256);
+}
+function parseConfig(text) {
+    if (text === undefined)
+        return {};
+    try {
+        const parsed = JSON.parse(text);
+        return isRecord(parsed) ? parsed : {};
+    }
+    catch {
+        return {};
+    }
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./src/registries/formats.ts
+/**
+ * The formats the `registries` input knows, one module each. To add one: write
+ * src/registries/<format>.ts exporting a FormatModule, import it here and add it to the list.
+ */
+
+const FORMATS = new Map([
+    docker
+    // npm, python, cargo: one entry each, in this order
+].map((format) => [format.format, format]));
+
+;// CONCATENATED MODULE: ./src/registries/request.ts
+/** A host name or IPv4 address, then an optional `:port`. */
+const HOST_NAME = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+const IPV4 = /^(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+const OPTION = /^([A-Za-z][A-Za-z0-9-]*)=(.*)$/s;
+/** `host` and every `...-host` option take a host. */
+function isHostOption(key) {
+    return key === 'host' || key.endsWith('-host');
+}
+/** Undefined for a good `HOST[:PORT]`, else what it must look like. */
+function hostProblem(value) {
+    const wanted = 'a host name or IPv4 address with an optional :port (such as docker.example.com or 127.0.0.1:5000), without a scheme, path, user or whitespace';
+    if (value === '')
+        return `is empty; use ${wanted}.`;
+    if (/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(value))
+        return `has a scheme; use ${wanted}.`;
+    if (value.includes('@'))
+        return `holds a user part ('@'); use ${wanted}.`;
+    if (value.includes('/'))
+        return `holds a path; use ${wanted}.`;
+    const match = /^([^:]*)(?::(\d{1,5}))?$/.exec(value);
+    const name = match?.[1] ?? '';
+    const port = match?.[2];
+    if (!match || !(IPV4.test(name) || (HOST_NAME.test(name) && !/^[\d.]+$/.test(name)))) {
+        return `is not ${wanted}.`;
+    }
+    if (port !== undefined && (Number(port) < 1 || Number(port) > 65535)) {
+        return `has port ${port}; a port is 1 to 65535.`;
+    }
+    return undefined;
+}
+function parseRegistries(input, rules) {
+    const requests = [];
+    const problems = [];
+    const lines = input.split(/\r\n|\r|\n/);
+    for (const [index, raw] of lines.entries()) {
+        const text = raw.trim();
+        if (text === '' || text.startsWith('#'))
+            continue;
+        const parsed = parseLine(index + 1, text, rules);
+        if ('problems' in parsed)
+            problems.push(...parsed.problems);
+        else
+            requests.push(parsed.request);
+    }
+    problems.push(...clashes(requests, rules.formats));
+    problems.push(...missingPrograms(requests, rules));
+    return { requests, problems };
+}
+/** `registries line 3 (npm npm-private scope=acme)`: how every problem starts. */
+function lineName(request) {
+    return `Input 'registries' line ${request.line} (${request.text})`;
+}
+function parseLine(line, text, rules) {
+    const where = lineName({ line, text });
+    const [formatName = '', ...words] = text.split(/\s+/);
+    const format = rules.formats.get(formatName);
+    if (format === undefined) {
+        const known = [...rules.formats.keys()].join(', ');
+        return { problems: [`${where}: unknown format '${formatName}'; the formats are ${known}.`] };
+    }
+    const problems = [];
+    const usage = formatUsage(format);
+    let repository;
+    let owner = rules.org;
+    const first = words[0];
+    const firstIsRepository = first !== undefined && !first.includes('=');
+    if (format.repository === 'required') {
+        if (firstIsRepository) {
+            words.shift();
+            const parts = first.split('/');
+            if (parts.length > 2) {
+                problems.push(`${where}: the repository '${first}' has more than one '/'; use REPO or OWNER/REPO (${usage}).`);
+            }
+            else {
+                const [ownerPart, repoPart] = parts.length === 2 ? parts : [rules.org, parts[0]];
+                for (const [what, value] of [
+                    ['owner', ownerPart],
+                    ['repository', repoPart]
+                ]) {
+                    if (parts.length === 2 || what === 'repository') {
+                        const problem = rules.slugProblem(value ?? '');
+                        if (problem)
+                            problems.push(`${where}: the ${what} '${value}' ${problem}`);
+                    }
+                }
+                owner = ownerPart ?? rules.org;
+                repository = repoPart;
+            }
+        }
+        else {
+            problems.push(`${where}: a repository is missing; use ${usage}.`);
+        }
+    }
+    else if (firstIsRepository) {
+        problems.push(`${where}: ${format.format} takes no repository ('${first}'); use ${usage}.`);
+        words.shift();
+    }
+    const options = new Map();
+    for (const word of words) {
+        const match = OPTION.exec(word);
+        if (!match) {
+            problems.push(`${where}: '${word}' is not key=value; use ${usage}.`);
+            continue;
+        }
+        const [, key = '', value = ''] = match;
+        if (!(key in format.options)) {
+            problems.push(`${where}: unknown key '${key}'; ${format.format} accepts ${acceptedKeys(format)}.`);
+        }
+        else if (options.has(key)) {
+            problems.push(`${where}: '${key}' is given twice.`);
+        }
+        else if (value === '') {
+            problems.push(`${where}: '${key}' is empty; it takes ${format.options[key]}.`);
+        }
+        else if (isHostOption(key) && hostProblem(value) !== undefined) {
+            problems.push(`${where}: ${key}=${value} ${hostProblem(value)}`);
+        }
+        else {
+            options.set(key, value);
+        }
+    }
+    if (problems.length > 0)
+        return { problems };
+    const request = { line, text, format: format.format, owner, repository, options };
+    const own = format.validate(request).map((problem) => `${where}: ${problem}`);
+    return own.length > 0 ? { problems: own } : { request };
+}
+/** `docker [host=HOST] [username=NAME]`, from what the format declares. */
+function formatUsage(format) {
+    const repository = format.repository === 'required' ? ' REPOSITORY' : '';
+    const options = Object.keys(format.options)
+        .map((key) => ` [${key}=${isHostOption(key) ? 'HOST' : key.toUpperCase()}]`)
+        .join('');
+    return `'${format.format}${repository}${options}'`;
+}
+function acceptedKeys(format) {
+    const keys = Object.entries(format.options);
+    if (keys.length === 0)
+        return 'no keys';
+    return keys.map(([key, takes]) => `${key} (${takes})`).join(', ');
+}
+/** A format given twice for the same host: the second line would undo the first. */
+function clashes(requests, formats) {
+    const seen = new Map();
+    const problems = [];
+    for (const request of requests) {
+        const format = formats.get(request.format);
+        for (const host of format?.hosts(request) ?? []) {
+            const id = `${request.format} ${host.toLowerCase()}`;
+            const earlier = seen.get(id);
+            if (earlier && earlier !== request) {
+                problems.push(`${lineName(request)}: ${request.format} for ${host} is already configured on line ${earlier.line}; give each format one line per host.`);
+            }
+            else if (!earlier) {
+                seen.set(id, request);
+            }
+        }
+    }
+    return problems;
+}
+function missingPrograms(requests, rules) {
+    const problems = [];
+    const looked = new Map();
+    for (const request of requests) {
+        for (const program of rules.formats.get(request.format)?.programs ?? []) {
+            if (!looked.has(program))
+                looked.set(program, rules.findProgram(program));
+            if (looked.get(program) === undefined) {
+                problems.push(`${lineName(request)}: the '${program}' program is not on PATH; install it in an earlier step or use a runner image that has it.`);
+            }
+        }
+    }
+    return problems;
+}
+
 ;// CONCATENATED MODULE: ./src/inputs.ts
 /**
  * Turns the step's raw `with:` strings into one typed, validated object before anything touches the
  * network. Every problem is reported at once, each naming the input and what it accepts.
  */
+
+
 class InputError extends Error {
     problems;
     name = 'InputError';
@@ -3534,7 +3892,7 @@ const RUNNER_COMMAND = /##\[|^\s*::/;
 const TRUE = ['true', 'True', 'TRUE'];
 const FALSE = ['false', 'False', 'FALSE'];
 /** `read(name)` returns the raw value of an input, '' when unset (as core.getInput does). */
-function parseInputs(read) {
+function parseInputs(read, programs = { findProgram: () => undefined }) {
     const problems = [];
     const get = (name) => read(name).trim();
     const slug = (name) => {
@@ -3545,10 +3903,23 @@ function parseInputs(read) {
         else if (value.length > SLUG_MAX_LENGTH) {
             problems.push(`Input '${name}' is ${value.length} characters long; at most ${SLUG_MAX_LENGTH} are allowed.`);
         }
-        else if (!SLUG.test(value) || value.includes('..')) {
+        else if (slugProblem(value)) {
             problems.push(`Input '${name}' is ${JSON.stringify(value)}: a slug starts with a letter or digit and holds only letters, digits, '-', '_' and '.', never '..'.`);
         }
         return value;
+    };
+    const registries = (org) => {
+        const value = read('registries');
+        if (value.trim() === '')
+            return [];
+        const parsed = parseRegistries(value, {
+            org,
+            formats: FORMATS,
+            slugProblem,
+            findProgram: (name) => programs.findProgram(name)
+        });
+        problems.push(...parsed.problems);
+        return parsed.requests;
     };
     const flag = (name, fallback) => {
         const value = get(name);
@@ -3593,8 +3964,9 @@ function parseInputs(read) {
         }
         return checked.url;
     };
+    const org = slug('org');
     const inputs = {
-        org: slug('org'),
+        org,
         serviceSlug: slug('service-slug'),
         audience: audience(),
         apiUrl: apiUrl(),
@@ -3604,7 +3976,8 @@ function parseInputs(read) {
         timeoutMs: integer('timeout-seconds', 30, 1, 300) * 1000,
         jobSummary: flag('job-summary', true),
         verify: flag('verify', false),
-        dryRun: flag('dry-run', false)
+        dryRun: flag('dry-run', false),
+        registries: registries(org)
     };
     if (problems.length > 0)
         throw new InputError(problems);
@@ -3641,6 +4014,17 @@ function checkApiUrl(value) {
     if (url.hash || value.includes('#'))
         return { problem: 'a fragment is not allowed.' };
     return { url: `${url.origin}${url.pathname.replace(/\/+$/, '')}` };
+}
+/** Undefined for a good slug (org, repository), else what a slug must look like. */
+function slugProblem(value) {
+    if (value === '')
+        return 'is empty.';
+    if (value.length > SLUG_MAX_LENGTH)
+        return `is longer than ${SLUG_MAX_LENGTH} characters.`;
+    if (!SLUG.test(value) || value.includes('..')) {
+        return "is not a slug: a slug starts with a letter or digit and holds only letters, digits, '-', '_' and '.', never '..'.";
+    }
+    return undefined;
 }
 function isLoopback(hostname) {
     return hostname === 'localhost' || /^127(\.\d{1,3}){3}$/.test(hostname);
@@ -3747,6 +4131,316 @@ function schemelessProxyFixes(env) {
     return fixes;
 }
 
+;// CONCATENATED MODULE: ./src/registries/plan.ts
+/**
+ * The shape every package-manager format shares. A format turns one validated `registries` line
+ * into a Plan: the files to write, the variables to export and the commands to run. Planning
+ * touches nothing; the key itself is not even known yet (a value refers to it with KEY). One
+ * runner-side module applies a plan after the key is masked and records what it did (never the
+ * key); the post step undoes exactly that record, in reverse.
+ */
+/** Stands for the key in a planned value; filled in only when the plan is applied. */
+const KEY = Symbol('the Cloudsmith API key');
+
+;// CONCATENATED MODULE: ./src/registries/record.ts
+/**
+ * What main applied for the `registries` input, as the post step reads it from the step's state.
+ * Never the key: a variable's value and a docker login are recorded by SHA-256 only. Main saves
+ * the record again before each step it applies, so a step that fails midway is undone too.
+ */
+/** Name of the state entry that holds the record. */
+const REGISTRIES_STATE = 'registries';
+function serialiseRecord(record) {
+    return JSON.stringify({ version: 1, ...record });
+}
+/** The record in a state value; undefined for none, an Error for one post cannot read. */
+function parseRecord(text) {
+    if (text === '')
+        return undefined;
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch {
+        return new Error('the saved record of what main applied is not JSON');
+    }
+    if (typeof parsed !== 'object' ||
+        parsed === null ||
+        parsed.version !== 1 ||
+        !Array.isArray(parsed.steps)) {
+        return new Error('the saved record of what main applied has an unknown shape');
+    }
+    const record = parsed;
+    const steps = record.steps.filter(isStep);
+    if (steps.length !== record.steps.length) {
+        return new Error('the saved record of what main applied holds a step of unknown shape');
+    }
+    return { cleanup: record.cleanup === true, steps };
+}
+function isStep(value) {
+    if (typeof value !== 'object' || value === null)
+        return false;
+    const step = value;
+    const strings = (...names) => names.every((name) => typeof step[name] === 'string');
+    if (typeof step['line'] !== 'number')
+        return false;
+    switch (step['kind']) {
+        case 'file':
+            return strings('path');
+        case 'env':
+            return strings('name', 'sha256', 'restore');
+        case 'docker-login':
+            return strings('host', 'username', 'configDir', 'keySha256');
+        default:
+            return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/registries/undo.ts
+/**
+ * The post step's plan: what main applied, undone in reverse, and only what is still this step's.
+ * A variable is put back only while it holds the value main exported (compared by SHA-256); a later
+ * step that set it again keeps its value. Whether docker's stored credential is still this step's
+ * is read at undo time (it lives in docker's config or credential store).
+ */
+
+function planUndo(record, env) {
+    return [...record.steps].reverse().map((step) => {
+        switch (step.kind) {
+            case 'file':
+                return { kind: 'remove-file', line: step.line, path: step.path };
+            case 'env': {
+                const current = env[step.name];
+                return current !== undefined && fingerprint(current) === step.sha256
+                    ? { kind: 'restore-env', line: step.line, name: step.name, value: step.restore }
+                    : { kind: 'keep-env', line: step.line, name: step.name };
+            }
+            case 'docker-login':
+                return { ...step, kind: 'docker-logout' };
+        }
+    });
+}
+
+;// CONCATENATED MODULE: ./src/registries/apply.ts
+
+
+
+
+
+
+
+
+
+/** A step of a plan that could not be applied: what failed, what the client said, the fix. */
+class RegistryApplyError extends Error {
+    failureTitle;
+    failureLines;
+    name = 'RegistryApplyError';
+    constructor(failureTitle, failureLines) {
+        super(joinLines([...failureLines]).text);
+        this.failureTitle = failureTitle;
+        this.failureLines = failureLines;
+    }
+}
+/** The key put into a planned value. */
+function resolveValue(value, key) {
+    return value.map((part) => (part === KEY ? key : part)).join('');
+}
+/** Credential-like forms of the key a step creates (besides the key itself, already masked). */
+function derivedSecrets(step, key) {
+    switch (step.kind) {
+        case 'docker-login':
+            return [basicAuth(step.username, key)];
+        case 'env': {
+            const value = resolveValue(step.value, key);
+            return step.secret && value !== key && value.includes(key) ? [value] : [];
+        }
+        case 'file':
+            return [];
+    }
+}
+function applyPlans(plans, options) {
+    const { io, key } = options;
+    for (const plan of plans) {
+        for (const step of plan.steps)
+            for (const secret of derivedSecrets(step, key))
+                io.setSecret(secret);
+    }
+    const applied = [];
+    const record = (step) => {
+        applied.push(step);
+        const saved = { cleanup: options.cleanup, steps: applied };
+        io.saveState(REGISTRIES_STATE, serialiseRecord(saved));
+    };
+    for (const plan of plans) {
+        io.info(log `${plan.title}`);
+        for (const step of plan.steps)
+            applyStep(plan, step, record, options);
+        for (const note of plan.notes)
+            io.info(log `  ${note}`);
+    }
+}
+function applyStep(plan, step, record, { io, system, key, timeoutMs }) {
+    const line = plan.request.line;
+    switch (step.kind) {
+        case 'file':
+            record({ kind: 'file', line, path: step.path });
+            try {
+                system.writeFile(step.path, step.content);
+            }
+            catch (error) {
+                throw failed(plan, log `Could not write ${step.path}: ${errorMessage(error)}`, [
+                    log `Likely cause: RUNNER_TEMP is not writable, or something else holds that path.`,
+                    log `Fix: run the action on a runner whose RUNNER_TEMP belongs to the job.`
+                ]);
+            }
+            io.info(log `  Wrote ${step.path} (mode 0600).`);
+            return;
+        case 'env': {
+            const value = resolveValue(step.value, key);
+            record({
+                kind: 'env',
+                line,
+                name: step.name,
+                sha256: fingerprint(value),
+                restore: step.restore
+            });
+            io.exportVariable(step.name, value);
+            io.info(log `  Exported ${step.name}.`);
+            return;
+        }
+        case 'docker-login': {
+            const docker = system.findProgram('docker');
+            if (docker === undefined) {
+                throw failed(plan, log `The docker program is no longer on PATH.`, [
+                    log `Fix: keep docker installed for the whole job.`
+                ]);
+            }
+            record({
+                kind: 'docker-login',
+                line,
+                host: step.host,
+                username: step.username,
+                configDir: step.configDir,
+                keySha256: fingerprint(key)
+            });
+            const result = system.run(docker, ['login', step.host, '--username', step.username, '--password-stdin'], {
+                input: key,
+                env: { DOCKER_CONFIG: step.configDir },
+                timeoutMs
+            });
+            for (const text of outputLines(result.stdout + '\n' + result.stderr, [key])) {
+                io.debug(log `docker: ${text}`);
+            }
+            if (result.status !== 0) {
+                throw failed(plan, log `docker login ${step.host} --username ${step.username} --password-stdin failed: ${result.error ?? `exit code ${result.status}`}.`, [
+                    log `docker said: ${lastLines(result.stdout + '\n' + result.stderr, [key])}`,
+                    log `Likely cause: the registry refused the key (is ${step.host} the organization's docker host, and may the service account read it?), or the registry cannot be reached from the runner.`,
+                    log `Fix: check the host= of this line and the service account's access to the repository; the key itself works for the API (the exchange succeeded).`
+                ]);
+            }
+            io.info(log `  Logged docker in to ${step.host} as ${step.username}.`);
+            return;
+        }
+    }
+}
+function failed(plan, what, rest) {
+    return new RegistryApplyError(log `Package manager not configured`, [
+        log `${lineName(plan.request)}: ${plan.title}`,
+        what,
+        ...rest,
+        log `CLOUDSMITH_API_KEY and the outputs are set; what was applied before this is undone by the post step.`
+    ]);
+}
+/** A program's output lines, secrets cut out, blank lines dropped. */
+function outputLines(text, secrets) {
+    return redact(text, secrets)
+        .split(/\r\n|\r|\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '');
+}
+function lastLines(text, secrets = []) {
+    const lines = outputLines(text, secrets);
+    return lines.length === 0 ? '(nothing)' : lines.slice(-3).join(' / ');
+}
+/** Undoes a record in reverse; every problem is a warning. */
+function undoRecord(record, options) {
+    const { io } = options;
+    for (const action of planUndo(record, options.system.env)) {
+        try {
+            undoAction(action, options);
+        }
+        catch (error) {
+            io.warning(log `Could not undo line ${action.line} of registries: ${errorMessage(error)}`, log `Cleanup incomplete`);
+        }
+    }
+}
+function undoAction(action, { io, system, timeoutMs }) {
+    switch (action.kind) {
+        case 'remove-file':
+            io.info(system.removeFile(action.path)
+                ? log `Removed ${action.path}.`
+                : log `${action.path} was already gone.`);
+            return;
+        case 'restore-env':
+            io.exportVariable(action.name, action.value);
+            io.info(action.value === ''
+                ? log `Cleared ${action.name} for the rest of the job.`
+                : log `Put ${action.name} back to its value before the action.`);
+            return;
+        case 'keep-env':
+            io.info(log `${action.name} no longer holds this step's value (a later step set it); left as it is.`);
+            return;
+        case 'docker-logout':
+            dockerLogout(action, { io, system, timeoutMs });
+            return;
+    }
+}
+function dockerLogout(action, { io, system, timeoutMs }) {
+    const configFile = dockerConfigFile(action.configDir, system.platform);
+    const configText = system.readFile(configFile);
+    const helper = credentialStore(configText, action.host);
+    const env = { DOCKER_CONFIG: action.configDir };
+    let ours;
+    if (helper !== undefined) {
+        const program = system.findProgram(`docker-credential-${helper}`);
+        if (program === undefined) {
+            io.warning(log `docker's credential store 'docker-credential-${helper}' is not on PATH any more, so the post step cannot tell whether the credential for ${action.host} is still this step's; left logged in.`, log `docker not logged out`);
+            return;
+        }
+        const answer = system.run(program, ['get'], { input: action.host, env, timeoutMs });
+        ours =
+            answer.status === 0 && helperAnswerIsOurs(answer.stdout, action.username, action.keySha256);
+        if (answer.status !== 0) {
+            io.info(log `docker holds no credential for ${action.host} any more; nothing to log out.`);
+            return;
+        }
+    }
+    else {
+        const auth = configAuth(configText, action.host);
+        if (auth === undefined) {
+            io.info(log `docker holds no credential for ${action.host} any more; nothing to log out.`);
+            return;
+        }
+        ours = authIsOurs(auth, action.username, action.keySha256);
+    }
+    if (!ours) {
+        io.info(log `docker's credential for ${action.host} is no longer this step's (a later login replaced it); left as it is.`);
+        return;
+    }
+    const docker = system.findProgram('docker');
+    if (docker === undefined) {
+        io.warning(log `docker is not on PATH any more, so the post step could not log out of ${action.host}; the credential stays in ${configFile} (it expires with the key).`, log `docker not logged out`);
+        return;
+    }
+    const result = system.run(docker, ['logout', action.host], { env, timeoutMs });
+    if (result.status !== 0) {
+        io.warning(log `docker logout ${action.host} failed (${result.error ?? `exit code ${result.status}`}): ${lastLines(result.stdout + '\n' + result.stderr)}`, log `docker not logged out`);
+        return;
+    }
+    io.info(log `Logged docker out of ${action.host}.`);
+}
+
 ;// CONCATENATED MODULE: ./src/verify.ts
 /**
  * Optional check that Cloudsmith accepts the new key: GET /v1/user/self/ with it, and read who it
@@ -3810,6 +4504,7 @@ async function verifyKey(apiUrl, token, timeoutMs, http, now) {
 
 
 
+
 const PERMISSIONS_BLOCK = ['permissions:', '  id-token: write', '  contents: read'];
 const PROXY_SETTINGS = [...PROXY_VARIABLES, 'NO_PROXY', 'no_proxy'];
 function failure(title, lines) {
@@ -3818,6 +4513,9 @@ function failure(title, lines) {
 function explain(error, context) {
     if (error instanceof InputError)
         return invalidInputs(error);
+    if (error instanceof RegistryApplyError) {
+        return failure(error.failureTitle, [...error.failureLines]);
+    }
     if (error instanceof OidcUnavailableError)
         return oidcUnavailable(error);
     if (error instanceof IdTokenError)
@@ -4078,49 +4776,109 @@ function capitalize(text) {
     return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = require("node:crypto");
-;// CONCATENATED MODULE: ./src/outputs.ts
+;// CONCATENATED MODULE: ./src/registries/describe.ts
 /**
- * What the action leaves for later steps and for its post step: outputs, the environment variables,
- * and the state the post step reads. The caller has masked the key already (readTokenAnswer does
- * it the moment the key is read).
+ * What a user reads about the plans: the dry run's full account (files with paths, variables with
+ * their values, the key shown as ***, commands with their arguments) and the job summary's table
+ * (hosts, files and variable names; never a value).
+ */
+
+
+/** A planned value with the key shown as ***. */
+function shown(value) {
+    return value.value.map((part) => (part === KEY ? '***' : part)).join('');
+}
+function dryRunLines(plans) {
+    if (plans.length === 0)
+        return [];
+    const lines = [log `Dry run: the registries input would apply these plans after the exchange:`];
+    for (const plan of plans) {
+        lines.push(log `  Line ${plan.request.line} (${plan.request.text}): ${plan.title}`);
+        for (const step of plan.steps) {
+            switch (step.kind) {
+                case 'file':
+                    lines.push(log `    write ${step.path} (mode 0600, ${step.content.split('\n').length} lines)`);
+                    break;
+                case 'env':
+                    lines.push(log `    export ${step.name}=${shown(step)}`);
+                    break;
+                case 'docker-login':
+                    lines.push(log `    run docker login ${step.host} --username ${step.username} --password-stdin (the key on standard input; DOCKER_CONFIG=${step.configDir})`);
+                    break;
+            }
+        }
+        for (const note of plan.notes)
+            lines.push(log `    ${note}`);
+    }
+    lines.push(log `  The post step would undo each of them.`);
+    return lines;
+}
+function registriesSummary(plans, formats) {
+    if (plans.length === 0)
+        return joinMarkdown([]);
+    const list = (items) => items.length === 0 ? gfm `none` : joinInline(items.map((item) => gfm `${item}`));
+    return joinMarkdown([
+        gfm `#### Package managers (undone by the post step)`,
+        gfm ``,
+        gfm `| Line | Format | Hosts | Files | Variables |`,
+        gfm `| --- | --- | --- | --- | --- |`,
+        ...plans.map((plan) => {
+            const hosts = formats.get(plan.request.format)?.hosts(plan.request) ?? [];
+            const files = plan.steps.flatMap((step) => (step.kind === 'file' ? [step.path] : []));
+            const names = plan.steps.flatMap((step) => (step.kind === 'env' ? [step.name] : []));
+            return gfm `| ${String(plan.request.line)} | ${plan.request.format} | ${list(hosts)} | ${list(files)} | ${list(names)} |`;
+        }),
+        gfm ``
+    ]);
+}
+function joinInline(parts) {
+    return parts.slice(1).reduce((all, part) => gfm `${all}, ${part}`, parts[0] ?? gfm ``);
+}
+
+;// CONCATENATED MODULE: ./src/registries/plans.ts
+/**
+ * Every validated `registries` line turned into its format's plan, before any request: a plan's
+ * own problems (a clash with the user's existing configuration, a file outside RUNNER_TEMP) stop
+ * the step like a bad input. Touches nothing.
  */
 
 
 
-const API_KEY_VARIABLE = 'CLOUDSMITH_API_KEY';
-/** The API base URL the Cloudsmith CLI reads; exported only for a non-default api-url. */
-const API_HOST_VARIABLE = 'CLOUDSMITH_API_HOST';
-/** Names of the state main saves for post. */
-const STATE = {
-    exported: 'exported',
-    cleanup: 'cleanup',
-    expiresAt: 'expires-at',
-    /** SHA-256 of the exported key: post acts only while the variable still holds this key. */
-    fingerprint: 'key-sha256',
-    /** The CLOUDSMITH_API_HOST value main exported, if it exported one: post clears only that. */
-    apiHost: 'api-host'
-};
-function fingerprint(key) {
-    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(key).digest('hex');
-}
-function publish(key, options, io) {
-    io.setOutput('token', key.token);
-    io.setOutput('expires-at', key.expiresAt.toISOString());
-    io.saveState(STATE.expiresAt, key.expiresAt.toISOString());
-    if (options.exportEnv) {
-        io.exportVariable(API_KEY_VARIABLE, key.token);
-        io.saveState(STATE.exported, 'true');
-        io.saveState(STATE.fingerprint, fingerprint(key.token));
-        io.saveState(STATE.cleanup, String(options.cleanup));
-        io.info(log `Exported ${API_KEY_VARIABLE} for the following steps of this job.`);
-        if (options.apiUrl !== DEFAULT_API_URL) {
-            io.exportVariable(API_HOST_VARIABLE, options.apiUrl);
-            io.saveState(STATE.apiHost, options.apiUrl);
-            io.info(log `Exported ${API_HOST_VARIABLE}=${options.apiUrl}: the Cloudsmith CLI in later steps uses this API host too.`);
+function planRegistries(requests, context, formats) {
+    const plans = [];
+    const problems = [];
+    for (const request of requests) {
+        const format = formats.get(request.format);
+        if (format === undefined)
+            throw new Error(`no format module for ${request.format}`);
+        const planned = format.plan(request, context);
+        if ('problems' in planned) {
+            problems.push(...planned.problems);
+            continue;
         }
+        for (const step of planned.steps) {
+            if (step.kind !== 'file')
+                continue;
+            if (context.tempDir === '') {
+                problems.push(`${lineName(request)}: RUNNER_TEMP is not set, and ${request.format} needs a file there; run the action on a GitHub Actions runner.`);
+            }
+            else if (!isInside(context.tempDir, step.path, context.platform)) {
+                problems.push(`${lineName(request)}: the plan would write ${step.path}, outside RUNNER_TEMP (${context.tempDir}); this is a bug in the action.`);
+            }
+        }
+        plans.push(planned);
     }
+    if (problems.length > 0)
+        throw new InputError(problems);
+    return plans;
+}
+/** Whether `path` lies strictly inside `dir`, by the platform's path rules. */
+function isInside(dir, path, platform) {
+    const paths = platform === 'win32' ? external_node_path_namespaceObject.win32 : external_node_path_namespaceObject.posix;
+    if (!paths.isAbsolute(dir) || !paths.isAbsolute(path))
+        return false;
+    const relative = paths.relative(paths.resolve(dir), paths.resolve(path));
+    return relative !== '' && !relative.startsWith('..') && !paths.isAbsolute(relative);
 }
 
 ;// CONCATENATED MODULE: ./src/summary.ts
@@ -4201,6 +4959,10 @@ function failureSummary(failure) {
 
 
 
+
+
+
+
 /** A key that lives less than this gets a warning. */
 const SHORT_LIFETIME_MINUTES = 30;
 async function main(deps) {
@@ -4208,28 +4970,39 @@ async function main(deps) {
     const context = { env: deps.env };
     let writeSummary = true;
     try {
-        const inputs = parseInputs((name) => io.getInput(name));
+        const inputs = parseInputs((name) => io.getInput(name), deps.system);
         context.inputs = inputs;
         writeSummary = inputs.jobSummary;
+        const plans = registryPlans(inputs, deps.system);
         requireOidc(deps.env, deps.readEvent);
         requireCertificateChecks(deps.env);
         const calls = remoteCalls(inputs, deps, context);
         const idToken = await calls.idToken();
         if (inputs.dryRun)
-            return await dryRun(inputs, idToken, io);
+            return await dryRun(inputs, idToken, io, plans);
         const key = await calls.exchange();
         publish(key, inputs, io);
+        if (plans.length > 0 && deps.system) {
+            applyPlans(plans, {
+                io,
+                system: deps.system,
+                key: key.token,
+                cleanup: inputs.cleanup,
+                timeoutMs: inputs.timeoutMs
+            });
+        }
         const minutesLeft = reportExpiry(key, inputs, io, deps.clock.now());
         const identity = inputs.verify ? await calls.verify(key) : undefined;
         if (writeSummary) {
-            await io.appendSummary(successSummary({
+            const summary = successSummary({
                 ...inputs,
                 audience: claimText(idToken.claims, 'aud'),
                 expiresAt: key.expiresAt,
                 minutesLeft,
                 exported: inputs.exportEnv,
                 ...(identity ? { identity } : {})
-            }));
+            });
+            await io.appendSummary(plans.length > 0 ? joinMarkdown([summary, registriesSummary(plans, FORMATS)]) : summary);
         }
     }
     catch (error) {
@@ -4238,6 +5011,14 @@ async function main(deps) {
         if (writeSummary)
             await io.appendSummary(failureSummary(failure));
     }
+}
+/** The plan of every `registries` line, checked before any request; none without the input. */
+function registryPlans(inputs, system) {
+    if (inputs.registries.length === 0)
+        return [];
+    if (system === undefined)
+        throw new Error('the registries input needs deps.system');
+    return planRegistries(inputs.registries, system.planContext(inputs.exportEnv), FORMATS);
 }
 /** The three remote calls, each under the retry policy, each telling its part of the story. */
 function remoteCalls(inputs, deps, context) {
@@ -4296,7 +5077,7 @@ function reportExpiry(key, inputs, io, nowMs) {
     }
     return minutesLeft;
 }
-async function dryRun(inputs, idToken, io) {
+async function dryRun(inputs, idToken, io, plans) {
     const suggestion = suggestProvider(idToken.claims);
     io.info(log `Dry run: nothing is exchanged. The ID token claims:`);
     for (const line of claimLines(idToken.claims))
@@ -4313,6 +5094,8 @@ async function dryRun(inputs, idToken, io) {
     if (idNote)
         io.info(idNote);
     io.info(subjectFormNote(idToken.claims));
+    for (const line of dryRunLines(plans))
+        io.info(line);
     if (inputs.jobSummary) {
         await io.appendSummary(dryRunSummary(inputs.org, inputs.serviceSlug, idToken.claims, suggestion));
     }
@@ -4322,7 +5105,12 @@ async function dryRun(inputs, idToken, io) {
 
 
 
-function post(io, env, nowMs) {
+
+
+/** Time limit for each program the post step runs (docker logout, a credential helper). */
+const POST_PROGRAM_TIMEOUT_MS = 30_000;
+function post(io, env, nowMs, system) {
+    undoRegistries(io, system);
     try {
         if (io.getState(STATE.expiresAt) === '') {
             io.info(log `Nothing to clean up: the main step did not produce a key.`);
@@ -4358,6 +5146,190 @@ function post(io, env, nowMs) {
         io.warning(log `Cleanup failed: ${errorMessage(error)}`, log `Cleanup failed`);
     }
 }
+/**
+ * Undoes what main applied for the `registries` input (files, variables, docker logins), in
+ * reverse, whatever export-env said; `cleanup: false` leaves it all. Nothing when main applied
+ * nothing.
+ */
+function undoRegistries(io, system) {
+    try {
+        const record = parseRecord(io.getState(REGISTRIES_STATE));
+        if (record === undefined)
+            return;
+        if (record instanceof Error)
+            throw record;
+        if (!record.cleanup) {
+            io.info(log `cleanup is false: the package manager configuration of the registries input is left as it is.`);
+            return;
+        }
+        if (system === undefined)
+            throw new Error('the post step was given no system to undo with');
+        undoRecord(record, { io, system, timeoutMs: POST_PROGRAM_TIMEOUT_MS });
+    }
+    catch (error) {
+        io.warning(log `Could not undo the registries configuration: ${errorMessage(error)}`, log `Cleanup incomplete`);
+    }
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = require("node:child_process");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = require("node:os");
+;// CONCATENATED MODULE: ./src/registries/program-path.ts
+/**
+ * Where a shell would look for a program, in order: each PATH directory, and on Windows each
+ * PATHEXT extension (`docker` is `docker.exe` there). Pure: the caller checks which exists.
+ */
+
+function programCandidates(name, platform, env) {
+    const windows = platform === 'win32';
+    const paths = windows ? external_node_path_namespaceObject.win32 : external_node_path_namespaceObject.posix;
+    // Windows keeps the name's case as it was set (`Path`); Node's process.env ignores case there,
+    // a copied object does not
+    const pathValue = windows ? lookup(env, 'PATH') : env['PATH'];
+    const dirs = (pathValue ?? '')
+        .split(windows ? ';' : ':')
+        .map((dir) => (windows ? dir.trim().replace(/^"(.*)"$/, '$1') : dir))
+        .filter((dir) => dir !== '');
+    const extensions = windows
+        ? (lookup(env, 'PATHEXT') || '.COM;.EXE;.BAT;.CMD')
+            .split(';')
+            .map((ext) => ext.trim())
+            .filter((ext) => ext !== '')
+        : [''];
+    const hasExtension = windows && extensions.some((ext) => name.toLowerCase().endsWith(ext.toLowerCase()));
+    const names = hasExtension ? [name] : extensions.map((ext) => name + ext.toLowerCase());
+    return dirs.flatMap((dir) => names.map((file) => paths.join(dir, file)));
+}
+function lookup(env, name) {
+    if (env[name] !== undefined)
+        return env[name];
+    const found = Object.keys(env).find((key) => key.toUpperCase() === name);
+    return found === undefined ? undefined : env[found];
+}
+
+;// CONCATENATED MODULE: ./src/system.ts
+/**
+ * The machine as the `registries` input uses it: the one module besides src/index.ts that touches
+ * the file system and starts processes. It writes files only under RUNNER_TEMP (mode 0600, never
+ * through a symbolic link), looks programs up on PATH as a shell would, and runs them with
+ * node:child_process, without a shell, the secret on standard input only.
+ * Variables are exported through ActionsIO (core.exportVariable, which also sets process.env, so a
+ * program started afterwards sees them).
+ */
+
+
+
+
+
+
+function createSystem(options = {}) {
+    const env = options.env ?? process.env;
+    const platform = options.platform ?? process.platform;
+    const spawn = options.spawn ?? external_node_child_process_namespaceObject.spawnSync;
+    const paths = platform === 'win32' ? external_node_path_namespaceObject.win32 : external_node_path_namespaceObject.posix;
+    const tempDir = () => env['RUNNER_TEMP'] ?? '';
+    /** The real path of `path`'s folder must lie inside RUNNER_TEMP's real path. */
+    const requireInsideTemp = (path) => {
+        const temp = tempDir();
+        if (temp === '' || !isInside(temp, path, platform)) {
+            throw new Error(`refusing to touch ${path}: files are written only under RUNNER_TEMP`);
+        }
+        const realTemp = (0,external_node_fs_namespaceObject.realpathSync)(temp);
+        const realParent = (0,external_node_fs_namespaceObject.realpathSync)(paths.dirname(path));
+        if (!isInside(realTemp, paths.join(realParent, 'x'), platform)) {
+            throw new Error(`refusing to touch ${path}: its folder leads outside RUNNER_TEMP`);
+        }
+    };
+    return {
+        platform,
+        env,
+        findProgram(name) {
+            return programCandidates(name, platform, env).find(isProgram);
+        },
+        planContext(exportEnv) {
+            const homeDir = (platform === 'win32' ? env['USERPROFILE'] : env['HOME']) || (0,external_node_os_namespaceObject.homedir)() || '';
+            return {
+                platform,
+                tempDir: tempDir(),
+                homeDir,
+                env: { ...env },
+                exportEnv,
+                readFile: (path) => readText(path)
+            };
+        },
+        readFile: readText,
+        writeFile(path, content) {
+            if (tempDir() !== '' && isInside(tempDir(), path, platform)) {
+                (0,external_node_fs_namespaceObject.mkdirSync)(paths.dirname(path), { recursive: true, mode: 0o700 });
+            }
+            requireInsideTemp(path);
+            // never through a symbolic link someone left in the folder
+            const noFollow = platform === 'win32' ? 0 : external_node_fs_namespaceObject.constants.O_NOFOLLOW;
+            const fd = (0,external_node_fs_namespaceObject.openSync)(path, external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_CREAT | external_node_fs_namespaceObject.constants.O_TRUNC | noFollow, 0o600);
+            try {
+                (0,external_node_fs_namespaceObject.fchmodSync)(fd, 0o600); // an existing file keeps its mode through O_CREAT
+                (0,external_node_fs_namespaceObject.writeSync)(fd, content);
+            }
+            finally {
+                (0,external_node_fs_namespaceObject.closeSync)(fd);
+            }
+        },
+        removeFile(path) {
+            requireInsideTemp(path);
+            try {
+                (0,external_node_fs_namespaceObject.unlinkSync)(path);
+                return true;
+            }
+            catch (error) {
+                if (error.code === 'ENOENT')
+                    return false;
+                throw error;
+            }
+        },
+        run(program, args, runOptions) {
+            const result = spawn(program, [...args], {
+                env: { ...env, ...runOptions.env },
+                input: runOptions.input ?? '',
+                encoding: 'utf8',
+                timeout: runOptions.timeoutMs,
+                killSignal: 'SIGKILL',
+                windowsHide: true,
+                shell: false,
+                maxBuffer: 1024 * 1024
+            });
+            const timedOut = result.error?.code === 'ETIMEDOUT';
+            return {
+                status: result.status,
+                stdout: String(result.stdout ?? ''),
+                stderr: String(result.stderr ?? ''),
+                error: result.error
+                    ? timedOut
+                        ? `did not finish within ${Math.round(runOptions.timeoutMs / 1000)} s`
+                        : result.error.message
+                    : undefined
+            };
+        }
+    };
+}
+function readText(path) {
+    try {
+        return (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+}
+function isProgram(path) {
+    try {
+        const stat = (0,external_node_fs_namespaceObject.statSync)(path);
+        // on Windows the extension makes a program; elsewhere an execute bit
+        return stat.isFile() && (process.platform === 'win32' || (stat.mode & 0o111) !== 0);
+    }
+    catch {
+        return false;
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/version.ts
 /**
@@ -4374,6 +5346,7 @@ const USER_AGENT = `${ACTION_NAME}/${ACTION_VERSION}`;
  * Entry points: the only code that touches process.env, the file system and @actions/core.
  * dist/main.js and dist/post.js each call one of these.
  */
+
 
 
 
@@ -4427,7 +5400,8 @@ async function runMain() {
         getIdToken: (audience) => getIDToken(audience),
         http: createHttp(USER_AGENT),
         clock: realClock,
-        random: Math.random
+        random: Math.random,
+        system: createSystem()
     });
     // An ID token request abandoned at its deadline (core.getIDToken cannot be cancelled) may still
     // hold a socket open. Exit when everything else is done, without waiting for that socket; an
@@ -4435,7 +5409,7 @@ async function runMain() {
     setTimeout(() => process.exit(), 1000).unref();
 }
 function runPost() {
-    post(io, process.env, Date.now());
+    post(io, process.env, Date.now(), createSystem());
 }
 
 })();

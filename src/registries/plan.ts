@@ -59,8 +59,17 @@ export type Step =
       readonly secret: boolean
       readonly restore: string
     }
-  /** `docker login HOST --username NAME --password-stdin`, the key on standard input only. */
-  | { readonly kind: 'docker-login'; readonly host: string; readonly username: string }
+  /**
+   * `docker login HOST --username NAME --password-stdin`, the key on standard input only.
+   * `configDir` is where docker keeps its config.json (DOCKER_CONFIG, or ~/.docker): the post step
+   * reads the credential back from there (or from the credential store it names) before logging out.
+   */
+  | {
+      readonly kind: 'docker-login'
+      readonly host: string
+      readonly username: string
+      readonly configDir: string
+    }
 
 export interface Plan {
   readonly request: RegistryRequest

@@ -1,0 +1,50 @@
+/**
+ * Every validated `registries` line turned into its format's plan, before any request: a plan's
+ * own problems (a clash with the user's existing configuration, a file outside RUNNER_TEMP) stop
+ * the step like a bad input. Touches nothing.
+ */
+import { posix, win32 } from 'node:path'
+import { InputError } from '../inputs.js'
+import type { FormatModule, Plan, PlanContext, RegistryRequest } from './plan.js'
+import { lineName } from './request.js'
+
+export function planRegistries(
+  requests: readonly RegistryRequest[],
+  context: PlanContext,
+  formats: ReadonlyMap<string, FormatModule>
+): Plan[] {
+  const plans: Plan[] = []
+  const problems: string[] = []
+  for (const request of requests) {
+    const format = formats.get(request.format)
+    if (format === undefined) throw new Error(`no format module for ${request.format}`)
+    const planned = format.plan(request, context)
+    if ('problems' in planned) {
+      problems.push(...planned.problems)
+      continue
+    }
+    for (const step of planned.steps) {
+      if (step.kind !== 'file') continue
+      if (context.tempDir === '') {
+        problems.push(
+          `${lineName(request)}: RUNNER_TEMP is not set, and ${request.format} needs a file there; run the action on a GitHub Actions runner.`
+        )
+      } else if (!isInside(context.tempDir, step.path, context.platform)) {
+        problems.push(
+          `${lineName(request)}: the plan would write ${step.path}, outside RUNNER_TEMP (${context.tempDir}); this is a bug in the action.`
+        )
+      }
+    }
+    plans.push(planned)
+  }
+  if (problems.length > 0) throw new InputError(problems)
+  return plans
+}
+
+/** Whether `path` lies strictly inside `dir`, by the platform's path rules. */
+export function isInside(dir: string, path: string, platform: NodeJS.Platform): boolean {
+  const paths = platform === 'win32' ? win32 : posix
+  if (!paths.isAbsolute(dir) || !paths.isAbsolute(path)) return false
+  const relative = paths.relative(paths.resolve(dir), paths.resolve(path))
+  return relative !== '' && !relative.startsWith('..') && !paths.isAbsolute(relative)
+}
