@@ -7,7 +7,8 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { cargo } from '../src/registries/cargo.js'
 import { KEY, type PlanContext, type RegistryRequest } from '../src/registries/plan.js'
-import { cargoProject, requireCargo, runCargo } from './support/cargo-client.js'
+import { runProgram } from './e2e/harness.js'
+import { type CargoProject, cargoEnv, cargoProject, requireCargo } from './support/cargo-client.js'
 import { type FakeCargoRegistry, startFakeCargoRegistry } from './support/fake-cargo-registry.js'
 
 requireCargo()
@@ -47,6 +48,19 @@ function planned(options: Record<string, string>): Record<string, string> {
   return env
 }
 
+async function cargoRun(
+  project: CargoProject,
+  args: string[],
+  env: Record<string, string | undefined>
+): Promise<{ status: number | null; output: string }> {
+  const run = await runProgram('cargo', args, {
+    env: cargoEnv(project, env, registry.caFile),
+    cwd: project.dir,
+    timeoutMs: 60_000
+  })
+  return { status: run.status, output: run.stdout + run.stderr }
+}
+
 /** The machine's environment without any Cargo registry settings of its own. */
 function baseEnv(): Record<string, string | undefined> {
   return Object.fromEntries(
@@ -54,9 +68,9 @@ function baseEnv(): Record<string, string | undefined> {
   )
 }
 
-describe('the cargo plan with the real cargo', () => {
-  let registry: FakeCargoRegistry
+let registry: FakeCargoRegistry
 
+describe('the cargo plan with the real cargo', () => {
   beforeAll(async () => {
     registry = await startFakeCargoRegistry({
       prefix: '/crates/',
@@ -75,7 +89,7 @@ describe('the cargo plan with the real cargo', () => {
       try {
         const env = { ...baseEnv(), ...planned({ name: 'acme-crates', host: registry.host }) }
         registry.requests.length = 0
-        const fetch = await runCargo(project, ['fetch'], env, registry.caFile)
+        const fetch = await cargoRun(project, ['fetch'], env)
         expect(fetch).toEqual({
           status: 0,
           output: expect.stringContaining(`Downloaded ${DEPENDENCY.name} v${DEPENDENCY.version}`)
@@ -93,11 +107,10 @@ describe('the cargo plan with the real cargo', () => {
           }
         ])
 
-        const publish = await runCargo(
+        const publish = await cargoRun(
           project,
           ['publish', '--registry', 'acme-crates', '--no-verify', '--allow-dirty'],
-          env,
-          registry.caFile
+          env
         )
         expect(publish).toEqual({
           status: 0,
@@ -143,7 +156,7 @@ describe('the cargo plan with the real cargo', () => {
           ...change
         }
         for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name]
-        const fetch = await runCargo(project, ['fetch'], env, registry.caFile)
+        const fetch = await cargoRun(project, ['fetch'], env)
         expect(fetch.status).not.toBe(0)
         expect(fetch.output).toMatch(message)
       } finally {
@@ -163,7 +176,7 @@ describe('the cargo plan with the real cargo', () => {
           ...baseEnv(),
           ...planned({ name: 'acme-crates', host: registry.host, domain: 'cloudsmith' })
         }
-        const fetch = await runCargo(project, ['fetch'], env, registry.caFile)
+        const fetch = await cargoRun(project, ['fetch'], env)
         expect(fetch.status).not.toBe(0)
         expect(fetch.output).toContain('config.json not found in registry')
       } finally {

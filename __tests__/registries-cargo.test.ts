@@ -1,6 +1,9 @@
 import { describe, expect, test } from '@jest/globals'
 import { cargo, indexUrl, registryName, variablePrefix } from '../src/registries/cargo.js'
+import { InputError, parseInputs } from '../src/inputs.js'
+import { FORMATS } from '../src/registries/formats.js'
 import { KEY, type Plan, type PlanContext, type RegistryRequest } from '../src/registries/plan.js'
+import { planRegistries } from '../src/registries/plans.js'
 
 function request(
   repository: string | undefined,
@@ -197,7 +200,7 @@ describe('cargo and variables already set', () => {
     )
     expect(planned).toEqual({
       problems: [
-        `${variables.index} and ${variables.token} are already set for another registry named 'crates' (by an earlier step, the runner's environment or the workflow's env:); this line would replace them. Give this registry another name with name=NAME, or remove the other setting.`
+        `Input 'registries' line 1 (cargo crates): ${variables.index} and ${variables.token} are already set for another registry named 'crates' (by an earlier step, the runner's environment or the workflow's env:); this line would replace them. Give this registry another name with name=NAME, or remove the other setting.`
       ]
     })
   })
@@ -205,7 +208,7 @@ describe('cargo and variables already set', () => {
   test('a token alone (the index in a Cargo config file) stops it too', () => {
     const planned = cargo.plan(request('crates'), context({ [variables.token]: 'theirs' }))
     expect('problems' in planned && planned.problems[0]).toMatch(
-      /^CARGO_REGISTRIES_CRATES_TOKEN is already set for another registry named 'crates'/
+      /^Input 'registries' line 1 \(cargo crates\): CARGO_REGISTRIES_CRATES_TOKEN is already set for another registry named 'crates'/
     )
   })
 
@@ -229,6 +232,62 @@ describe('cargo and variables already set', () => {
       index,
       'cargo:token',
       ''
+    ])
+  })
+})
+
+describe('cargo lines through the registries input', () => {
+  const base = { org: 'acme', 'service-slug': 'ci-bot' }
+  const problems = (registries: string, env: Record<string, string> = {}): readonly string[] => {
+    try {
+      const inputs = parseInputs((name) => ({ ...base, registries })[name] ?? '')
+      planRegistries(inputs.registries, context(env), FORMATS)
+    } catch (error) {
+      if (error instanceof InputError) return error.problems
+      throw error
+    }
+    return []
+  }
+
+  test('two Cloudsmith repositories on cargo.cloudsmith.io are two registries', () => {
+    expect(problems('cargo crates\ncargo other-org/internal name=internal')).toEqual([])
+  })
+
+  test('the same index twice is refused by the common host check', () => {
+    expect(problems('cargo crates\ncargo crates name=again')).toEqual([
+      "Input 'registries' line 2 (cargo crates name=again): cargo for cargo.cloudsmith.io/acme/crates/ is already configured on line 1; give each format one line per host."
+    ])
+  })
+
+  test('two names that map to the same variables are refused, naming both lines', () => {
+    expect(problems('cargo crates name=a-b\ncargo other name=a_b')).toEqual(
+      ['INDEX', 'CREDENTIAL_PROVIDER', 'TOKEN'].map(
+        (suffix) =>
+          `Input 'registries' line 2 (cargo other name=a_b): it would export CARGO_REGISTRIES_A_B_${suffix}, which line 1 exports too; give each line its own (for cargo, another name=).`
+      )
+    )
+  })
+
+  test('validation problems name the line', () => {
+    expect(problems('cargo crates name=crates-io host=cargo.acme.com domain=nope')).toEqual([
+      "Input 'registries' line 1 (cargo crates name=crates-io host=cargo.acme.com domain=nope): name=crates-io is Cargo's name for crates.io, whose token would then be the Cloudsmith key; choose another with name=NAME.",
+      "Input 'registries' line 1 (cargo crates name=crates-io host=cargo.acme.com domain=nope): domain=nope is not one of cloudsmith, organization, repository."
+    ])
+    expect(problems('cargo')).toEqual([
+      "Input 'registries' line 1 (cargo): a repository is missing; use 'cargo REPOSITORY [name=NAME] [host=HOST] [domain=DOMAIN]'."
+    ])
+    expect(problems('cargo crates host=https://cargo.acme.com')).toHaveLength(1)
+  })
+
+  test('a registry name already set for another index stops the step before any request', () => {
+    expect(
+      problems('cargo crates', {
+        CARGO_REGISTRIES_CRATES_INDEX: 'sparse+https://elsewhere.example/'
+      })
+    ).toEqual([
+      expect.stringMatching(
+        /^Input 'registries' line 1 \(cargo crates\): CARGO_REGISTRIES_CRATES_INDEX is already set for another registry named 'crates'/
+      )
     ])
   })
 })

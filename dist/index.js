@@ -3509,185 +3509,16 @@ function refreshTime(token, askedAtMs, marginMs) {
     return expiresLocallyAtMs - Math.min(marginMs, lifetimeMs / 2);
 }
 
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = require("node:path");
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = require("node:crypto");
-;// CONCATENATED MODULE: ./src/outputs.ts
+;// CONCATENATED MODULE: ./src/registries/plan.ts
 /**
- * What the action leaves for later steps and for its post step: outputs, the environment variables,
- * and the state the post step reads. The caller has masked the key already (readTokenAnswer does
- * it the moment the key is read).
+ * The shape every package-manager format shares. A format turns one validated `registries` line
+ * into a Plan: the files to write, the variables to export and the commands to run. Planning
+ * touches nothing; the key itself is not even known yet (a value refers to it with KEY). One
+ * runner-side module applies a plan after the key is masked and records what it did (never the
+ * key); the post step undoes exactly that record, in reverse.
  */
-
-
-
-const API_KEY_VARIABLE = 'CLOUDSMITH_API_KEY';
-/** The API base URL the Cloudsmith CLI reads; exported only for a non-default api-url. */
-const API_HOST_VARIABLE = 'CLOUDSMITH_API_HOST';
-/** Names of the state main saves for post. */
-const STATE = {
-    exported: 'exported',
-    cleanup: 'cleanup',
-    expiresAt: 'expires-at',
-    /** SHA-256 of the exported key: post acts only while the variable still holds this key. */
-    fingerprint: 'key-sha256',
-    /** The CLOUDSMITH_API_HOST value main exported, if it exported one: post clears only that. */
-    apiHost: 'api-host'
-};
-function fingerprint(key) {
-    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(key).digest('hex');
-}
-function publish(key, options, io) {
-    io.setOutput('token', key.token);
-    io.setOutput('expires-at', key.expiresAt.toISOString());
-    io.saveState(STATE.expiresAt, key.expiresAt.toISOString());
-    if (options.exportEnv) {
-        io.exportVariable(API_KEY_VARIABLE, key.token);
-        io.saveState(STATE.exported, 'true');
-        io.saveState(STATE.fingerprint, fingerprint(key.token));
-        io.saveState(STATE.cleanup, String(options.cleanup));
-        io.info(log `Exported ${API_KEY_VARIABLE} for the following steps of this job.`);
-        if (options.apiUrl !== DEFAULT_API_URL) {
-            io.exportVariable(API_HOST_VARIABLE, options.apiUrl);
-            io.saveState(STATE.apiHost, options.apiUrl);
-            io.info(log `Exported ${API_HOST_VARIABLE}=${options.apiUrl}: the Cloudsmith CLI in later steps uses this API host too.`);
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/registries/docker.ts
-/**
- * docker: `docker [host=HOST] [username=NAME]`. Logs the real docker CLI in to Cloudsmith's
- * registry (docker.cloudsmith.io, or an organization's custom domain) with the key on standard
- * input. Docker keeps the credential in its config (DOCKER_CONFIG, or ~/.docker/config.json) or in
- * the credential store that config names, until the post step logs out.
- *
- * Also here, pure: where docker keeps a host's credential, and whether what it holds is still
- * the one this step wrote (the post step logs out only then).
- */
-
-
-const DOCKER_HOST = 'docker.cloudsmith.io';
-/** The username Cloudsmith's credential helper and the External Secrets generator use with a key. */
-const DOCKER_USERNAME = 'token';
-const USERNAME = /^[A-Za-z0-9][A-Za-z0-9_.@+-]{0,127}$/;
-function host(request) {
-    return request.options.get('host') ?? DOCKER_HOST;
-}
-/** DOCKER_CONFIG, or .docker in the home directory, with the platform's separators. */
-function dockerConfigDir(context) {
-    const paths = context.platform === 'win32' ? external_node_path_namespaceObject.win32 : external_node_path_namespaceObject.posix;
-    const configured = context.env['DOCKER_CONFIG'];
-    return configured ? paths.resolve(configured) : paths.join(context.homeDir, '.docker');
-}
-function dockerConfigFile(configDir, platform) {
-    return (platform === 'win32' ? external_node_path_namespaceObject.win32 : external_node_path_namespaceObject.posix).join(configDir, 'config.json');
-}
-const docker = {
-    format: 'docker',
-    repository: 'none',
-    options: {
-        host: "the registry's host (default docker.cloudsmith.io; an organization's custom domain)",
-        username: `the user name to log in as (default ${DOCKER_USERNAME})`
-    },
-    programs: ['docker'],
-    hosts: (request) => [host(request)],
-    validate(request) {
-        const username = request.options.get('username');
-        if (username !== undefined && !USERNAME.test(username)) {
-            return [
-                `username=${username} is not a user name: letters, digits, '_', '.', '@', '+' and '-', starting with a letter or digit, at most 128.`
-            ];
-        }
-        return [];
-    },
-    plan(request, context) {
-        const registry = host(request);
-        const username = request.options.get('username') ?? DOCKER_USERNAME;
-        const configDir = dockerConfigDir(context);
-        const store = credentialStore(context.readFile(dockerConfigFile(configDir, context.platform)), registry);
-        return {
-            request,
-            title: `docker: log in to ${registry} as ${username}`,
-            steps: [{ kind: 'docker-login', host: registry, username, configDir }],
-            notes: [
-                store
-                    ? `docker keeps the credential in its credential store '${store}' (named in ${dockerConfigFile(configDir, context.platform)}) until the post step logs out.`
-                    : `docker keeps the credential in ${dockerConfigFile(configDir, context.platform)} until the post step logs out.`
-            ]
-        };
-    }
-};
-/** Where docker keeps a host's credential: a credential helper's name, or config.json itself. */
-function credentialStore(configText, host) {
-    const config = parseConfig(configText);
-    const helpers = config['credHelpers'];
-    if (isRecord(helpers) && typeof helpers[host] === 'string' && helpers[host] !== '') {
-        return helpers[host];
-    }
-    const store = config['credsStore'];
-    return typeof store === 'string' && store !== '' ? store : undefined;
-}
-/** The `auths[host].auth` value of a docker config.json, if there is one. */
-function configAuth(configText, host) {
-    const auths = parseConfig(configText)['auths'];
-    if (!isRecord(auths))
-        return undefined;
-    const entry = auths[host];
-    return isRecord(entry) && typeof entry['auth'] === 'string' ? entry['auth'] : undefined;
-}
-/** What docker stores in config.json for a login: base64 of `NAME:KEY` (mask it too). */
-function basicAuth(username, key) {
-    return Buffer.from(`${username}:${key}`).toString('base64');
-}
-/** Whether a config.json `auth` value is the login this step made (the key compared by SHA-256). */
-function authIsOurs(auth, username, keySha256) {
-    const decoded = Buffer.from(auth, 'base64').toString('utf8');
-    const colon = decoded.indexOf(':');
-    if (colon < 0)
-        return false;
-    return decoded.slice(0, colon) === username && fingerprint(decoded.slice(colon + 1)) === keySha256;
-}
-/** Whether a credential helper's `get` answer (`{"Username", "Secret"}`) is this step's login. */
-function helperAnswerIsOurs(answer, username, keySha256) {
-    let parsed;
-    try {
-        parsed = JSON.parse(answer);
-    }
-    catch {
-        return false;
-    }
-    return (isRecord(parsed) &&
-        parsed['Username'] === username &&
-        typeof parsed['Secret'] === 'string' &&
-        fingerprint(parsed['Secret']) === keySha256);
-}
-function parseConfig(text) {
-    if (text === undefined)
-        return {};
-    try {
-        const parsed = JSON.parse(text);
-        return isRecord(parsed) ? parsed : {};
-    }
-    catch {
-        return {};
-    }
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-;// CONCATENATED MODULE: ./src/registries/formats.ts
-/**
- * The formats the `registries` input knows, one module each. To add one: write
- * src/registries/<format>.ts exporting a FormatModule, import it here and add it to the list.
- */
-
-const FORMATS = new Map([
-    docker
-    // npm, python, cargo: one entry each, in this order
-].map((format) => [format.format, format]));
+/** Stands for the key in a planned value; filled in only when the plan is applied. */
+const KEY = Symbol('the Cloudsmith API key');
 
 ;// CONCATENATED MODULE: ./src/registries/request.ts
 /** A host name or IPv4 address, then an optional `:port`. */
@@ -3864,6 +3695,341 @@ function missingPrograms(requests, rules) {
     }
     return problems;
 }
+
+;// CONCATENATED MODULE: ./src/registries/cargo.ts
+/**
+ * cargo: `cargo REPOSITORY [name=NAME] [host=HOST] [domain=KIND]`. Names a Cloudsmith repository
+ * as a Cargo registry through three variables Cargo reads for `[registries.NAME]`: the sparse
+ * index, the token, and the `cargo:token` credential provider (without a provider Cargo refuses to
+ * authenticate to an alternative registry). Then a dependency with `registry = "NAME"` and
+ * `cargo publish --registry NAME` send the key. No file is written.
+ *
+ * The token is sent verbatim: Cargo's `cargo:token` provider puts the variable's value into the
+ * `Authorization` header as it is, and Cloudsmith reads an API key (an OIDC-issued one too) there
+ * under the `Token` scheme, so the value is `Token <key>`.
+ */
+
+
+const CARGO_HOST = 'cargo.cloudsmith.io';
+/** The scheme before the key in the `Authorization` header Cargo sends. */
+const CARGO_AUTH_SCHEME = 'Token';
+/** The credential provider that reads `CARGO_REGISTRIES_<NAME>_TOKEN`. */
+const CARGO_TOKEN_PROVIDER = 'cargo:token';
+const DOMAINS = ['cloudsmith', 'organization', 'repository'];
+/**
+ * A Cargo registry name this action can map to variables: Cargo's own rule (a letter or `_`,
+ * then letters, digits, `-` and `_`) kept to ASCII, so the variable name is plain ASCII too.
+ */
+const REGISTRY_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+/** Cargo's name for crates.io: its variables would send the key to crates.io. */
+const CRATES_IO = 'CRATES_IO';
+/** The registry's name: `name=`, else the repository slug. */
+function registryName(request) {
+    return request.options.get('name') ?? request.repository ?? '';
+}
+/**
+ * The part every variable of a registry shares, the way Cargo maps `registries.NAME` to the
+ * environment: upper case, `-` as `_`. `acme-crates` → `CARGO_REGISTRIES_ACME_CRATES_`.
+ */
+function variablePrefix(name) {
+    return `CARGO_REGISTRIES_${name.toUpperCase().replaceAll('-', '_')}_`;
+}
+function host(request) {
+    return request.options.get('host') ?? CARGO_HOST;
+}
+function domain(request) {
+    const given = request.options.get('domain');
+    if (given !== undefined)
+        return given;
+    return host(request).toLowerCase() === CARGO_HOST ? 'cloudsmith' : 'organization';
+}
+/** `sparse+https://cargo.cloudsmith.io/ORG/REPO/`, or the custom domain's form of it. */
+function indexUrl(request) {
+    const path = {
+        cloudsmith: `/${request.owner}/${request.repository ?? ''}/`,
+        organization: `/${request.repository ?? ''}/`,
+        repository: '/'
+    }[domain(request)];
+    return `sparse+https://${host(request)}${path}`;
+}
+const cargo = {
+    format: 'cargo',
+    repository: 'required',
+    options: {
+        name: `the Cargo registry name that Cargo.toml and --registry use (default: the repository slug)`,
+        host: `the index host (default ${CARGO_HOST}; an organization's custom domain)`,
+        domain: `what host= is: organization (an organization-wide custom domain, the default with host=: index at /REPO/), repository (a per-repository custom domain: index at /), or cloudsmith (a Cloudsmith host: /ORG/REPO/)`
+    },
+    programs: [],
+    // The index rather than the bare host: two Cloudsmith repositories on cargo.cloudsmith.io are
+    // two registries; the same index twice is one line too many.
+    hosts: (request) => [indexUrl(request).slice('sparse+https://'.length)],
+    validate(request) {
+        const problems = [];
+        const name = registryName(request);
+        const given = request.options.has('name');
+        if (!REGISTRY_NAME.test(name)) {
+            problems.push(given
+                ? `name=${name} is not a Cargo registry name: a letter or '_', then letters, digits, '-' and '_'.`
+                : `the repository slug '${name}' is not a Cargo registry name (a letter or '_', then letters, digits, '-' and '_'); give one with name=NAME.`);
+        }
+        else if (variablePrefix(name) === variablePrefix(CRATES_IO)) {
+            problems.push(`${given ? `name=${name}` : `the repository slug '${name}'`} is Cargo's name for crates.io, whose token would then be the Cloudsmith key; choose another with name=NAME.`);
+        }
+        const kind = request.options.get('domain');
+        if (kind !== undefined) {
+            if (!DOMAINS.includes(kind)) {
+                problems.push(`domain=${kind} is not one of ${DOMAINS.join(', ')}.`);
+            }
+            else if (!request.options.has('host')) {
+                problems.push(`domain=${kind} describes host=, which is missing; give host=HOST too.`);
+            }
+        }
+        return problems;
+    },
+    plan(request, context) {
+        const name = registryName(request);
+        const prefix = variablePrefix(name);
+        const index = indexUrl(request);
+        const names = {
+            index: `${prefix}INDEX`,
+            token: `${prefix}TOKEN`,
+            provider: `${prefix}CREDENTIAL_PROVIDER`
+        };
+        const clash = clashingVariables(context, names, index);
+        if (clash.length > 0) {
+            return {
+                problems: [
+                    `${lineName(request)}: ${clash.join(' and ')} ${clash.length === 1 ? 'is' : 'are'} already set for another registry named '${name}' (by an earlier step, the runner's environment or the workflow's env:); this line would replace ${clash.length === 1 ? 'it' : 'them'}. Give this registry another name with name=NAME, or remove the other setting.`
+                ]
+            };
+        }
+        const previous = (variable) => context.env[variable] ?? '';
+        return {
+            request,
+            title: `cargo: registry '${name}' at ${index}`,
+            steps: [
+                {
+                    kind: 'env',
+                    name: names.index,
+                    value: [index],
+                    secret: false,
+                    restore: previous(names.index)
+                },
+                {
+                    kind: 'env',
+                    name: names.provider,
+                    value: [CARGO_TOKEN_PROVIDER],
+                    secret: false,
+                    restore: previous(names.provider)
+                },
+                {
+                    kind: 'env',
+                    name: names.token,
+                    value: [`${CARGO_AUTH_SCHEME} `, KEY],
+                    secret: true,
+                    restore: ''
+                }
+            ],
+            notes: [
+                `Cargo sends ${names.token} as the Authorization header ('${CARGO_AUTH_SCHEME} ' and the key) to every request for this registry; use registry = "${name}" on dependencies in Cargo.toml, or cargo publish --registry ${name}.`
+            ]
+        };
+    }
+};
+/**
+ * The registry's variables that are already set to something else than this line would set.
+ * An index equal to this line's is taken as this action's own from an earlier step (run again to
+ * renew the key), and replaced.
+ */
+function clashingVariables(context, names, index) {
+    const set = (variable) => (context.env[variable] ?? '') !== '';
+    if (context.env[names.index] === index)
+        return [];
+    return [names.index, names.token, names.provider].filter(set);
+}
+
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = require("node:path");
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = require("node:crypto");
+;// CONCATENATED MODULE: ./src/outputs.ts
+/**
+ * What the action leaves for later steps and for its post step: outputs, the environment variables,
+ * and the state the post step reads. The caller has masked the key already (readTokenAnswer does
+ * it the moment the key is read).
+ */
+
+
+
+const API_KEY_VARIABLE = 'CLOUDSMITH_API_KEY';
+/** The API base URL the Cloudsmith CLI reads; exported only for a non-default api-url. */
+const API_HOST_VARIABLE = 'CLOUDSMITH_API_HOST';
+/** Names of the state main saves for post. */
+const STATE = {
+    exported: 'exported',
+    cleanup: 'cleanup',
+    expiresAt: 'expires-at',
+    /** SHA-256 of the exported key: post acts only while the variable still holds this key. */
+    fingerprint: 'key-sha256',
+    /** The CLOUDSMITH_API_HOST value main exported, if it exported one: post clears only that. */
+    apiHost: 'api-host'
+};
+function fingerprint(key) {
+    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(key).digest('hex');
+}
+function publish(key, options, io) {
+    io.setOutput('token', key.token);
+    io.setOutput('expires-at', key.expiresAt.toISOString());
+    io.saveState(STATE.expiresAt, key.expiresAt.toISOString());
+    if (options.exportEnv) {
+        io.exportVariable(API_KEY_VARIABLE, key.token);
+        io.saveState(STATE.exported, 'true');
+        io.saveState(STATE.fingerprint, fingerprint(key.token));
+        io.saveState(STATE.cleanup, String(options.cleanup));
+        io.info(log `Exported ${API_KEY_VARIABLE} for the following steps of this job.`);
+        if (options.apiUrl !== DEFAULT_API_URL) {
+            io.exportVariable(API_HOST_VARIABLE, options.apiUrl);
+            io.saveState(STATE.apiHost, options.apiUrl);
+            io.info(log `Exported ${API_HOST_VARIABLE}=${options.apiUrl}: the Cloudsmith CLI in later steps uses this API host too.`);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/registries/docker.ts
+/**
+ * docker: `docker [host=HOST] [username=NAME]`. Logs the real docker CLI in to Cloudsmith's
+ * registry (docker.cloudsmith.io, or an organization's custom domain) with the key on standard
+ * input. Docker keeps the credential in its config (DOCKER_CONFIG, or ~/.docker/config.json) or in
+ * the credential store that config names, until the post step logs out.
+ *
+ * Also here, pure: where docker keeps a host's credential, and whether what it holds is still
+ * the one this step wrote (the post step logs out only then).
+ */
+
+
+const DOCKER_HOST = 'docker.cloudsmith.io';
+/** The username Cloudsmith's credential helper and the External Secrets generator use with a key. */
+const DOCKER_USERNAME = 'token';
+const USERNAME = /^[A-Za-z0-9][A-Za-z0-9_.@+-]{0,127}$/;
+function docker_host(request) {
+    return request.options.get('host') ?? DOCKER_HOST;
+}
+/** DOCKER_CONFIG, or .docker in the home directory, with the platform's separators. */
+function dockerConfigDir(context) {
+    const paths = context.platform === 'win32' ? external_node_path_namespaceObject.win32 : external_node_path_namespaceObject.posix;
+    const configured = context.env['DOCKER_CONFIG'];
+    return configured ? paths.resolve(configured) : paths.join(context.homeDir, '.docker');
+}
+function dockerConfigFile(configDir, platform) {
+    return (platform === 'win32' ? external_node_path_namespaceObject.win32 : external_node_path_namespaceObject.posix).join(configDir, 'config.json');
+}
+const docker = {
+    format: 'docker',
+    repository: 'none',
+    options: {
+        host: "the registry's host (default docker.cloudsmith.io; an organization's custom domain)",
+        username: `the user name to log in as (default ${DOCKER_USERNAME})`
+    },
+    programs: ['docker'],
+    hosts: (request) => [docker_host(request)],
+    validate(request) {
+        const username = request.options.get('username');
+        if (username !== undefined && !USERNAME.test(username)) {
+            return [
+                `username=${username} is not a user name: letters, digits, '_', '.', '@', '+' and '-', starting with a letter or digit, at most 128.`
+            ];
+        }
+        return [];
+    },
+    plan(request, context) {
+        const registry = docker_host(request);
+        const username = request.options.get('username') ?? DOCKER_USERNAME;
+        const configDir = dockerConfigDir(context);
+        const store = credentialStore(context.readFile(dockerConfigFile(configDir, context.platform)), registry);
+        return {
+            request,
+            title: `docker: log in to ${registry} as ${username}`,
+            steps: [{ kind: 'docker-login', host: registry, username, configDir }],
+            notes: [
+                store
+                    ? `docker keeps the credential in its credential store '${store}' (named in ${dockerConfigFile(configDir, context.platform)}) until the post step logs out.`
+                    : `docker keeps the credential in ${dockerConfigFile(configDir, context.platform)} until the post step logs out.`
+            ]
+        };
+    }
+};
+/** Where docker keeps a host's credential: a credential helper's name, or config.json itself. */
+function credentialStore(configText, host) {
+    const config = parseConfig(configText);
+    const helpers = config['credHelpers'];
+    if (isRecord(helpers) && typeof helpers[host] === 'string' && helpers[host] !== '') {
+        return helpers[host];
+    }
+    const store = config['credsStore'];
+    return typeof store === 'string' && store !== '' ? store : undefined;
+}
+/** The `auths[host].auth` value of a docker config.json, if there is one. */
+function configAuth(configText, host) {
+    const auths = parseConfig(configText)['auths'];
+    if (!isRecord(auths))
+        return undefined;
+    const entry = auths[host];
+    return isRecord(entry) && typeof entry['auth'] === 'string' ? entry['auth'] : undefined;
+}
+/** What docker stores in config.json for a login: base64 of `NAME:KEY` (mask it too). */
+function basicAuth(username, key) {
+    return Buffer.from(`${username}:${key}`).toString('base64');
+}
+/** Whether a config.json `auth` value is the login this step made (the key compared by SHA-256). */
+function authIsOurs(auth, username, keySha256) {
+    const decoded = Buffer.from(auth, 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    if (colon < 0)
+        return false;
+    return decoded.slice(0, colon) === username && fingerprint(decoded.slice(colon + 1)) === keySha256;
+}
+/** Whether a credential helper's `get` answer (`{"Username", "Secret"}`) is this step's login. */
+function helperAnswerIsOurs(answer, username, keySha256) {
+    let parsed;
+    try {
+        parsed = JSON.parse(answer);
+    }
+    catch {
+        return false;
+    }
+    return (isRecord(parsed) &&
+        parsed['Username'] === username &&
+        typeof parsed['Secret'] === 'string' &&
+        fingerprint(parsed['Secret']) === keySha256);
+}
+function parseConfig(text) {
+    if (text === undefined)
+        return {};
+    try {
+        const parsed = JSON.parse(text);
+        return isRecord(parsed) ? parsed : {};
+    }
+    catch {
+        return {};
+    }
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./src/registries/formats.ts
+/**
+ * The formats the `registries` input knows, one module each. To add one: write
+ * src/registries/<format>.ts exporting a FormatModule, import it here and add it to the list.
+ */
+
+
+const FORMATS = new Map([
+    docker,
+    // npm, python: one entry each, in this order
+    cargo
+].map((format) => [format.format, format]));
 
 ;// CONCATENATED MODULE: ./src/inputs.ts
 /**
@@ -4130,17 +4296,6 @@ function schemelessProxyFixes(env) {
     }
     return fixes;
 }
-
-;// CONCATENATED MODULE: ./src/registries/plan.ts
-/**
- * The shape every package-manager format shares. A format turns one validated `registries` line
- * into a Plan: the files to write, the variables to export and the commands to run. Planning
- * touches nothing; the key itself is not even known yet (a value refers to it with KEY). One
- * runner-side module applies a plan after the key is masked and records what it did (never the
- * key); the post step undoes exactly that record, in reverse.
- */
-/** Stands for the key in a planned value; filled in only when the plan is applied. */
-const KEY = Symbol('the Cloudsmith API key');
 
 ;// CONCATENATED MODULE: ./src/registries/record.ts
 /**
@@ -4868,6 +5023,7 @@ function planRegistries(requests, context, formats) {
         }
         plans.push(planned);
     }
+    problems.push(...sharedVariables(plans));
     if (problems.length > 0)
         throw new InputError(problems);
     return plans;
@@ -4879,6 +5035,29 @@ function isInside(dir, path, platform) {
         return false;
     const relative = paths.relative(paths.resolve(dir), paths.resolve(path));
     return relative !== '' && !relative.startsWith('..') && !paths.isAbsolute(relative);
+}
+/**
+ * Two lines that would export the same variable (`cargo a-b` and `cargo a_b` both name
+ * CARGO_REGISTRIES_A_B_*): the second would overwrite the first, and post could undo only one.
+ */
+function sharedVariables(plans) {
+    const exportedBy = new Map();
+    const problems = [];
+    for (const plan of plans) {
+        for (const step of plan.steps) {
+            if (step.kind !== 'env')
+                continue;
+            const name = step.name.toUpperCase();
+            const earlier = exportedBy.get(name);
+            if (earlier === undefined) {
+                exportedBy.set(name, plan);
+            }
+            else if (earlier !== plan) {
+                problems.push(`${lineName(plan.request)}: it would export ${step.name}, which line ${earlier.request.line} exports too; give each line its own (for cargo, another name=).`);
+            }
+        }
+    }
+    return problems;
 }
 
 ;// CONCATENATED MODULE: ./src/summary.ts

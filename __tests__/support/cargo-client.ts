@@ -3,9 +3,9 @@
  * registry, run with its own CARGO_HOME (nothing read from or written to ~/.cargo) and nothing
  * from crates.io.
  */
-import { spawn, spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { homedir, tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 /** Sparse registries with `credential-provider` in config: Cargo 1.74 and later. */
@@ -67,48 +67,27 @@ export function cargoProject(
   return { dir, cargoHome, remove: () => rmSync(root, { recursive: true, force: true }) }
 }
 
-export interface CargoRun {
-  readonly status: number | null
-  readonly output: string
-}
-
 /**
- * `cargo ARGS` in the project, with `env` (the step's environment) plus the project's CARGO_HOME
- * and the registry's CA; killed after `timeoutMs`. Asynchronous: the fake registry answers from
- * this same process.
+ * The environment for `cargo` in the project: the step's (`env`), plus the project's own
+ * CARGO_HOME, the registry's CA, no retries and plain output. A step's HOME is a throw-away folder,
+ * so a rustup-installed cargo is told where its toolchains are (RUSTUP_HOME).
  */
-export function runCargo(
+export function cargoEnv(
   project: CargoProject,
-  args: readonly string[],
   env: Readonly<Record<string, string | undefined>>,
-  caFile: string,
-  timeoutMs = 60_000
-): Promise<CargoRun> {
-  const child = spawn('cargo', args, {
-    cwd: project.dir,
-    env: {
-      ...env,
-      CARGO_HOME: project.cargoHome,
-      CARGO_HTTP_CAINFO: caFile,
-      CARGO_HTTP_TIMEOUT: '20',
-      CARGO_NET_RETRY: '0',
-      CARGO_TERM_COLOR: 'never',
-      CARGO_TERM_PROGRESS_WHEN: 'never'
-    },
-    stdio: ['ignore', 'pipe', 'pipe']
-  })
-  let output = ''
-  child.stdout.setEncoding('utf8').on('data', (text: string) => (output += text))
-  child.stderr.setEncoding('utf8').on('data', (text: string) => (output += text))
-  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs)
-  return new Promise((done, fail) => {
-    child.on('error', (error) => {
-      clearTimeout(timer)
-      fail(error)
-    })
-    child.on('close', (status) => {
-      clearTimeout(timer)
-      done({ status, output })
-    })
-  })
+  caFile: string
+): Record<string, string> {
+  const rustupHome = process.env.RUSTUP_HOME ?? join(homedir(), '.rustup')
+  const out: Record<string, string> = {}
+  for (const [name, value] of Object.entries(env)) if (value !== undefined) out[name] = value
+  return {
+    ...out,
+    ...(existsSync(rustupHome) ? { RUSTUP_HOME: rustupHome } : {}),
+    CARGO_HOME: project.cargoHome,
+    CARGO_HTTP_CAINFO: caFile,
+    CARGO_HTTP_TIMEOUT: '20',
+    CARGO_NET_RETRY: '0',
+    CARGO_TERM_COLOR: 'never',
+    CARGO_TERM_PROGRESS_WHEN: 'never'
+  }
 }

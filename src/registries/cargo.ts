@@ -16,6 +16,7 @@ import {
   type PlanContext,
   type RegistryRequest
 } from './plan.js'
+import { lineName } from './request.js'
 
 export const CARGO_HOST = 'cargo.cloudsmith.io'
 
@@ -125,7 +126,7 @@ export const cargo: FormatModule = {
     if (clash.length > 0) {
       return {
         problems: [
-          `${clash.join(' and ')} ${clash.length === 1 ? 'is' : 'are'} already set for another registry named '${name}' (by an earlier step, the runner's environment or the workflow's env:); this line would replace ${clash.length === 1 ? 'it' : 'them'}. Give this registry another name with name=NAME, or remove the other setting.`
+          `${lineName(request)}: ${clash.join(' and ')} ${clash.length === 1 ? 'is' : 'are'} already set for another registry named '${name}' (by an earlier step, the runner's environment or the workflow's env:); this line would replace ${clash.length === 1 ? 'it' : 'them'}. Give this registry another name with name=NAME, or remove the other setting.`
         ]
       }
     }

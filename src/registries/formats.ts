@@ -2,12 +2,14 @@
  * The formats the `registries` input knows, one module each. To add one: write
  * src/registries/<format>.ts exporting a FormatModule, import it here and add it to the list.
  */
+import { cargo } from './cargo.js'
 import { docker } from './docker.js'
 import type { FormatModule } from './plan.js'
 
 export const FORMATS: ReadonlyMap<string, FormatModule> = new Map(
   [
-    docker
-    // npm, python, cargo: one entry each, in this order
+    docker,
+    // npm, python: one entry each, in this order
+    cargo
   ].map((format) => [format.format, format])
 )
