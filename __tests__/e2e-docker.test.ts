@@ -11,6 +11,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expectCleanRun, lastKey } from './e2e/expectations.js'
+import { expectNoInjection } from './e2e/injection.js'
 import {
   renderLog,
   requireBundle,
@@ -166,6 +167,105 @@ describe('registries: docker, with the real docker CLI', () => {
       } finally {
         result.cleanup()
         rmSync(configDir, { recursive: true, force: true })
+      }
+    },
+    TIMEOUT
+  )
+
+  test(
+    'cleanup false: post leaves docker logged in; export-env false does not stop the login',
+    async () => {
+      const configDir = dockerConfigDir()
+      const result = await run(configDir, () => undefined, {
+        cleanup: 'false',
+        'export-env': 'false'
+      })
+      try {
+        expect(result.main.exitCode).toBe(0)
+        expect(result.main.env).toEqual({})
+        expect(renderLog(result.post!)).toEqual([
+          'cleanup is false: the package manager configuration of the registries input is left as it is.',
+          'Nothing to clean up: CLOUDSMITH_API_KEY was not exported.'
+        ])
+        expect(readConfig(configDir).auths?.[registry.host]).toEqual({
+          auth: basic(lastKey(stage))
+        })
+      } finally {
+        result.cleanup()
+        rmSync(configDir, { recursive: true, force: true })
+      }
+    },
+    TIMEOUT
+  )
+
+  test(
+    'dry run: the plan is printed, docker is not run, its config is untouched',
+    async () => {
+      const configDir = dockerConfigDir()
+      const before = readFileSync(join(configDir, 'config.json'), 'utf8')
+      const exchanges = stage.cloudsmith.exchanges().length
+      const result = await run(configDir, () => undefined, { 'dry-run': 'true' })
+      try {
+        expect(result.main.exitCode).toBe(0)
+        expect(stage.cloudsmith.exchanges().length).toBe(exchanges)
+        expect(renderLog(result.main)).toEqual(
+          expect.arrayContaining([
+            `  Line 1 (docker host=${registry.host}): docker: log in to ${registry.host} as token`,
+            `    run docker login ${registry.host} --username token --password-stdin (the key on standard input; DOCKER_CONFIG=${configDir})`
+          ])
+        )
+        expect(readFileSync(join(configDir, 'config.json'), 'utf8')).toBe(before)
+        expect(result.main.state).toEqual({})
+      } finally {
+        result.cleanup()
+        rmSync(configDir, { recursive: true, force: true })
+      }
+    },
+    TIMEOUT
+  )
+
+  test(
+    'docker not on PATH: invalid input naming the line, nothing sent',
+    async () => {
+      const requests = stage.cloudsmith.requests.length
+      const idTokens = stage.issuer.counters.idToken
+      const result = await runStep(stage, {
+        with: { registries: 'docker' },
+        env: { PATH: '/nonexistent' }
+      })
+      try {
+        expect(result.main.exitCode).toBe(1)
+        expect(result.main.annotations.map((a) => a.title)).toEqual(['Invalid input'])
+        expect(result.main.annotations[0]?.message).toContain(
+          "Input 'registries' line 1 (docker): the 'docker' program is not on PATH"
+        )
+        expect(stage.cloudsmith.requests.length).toBe(requests)
+        expect(stage.issuer.counters.idToken).toBe(idTokens)
+      } finally {
+        result.cleanup()
+      }
+    },
+    TIMEOUT
+  )
+
+  test.each([
+    ['a leading ::', '::stop-commands::x'],
+    ['a legacy command in a value', 'docker username=a##[add-mask]e'],
+    ['a line break inside a line', 'docker host=a.example.com\r::add-mask::e'],
+    ['a Unicode line separator', 'docker host=a.example.com\u2028::add-mask::e']
+  ])(
+    'a registries line with %s is refused as text before anything is sent',
+    async (_name, line) => {
+      const requests = stage.cloudsmith.requests.length
+      const result = await runStep(stage, { with: { registries: line } })
+      try {
+        expectNoInjection(result, stage, [line])
+        expect(result.main.exitCode).toBe(1)
+        expect(result.main.annotations.map((a) => a.title)).toEqual(['Invalid input'])
+        expect(result.main.annotations[0]?.message).toContain("Input 'registries' line")
+        expect(stage.cloudsmith.requests.length).toBe(requests)
+      } finally {
+        result.cleanup()
       }
     },
     TIMEOUT

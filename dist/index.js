@@ -20,7 +20,7 @@ var net = __nccwpck_require__(278);
 var tls = __nccwpck_require__(756);
 var http = __nccwpck_require__(611);
 var https = __nccwpck_require__(692);
-var events = __nccwpck_require__(434);
+var events = __nccwpck_require__(53);
 var assert = __nccwpck_require__(613);
 var util = __nccwpck_require__(23);
 
@@ -290,7 +290,7 @@ module.exports = require("assert");
 
 /***/ }),
 
-/***/ 434:
+/***/ 53:
 /***/ ((module) => {
 
 "use strict";
@@ -3853,47 +3853,11 @@ function clashingVariables(context, names, index) {
 const external_node_path_namespaceObject = require("node:path");
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = require("node:crypto");
-;// CONCATENATED MODULE: ./src/outputs.ts
-/**
- * What the action leaves for later steps and for its post step: outputs, the environment variables,
- * and the state the post step reads. The caller has masked the key already (readTokenAnswer does
- * it the moment the key is read).
- */
+;// CONCATENATED MODULE: ./src/registries/sha256.ts
+/** SHA-256 in hex: how the record and the post step compare secrets without keeping them. */
 
-
-
-const API_KEY_VARIABLE = 'CLOUDSMITH_API_KEY';
-/** The API base URL the Cloudsmith CLI reads; exported only for a non-default api-url. */
-const API_HOST_VARIABLE = 'CLOUDSMITH_API_HOST';
-/** Names of the state main saves for post. */
-const STATE = {
-    exported: 'exported',
-    cleanup: 'cleanup',
-    expiresAt: 'expires-at',
-    /** SHA-256 of the exported key: post acts only while the variable still holds this key. */
-    fingerprint: 'key-sha256',
-    /** The CLOUDSMITH_API_HOST value main exported, if it exported one: post clears only that. */
-    apiHost: 'api-host'
-};
-function fingerprint(key) {
-    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(key).digest('hex');
-}
-function publish(key, options, io) {
-    io.setOutput('token', key.token);
-    io.setOutput('expires-at', key.expiresAt.toISOString());
-    io.saveState(STATE.expiresAt, key.expiresAt.toISOString());
-    if (options.exportEnv) {
-        io.exportVariable(API_KEY_VARIABLE, key.token);
-        io.saveState(STATE.exported, 'true');
-        io.saveState(STATE.fingerprint, fingerprint(key.token));
-        io.saveState(STATE.cleanup, String(options.cleanup));
-        io.info(log `Exported ${API_KEY_VARIABLE} for the following steps of this job.`);
-        if (options.apiUrl !== DEFAULT_API_URL) {
-            io.exportVariable(API_HOST_VARIABLE, options.apiUrl);
-            io.saveState(STATE.apiHost, options.apiUrl);
-            io.info(log `Exported ${API_HOST_VARIABLE}=${options.apiUrl}: the Cloudsmith CLI in later steps uses this API host too.`);
-        }
-    }
+function sha256(text) {
+    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(text).digest('hex');
 }
 
 ;// CONCATENATED MODULE: ./src/registries/docker.ts
@@ -3987,7 +3951,7 @@ function authIsOurs(auth, username, keySha256) {
     const colon = decoded.indexOf(':');
     if (colon < 0)
         return false;
-    return decoded.slice(0, colon) === username && fingerprint(decoded.slice(colon + 1)) === keySha256;
+    return decoded.slice(0, colon) === username && sha256(decoded.slice(colon + 1)) === keySha256;
 }
 /** Whether a credential helper's `get` answer (`{"Username", "Secret"}`) is this step's login. */
 function helperAnswerIsOurs(answer, username, keySha256) {
@@ -4001,7 +3965,7 @@ function helperAnswerIsOurs(answer, username, keySha256) {
     return (isRecord(parsed) &&
         parsed['Username'] === username &&
         typeof parsed['Secret'] === 'string' &&
-        fingerprint(parsed['Secret']) === keySha256);
+        sha256(parsed['Secret']) === keySha256);
 }
 function parseConfig(text) {
     if (text === undefined)
@@ -4366,7 +4330,7 @@ function planUndo(record, env) {
                 return { kind: 'remove-file', line: step.line, path: step.path };
             case 'env': {
                 const current = env[step.name];
-                return current !== undefined && fingerprint(current) === step.sha256
+                return current !== undefined && sha256(current) === step.sha256
                     ? { kind: 'restore-env', line: step.line, name: step.name, value: step.restore }
                     : { kind: 'keep-env', line: step.line, name: step.name };
             }
@@ -4457,7 +4421,7 @@ function applyStep(plan, step, record, { io, system, key, timeoutMs }) {
                 kind: 'env',
                 line,
                 name: step.name,
-                sha256: fingerprint(value),
+                sha256: sha256(value),
                 restore: step.restore
             });
             io.exportVariable(step.name, value);
@@ -4477,7 +4441,7 @@ function applyStep(plan, step, record, { io, system, key, timeoutMs }) {
                 host: step.host,
                 username: step.username,
                 configDir: step.configDir,
-                keySha256: fingerprint(key)
+                keySha256: sha256(key)
             });
             const result = system.run(docker, ['login', step.host, '--username', step.username, '--password-stdin'], {
                 input: key,
@@ -4504,7 +4468,7 @@ function failed(plan, what, rest) {
         log `${lineName(plan.request)}: ${plan.title}`,
         what,
         ...rest,
-        log `CLOUDSMITH_API_KEY and the outputs are set; what was applied before this is undone by the post step.`
+        log `The key itself was exchanged and published; the post step undoes what this step configured before the failure.`
     ]);
 }
 /** A program's output lines, secrets cut out, blank lines dropped. */
@@ -4551,46 +4515,62 @@ function undoAction(action, { io, system, timeoutMs }) {
             return;
     }
 }
-function dockerLogout(action, { io, system, timeoutMs }) {
-    const configFile = dockerConfigFile(action.configDir, system.platform);
-    const configText = system.readFile(configFile);
+function dockerHolder(action, { system, timeoutMs }) {
+    const configText = system.readFile(dockerConfigFile(action.configDir, system.platform));
     const helper = credentialStore(configText, action.host);
-    const env = { DOCKER_CONFIG: action.configDir };
-    let ours;
-    if (helper !== undefined) {
-        const program = system.findProgram(`docker-credential-${helper}`);
-        if (program === undefined) {
-            io.warning(log `docker's credential store 'docker-credential-${helper}' is not on PATH any more, so the post step cannot tell whether the credential for ${action.host} is still this step's; left logged in.`, log `docker not logged out`);
-            return;
-        }
-        const answer = system.run(program, ['get'], { input: action.host, env, timeoutMs });
-        ours =
-            answer.status === 0 && helperAnswerIsOurs(answer.stdout, action.username, action.keySha256);
-        if (answer.status !== 0) {
-            io.info(log `docker holds no credential for ${action.host} any more; nothing to log out.`);
-            return;
-        }
-    }
-    else {
+    if (helper === undefined) {
         const auth = configAuth(configText, action.host);
-        if (auth === undefined) {
-            io.info(log `docker holds no credential for ${action.host} any more; nothing to log out.`);
-            return;
-        }
-        ours = authIsOurs(auth, action.username, action.keySha256);
+        if (auth === undefined)
+            return 'none';
+        return authIsOurs(auth, action.username, action.keySha256) ? 'ours' : 'other';
     }
-    if (!ours) {
+    const program = system.findProgram(`docker-credential-${helper}`);
+    if (program === undefined) {
+        return {
+            unknown: log `docker's credential store program docker-credential-${helper} is not on PATH`
+        };
+    }
+    const answer = system.run(program, ['get'], {
+        input: action.host,
+        env: { DOCKER_CONFIG: action.configDir },
+        timeoutMs
+    });
+    // a helper answers `get` for an unknown host with an error (exit code 1)
+    if (answer.status !== 0)
+        return 'none';
+    return helperAnswerIsOurs(answer.stdout, action.username, action.keySha256) ? 'ours' : 'other';
+}
+function dockerLogout(action, { io, system, timeoutMs }) {
+    const notLoggedOut = log `docker not logged out`;
+    const holder = dockerHolder(action, { system, timeoutMs });
+    if (holder === 'none') {
+        io.info(log `docker holds no credential for ${action.host}; nothing to log out.`);
+        return;
+    }
+    if (holder === 'other') {
         io.info(log `docker's credential for ${action.host} is no longer this step's (a later login replaced it); left as it is.`);
+        return;
+    }
+    if (holder !== 'ours') {
+        io.warning(log `${holder.unknown}, so the post step cannot tell whether the credential for ${action.host} is still this step's; left logged in (it expires with the key).`, notLoggedOut);
         return;
     }
     const docker = system.findProgram('docker');
     if (docker === undefined) {
-        io.warning(log `docker is not on PATH any more, so the post step could not log out of ${action.host}; the credential stays in ${configFile} (it expires with the key).`, log `docker not logged out`);
+        io.warning(log `docker is not on PATH any more, so the post step could not log out of ${action.host}; the credential stays with docker (${action.configDir}) until the key expires.`, notLoggedOut);
         return;
     }
-    const result = system.run(docker, ['logout', action.host], { env, timeoutMs });
+    const result = system.run(docker, ['logout', action.host], {
+        env: { DOCKER_CONFIG: action.configDir },
+        timeoutMs
+    });
     if (result.status !== 0) {
-        io.warning(log `docker logout ${action.host} failed (${result.error ?? `exit code ${result.status}`}): ${lastLines(result.stdout + '\n' + result.stderr)}`, log `docker not logged out`);
+        io.warning(log `docker logout ${action.host} failed (${result.error ?? `exit code ${result.status}`}): ${lastLines(result.stdout + '\n' + result.stderr)}`, notLoggedOut);
+        return;
+    }
+    // docker logout succeeds even when a credential store failed to erase the credential
+    if (dockerHolder(action, { system, timeoutMs }) === 'ours') {
+        io.warning(log `docker logout ${action.host} ended without error, but docker still holds this step's credential (its credential store did not erase it); it expires with the key.`, notLoggedOut);
         return;
     }
     io.info(log `Logged docker out of ${action.host}.`);
@@ -4929,6 +4909,49 @@ function hostOf(url) {
 }
 function capitalize(text) {
     return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+;// CONCATENATED MODULE: ./src/outputs.ts
+/**
+ * What the action leaves for later steps and for its post step: outputs, the environment variables,
+ * and the state the post step reads. The caller has masked the key already (readTokenAnswer does
+ * it the moment the key is read).
+ */
+
+
+
+const API_KEY_VARIABLE = 'CLOUDSMITH_API_KEY';
+/** The API base URL the Cloudsmith CLI reads; exported only for a non-default api-url. */
+const API_HOST_VARIABLE = 'CLOUDSMITH_API_HOST';
+/** Names of the state main saves for post. */
+const STATE = {
+    exported: 'exported',
+    cleanup: 'cleanup',
+    expiresAt: 'expires-at',
+    /** SHA-256 of the exported key: post acts only while the variable still holds this key. */
+    fingerprint: 'key-sha256',
+    /** The CLOUDSMITH_API_HOST value main exported, if it exported one: post clears only that. */
+    apiHost: 'api-host'
+};
+function fingerprint(key) {
+    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(key).digest('hex');
+}
+function publish(key, options, io) {
+    io.setOutput('token', key.token);
+    io.setOutput('expires-at', key.expiresAt.toISOString());
+    io.saveState(STATE.expiresAt, key.expiresAt.toISOString());
+    if (options.exportEnv) {
+        io.exportVariable(API_KEY_VARIABLE, key.token);
+        io.saveState(STATE.exported, 'true');
+        io.saveState(STATE.fingerprint, fingerprint(key.token));
+        io.saveState(STATE.cleanup, String(options.cleanup));
+        io.info(log `Exported ${API_KEY_VARIABLE} for the following steps of this job.`);
+        if (options.apiUrl !== DEFAULT_API_URL) {
+            io.exportVariable(API_HOST_VARIABLE, options.apiUrl);
+            io.saveState(STATE.apiHost, options.apiUrl);
+            io.info(log `Exported ${API_HOST_VARIABLE}=${options.apiUrl}: the Cloudsmith CLI in later steps uses this API host too.`);
+        }
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/registries/describe.ts
@@ -5402,6 +5425,7 @@ function lookup(env, name) {
 
 
 
+
 function createSystem(options = {}) {
     const env = options.env ?? process.env;
     const platform = options.platform ?? process.platform;
@@ -5484,7 +5508,7 @@ function createSystem(options = {}) {
                 stderr: String(result.stderr ?? ''),
                 error: result.error
                     ? timedOut
-                        ? `did not finish within ${Math.round(runOptions.timeoutMs / 1000)} s`
+                        ? `did not finish within ${formatSeconds(runOptions.timeoutMs)}`
                         : result.error.message
                     : undefined
             };

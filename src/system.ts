@@ -24,6 +24,7 @@ import { posix, win32 } from 'node:path'
 import type { PlanContext } from './registries/plan.js'
 import { isInside } from './registries/plans.js'
 import { programCandidates } from './registries/program-path.js'
+import { formatSeconds } from './retry.js'
 
 export interface ProgramResult {
   /** Exit code; null when it did not start, timed out or was killed. */
@@ -151,7 +152,7 @@ export function createSystem(options: SystemOptions = {}): System {
         stderr: String(result.stderr ?? ''),
         error: result.error
           ? timedOut
-            ? `did not finish within ${Math.round(runOptions.timeoutMs / 1000)} s`
+            ? `did not finish within ${formatSeconds(runOptions.timeoutMs)}`
             : result.error.message
           : undefined
       }

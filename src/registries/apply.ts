@@ -5,7 +5,7 @@
  */
 import type { ActionsIO } from '../actions-io.js'
 import { errorMessage } from '../error-message.js'
-import { fingerprint } from '../outputs.js'
+import { sha256 as fingerprint } from './sha256.js'
 import { joinLines, log, type LogText } from '../print-gate.js'
 import { redact } from '../redact.js'
 import type { System } from '../system.js'
@@ -166,7 +166,7 @@ function failed(plan: Plan, what: LogText, rest: readonly LogText[]): RegistryAp
     log`${lineName(plan.request)}: ${plan.title}`,
     what,
     ...rest,
-    log`CLOUDSMITH_API_KEY and the outputs are set; what was applied before this is undone by the post step.`
+    log`The key itself was exchanged and published; the post step undoes what this step configured before the failure.`
   ])
 }
 
@@ -232,58 +232,83 @@ function undoAction(action: UndoAction, { io, system, timeoutMs }: UndoOptions):
   }
 }
 
+/** Whose credential docker holds for a host: this step's, someone else's, none, or unknown. */
+type Holder = 'ours' | 'other' | 'none' | { readonly unknown: LogText }
+
+function dockerHolder(
+  action: Extract<UndoAction, { kind: 'docker-logout' }>,
+  { system, timeoutMs }: Pick<UndoOptions, 'system' | 'timeoutMs'>
+): Holder {
+  const configText = system.readFile(dockerConfigFile(action.configDir, system.platform))
+  const helper = credentialStore(configText, action.host)
+  if (helper === undefined) {
+    const auth = configAuth(configText, action.host)
+    if (auth === undefined) return 'none'
+    return authIsOurs(auth, action.username, action.keySha256) ? 'ours' : 'other'
+  }
+  const program = system.findProgram(`docker-credential-${helper}`)
+  if (program === undefined) {
+    return {
+      unknown: log`docker's credential store program docker-credential-${helper} is not on PATH`
+    }
+  }
+  const answer = system.run(program, ['get'], {
+    input: action.host,
+    env: { DOCKER_CONFIG: action.configDir },
+    timeoutMs
+  })
+  // a helper answers `get` for an unknown host with an error (exit code 1)
+  if (answer.status !== 0) return 'none'
+  return helperAnswerIsOurs(answer.stdout, action.username, action.keySha256) ? 'ours' : 'other'
+}
+
 function dockerLogout(
   action: Extract<UndoAction, { kind: 'docker-logout' }>,
   { io, system, timeoutMs }: UndoOptions
 ): void {
-  const configFile = dockerConfigFile(action.configDir, system.platform)
-  const configText = system.readFile(configFile)
-  const helper = credentialStore(configText, action.host)
-  const env = { DOCKER_CONFIG: action.configDir }
-  let ours: boolean
-  if (helper !== undefined) {
-    const program = system.findProgram(`docker-credential-${helper}`)
-    if (program === undefined) {
-      io.warning(
-        log`docker's credential store 'docker-credential-${helper}' is not on PATH any more, so the post step cannot tell whether the credential for ${action.host} is still this step's; left logged in.`,
-        log`docker not logged out`
-      )
-      return
-    }
-    const answer = system.run(program, ['get'], { input: action.host, env, timeoutMs })
-    ours =
-      answer.status === 0 && helperAnswerIsOurs(answer.stdout, action.username, action.keySha256)
-    if (answer.status !== 0) {
-      io.info(log`docker holds no credential for ${action.host} any more; nothing to log out.`)
-      return
-    }
-  } else {
-    const auth = configAuth(configText, action.host)
-    if (auth === undefined) {
-      io.info(log`docker holds no credential for ${action.host} any more; nothing to log out.`)
-      return
-    }
-    ours = authIsOurs(auth, action.username, action.keySha256)
+  const notLoggedOut = log`docker not logged out`
+  const holder = dockerHolder(action, { system, timeoutMs })
+  if (holder === 'none') {
+    io.info(log`docker holds no credential for ${action.host}; nothing to log out.`)
+    return
   }
-  if (!ours) {
+  if (holder === 'other') {
     io.info(
       log`docker's credential for ${action.host} is no longer this step's (a later login replaced it); left as it is.`
+    )
+    return
+  }
+  if (holder !== 'ours') {
+    io.warning(
+      log`${holder.unknown}, so the post step cannot tell whether the credential for ${action.host} is still this step's; left logged in (it expires with the key).`,
+      notLoggedOut
     )
     return
   }
   const docker = system.findProgram('docker')
   if (docker === undefined) {
     io.warning(
-      log`docker is not on PATH any more, so the post step could not log out of ${action.host}; the credential stays in ${configFile} (it expires with the key).`,
-      log`docker not logged out`
+      log`docker is not on PATH any more, so the post step could not log out of ${action.host}; the credential stays with docker (${action.configDir}) until the key expires.`,
+      notLoggedOut
     )
     return
   }
-  const result = system.run(docker, ['logout', action.host], { env, timeoutMs })
+  const result = system.run(docker, ['logout', action.host], {
+    env: { DOCKER_CONFIG: action.configDir },
+    timeoutMs
+  })
   if (result.status !== 0) {
     io.warning(
       log`docker logout ${action.host} failed (${result.error ?? `exit code ${result.status}`}): ${lastLines(result.stdout + '\n' + result.stderr)}`,
-      log`docker not logged out`
+      notLoggedOut
+    )
+    return
+  }
+  // docker logout succeeds even when a credential store failed to erase the credential
+  if (dockerHolder(action, { system, timeoutMs }) === 'ours') {
+    io.warning(
+      log`docker logout ${action.host} ended without error, but docker still holds this step's credential (its credential store did not erase it); it expires with the key.`,
+      notLoggedOut
     )
     return
   }

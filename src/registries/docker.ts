@@ -8,7 +8,7 @@
  * the one this step wrote (the post step logs out only then).
  */
 import { posix, win32 } from 'node:path'
-import { fingerprint as sha256 } from '../outputs.js'
+import { sha256 } from './sha256.js'
 import type { FormatModule, Plan, PlanContext, RegistryRequest } from './plan.js'
 
 export const DOCKER_HOST = 'docker.cloudsmith.io'
