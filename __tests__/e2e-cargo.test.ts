@@ -138,6 +138,30 @@ describe('registries: cargo, with the real cargo', () => {
   )
 
   test(
+    'a dry run prints the variables, the key as ***, and sets nothing',
+    async () => {
+      const result = await runStep(stage, {
+        with: { registries: `cargo crates name=${NAME} host=${registry.host}`, 'dry-run': true },
+        timeoutMs: TIMEOUT / 4
+      })
+      try {
+        expectCleanRun(result, stage)
+        expect(renderLog(result.main)).toEqual(
+          expect.arrayContaining([
+            `    export ${VARIABLES.index}=sparse+https://${registry.host}/crates/`,
+            `    export ${VARIABLES.provider}=cargo:token`,
+            `    export ${VARIABLES.token}=Token ***`
+          ])
+        )
+        expect(result.main.env).toEqual({})
+      } finally {
+        result.cleanup()
+      }
+    },
+    TIMEOUT
+  )
+
+  test(
     'the crates.io name is refused before any request, naming the line',
     async () => {
       const before = stage.cloudsmith.exchanges().length
