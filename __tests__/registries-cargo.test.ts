@@ -86,6 +86,16 @@ describe('cargo plan', () => {
     expect(registryName(request('crates', { name: 'x' }))).toBe('x')
   })
 
+  test('a request without a repository (the parser never makes one) plans no crash', () => {
+    expect(indexUrl(request(undefined, { name: 'x' }))).toBe(
+      'sparse+https://cargo.cloudsmith.io/acme//'
+    )
+    expect(indexUrl(request(undefined, { name: 'x', host: 'h.example' }))).toBe(
+      'sparse+https://h.example//'
+    )
+    expect(registryName(request(undefined))).toBe('')
+  })
+
   test('OWNER/REPO: the owner from the line, not the org input', () => {
     expect(indexUrl(request('crates', {}, 'other-org'))).toBe(
       'sparse+https://cargo.cloudsmith.io/other-org/crates/'
@@ -169,6 +179,13 @@ describe('cargo validation', () => {
     [
       request('crates', { domain: 'repository' }),
       ['domain=repository describes host=, which is missing; give host=HOST too.']
+    ],
+    [request('crates', { host: 'crates.acme.com', domain: 'repository' }), []],
+    [
+      request(undefined),
+      [
+        "the repository slug '' is not a Cargo registry name (a letter or '_', then letters, digits, '-' and '_'); give one with name=NAME."
+      ]
     ],
     [
       request('crates', { host: 'x.example.com', domain: 'org' }),

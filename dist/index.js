@@ -5067,16 +5067,14 @@ function sharedVariables(plans) {
     const exportedBy = new Map();
     const problems = [];
     for (const plan of plans) {
-        for (const step of plan.steps) {
-            if (step.kind !== 'env')
-                continue;
-            const name = step.name.toUpperCase();
-            const earlier = exportedBy.get(name);
+        const names = new Set(plan.steps.flatMap((step) => (step.kind === 'env' ? [step.name] : [])));
+        for (const name of names) {
+            const earlier = exportedBy.get(name.toUpperCase());
             if (earlier === undefined) {
-                exportedBy.set(name, plan);
+                exportedBy.set(name.toUpperCase(), plan);
             }
-            else if (earlier !== plan) {
-                problems.push(`${lineName(plan.request)}: it would export ${step.name}, which line ${earlier.request.line} exports too; give each line its own (for cargo, another name=).`);
+            else {
+                problems.push(`${lineName(plan.request)}: it would export ${name}, which line ${earlier.request.line} exports too; give each line its own (for cargo, another name=).`);
             }
         }
     }
