@@ -138,6 +138,31 @@ describe('registries: cargo, with the real cargo', () => {
   )
 
   test(
+    'with export-env: false cargo still gets its variables, and CLOUDSMITH_API_KEY is not exported',
+    async () => {
+      let seen: Record<string, string | undefined> = {}
+      const result = await runStep(stage, {
+        with: {
+          registries: `cargo crates name=${NAME} host=${registry.host}`,
+          'export-env': false
+        },
+        timeoutMs: TIMEOUT / 4,
+        between: (env) => {
+          seen = { apiKey: env.CLOUDSMITH_API_KEY, token: env[VARIABLES.token] }
+        }
+      })
+      try {
+        expectCleanRun(result, stage)
+        expect(seen).toEqual({ apiKey: undefined, token: `Token ${lastKey(stage)}` })
+        expect(result.post?.env[VARIABLES.token]).toBe('')
+      } finally {
+        result.cleanup()
+      }
+    },
+    TIMEOUT
+  )
+
+  test(
     'a dry run prints the variables, the key as ***, and sets nothing',
     async () => {
       const result = await runStep(stage, {
