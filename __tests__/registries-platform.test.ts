@@ -19,9 +19,10 @@ import {
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { dockerConfigDir, dockerConfigFile, docker } from '../src/registries/docker.js'
-import { isInside } from '../src/registries/plans.js'
+import { isInside, planRegistries } from '../src/registries/plans.js'
+import { InputError } from '../src/inputs.js'
 import { programCandidates } from '../src/registries/program-path.js'
-import type { RegistryRequest } from '../src/registries/plan.js'
+import type { FormatModule, Plan, RegistryRequest } from '../src/registries/plan.js'
 import { createSystem } from '../src/system.js'
 
 describe('programCandidates', () => {
@@ -258,5 +259,69 @@ describe('createSystem on this machine', () => {
     const missing = system.run('/nonexistent/docker', [], { timeoutMs: 1000 })
     expect(missing.status).toBeNull()
     expect(missing.error).toContain('ENOENT')
+  })
+})
+
+describe('planRegistries: what no plan may do', () => {
+  const request: RegistryRequest = {
+    line: 4,
+    text: 'example repo',
+    format: 'example' as RegistryRequest['format'],
+    owner: 'acme',
+    repository: 'repo',
+    options: new Map()
+  }
+  const format = (steps: Plan['steps']): FormatModule => ({
+    ...docker,
+    format: 'example' as FormatModule['format'],
+    plan: () => ({ request, title: 'example', steps, notes: [] })
+  })
+  const context = (tempDir: string) => ({
+    platform: 'linux' as const,
+    tempDir,
+    homeDir: '/home/runner',
+    env: {},
+    exportEnv: true,
+    readFile: () => undefined
+  })
+  const problemsOf = (steps: Plan['steps'], tempDir = '/runner/temp'): readonly string[] => {
+    try {
+      planRegistries([request], context(tempDir), new Map([['example', format(steps)]]))
+      return []
+    } catch (error) {
+      if (error instanceof InputError) return error.problems
+      throw error
+    }
+  }
+
+  test('a file outside RUNNER_TEMP, or no RUNNER_TEMP at all', () => {
+    expect(problemsOf([{ kind: 'file', path: '/home/runner/.npmrc', content: '' }])).toEqual([
+      "Input 'registries' line 4 (example repo): the plan would write /home/runner/.npmrc, outside RUNNER_TEMP (/runner/temp); this is a bug in the action."
+    ])
+    expect(problemsOf([{ kind: 'file', path: '/runner/temp/npmrc', content: '' }], '')).toEqual([
+      "Input 'registries' line 4 (example repo): RUNNER_TEMP is not set, and example needs a file there; run the action on a GitHub Actions runner."
+    ])
+    expect(problemsOf([{ kind: 'file', path: '/runner/temp/npmrc', content: '' }])).toEqual([])
+  })
+
+  test("a secret variable's earlier value kept in state", () => {
+    expect(
+      problemsOf([
+        { kind: 'env', name: 'PIP_INDEX_URL', value: ['x'], secret: true, restore: 'old' }
+      ])
+    ).toEqual([
+      "Input 'registries' line 4 (example repo): the plan would keep the earlier value of PIP_INDEX_URL, a secret, to restore it; this is a bug in the action."
+    ])
+  })
+
+  test("a format's own problems stop the step like bad inputs", () => {
+    const refusing: FormatModule = { ...docker, plan: () => ({ problems: ['line 4 clashes'] }) }
+    expect(() =>
+      planRegistries(
+        [{ ...request, format: 'docker' }],
+        context('/t'),
+        new Map([['docker', refusing]])
+      )
+    ).toThrow(new InputError(['line 4 clashes']))
   })
 })

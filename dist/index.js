@@ -20,7 +20,7 @@ var net = __nccwpck_require__(278);
 var tls = __nccwpck_require__(756);
 var http = __nccwpck_require__(611);
 var https = __nccwpck_require__(692);
-var events = __nccwpck_require__(53);
+var events = __nccwpck_require__(434);
 var assert = __nccwpck_require__(613);
 var util = __nccwpck_require__(23);
 
@@ -290,7 +290,7 @@ module.exports = require("assert");
 
 /***/ }),
 
-/***/ 53:
+/***/ 434:
 /***/ ((module) => {
 
 "use strict";
@@ -5035,6 +5035,10 @@ function planRegistries(requests, context, formats) {
             continue;
         }
         for (const step of planned.steps) {
+            if (step.kind === 'env' && step.secret && step.restore !== '') {
+                // the state would keep the earlier value, which may hold someone's credential
+                problems.push(`${lineName(request)}: the plan would keep the earlier value of ${step.name}, a secret, to restore it; this is a bug in the action.`);
+            }
             if (step.kind !== 'file')
                 continue;
             if (context.tempDir === '') {
@@ -5371,8 +5375,6 @@ function undoRegistries(io, system) {
     }
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = require("node:child_process");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = require("node:os");
 ;// CONCATENATED MODULE: ./src/registries/program-path.ts
@@ -5409,15 +5411,6 @@ function lookup(env, name) {
 }
 
 ;// CONCATENATED MODULE: ./src/system.ts
-/**
- * The machine as the `registries` input uses it: the one module besides src/index.ts that touches
- * the file system and starts processes. It writes files only under RUNNER_TEMP (mode 0600, never
- * through a symbolic link), looks programs up on PATH as a shell would, and runs them with
- * node:child_process, without a shell, the secret on standard input only.
- * Variables are exported through ActionsIO (core.exportVariable, which also sets process.env, so a
- * program started afterwards sees them).
- */
-
 
 
 
@@ -5427,7 +5420,9 @@ function lookup(env, name) {
 function createSystem(options = {}) {
     const env = options.env ?? process.env;
     const platform = options.platform ?? process.platform;
-    const spawn = options.spawn ?? external_node_child_process_namespaceObject.spawnSync;
+    // loaded on first use: node:child_process alone costs the main step about a tenth of its start-up
+    // time, and a job without `registries` never runs a program
+    const spawn = (...args) => (options.spawn ?? process.getBuiltinModule('node:child_process').spawnSync)(...args);
     const paths = platform === 'win32' ? external_node_path_namespaceObject.win32 : external_node_path_namespaceObject.posix;
     const tempDir = () => env['RUNNER_TEMP'] ?? '';
     /** The real path of `path`'s folder must lie inside RUNNER_TEMP's real path. */

@@ -6,7 +6,7 @@
  * Variables are exported through ActionsIO (core.exportVariable, which also sets process.env, so a
  * program started afterwards sees them).
  */
-import { spawnSync } from 'node:child_process'
+import type { spawnSync } from 'node:child_process'
 import {
   closeSync,
   constants,
@@ -70,7 +70,10 @@ export interface SystemOptions {
 export function createSystem(options: SystemOptions = {}): System {
   const env = options.env ?? process.env
   const platform = options.platform ?? process.platform
-  const spawn = options.spawn ?? spawnSync
+  // loaded on first use: node:child_process alone costs the main step about a tenth of its start-up
+  // time, and a job without `registries` never runs a program
+  const spawn = (...args: Parameters<typeof spawnSync>): ReturnType<typeof spawnSync> =>
+    (options.spawn ?? process.getBuiltinModule('node:child_process').spawnSync)(...args)
   const paths = platform === 'win32' ? win32 : posix
   const tempDir = (): string => env['RUNNER_TEMP'] ?? ''
 

@@ -127,6 +127,8 @@ export async function startStage(options: StageOptions = {}): Promise<Stage> {
 export interface StepOptions extends Omit<RunActionOptions, 'actionDir' | 'with'> {
   /** `with:` values on top of org, service-slug and api-url for the stage. */
   with?: Record<string, string | number | boolean>
+  /** Another copy of the action (default: this repository's, ACTION_DIR), e.g. an older dist/. */
+  actionDir?: string
 }
 
 /** Runs the action's main and post steps once, with the stage's issuer and Cloudsmith. */
@@ -135,7 +137,7 @@ export function runStep(stage: Stage, options: StepOptions = {}): Promise<RunRes
     timeoutMs: 30_000,
     nodePath: actionNode().path,
     ...options,
-    actionDir: ACTION_DIR,
+    actionDir: options.actionDir ?? ACTION_DIR,
     with: {
       org: ORG,
       'service-slug': SERVICE_SLUG,

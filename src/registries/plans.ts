@@ -24,6 +24,12 @@ export function planRegistries(
       continue
     }
     for (const step of planned.steps) {
+      if (step.kind === 'env' && step.secret && step.restore !== '') {
+        // the state would keep the earlier value, which may hold someone's credential
+        problems.push(
+          `${lineName(request)}: the plan would keep the earlier value of ${step.name}, a secret, to restore it; this is a bug in the action.`
+        )
+      }
       if (step.kind !== 'file') continue
       if (context.tempDir === '') {
         problems.push(
