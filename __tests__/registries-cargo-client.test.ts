@@ -5,6 +5,8 @@
  * so the end-to-end test's passing means something.
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { existsSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
 import { cargo } from '../src/registries/cargo.js'
 import { KEY, type PlanContext, type RegistryRequest } from '../src/registries/plan.js'
 import { runProgram } from './e2e/harness.js'
@@ -96,6 +98,12 @@ describe('the cargo plan with the real cargo', () => {
         })
         // refused without the token first (auth-required is learned from that 401), then the
         // config, the index file and the .crate, each with the key
+        // cargo unpacked the .crate the fake made (checksum and archive both good)
+        const sources = join(project.cargoHome, 'registry', 'src')
+        const unpacked = readdirSync(sources).map((dir) =>
+          join(sources, dir, `${DEPENDENCY.name}-${DEPENDENCY.version}`, 'src', 'lib.rs')
+        )
+        expect(unpacked.filter((file) => existsSync(file))).toHaveLength(1)
         expect(registry.requests).toEqual([
           { method: 'GET', path: 'config.json', authorization: 'none' },
           { method: 'GET', path: 'config.json', authorization: 'accepted' },

@@ -10,12 +10,12 @@
 import { createHash } from 'node:crypto'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { createServer } from 'node:https'
-import type { AddressInfo, Socket } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { selfSignedCertificate } from './certificates.js'
+import { sendJson as send, startLocalServer } from './local-server.js'
+import { startTlsFront } from './proxy.js'
 
 export interface CrateFiles {
   readonly name: string
@@ -217,47 +217,22 @@ export async function startFakeCargoRegistry(
     outgoing.end(text)
   }
 
-  const sockets = new Set<Socket>()
-  const server = createServer(
-    { key: certificate.key, cert: certificate.cert },
-    (incoming, outgoing) => {
-      handle(incoming, outgoing).catch((error: unknown) => {
-        if (!outgoing.headersSent) send(outgoing, 500, { errors: [{ detail: String(error) }] })
-        else outgoing.destroy()
-      })
-    }
-  )
-  server.on('connection', (socket: Socket) => {
-    sockets.add(socket)
-    socket.on('close', () => sockets.delete(socket))
-  })
-  await new Promise<void>((listening) => server.listen(0, '127.0.0.1', () => listening()))
-  const { port } = server.address() as AddressInfo
-  const host = `127.0.0.1:${port}`
+  // plain HTTP behind a TLS front: cargo sees https://127.0.0.1:PORT with the self-signed certificate
+  const plain = await startLocalServer(handle)
+  const tls = await startTlsFront(plain.port, certificate)
+  const host = `127.0.0.1:${tls.port}`
   origin = `https://${host}`
   return {
     host,
     caFile,
     requests,
     published,
-    close: () =>
-      new Promise<void>((closed) => {
-        for (const socket of sockets) socket.destroy()
-        server.close(() => {
-          rmSync(dir, { recursive: true, force: true })
-          closed()
-        })
-      })
+    close: async () => {
+      await tls.close()
+      await plain.close()
+      rmSync(dir, { recursive: true, force: true })
+    }
   }
-}
-
-function send(response: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body)
-  response.writeHead(status, {
-    'Content-Type': 'application/json',
-    'Content-Length': Buffer.byteLength(text)
-  })
-  response.end(text)
 }
 
 async function readAll(request: IncomingMessage, limit = 10 * 1024 * 1024): Promise<Buffer> {
