@@ -5,9 +5,13 @@
 import { describe, expect, test } from '@jest/globals'
 import { InputError, parseInputs, type Inputs, type ProgramLookup } from '../src/inputs.js'
 import { docker } from '../src/registries/docker.js'
+import { FORMATS } from '../src/registries/formats.js'
 import type { FormatModule } from '../src/registries/plan.js'
 import { hostProblem, parseRegistries } from '../src/registries/request.js'
 import { slugProblem } from '../src/inputs.js'
+
+/** Every format the table knows, as the message lists them. */
+const FORMAT_NAMES = [...FORMATS.keys()].join(', ')
 
 const base = { org: 'acme', 'service-slug': 'ci-publisher' }
 const onPath: ProgramLookup = { findProgram: (name: string) => `/usr/bin/${name}` }
@@ -90,7 +94,7 @@ describe('registries: what is accepted', () => {
 describe('registries: every rule names the line', () => {
   test('unknown format, with the list of formats', () => {
     expect(problems('docker\nmaven releases')).toEqual([
-      "Input 'registries' line 2 (maven releases): unknown format 'maven'; the formats are docker, npm, python."
+      `Input 'registries' line 2 (maven releases): unknown format 'maven'; the formats are ${FORMAT_NAMES}.`
     ])
   })
 
@@ -180,7 +184,7 @@ describe('registries: every rule names the line', () => {
   test('a line that holds runner commands is reported as text (the gate prints it)', () => {
     const [problem] = problems('::stop-commands::x')
     expect(problem).toBe(
-      "Input 'registries' line 1 (::stop-commands::x): unknown format '::stop-commands::x'; the formats are docker, npm, python."
+      `Input 'registries' line 1 (::stop-commands::x): unknown format '::stop-commands::x'; the formats are ${FORMAT_NAMES}.`
     )
   })
 })

@@ -3509,139 +3509,6 @@ function refreshTime(token, askedAtMs, marginMs) {
     return expiresLocallyAtMs - Math.min(marginMs, lifetimeMs / 2);
 }
 
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = require("node:path");
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = require("node:crypto");
-;// CONCATENATED MODULE: ./src/registries/sha256.ts
-/** SHA-256 in hex: how the record and the post step compare secrets without keeping them. */
-
-function sha256(text) {
-    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(text).digest('hex');
-}
-
-;// CONCATENATED MODULE: ./src/registries/docker.ts
-/**
- * docker: `docker [host=HOST] [username=NAME]`. Logs the real docker CLI in to Cloudsmith's
- * registry (docker.cloudsmith.io, or an organization's custom domain) with the key on standard
- * input. Docker keeps the credential in its config (DOCKER_CONFIG, or ~/.docker/config.json) or in
- * the credential store that config names, until the post step logs out.
- *
- * Also here, pure: where docker keeps a host's credential, and whether what it holds is still
- * the one this step wrote (the post step logs out only then).
- */
-
-
-const DOCKER_HOST = 'docker.cloudsmith.io';
-/** The username Cloudsmith's credential helper and the External Secrets generator use with a key. */
-const DOCKER_USERNAME = 'token';
-const USERNAME = /^[A-Za-z0-9][A-Za-z0-9_.@+-]{0,127}$/;
-function host(request) {
-    return request.options.get('host') ?? DOCKER_HOST;
-}
-/** DOCKER_CONFIG, or .docker in the home directory, with the platform's separators. */
-function dockerConfigDir(context) {
-    const paths = context.platform === 'win32' ? external_node_path_namespaceObject.win32 : external_node_path_namespaceObject.posix;
-    const configured = context.env['DOCKER_CONFIG'];
-    return configured ? paths.resolve(configured) : paths.join(context.homeDir, '.docker');
-}
-function dockerConfigFile(configDir, platform) {
-    return (platform === 'win32' ? external_node_path_namespaceObject.win32 : external_node_path_namespaceObject.posix).join(configDir, 'config.json');
-}
-const docker = {
-    format: 'docker',
-    repository: 'none',
-    options: {
-        host: "the registry's host (default docker.cloudsmith.io; an organization's custom domain)",
-        username: `the user name to log in as (default ${DOCKER_USERNAME})`
-    },
-    programs: ['docker'],
-    hosts: (request) => [host(request)],
-    validate(request) {
-        const username = request.options.get('username');
-        if (username !== undefined && !USERNAME.test(username)) {
-            return [
-                `username=${username} is not a user name: letters, digits, '_', '.', '@', '+' and '-', starting with a letter or digit, at most 128.`
-            ];
-        }
-        return [];
-    },
-    plan(request, context) {
-        const registry = host(request);
-        const username = request.options.get('username') ?? DOCKER_USERNAME;
-        const configDir = dockerConfigDir(context);
-        const store = credentialStore(context.readFile(dockerConfigFile(configDir, context.platform)), registry);
-        return {
-            request,
-            title: `docker: log in to ${registry} as ${username}`,
-            steps: [{ kind: 'docker-login', host: registry, username, configDir }],
-            notes: [
-                store
-                    ? `docker keeps the credential in its credential store '${store}' (named in ${dockerConfigFile(configDir, context.platform)}) until the post step logs out.`
-                    : `docker keeps the credential in ${dockerConfigFile(configDir, context.platform)} until the post step logs out.`
-            ]
-        };
-    }
-};
-/** Where docker keeps a host's credential: a credential helper's name, or config.json itself. */
-function credentialStore(configText, host) {
-    const config = parseConfig(configText);
-    const helpers = config['credHelpers'];
-    if (isRecord(helpers) && typeof helpers[host] === 'string' && helpers[host] !== '') {
-        return helpers[host];
-    }
-    const store = config['credsStore'];
-    return typeof store === 'string' && store !== '' ? store : undefined;
-}
-/** The `auths[host].auth` value of a docker config.json, if there is one. */
-function configAuth(configText, host) {
-    const auths = parseConfig(configText)['auths'];
-    if (!isRecord(auths))
-        return undefined;
-    const entry = auths[host];
-    return isRecord(entry) && typeof entry['auth'] === 'string' ? entry['auth'] : undefined;
-}
-/** What docker stores in config.json for a login: base64 of `NAME:KEY` (mask it too). */
-function basicAuth(username, key) {
-    return Buffer.from(`${username}:${key}`).toString('base64');
-}
-/** Whether a config.json `auth` value is the login this step made (the key compared by SHA-256). */
-function authIsOurs(auth, username, keySha256) {
-    const decoded = Buffer.from(auth, 'base64').toString('utf8');
-    const colon = decoded.indexOf(':');
-    if (colon < 0)
-        return false;
-    return decoded.slice(0, colon) === username && sha256(decoded.slice(colon + 1)) === keySha256;
-}
-/** Whether a credential helper's `get` answer (`{"Username", "Secret"}`) is this step's login. */
-function helperAnswerIsOurs(answer, username, keySha256) {
-    let parsed;
-    try {
-        parsed = JSON.parse(answer);
-    }
-    catch {
-        return false;
-    }
-    return (isRecord(parsed) &&
-        parsed['Username'] === username &&
-        typeof parsed['Secret'] === 'string' &&
-        sha256(parsed['Secret']) === keySha256);
-}
-function parseConfig(text) {
-    if (text === undefined)
-        return {};
-    try {
-        const parsed = JSON.parse(text);
-        return isRecord(parsed) ? parsed : {};
-    }
-    catch {
-        return {};
-    }
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 ;// CONCATENATED MODULE: ./src/registries/plan.ts
 /**
  * The shape every package-manager format shares. A format turns one validated `registries` line
@@ -3652,169 +3519,6 @@ function isRecord(value) {
  */
 /** Stands for the key in a planned value; filled in only when the plan is applied. */
 const KEY = Symbol('the Cloudsmith API key');
-
-;// CONCATENATED MODULE: ./src/registries/python.ts
-/**
- * python: `python REPOSITORY [host=HOST] [upload-host=HOST]`. Points pip and uv at the repository's
- * simple index and twine and uv publish at its upload endpoint, through environment variables
- * only (nothing on disk):
- *
- * - PIP_INDEX_URL, UV_DEFAULT_INDEX: `https://token:KEY@dl.cloudsmith.io/basic/ORG/REPO/python/simple/`
- * - TWINE_REPOSITORY_URL, UV_PUBLISH_URL: `https://python.cloudsmith.io/ORG/REPO/`
- * - TWINE_USERNAME, UV_PUBLISH_USERNAME: `token`; TWINE_PASSWORD, UV_PUBLISH_PASSWORD: the key
- *
- * The index replaces PyPI rather than adding to it: a second index beside PyPI lets anyone who
- * publishes a package of the same name on PyPI win (dependency confusion). The repository gets
- * public packages through a PyPI upstream instead.
- *
- * With an organization's custom domain (an account-wide one), Cloudsmith drops the organization
- * from the path: `https://HOST/basic/REPO/python/simple/` and `https://UPLOAD-HOST/REPO/`.
- */
-
-/** Cloudsmith's download host: it serves every repository's Python simple index. */
-const PYTHON_DOWNLOAD_HOST = 'dl.cloudsmith.io';
-/** Cloudsmith's native Python host: it takes uploads (the legacy PyPI upload API). */
-const PYTHON_UPLOAD_HOST = 'python.cloudsmith.io';
-/** The username Cloudsmith's package endpoints take with an API key. */
-const PYTHON_USERNAME = 'token';
-/** The variables the plan exports, in order; the post step clears each one that still holds ours. */
-const PYTHON_VARIABLES = {
-    pipIndex: 'PIP_INDEX_URL',
-    uvIndex: 'UV_DEFAULT_INDEX',
-    twineUrl: 'TWINE_REPOSITORY_URL',
-    twineUsername: 'TWINE_USERNAME',
-    twinePassword: 'TWINE_PASSWORD',
-    uvPublishUrl: 'UV_PUBLISH_URL',
-    uvPublishUsername: 'UV_PUBLISH_USERNAME',
-    uvPublishPassword: 'UV_PUBLISH_PASSWORD'
-};
-/**
- * Variables that, when already set, change what the exported ones do: each with what it does.
- * They are left alone; the plan's notes name the ones that are set.
- */
-const INTERFERING = [
-    [
-        'PIP_EXTRA_INDEX_URL',
-        'pip also searches that index, so a package of the same name there can win over the repository (dependency confusion); unset it and give the repository an upstream instead'
-    ],
-    ['PIP_NO_INDEX', 'pip ignores every index, this one too'],
-    ['UV_INDEX', 'uv searches that index before this one'],
-    ['UV_EXTRA_INDEX_URL', 'uv searches that index before this one'],
-    [
-        'UV_INDEX_URL',
-        "it is uv's older name for the default index; unset it so uv reads UV_DEFAULT_INDEX"
-    ],
-    [
-        'TWINE_REPOSITORY',
-        'twine uploads to TWINE_REPOSITORY_URL, which this step sets, not to that name'
-    ],
-    [
-        'UV_PUBLISH_TOKEN',
-        'it competes with UV_PUBLISH_USERNAME and UV_PUBLISH_PASSWORD in uv publish; unset it'
-    ]
-];
-function isHost(value, cloudsmithHost) {
-    return value.toLowerCase() === cloudsmithHost;
-}
-/** The index and upload URLs of a line, without the key (Cloudsmith's form for each host). */
-function pythonEndpoints(request) {
-    // the format requires a repository, so the request always has one
-    const repository = request.repository;
-    const downloadHost = request.options.get('host') ?? PYTHON_DOWNLOAD_HOST;
-    const uploadHost = request.options.get('upload-host') ?? PYTHON_UPLOAD_HOST;
-    // An account-wide custom domain serves one organization: its path leaves the organization out.
-    const indexPath = isHost(downloadHost, PYTHON_DOWNLOAD_HOST)
-        ? `/basic/${request.owner}/${repository}/python/simple/`
-        : `/basic/${repository}/python/simple/`;
-    const uploadPath = isHost(uploadHost, PYTHON_UPLOAD_HOST)
-        ? `/${request.owner}/${repository}/`
-        : `/${repository}/`;
-    return {
-        downloadHost,
-        uploadHost,
-        indexAfterKey: `@${downloadHost}${indexPath}`,
-        uploadUrl: `https://${uploadHost}${uploadPath}`
-    };
-}
-/** The index URL as the user may see it: the key replaced by `***`. */
-function shownIndexUrl(endpoints) {
-    return `https://${PYTHON_USERNAME}:***${endpoints.indexAfterKey}`;
-}
-const python = {
-    format: 'python',
-    repository: 'required',
-    options: {
-        host: `the host of the simple index pip and uv read (default ${PYTHON_DOWNLOAD_HOST}; an organization's account-wide custom download domain)`,
-        'upload-host': `the host twine and uv publish upload to (default ${PYTHON_UPLOAD_HOST}; an organization's account-wide custom Python domain)`
-    },
-    programs: [],
-    onlyOne: 'pip and uv read one index and twine uploads to one repository. Keep one python line; to upload to another repository too, give that twine step --repository-url https://python.cloudsmith.io/OWNER/REPO/ (TWINE_USERNAME and TWINE_PASSWORD still apply).',
-    hosts(request) {
-        const { downloadHost, uploadHost } = pythonEndpoints(request);
-        return downloadHost.toLowerCase() === uploadHost.toLowerCase()
-            ? [downloadHost]
-            : [downloadHost, uploadHost];
-    },
-    validate() {
-        return [];
-    },
-    plan(request, context) {
-        const endpoints = pythonEndpoints(request);
-        const index = [`https://${PYTHON_USERNAME}:`, KEY, endpoints.indexAfterKey];
-        const env = (name, value, secret) => ({
-            kind: 'env',
-            name,
-            value,
-            secret,
-            // A secret is never kept to be put back (it would have to be stored): post clears it. A
-            // plain value goes back to what it was before the step.
-            restore: secret ? '' : (context.env[name] ?? '')
-        });
-        const v = PYTHON_VARIABLES;
-        const steps = [
-            env(v.pipIndex, index, true),
-            env(v.uvIndex, index, true),
-            env(v.twineUrl, [endpoints.uploadUrl], false),
-            env(v.twineUsername, [PYTHON_USERNAME], false),
-            env(v.twinePassword, [KEY], true),
-            env(v.uvPublishUrl, [endpoints.uploadUrl], false),
-            env(v.uvPublishUsername, [PYTHON_USERNAME], false),
-            env(v.uvPublishPassword, [KEY], true)
-        ];
-        const notes = [
-            `pip and uv install from ${shownIndexUrl(endpoints)} instead of PyPI; give the repository a PyPI upstream so public packages resolve through it (an extra index beside PyPI would invite dependency confusion).`,
-            `twine upload and uv publish upload to ${endpoints.uploadUrl} as ${PYTHON_USERNAME}.`
-        ];
-        for (const [name, effect] of INTERFERING) {
-            if (context.env[name])
-                notes.push(`${name} is set in this job: ${effect}.`);
-        }
-        for (const name of [v.pipIndex, v.uvIndex, v.twineUrl]) {
-            if (context.env[name])
-                notes.push(`${name} was already set; this step replaces it.`);
-        }
-        return {
-            request,
-            title: `python: pip and uv from ${PYTHON_USERNAME}@${endpoints.downloadHost}, twine and uv publish to ${endpoints.uploadUrl}`,
-            steps,
-            notes
-        };
-    }
-};
-
-;// CONCATENATED MODULE: ./src/registries/formats.ts
-/**
- * The formats the `registries` input knows, one module each. To add one: write
- * src/registries/<format>.ts exporting a FormatModule, import it here and add it to the list.
- */
-
-
-const FORMATS = new Map([
-    docker,
-    // npm: its entry goes here
-    python
-    // cargo: its entry goes here
-].map((format) => [format.format, format]));
 
 ;// CONCATENATED MODULE: ./src/registries/request.ts
 /** A host name or IPv4 address, then an optional `:port`. */
@@ -3958,23 +3662,12 @@ function acceptedKeys(format) {
         return 'no keys';
     return keys.map(([key, takes]) => `${key} (${takes})`).join(', ');
 }
-/**
- * A format given twice for the same host, or twice at all when it has room for one line: the
- * second line would undo the first.
- */
+/** A format given twice for the same host: the second line would undo the first. */
 function clashes(requests, formats) {
     const seen = new Map();
-    const firstOfFormat = new Map();
     const problems = [];
     for (const request of requests) {
         const format = formats.get(request.format);
-        const first = firstOfFormat.get(request.format);
-        if (format?.onlyOne !== undefined && first !== undefined) {
-            problems.push(`${lineName(request)}: only one ${request.format} line is allowed and line ${first.line} is one; ${format.onlyOne}`);
-            continue;
-        }
-        if (first === undefined)
-            firstOfFormat.set(request.format, request);
         for (const host of format?.hosts(request) ?? []) {
             const id = `${request.format} ${host.toLowerCase()}`;
             const earlier = seen.get(id);
@@ -4002,6 +3695,305 @@ function missingPrograms(requests, rules) {
     }
     return problems;
 }
+
+;// CONCATENATED MODULE: ./src/registries/cargo.ts
+/**
+ * cargo: `cargo REPOSITORY [name=NAME] [host=HOST] [domain=KIND]`. Names a Cloudsmith repository
+ * as a Cargo registry through three variables Cargo reads for `[registries.NAME]`: the sparse
+ * index, the token, and the `cargo:token` credential provider (without a provider Cargo refuses to
+ * authenticate to an alternative registry). Then a dependency with `registry = "NAME"` and
+ * `cargo publish --registry NAME` send the key. No file is written.
+ *
+ * The token is sent verbatim: Cargo's `cargo:token` provider puts the variable's value into the
+ * `Authorization` header as it is, and Cloudsmith reads an API key (an OIDC-issued one too) there
+ * under the `Token` scheme, so the value is `Token <key>`.
+ */
+
+
+const CARGO_HOST = 'cargo.cloudsmith.io';
+/** The scheme before the key in the `Authorization` header Cargo sends. */
+const CARGO_AUTH_SCHEME = 'Token';
+/** The credential provider that reads `CARGO_REGISTRIES_<NAME>_TOKEN`. */
+const CARGO_TOKEN_PROVIDER = 'cargo:token';
+const DOMAINS = ['cloudsmith', 'organization', 'repository'];
+/**
+ * A Cargo registry name this action can map to variables: Cargo's own rule (a letter or `_`,
+ * then letters, digits, `-` and `_`) kept to ASCII, so the variable name is plain ASCII too.
+ */
+const REGISTRY_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+/** Cargo's name for crates.io: its variables would send the key to crates.io. */
+const CRATES_IO = 'CRATES_IO';
+/** The registry's name: `name=`, else the repository slug. */
+function registryName(request) {
+    return request.options.get('name') ?? request.repository ?? '';
+}
+/**
+ * The part every variable of a registry shares, the way Cargo maps `registries.NAME` to the
+ * environment: upper case, `-` as `_`. `acme-crates` → `CARGO_REGISTRIES_ACME_CRATES_`.
+ */
+function variablePrefix(name) {
+    return `CARGO_REGISTRIES_${name.toUpperCase().replaceAll('-', '_')}_`;
+}
+function host(request) {
+    return request.options.get('host') ?? CARGO_HOST;
+}
+function domain(request) {
+    const given = request.options.get('domain');
+    if (given !== undefined)
+        return given;
+    return host(request).toLowerCase() === CARGO_HOST ? 'cloudsmith' : 'organization';
+}
+/** `sparse+https://cargo.cloudsmith.io/ORG/REPO/`, or the custom domain's form of it. */
+function indexUrl(request) {
+    const path = {
+        cloudsmith: `/${request.owner}/${request.repository ?? ''}/`,
+        organization: `/${request.repository ?? ''}/`,
+        repository: '/'
+    }[domain(request)];
+    return `sparse+https://${host(request)}${path}`;
+}
+const cargo = {
+    format: 'cargo',
+    repository: 'required',
+    options: {
+        name: `the Cargo registry name that Cargo.toml and --registry use (default: the repository slug)`,
+        host: `the index host (default ${CARGO_HOST}; an organization's custom domain)`,
+        domain: `what host= is: organization (an organization-wide custom domain, the default with host=: index at /REPO/), repository (a per-repository custom domain: index at /), or cloudsmith (a Cloudsmith host: /ORG/REPO/)`
+    },
+    programs: [],
+    // The index rather than the bare host: two Cloudsmith repositories on cargo.cloudsmith.io are
+    // two registries; the same index twice is one line too many.
+    hosts: (request) => [indexUrl(request).slice('sparse+https://'.length)],
+    validate(request) {
+        const problems = [];
+        const name = registryName(request);
+        const given = request.options.has('name');
+        if (!REGISTRY_NAME.test(name)) {
+            problems.push(given
+                ? `name=${name} is not a Cargo registry name: a letter or '_', then letters, digits, '-' and '_'.`
+                : `the repository slug '${name}' is not a Cargo registry name (a letter or '_', then letters, digits, '-' and '_'); give one with name=NAME.`);
+        }
+        else if (variablePrefix(name) === variablePrefix(CRATES_IO)) {
+            problems.push(`${given ? `name=${name}` : `the repository slug '${name}'`} is Cargo's name for crates.io, whose token would then be the Cloudsmith key; choose another with name=NAME.`);
+        }
+        const kind = request.options.get('domain');
+        if (kind !== undefined) {
+            if (!DOMAINS.includes(kind)) {
+                problems.push(`domain=${kind} is not one of ${DOMAINS.join(', ')}.`);
+            }
+            else if (!request.options.has('host')) {
+                problems.push(`domain=${kind} describes host=, which is missing; give host=HOST too.`);
+            }
+        }
+        return problems;
+    },
+    plan(request, context) {
+        const name = registryName(request);
+        const prefix = variablePrefix(name);
+        const index = indexUrl(request);
+        const names = {
+            index: `${prefix}INDEX`,
+            token: `${prefix}TOKEN`,
+            provider: `${prefix}CREDENTIAL_PROVIDER`
+        };
+        const clash = clashingVariables(context, names, index);
+        if (clash.length > 0) {
+            return {
+                problems: [
+                    `${lineName(request)}: ${clash.join(' and ')} ${clash.length === 1 ? 'is' : 'are'} already set for another registry named '${name}' (by an earlier step, the runner's environment or the workflow's env:); this line would replace ${clash.length === 1 ? 'it' : 'them'}. Give this registry another name with name=NAME, or remove the other setting.`
+                ]
+            };
+        }
+        const previous = (variable) => context.env[variable] ?? '';
+        return {
+            request,
+            title: `cargo: registry '${name}' at ${index}`,
+            steps: [
+                {
+                    kind: 'env',
+                    name: names.index,
+                    value: [index],
+                    secret: false,
+                    restore: previous(names.index)
+                },
+                {
+                    kind: 'env',
+                    name: names.provider,
+                    value: [CARGO_TOKEN_PROVIDER],
+                    secret: false,
+                    restore: previous(names.provider)
+                },
+                {
+                    kind: 'env',
+                    name: names.token,
+                    value: [`${CARGO_AUTH_SCHEME} `, KEY],
+                    secret: true,
+                    restore: ''
+                }
+            ],
+            notes: [
+                `Cargo sends ${names.token} as the Authorization header ('${CARGO_AUTH_SCHEME} ' and the key) to every request for this registry; use registry = "${name}" on dependencies in Cargo.toml, or cargo publish --registry ${name}.`
+            ]
+        };
+    }
+};
+/**
+ * The registry's variables that are already set to something else than this line would set.
+ * An index equal to this line's is taken as this action's own from an earlier step (run again to
+ * renew the key), and replaced.
+ */
+function clashingVariables(context, names, index) {
+    const set = (variable) => (context.env[variable] ?? '') !== '';
+    if (context.env[names.index] === index)
+        return [];
+    return [names.index, names.token, names.provider].filter(set);
+}
+
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = require("node:path");
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = require("node:crypto");
+;// CONCATENATED MODULE: ./src/registries/sha256.ts
+/** SHA-256 in hex: how the record and the post step compare secrets without keeping them. */
+
+function sha256(text) {
+    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(text).digest('hex');
+}
+
+;// CONCATENATED MODULE: ./src/registries/docker.ts
+/**
+ * docker: `docker [host=HOST] [username=NAME]`. Logs the real docker CLI in to Cloudsmith's
+ * registry (docker.cloudsmith.io, or an organization's custom domain) with the key on standard
+ * input. Docker keeps the credential in its config (DOCKER_CONFIG, or ~/.docker/config.json) or in
+ * the credential store that config names, until the post step logs out.
+ *
+ * Also here, pure: where docker keeps a host's credential, and whether what it holds is still
+ * the one this step wrote (the post step logs out only then).
+ */
+
+
+const DOCKER_HOST = 'docker.cloudsmith.io';
+/** The username Cloudsmith's credential helper and the External Secrets generator use with a key. */
+const DOCKER_USERNAME = 'token';
+const USERNAME = /^[A-Za-z0-9][A-Za-z0-9_.@+-]{0,127}$/;
+function docker_host(request) {
+    return request.options.get('host') ?? DOCKER_HOST;
+}
+/** DOCKER_CONFIG, or .docker in the home directory, with the platform's separators. */
+function dockerConfigDir(context) {
+    const paths = context.platform === 'win32' ? external_node_path_namespaceObject.win32 : external_node_path_namespaceObject.posix;
+    const configured = context.env['DOCKER_CONFIG'];
+    return configured ? paths.resolve(configured) : paths.join(context.homeDir, '.docker');
+}
+function dockerConfigFile(configDir, platform) {
+    return (platform === 'win32' ? external_node_path_namespaceObject.win32 : external_node_path_namespaceObject.posix).join(configDir, 'config.json');
+}
+const docker = {
+    format: 'docker',
+    repository: 'none',
+    options: {
+        host: "the registry's host (default docker.cloudsmith.io; an organization's custom domain)",
+        username: `the user name to log in as (default ${DOCKER_USERNAME})`
+    },
+    programs: ['docker'],
+    hosts: (request) => [docker_host(request)],
+    validate(request) {
+        const username = request.options.get('username');
+        if (username !== undefined && !USERNAME.test(username)) {
+            return [
+                `username=${username} is not a user name: letters, digits, '_', '.', '@', '+' and '-', starting with a letter or digit, at most 128.`
+            ];
+        }
+        return [];
+    },
+    plan(request, context) {
+        const registry = docker_host(request);
+        const username = request.options.get('username') ?? DOCKER_USERNAME;
+        const configDir = dockerConfigDir(context);
+        const store = credentialStore(context.readFile(dockerConfigFile(configDir, context.platform)), registry);
+        return {
+            request,
+            title: `docker: log in to ${registry} as ${username}`,
+            steps: [{ kind: 'docker-login', host: registry, username, configDir }],
+            notes: [
+                store
+                    ? `docker keeps the credential in its credential store '${store}' (named in ${dockerConfigFile(configDir, context.platform)}) until the post step logs out.`
+                    : `docker keeps the credential in ${dockerConfigFile(configDir, context.platform)} until the post step logs out.`
+            ]
+        };
+    }
+};
+/** Where docker keeps a host's credential: a credential helper's name, or config.json itself. */
+function credentialStore(configText, host) {
+    const config = parseConfig(configText);
+    const helpers = config['credHelpers'];
+    if (isRecord(helpers) && typeof helpers[host] === 'string' && helpers[host] !== '') {
+        return helpers[host];
+    }
+    const store = config['credsStore'];
+    return typeof store === 'string' && store !== '' ? store : undefined;
+}
+/** The `auths[host].auth` value of a docker config.json, if there is one. */
+function configAuth(configText, host) {
+    const auths = parseConfig(configText)['auths'];
+    if (!isRecord(auths))
+        return undefined;
+    const entry = auths[host];
+    return isRecord(entry) && typeof entry['auth'] === 'string' ? entry['auth'] : undefined;
+}
+/** What docker stores in config.json for a login: base64 of `NAME:KEY` (mask it too). */
+function basicAuth(username, key) {
+    return Buffer.from(`${username}:${key}`).toString('base64');
+}
+/** Whether a config.json `auth` value is the login this step made (the key compared by SHA-256). */
+function authIsOurs(auth, username, keySha256) {
+    const decoded = Buffer.from(auth, 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    if (colon < 0)
+        return false;
+    return decoded.slice(0, colon) === username && sha256(decoded.slice(colon + 1)) === keySha256;
+}
+/** Whether a credential helper's `get` answer (`{"Username", "Secret"}`) is this step's login. */
+function helperAnswerIsOurs(answer, username, keySha256) {
+    let parsed;
+    try {
+        parsed = JSON.parse(answer);
+    }
+    catch {
+        return false;
+    }
+    return (isRecord(parsed) &&
+        parsed['Username'] === username &&
+        typeof parsed['Secret'] === 'string' &&
+        sha256(parsed['Secret']) === keySha256);
+}
+function parseConfig(text) {
+    if (text === undefined)
+        return {};
+    try {
+        const parsed = JSON.parse(text);
+        return isRecord(parsed) ? parsed : {};
+    }
+    catch {
+        return {};
+    }
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./src/registries/formats.ts
+/**
+ * The formats the `registries` input knows, one module each. To add one: write
+ * src/registries/<format>.ts exporting a FormatModule, import it here and add it to the list.
+ */
+
+
+const FORMATS = new Map([
+    docker,
+    // npm, python: one entry each, in this order
+    cargo
+].map((format) => [format.format, format]));
 
 ;// CONCATENATED MODULE: ./src/inputs.ts
 /**
@@ -5058,6 +5050,7 @@ function planRegistries(requests, context, formats) {
         }
         plans.push(planned);
     }
+    problems.push(...sharedVariables(plans));
     if (problems.length > 0)
         throw new InputError(problems);
     return plans;
@@ -5069,6 +5062,27 @@ function isInside(dir, path, platform) {
         return false;
     const relative = paths.relative(paths.resolve(dir), paths.resolve(path));
     return relative !== '' && !relative.startsWith('..') && !paths.isAbsolute(relative);
+}
+/**
+ * Two lines that would export the same variable (`cargo a-b` and `cargo a_b` both name
+ * CARGO_REGISTRIES_A_B_*): the second would overwrite the first, and post could undo only one.
+ */
+function sharedVariables(plans) {
+    const exportedBy = new Map();
+    const problems = [];
+    for (const plan of plans) {
+        const names = new Set(plan.steps.flatMap((step) => (step.kind === 'env' ? [step.name] : [])));
+        for (const name of names) {
+            const earlier = exportedBy.get(name.toUpperCase());
+            if (earlier === undefined) {
+                exportedBy.set(name.toUpperCase(), plan);
+            }
+            else {
+                problems.push(`${lineName(plan.request)}: it would export ${name}, which line ${earlier.request.line} exports too; give each line its own (for cargo, another name=).`);
+            }
+        }
+    }
+    return problems;
 }
 
 ;// CONCATENATED MODULE: ./src/summary.ts

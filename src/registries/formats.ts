@@ -2,6 +2,7 @@
  * The formats the `registries` input knows, one module each. To add one: write
  * src/registries/<format>.ts exporting a FormatModule, import it here and add it to the list.
  */
+import { cargo } from './cargo.js'
 import { docker } from './docker.js'
 import { npm } from './npm.js'
 import type { FormatModule } from './plan.js'
@@ -11,7 +12,7 @@ export const FORMATS: ReadonlyMap<string, FormatModule> = new Map(
   [
     docker,
     npm,
-    python
-    // cargo: its entry goes here
+    python,
+    cargo
   ].map((format) => [format.format, format])
 )

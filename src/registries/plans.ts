@@ -41,6 +41,7 @@ export function planRegistries(
     }
     plans.push(planned)
   }
+  problems.push(...sharedVariables(plans))
   if (problems.length > 0) throw new InputError(problems)
   return plans.sort((a, b) => a.request.line - b.request.line)
 }
@@ -77,4 +78,27 @@ export function isInside(dir: string, path: string, platform: NodeJS.Platform): 
   if (!paths.isAbsolute(dir) || !paths.isAbsolute(path)) return false
   const relative = paths.relative(paths.resolve(dir), paths.resolve(path))
   return relative !== '' && !relative.startsWith('..') && !paths.isAbsolute(relative)
+}
+
+/**
+ * Two lines that would export the same variable (`cargo a-b` and `cargo a_b` both name
+ * CARGO_REGISTRIES_A_B_*): the second would overwrite the first, and post could undo only one.
+ */
+function sharedVariables(plans: readonly Plan[]): string[] {
+  const exportedBy = new Map<string, Plan>()
+  const problems: string[] = []
+  for (const plan of plans) {
+    const names = new Set(plan.steps.flatMap((step) => (step.kind === 'env' ? [step.name] : [])))
+    for (const name of names) {
+      const earlier = exportedBy.get(name.toUpperCase())
+      if (earlier === undefined) {
+        exportedBy.set(name.toUpperCase(), plan)
+      } else {
+        problems.push(
+          `${lineName(plan.request)}: it would export ${name}, which line ${earlier.request.line} exports too; give each line its own (for cargo, another name=).`
+        )
+      }
+    }
+  }
+  return problems
 }
