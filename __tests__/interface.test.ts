@@ -40,6 +40,7 @@ describe('inputs', () => {
         'org',
         'service-slug',
         'timeout-seconds',
+        'total-timeout-seconds',
         'verify'
       ].sort()
     )
