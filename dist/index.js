@@ -2292,7 +2292,7 @@ function errorMessage(error) {
 }
 
 ;// CONCATENATED MODULE: ./src/deadline.ts
-/** A time limit on a promise that cannot be cancelled itself. */
+/** Time limits: on a promise that cannot be cancelled itself, and on one request within a step's. */
 /**
  * Settles like `work`, or rejects with `onTimeout()` after `ms`, whichever comes first. The timer
  * is cleared either way. `onTimeout` may also release what `work` holds (sockets, say).
@@ -2309,192 +2309,12 @@ async function withDeadline(work, ms, onTimeout) {
         clearTimeout(timer);
     }
 }
-
-;// CONCATENATED MODULE: ./src/transport-fault.ts
 /**
- * Network failures that no retry can mend, told apart from passing trouble: a TLS certificate the
- * runner does not trust (self-signed, expired, for another host, or replaced by a TLS-inspecting
- * proxy) and a proxy that refuses to open the tunnel (407, 403). They fail at once, under a name
- * of their own, instead of being retried and reported as "cannot reach".
+ * The time limit of one request: its own (`timeout-seconds`), or what is left until the step's
+ * deadline if that is less (at least 1 ms: the caller checks the deadline before it sends).
  */
-
-/** A final network failure: the request never reached the server's answer. */
-class TransportRefusedError extends Error {
-    fault;
-    host;
-    name = 'TransportRefusedError';
-    constructor(fault, 
-    /** host:port the request was for, when the caller knows it. */
-    host, message, options) {
-        super(message, options);
-        this.fault = fault;
-        this.host = host;
-    }
-}
-/** Node's (OpenSSL's) codes for a certificate it will not accept. */
-const TLS_CODES = new Set([
-    'DEPTH_ZERO_SELF_SIGNED_CERT',
-    'SELF_SIGNED_CERT_IN_CHAIN',
-    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-    'UNABLE_TO_GET_ISSUER_CERT',
-    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-    'UNABLE_TO_DECRYPT_CERT_SIGNATURE',
-    'CERT_SIGNATURE_FAILURE',
-    'CERT_NOT_YET_VALID',
-    'CERT_HAS_EXPIRED',
-    'CERT_REVOKED',
-    'CERT_UNTRUSTED',
-    'CERT_REJECTED',
-    'INVALID_CA',
-    'ERR_TLS_CERT_ALTNAME_INVALID',
-    'HOSTNAME_MISMATCH'
-]);
-/**
- * The same failures as their messages say them, for errors that kept only the text (the ID token
- * client wraps every failure into a message).
- */
-const TLS_MESSAGE = /self[- ]signed certificate|unable to verify the first certificate|unable to get (?:local )?issuer certificate|certificate has expired|certificate is not yet valid|certificate signature failure|Hostname\/IP does not match certificate's altnames|certificate revoked/i;
-/** What http-client's tunnel agent throws when the proxy answers CONNECT with another status. */
-const TUNNEL_REFUSED = /tunneling socket could not be established, statusCode=(\d{3})/;
-/** The final fault in `error`, or undefined when it is worth another attempt or unknown. */
-function finalTransportFault(error) {
-    const code = errorCode(error);
-    const message = errorMessage(error);
-    if (code !== undefined && TLS_CODES.has(code))
-        return { kind: 'tls', code };
-    const tunnel = TUNNEL_REFUSED.exec(message);
-    if (tunnel)
-        return { kind: 'proxy', status: Number(tunnel[1]) };
-    if (TLS_MESSAGE.test(message))
-        return { kind: 'tls', code };
-    return undefined;
-}
-function errorCode(error) {
-    const code = error && typeof error === 'object' ? error.code : undefined;
-    return typeof code === 'string' ? code : undefined;
-}
-/** NODE_TLS_REJECT_UNAUTHORIZED=0: Node checks no certificate in this process. */
-class CertificateChecksOffError extends Error {
-    name = 'CertificateChecksOffError';
-}
-/**
- * Refuses to run when Node's certificate checks are turned off for the whole process: the ID
- * token would go to whoever answers for api-url, and a key would come from there.
- */
-function requireCertificateChecks(env) {
-    if (env.NODE_TLS_REJECT_UNAUTHORIZED === '0') {
-        throw new CertificateChecksOffError('NODE_TLS_REJECT_UNAUTHORIZED is 0');
-    }
-}
-
-;// CONCATENATED MODULE: ./src/http.ts
-/**
- * One HTTP request through @actions/http-client (which brings the runner's proxy settings), with
- * the safety rails a credential exchange needs: redirects are never followed, the whole request
- * has a deadline, and the body is read only up to a size cap (the caller decides whether a cut
- * body is usable: an error page is, a token answer is not).
- */
-
-
-
-
-/** The request could not be completed: no answer in time, or a broken connection. */
-class NetworkError extends Error {
-    kind;
-    name = 'NetworkError';
-    constructor(kind, message, options) {
-        super(message, options);
-        this.kind = kind;
-    }
-}
-const MAX_BODY_BYTES = 64 * 1024;
-function createHttp(userAgent) {
-    return async (request) => {
-        const client = new HttpClient(userAgent, undefined, {
-            allowRedirects: false,
-            allowRetries: false,
-            keepAlive: false,
-            socketTimeout: request.timeoutMs
-        });
-        const host = new URL(request.url).host;
-        try {
-            return await withDeadline(send(client, request, host), request.timeoutMs, () => {
-                client.dispose(); // destroys the agent's sockets, so nothing is left hanging
-                return timeoutError(host, request.timeoutMs);
-            });
-        }
-        finally {
-            client.dispose();
-        }
-    };
-}
-async function send(client, request, host) {
-    let response;
-    try {
-        response = await client.request(request.method, request.url, request.body ?? null, {
-            // an encoded error body would be quoted as binary
-            'Accept-Encoding': 'identity',
-            ...request.headers
-        });
-    }
-    catch (error) {
-        // http-client reports its own socket timeout as "Request timeout: <path>"
-        if (errorMessage(error).startsWith('Request timeout')) {
-            throw timeoutError(host, request.timeoutMs);
-        }
-        const fault = finalTransportFault(error);
-        if (fault) {
-            throw new TransportRefusedError(fault, host, `request to ${host} failed: ${errorMessage(error)}`, {
-                cause: error
-            });
-        }
-        throw new NetworkError('connection', `request to ${host} failed: ${errorMessage(error)}`, {
-            cause: error
-        });
-    }
-    const message = response.message;
-    const chunks = [];
-    let size = 0;
-    let truncated = false;
-    try {
-        for await (const chunk of message) {
-            if (size + chunk.length > request.maxBodyBytes) {
-                chunks.push(chunk.subarray(0, request.maxBodyBytes - size));
-                truncated = true;
-                message.destroy(); // read no further
-                break;
-            }
-            size += chunk.length;
-            chunks.push(chunk);
-        }
-    }
-    catch (error) {
-        throw new NetworkError('connection', `the answer from ${host} broke off: ${errorMessage(error)}`, {
-            cause: error
-        });
-    }
-    if (!truncated && !message.complete) {
-        throw new NetworkError('connection', `the answer from ${host} broke off before its end`);
-    }
-    // asked for identity; a server that encodes anyway gets described, never quoted as binary
-    const encoding = header(message.headers, 'content-encoding')?.trim().toLowerCase();
-    const encoded = encoding !== undefined && encoding !== '' && encoding !== 'identity';
-    return {
-        status: message.statusCode ?? 0,
-        headers: message.headers,
-        body: encoded
-            ? `(a ${encoding}-encoded body of ${size} bytes, not decoded: the action asked for none)`
-            : Buffer.concat(chunks).toString('utf8'),
-        truncated
-    };
-}
-function timeoutError(host, timeoutMs) {
-    return new NetworkError('timeout', `no complete answer from ${host} within ${timeoutMs / 1000}s`);
-}
-/** A header's single value. */
-function header(headers, name) {
-    const value = headers[name.toLowerCase()];
-    return Array.isArray(value) ? value[0] : value;
+function requestTimeoutMs(ownMs, deadlineAtMs, nowMs) {
+    return Math.max(1, Math.min(ownMs, deadlineAtMs - nowMs));
 }
 
 ;// CONCATENATED MODULE: ./src/print-gate.ts
@@ -2614,6 +2434,352 @@ function longestBacktickRun(text) {
 }
 function interleave(template, values) {
     return template.reduce((out, part, index) => out + (index > 0 ? values[index - 1] : '') + part);
+}
+
+;// CONCATENATED MODULE: ./src/redact.ts
+/**
+ * The one place that decides what may be shown of text that came from or goes to a server. It
+ * works on the text as the log will show it (after the print gate has dropped control characters,
+ * and with characters no one sees left out), and cuts from it anything shaped like a JWT and every
+ * run of 16 or more characters that also occurs in a known secret (the ID token, the key, the
+ * runner's request token, a proxy password), also when the run is split by characters that occur
+ * in no secret (spaces, say). The rest is bounded in length.
+ */
+
+/** A JWT, or any part of one: a base64url JSON object ("eyJ") and what follows it. */
+const JWT_SHAPE = /eyJ[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]*)*/g;
+const EXCERPT_MAX_CHARS = 300;
+/** Runs this long that a secret also holds are cut out of outside text. */
+const SECRET_RUN = 16;
+/** A secret shorter than SECRET_RUN is cut where it occurs whole, if it has at least this many. */
+const SHORT_SECRET_MIN = 6;
+/** Line breaks, white space and NEL: an excerpt is one line. */
+const WHITE_SPACE = /[\s\u0085]+/g;
+/** Characters no one sees (zero-width spaces, soft hyphens, joiners, fillers). */
+const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
+/** Outside text as one line the way the log shows it: what redaction must look at. */
+function visible(text) {
+    return neutralise(text.replace(WHITE_SPACE, ' ')).replace(INVISIBLE, '');
+}
+/**
+ * The 16-character runs of known secrets, for cutting them out of any text. Built once per set of
+ * secrets: a set of every run, so checking a text costs one lookup per character.
+ */
+class SecretRuns {
+    runs = new Set();
+    whole = [];
+    /** Every character some secret holds; text is compared with all others left out. */
+    alphabet = new Set();
+    constructor(secrets) {
+        for (const secret of new Set(secrets)) {
+            if (secret.length < SHORT_SECRET_MIN)
+                continue;
+            for (const char of secret)
+                this.alphabet.add(char);
+            if (secret.length < SECRET_RUN) {
+                this.whole.push(secret);
+                continue;
+            }
+            for (let start = 0; start + SECRET_RUN <= secret.length; start++) {
+                this.runs.add(secret.slice(start, start + SECRET_RUN));
+            }
+        }
+    }
+    /** `text` with every run of a secret replaced by `***`. */
+    cut(text) {
+        if (this.runs.size === 0 && this.whole.length === 0)
+            return text;
+        // the characters a secret could hold, and where each stands in `text`
+        const kept = [];
+        const at = [];
+        for (let index = 0; index < text.length; index++) {
+            const char = text[index];
+            if (this.alphabet.has(char)) {
+                kept.push(char);
+                at.push(index);
+            }
+        }
+        const compact = kept.join('');
+        const hidden = new Uint8Array(text.length);
+        const hide = (from, length) => {
+            for (let index = at[from]; index <= at[from + length - 1]; index++)
+                hidden[index] = 1;
+        };
+        for (let start = 0; start + SECRET_RUN <= compact.length; start++) {
+            if (this.runs.has(compact.slice(start, start + SECRET_RUN)))
+                hide(start, SECRET_RUN);
+        }
+        for (const secret of this.whole) {
+            for (let found = compact.indexOf(secret); found >= 0; found = compact.indexOf(secret, found + 1)) {
+                hide(found, secret.length);
+            }
+        }
+        let out = '';
+        for (let index = 0; index < text.length; index++) {
+            if (!hidden[index])
+                out += text[index];
+            else if (index === 0 || !hidden[index - 1])
+                out += '***';
+        }
+        return out;
+    }
+}
+let cached;
+function secretRuns(secrets) {
+    const key = secrets.join('\u0000');
+    if (cached?.key !== key)
+        cached = { key, runs: new SecretRuns(secrets) };
+    return cached.runs;
+}
+/**
+ * Outside text as the log will show it, without JWTs and without any run of a known secret. The
+ * result is neutralised already; the print gate may neutralise it again without change.
+ */
+function redact(text, secrets = []) {
+    return secretRuns(secrets).cut(visible(text)).replace(JWT_SHAPE, '***');
+}
+/** A one-line, token-free, bounded excerpt of outside text (a body, a header, a name). */
+function excerpt(body, secrets = [], maxChars = EXCERPT_MAX_CHARS) {
+    const flat = redact(body, secrets).replace(/ {2,}/g, ' ').trim();
+    if (flat === '')
+        return '(empty body)';
+    return flat.length > maxChars ? `${flat.slice(0, maxChars)}… (${flat.length} characters)` : flat;
+}
+/**
+ * A URL (or what was meant as one) named without what may be a credential: user information
+ * becomes `***@`, a query `?***`, a fragment `#***`. Works on text that does not parse, too: all
+ * before the last `@` is hidden, whatever its shape.
+ */
+function withoutCredentials(url) {
+    const scheme = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.exec(url)?.[0] ?? '';
+    let rest = url.slice(scheme.length);
+    const at = rest.lastIndexOf('@');
+    if (at >= 0)
+        rest = `***${rest.slice(at)}`;
+    rest = rest.replace(/[?#][^]*$/, (cut) => `${cut[0]}***`);
+    return `${scheme}${rest}`;
+}
+
+;// CONCATENATED MODULE: ./src/transport-fault.ts
+/**
+ * Network failures that no retry can mend, told apart from passing trouble: a TLS certificate the
+ * runner does not trust (self-signed, expired, for another host, or replaced by a TLS-inspecting
+ * proxy) and a proxy that refuses to open the tunnel (407, 403). They fail at once, under a name
+ * of their own, instead of being retried and reported as "cannot reach".
+ */
+
+/** A final network failure: the request never reached the server's answer. */
+class TransportRefusedError extends Error {
+    fault;
+    host;
+    name = 'TransportRefusedError';
+    constructor(fault, 
+    /** host:port the request was for, when the caller knows it. */
+    host, message, options) {
+        super(message, options);
+        this.fault = fault;
+        this.host = host;
+    }
+}
+/** Node's (OpenSSL's) codes for a certificate it will not accept. */
+const TLS_CODES = new Set([
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'UNABLE_TO_DECRYPT_CERT_SIGNATURE',
+    'CERT_SIGNATURE_FAILURE',
+    'CERT_NOT_YET_VALID',
+    'CERT_HAS_EXPIRED',
+    'CERT_REVOKED',
+    'CERT_UNTRUSTED',
+    'CERT_REJECTED',
+    'INVALID_CA',
+    'ERR_TLS_CERT_ALTNAME_INVALID',
+    'HOSTNAME_MISMATCH'
+]);
+/**
+ * The same failures as their messages say them, for errors that kept only the text (the ID token
+ * client wraps every failure into a message).
+ */
+const TLS_MESSAGE = /self[- ]signed certificate|unable to verify the first certificate|unable to get (?:local )?issuer certificate|certificate has expired|certificate is not yet valid|certificate signature failure|Hostname\/IP does not match certificate's altnames|certificate revoked/i;
+/** What http-client's tunnel agent throws when the proxy answers CONNECT with another status. */
+const TUNNEL_REFUSED = /tunneling socket could not be established, statusCode=(\d{3})/;
+/** The final fault in `error`, or undefined when it is worth another attempt or unknown. */
+function finalTransportFault(error) {
+    const code = errorCode(error);
+    const message = errorMessage(error);
+    if (code !== undefined && TLS_CODES.has(code))
+        return { kind: 'tls', code };
+    const tunnel = TUNNEL_REFUSED.exec(message);
+    if (tunnel)
+        return { kind: 'proxy', status: Number(tunnel[1]) };
+    if (TLS_MESSAGE.test(message))
+        return { kind: 'tls', code };
+    return undefined;
+}
+function errorCode(error) {
+    const code = error && typeof error === 'object' ? error.code : undefined;
+    return typeof code === 'string' ? code : undefined;
+}
+/** NODE_TLS_REJECT_UNAUTHORIZED=0: Node checks no certificate in this process. */
+class CertificateChecksOffError extends Error {
+    name = 'CertificateChecksOffError';
+}
+/**
+ * Refuses to run when Node's certificate checks are turned off for the whole process: the ID
+ * token would go to whoever answers for api-url, and a key would come from there.
+ */
+function requireCertificateChecks(env) {
+    if (env.NODE_TLS_REJECT_UNAUTHORIZED === '0') {
+        throw new CertificateChecksOffError('NODE_TLS_REJECT_UNAUTHORIZED is 0');
+    }
+}
+/** Node's modules whose NODE_DEBUG output shows requests: their headers, with the key in them. */
+const REQUEST_DEBUG_MODULES = ['http', 'https', 'net', 'tls', 'http2', 'undici', 'fetch'];
+/** NODE_DEBUG names a module that prints request headers (the key, the runner's token) on stderr. */
+class RequestDebugOnError extends Error {
+    modules;
+    name = 'RequestDebugOnError';
+    constructor(modules) {
+        super(`NODE_DEBUG turns on Node's debug output for ${modules.join(', ')}`);
+        this.modules = modules;
+    }
+}
+/**
+ * Refuses to run when NODE_DEBUG makes Node print what goes over the wire: the request options
+ * with their headers (X-Api-Key, the bearer token for the ID token) would reach the log.
+ */
+function requireQuietRequests(env) {
+    const modules = nodeDebugModules(env.NODE_DEBUG ?? '', REQUEST_DEBUG_MODULES);
+    if (modules.length > 0)
+        throw new RequestDebugOnError(modules);
+}
+/**
+ * Which of `modules` NODE_DEBUG turns on, read as Node reads it: names separated by commas, `*`
+ * for any run of characters, case ignored, nothing trimmed.
+ */
+function nodeDebugModules(value, modules) {
+    if (value === '')
+        return [];
+    const pattern = value
+        .replace(/[|\\{}()[\]^$+?.]/g, '\\$&')
+        .replace(/\*/g, '.*')
+        .replace(/,/g, '$|^');
+    const enabled = new RegExp(`^${pattern}$`, 'i');
+    return modules.filter((name) => enabled.test(name));
+}
+
+;// CONCATENATED MODULE: ./src/http.ts
+/**
+ * One HTTP request through @actions/http-client (which brings the runner's proxy settings), with
+ * the safety rails a credential exchange needs: redirects are never followed, the whole request
+ * has a deadline, and the body is read only up to a size cap (the caller decides whether a cut
+ * body is usable: an error page is, a token answer is not).
+ */
+
+
+
+
+
+/** The request could not be completed: no answer in time, or a broken connection. */
+class NetworkError extends Error {
+    kind;
+    name = 'NetworkError';
+    constructor(kind, message, options) {
+        super(message, options);
+        this.kind = kind;
+    }
+}
+const MAX_BODY_BYTES = 64 * 1024;
+function createHttp(userAgent) {
+    return async (request) => {
+        const client = new HttpClient(userAgent, undefined, {
+            allowRedirects: false,
+            allowRetries: false,
+            keepAlive: false,
+            socketTimeout: request.timeoutMs
+        });
+        const host = new URL(request.url).host;
+        try {
+            return await withDeadline(send(client, request, host), request.timeoutMs, () => {
+                client.dispose(); // destroys the agent's sockets, so nothing is left hanging
+                return timeoutError(host, request.timeoutMs);
+            });
+        }
+        finally {
+            client.dispose();
+        }
+    };
+}
+async function send(client, request, host) {
+    let response;
+    try {
+        response = await client.request(request.method, request.url, request.body ?? null, {
+            // an encoded error body would be quoted as binary
+            'Accept-Encoding': 'identity',
+            ...request.headers
+        });
+    }
+    catch (error) {
+        // http-client reports its own socket timeout as "Request timeout: <path>"
+        if (errorMessage(error).startsWith('Request timeout')) {
+            throw timeoutError(host, request.timeoutMs);
+        }
+        // a library's message is outside text: it may quote a certificate, a proxy, a header
+        const said = excerpt(errorMessage(error), request.secrets);
+        const fault = finalTransportFault(error);
+        if (fault) {
+            throw new TransportRefusedError(fault, host, `request to ${host} failed: ${said}`, {
+                cause: error
+            });
+        }
+        throw new NetworkError('connection', `request to ${host} failed: ${said}`, { cause: error });
+    }
+    const message = response.message;
+    const chunks = [];
+    let size = 0;
+    let truncated = false;
+    try {
+        for await (const chunk of message) {
+            if (size + chunk.length > request.maxBodyBytes) {
+                chunks.push(chunk.subarray(0, request.maxBodyBytes - size));
+                truncated = true;
+                message.destroy(); // read no further
+                break;
+            }
+            size += chunk.length;
+            chunks.push(chunk);
+        }
+    }
+    catch (error) {
+        throw new NetworkError('connection', `the answer from ${host} broke off: ${excerpt(errorMessage(error), request.secrets)}`, {
+            cause: error
+        });
+    }
+    if (!truncated && !message.complete) {
+        throw new NetworkError('connection', `the answer from ${host} broke off before its end`);
+    }
+    // asked for identity; a server that encodes anyway gets described, never quoted as binary
+    const encoding = header(message.headers, 'content-encoding')?.trim().toLowerCase();
+    const encoded = encoding !== undefined && encoding !== '' && encoding !== 'identity';
+    return {
+        status: message.statusCode ?? 0,
+        headers: message.headers,
+        body: encoded
+            ? `(a ${excerpt(encoding, request.secrets, 40)}-encoded body of ${size} bytes, not decoded: the action asked for none)`
+            : Buffer.concat(chunks).toString('utf8'),
+        truncated
+    };
+}
+function timeoutError(host, timeoutMs) {
+    return new NetworkError('timeout', `no complete answer from ${host} within ${timeoutMs / 1000}s`);
+}
+/** A header's single value. */
+function header(headers, name) {
+    const value = headers[name.toLowerCase()];
+    return Array.isArray(value) ? value[0] : value;
 }
 
 ;// CONCATENATED MODULE: ./src/claims.ts
@@ -3048,30 +3214,6 @@ function decodeJwt(jwt) {
 }
 
 
-;// CONCATENATED MODULE: ./src/redact.ts
-/**
- * The one place that decides what may be shown of text that came from or goes to a server: known
- * secrets and anything shaped like a JWT are cut out, and the rest is bounded in length.
- */
-/** A JWT, or any part of one: a base64url JSON object ("eyJ") and what follows it. */
-const JWT_SHAPE = /eyJ[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]*)*/g;
-const EXCERPT_MAX_CHARS = 300;
-function redact(text, secrets = []) {
-    let out = text;
-    for (const secret of secrets) {
-        if (secret)
-            out = out.split(secret).join('***');
-    }
-    return out.replace(JWT_SHAPE, '***');
-}
-/** A one-line, token-free, bounded excerpt of a response body for an error message. */
-function excerpt(body, secrets = [], maxChars = EXCERPT_MAX_CHARS) {
-    const flat = redact(body, secrets).replace(/\s+/g, ' ').trim();
-    if (flat === '')
-        return '(empty body)';
-    return flat.length > maxChars ? `${flat.slice(0, maxChars)}… (${flat.length} characters)` : flat;
-}
-
 ;// CONCATENATED MODULE: ./src/cloudsmith-response.ts
 /**
  * Reading Cloudsmith's answers: the error text it gives (`detail`, else `error`, else the body),
@@ -3129,7 +3271,7 @@ function errorText(body, secrets) {
         if (typeof error === 'string')
             return excerpt(error, secrets);
     }
-    return jsonShape(parsed);
+    return jsonShape(parsed, secrets);
 }
 /** The parsed body, or undefined when it is not JSON. */
 function parseJson(body) {
@@ -3142,13 +3284,13 @@ function parseJson(body) {
     }
 }
 /** "JSON object with keys a, b" and the like: never a value. */
-function jsonShape(value) {
+function jsonShape(value, secrets) {
     if (Array.isArray(value))
         return `a JSON array of ${value.length} item(s)`;
     if (value && typeof value === 'object') {
         const keys = Object.keys(value)
             .slice(0, 10)
-            .map((key) => excerpt(key, [], 40));
+            .map((key) => excerpt(key, secrets, 40));
         return keys.length === 0 ? 'an empty JSON object' : `a JSON object with keys ${keys.join(', ')}`;
     }
     return `a JSON ${value === null ? 'null' : typeof value}`;
@@ -3172,14 +3314,17 @@ const CREDENTIAL_LIKE = /^[A-Za-z0-9+/=_.~-]{20,}$/;
 function readTokenAnswer(status, body, nowMs, mask, secrets) {
     const parsed = parseJson(body);
     if (parsed === undefined) {
-        // a cut-off or malformed answer may still hold most of a key: quote it only when it cannot
-        const said = /token/i.test(body)
+        // a cut-off or malformed answer may still hold most of a key: quote it only when it cannot,
+        // judged by the text as the log would show it (a UTF-16 body's NULs are dropped there)
+        const said = /token/i.test(visible(body))
             ? `not shown: it may hold a key (${body.length} characters)`
             : excerpt(body, secrets);
         throw new TokenAnswerError(status, 'the body is not JSON', said);
     }
     const token = parsed && typeof parsed === 'object' ? parsed.token : undefined;
-    const fail = (problem) => new TokenAnswerError(status, problem, jsonShape(parsed));
+    // a malformed token may still be a credential: its runs are cut from the shape's keys too
+    const shapeSecrets = typeof token === 'string' ? [...secrets, token] : secrets;
+    const fail = (problem) => new TokenAnswerError(status, problem, jsonShape(parsed, shapeSecrets));
     if (typeof token !== 'string' || token.trim() === '') {
         throw fail('the JSON has no non-empty string "token"');
     }
@@ -3267,6 +3412,33 @@ class RetriesExhaustedError extends Error {
     }
 }
 /**
+ * The step's time budget ran out: the next attempt could not start, or the wait before it would
+ * end after the budget.
+ */
+class OutOfTimeError extends Error {
+    operation;
+    attempts;
+    budgetMs;
+    lastError;
+    waitMs;
+    name = 'OutOfTimeError';
+    constructor(operation, 
+    /** Attempts made by this operation. */
+    attempts, 
+    /** The whole step's budget. */
+    budgetMs, lastError, 
+    /** The wait the next attempt needed, when that is what did not fit. */
+    waitMs) {
+        super(`${operation} stopped after ${attempts} attempt(s): the step's time budget of ${formatSeconds(budgetMs)} ran out` +
+            (lastError ? `; last error: ${lastError.message}` : ''), { cause: lastError });
+        this.operation = operation;
+        this.attempts = attempts;
+        this.budgetMs = budgetMs;
+        this.lastError = lastError;
+        this.waitMs = waitMs;
+    }
+}
+/**
  * Delay before attempt `attempt + 1`, after attempt `attempt` (1-based) failed. Full jitter over a
  * window that doubles per retry, up to `maxDelayMs`. When the server sent Retry-After, that is the
  * floor and the jitter comes on top, over the wider throttled window: Retry-After says when the
@@ -3284,22 +3456,31 @@ function retryDelay(attempt, policy, random, retryAfterMs) {
 }
 /**
  * Runs `operation` until it succeeds, throws something other than a TransientError (rethrown as
- * is), or has used `policy.maxAttempts` attempts (RetriesExhaustedError).
+ * is), has used `policy.maxAttempts` attempts (RetriesExhaustedError), or would go past the
+ * deadline (OutOfTimeError).
  */
 async function retry(operation, options) {
-    const { policy, clock, random } = options;
+    const { policy, clock, random, deadline } = options;
     const started = clock.now();
+    let lastError;
     for (let attempt = 1;; attempt++) {
+        if (deadline && clock.now() >= deadline.atMs) {
+            throw new OutOfTimeError(options.operation, attempt - 1, deadline.budgetMs, lastError);
+        }
         try {
             return await operation(attempt);
         }
         catch (error) {
             if (!(error instanceof TransientError))
                 throw error;
+            lastError = error;
             if (attempt >= policy.maxAttempts) {
                 throw new RetriesExhaustedError(options.operation, attempt, clock.now() - started, error);
             }
             const delayMs = retryDelay(attempt, policy, random, error.retryAfterMs);
+            if (deadline && clock.now() + delayMs >= deadline.atMs) {
+                throw new OutOfTimeError(options.operation, attempt, deadline.budgetMs, error, delayMs);
+            }
             options.onRetry?.({ operation: options.operation, attempt, error, delayMs });
             await clock.sleep(delayMs);
         }
@@ -3396,14 +3577,15 @@ function exchangeUrl(apiUrl, org) {
 }
 /** `mask` receives the key the moment it is read from the answer. */
 async function exchange(request, http, now, mask) {
-    const secrets = [request.idToken];
+    const secrets = [request.idToken, ...(request.secrets ?? [])];
     const response = await callCloudsmith(http, {
         method: 'POST',
         url: exchangeUrl(request.apiUrl, request.org),
         headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
         body: JSON.stringify({ oidc_token: request.idToken, service_slug: request.serviceSlug }),
         timeoutMs: request.timeoutMs,
-        maxBodyBytes: MAX_BODY_BYTES
+        maxBodyBytes: MAX_BODY_BYTES,
+        secrets
     });
     if (response.status === 200 || response.status === 201) {
         return readTokenAnswer(response.status, response.body, now(), mask, secrets);
@@ -3436,7 +3618,7 @@ function readIdToken(value) {
         claims = decodeJwt(value);
     }
     catch (error) {
-        throw new IdTokenError(`GitHub returned an ID token that is not a readable JWT (${String(error)}).`);
+        throw new IdTokenError(`GitHub returned an ID token that is not a readable JWT (${excerpt(String(error), [value])}).`);
     }
     return {
         value,
@@ -3450,17 +3632,19 @@ function readIdToken(value) {
  * carry the HTTP status as "Error Code : N". Network errors and the statuses in
  * RETRYABLE_STATUSES are worth another attempt; any other status is final.
  */
-async function fetchIdToken(source, audience, timeoutMs) {
+async function fetchIdToken(source, audience, timeoutMs, 
+/** Credentials the action holds (the runner's request token, say), cut from error texts. */
+secrets = []) {
     const request = audience === undefined ? source() : source(audience);
-    const value = await withDeadline(request.catch((error) => Promise.reject(classifySourceError(error))), timeoutMs, () => new TransientError(`GitHub's ID token service gave no token within ${timeoutMs / 1000}s`));
+    const value = await withDeadline(request.catch((error) => Promise.reject(classifySourceError(error, secrets))), timeoutMs, () => new TransientError(`GitHub's ID token service gave no token within ${timeoutMs / 1000}s`));
     return readIdToken(value);
 }
-function classifySourceError(error) {
+function classifySourceError(error, secrets) {
     const raw = errorMessage(error).replace(/\s+/g, ' ');
     const code = /Error Code\s*:\s*(\d{3})/.exec(raw)?.[1];
     // core wraps a network error as "... Error Code : undefined Error Message: <the error>"
     const inner = code === undefined ? /Error Message:\s*(.+)$/.exec(raw)?.[1] : undefined;
-    const message = excerpt(inner ?? raw);
+    const message = excerpt(inner ?? raw, secrets);
     const status = code === undefined ? undefined : Number(code);
     // an untrusted certificate or a proxy refusing the tunnel: final
     const fault = finalTransportFault(inner ?? raw);
@@ -3514,6 +3698,7 @@ function refreshTime(token, askedAtMs, marginMs) {
  * Turns the step's raw `with:` strings into one typed, validated object before anything touches the
  * network. Every problem is reported at once, each naming the input and what it accepts.
  */
+
 class InputError extends Error {
     problems;
     name = 'InputError';
@@ -3523,6 +3708,8 @@ class InputError extends Error {
     }
 }
 const DEFAULT_API_URL = 'https://api.cloudsmith.io';
+/** The default total-timeout-seconds: a hostile or broken server holds a job 3 minutes at most. */
+const DEFAULT_TOTAL_TIMEOUT_SECONDS = 180;
 const SLUG_MAX_LENGTH = 128;
 const AUDIENCE_MAX_LENGTH = 512;
 const SLUG = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
@@ -3588,7 +3775,8 @@ function parseInputs(read) {
         const value = get('api-url') || DEFAULT_API_URL;
         const checked = checkApiUrl(value);
         if ('problem' in checked) {
-            problems.push(`Input 'api-url' is ${JSON.stringify(value)}: ${checked.problem}`);
+            // named without what may be a credential: user information, a query, a fragment
+            problems.push(`Input 'api-url' is ${JSON.stringify(withoutCredentials(value))}: ${checked.problem}`);
             return value;
         }
         return checked.url;
@@ -3602,10 +3790,14 @@ function parseInputs(read) {
         cleanup: flag('cleanup', true),
         maxAttempts: integer('max-attempts', 5, 1, 10),
         timeoutMs: integer('timeout-seconds', 30, 1, 300) * 1000,
+        totalTimeoutMs: integer('total-timeout-seconds', DEFAULT_TOTAL_TIMEOUT_SECONDS, 1, 3600) * 1000,
         jobSummary: flag('job-summary', true),
         verify: flag('verify', false),
         dryRun: flag('dry-run', false)
     };
+    if (inputs.totalTimeoutMs < inputs.timeoutMs) {
+        problems.push(`Input 'total-timeout-seconds' (${inputs.totalTimeoutMs / 1000}) is less than 'timeout-seconds' (${inputs.timeoutMs / 1000}): the step's budget must hold at least one whole request.`);
+    }
     if (problems.length > 0)
         throw new InputError(problems);
     return inputs;
@@ -3719,25 +3911,26 @@ function safely(read) {
 /**
  * The runner's proxy variables as @actions/http-client reads them. A value without a scheme
  * (`HTTPS_PROXY=proxy:3128`, which curl takes as http://) parses as a URL of scheme `proxy:` there
- * and the proxy is silently not used; it is read as http:// here, and said so.
+ * and the proxy is silently not used; it is read as http:// here, and said so. A value http-client
+ * cannot read at all (a `%ZZ` in the user name, a `#` in the password) makes it connect directly,
+ * past the proxy, without a word: the step stops instead, naming the variable and never its value.
  */
 
 const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'];
+const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//;
 function schemelessProxyFixes(env) {
     const fixes = [];
     for (const name of PROXY_VARIABLES) {
         const raw = env[name]?.trim();
-        if (!raw || /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(raw))
+        if (!raw || SCHEME.test(raw))
             continue;
         const value = `http://${raw}`;
-        let where;
-        try {
-            const url = new URL(value);
-            where = url.port ? `${url.hostname}:${url.port}` : url.hostname;
-        }
-        catch {
-            continue; // not a proxy address at all; http-client ignores it as before
-        }
+        // one http-client cannot use is left as it is, for requireUsableProxies to name
+        if (proxyProblem(value) !== undefined)
+            continue;
+        const url = new URL(value);
+        const credentials = url.username || url.password ? '***@' : '';
+        const where = `${credentials}${url.port ? `${url.hostname}:${url.port}` : url.hostname}`;
         fixes.push({
             name,
             value,
@@ -3745,6 +3938,101 @@ function schemelessProxyFixes(env) {
         });
     }
     return fixes;
+}
+/** A proxy variable @actions/http-client would ignore (or misread): the request would go direct. */
+class ProxySettingError extends Error {
+    variable;
+    problem;
+    name = 'ProxySettingError';
+    constructor(
+    /** The variable, never its value: that may hold a password. */
+    variable, 
+    /** Why it cannot be used, in words that quote nothing of the value. */
+    problem) {
+        super(`${variable} cannot be used as a proxy URL: ${problem}`);
+        this.variable = variable;
+        this.problem = problem;
+    }
+}
+/**
+ * Stops unless every proxy variable that is set is a URL http-client reads as the proxy it names.
+ * Run after the schemeless fixes are applied.
+ */
+function requireUsableProxies(env) {
+    for (const name of PROXY_VARIABLES) {
+        const value = env[name];
+        if (value === undefined || value === '')
+            continue;
+        const problem = proxyProblem(value);
+        if (problem !== undefined)
+            throw new ProxySettingError(name, problem);
+    }
+}
+/**
+ * Why http-client cannot use `value` as a proxy, or undefined when it can. It reads the value with
+ * `new URL` and decodes the user name and password with `decodeURIComponent`; when either throws,
+ * it uses no proxy at all. A value without a scheme is judged as http://, as schemelessProxyFixes
+ * makes it.
+ */
+function proxyProblem(value) {
+    const trimmed = value.trim();
+    if (trimmed === '')
+        return 'it is blank.';
+    const text = SCHEME.test(trimmed) ? value : `http://${trimmed}`;
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        return "it is not a URL (a '#', '/', '?' or '@' in the user name or password must be percent-encoded: %23, %2F, %3F, %40).";
+    }
+    try {
+        decodeURIComponent(url.username);
+        decodeURIComponent(url.password);
+    }
+    catch {
+        return "its user name or password holds a '%' that does not start a percent-escape: write a '%' as %25.";
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+        return 'its scheme is not http:// or https:// (the only proxies the action can use).';
+    }
+    if (url.hostname === '')
+        return 'it names no host.';
+    if (!url.username && !url.password && trimmed.replace(SCHEME, '').includes('@')) {
+        return "its '@' does not end the user information, so the proxy would be the wrong host (a '/', '?' or '#' in the password must be percent-encoded: %2F, %3F, %23).";
+    }
+    return undefined;
+}
+/**
+ * The credentials in the proxy variables (user name and password, as written and decoded), so
+ * that nothing quoted from outside can show them.
+ */
+function proxyCredentials(env) {
+    const found = new Set();
+    for (const name of PROXY_VARIABLES) {
+        const value = env[name]?.trim();
+        if (!value)
+            continue;
+        let url;
+        try {
+            url = new URL(SCHEME.test(value) ? value : `http://${value}`);
+        }
+        catch {
+            continue;
+        }
+        for (const part of [url.username, url.password]) {
+            if (!part)
+                continue;
+            found.add(part);
+            try {
+                found.add(decodeURIComponent(part));
+            }
+            catch {
+                // kept as written
+            }
+        }
+    }
+    return [...found];
 }
 
 ;// CONCATENATED MODULE: ./src/verify.ts
@@ -3758,20 +4046,26 @@ function schemelessProxyFixes(env) {
 
 /** The retry policy's and the error messages' name for this call. */
 const VERIFY_OPERATION = 'Verifying the key';
+/** The longest name or slug shown; Cloudsmith's are far shorter. */
+const IDENTITY_MAX_CHARS = 100;
 /** Cloudsmith answered, and does not accept the key. */
 class VerifyError extends Error {
     name = 'VerifyError';
 }
-async function verifyKey(apiUrl, token, timeoutMs, http, now) {
+async function verifyKey(apiUrl, token, timeoutMs, http, now, 
+/** Other credentials the action holds, cut from anything quoted besides the key. */
+knownSecrets = []) {
+    const secrets = [token, ...knownSecrets];
     const response = await callCloudsmith(http, {
         method: 'GET',
         url: `${apiUrl}/v1/user/self/`,
         headers: { Accept: 'application/json', 'X-Api-Key': token },
         timeoutMs,
-        maxBodyBytes: MAX_BODY_BYTES
+        maxBodyBytes: MAX_BODY_BYTES,
+        secrets
     });
     if (response.status !== 200) {
-        const error = answerError(VERIFY_OPERATION, response, [token], now());
+        const error = answerError(VERIFY_OPERATION, response, secrets, now());
         if (error instanceof CloudsmithError) {
             throw new VerifyError(`GET /v1/user/self/ was answered ${error.status}: ${error.said}`);
         }
@@ -3779,13 +4073,14 @@ async function verifyKey(apiUrl, token, timeoutMs, http, now) {
     }
     const parsed = parseJson(response.body);
     if (parsed === undefined) {
-        throw new VerifyError(`GET /v1/user/self/ did not answer JSON: ${excerpt(response.body, [token])}`);
+        throw new VerifyError(`GET /v1/user/self/ did not answer JSON: ${excerpt(response.body, secrets)}`);
     }
     const body = (parsed && typeof parsed === 'object' ? parsed : {});
     if (body.authenticated !== true) {
         throw new VerifyError('GET /v1/user/self/ says the key is not authenticated');
     }
-    const text = (value) => (typeof value === 'string' && value ? value : 'unknown');
+    // outside text like any other: bounded, and without anything a secret holds
+    const text = (value) => typeof value === 'string' && value ? excerpt(value, secrets, IDENTITY_MAX_CHARS) : 'unknown';
     return { slug: text(body.slug), name: text(body.name) };
 }
 
@@ -3836,7 +4131,13 @@ function explain(error, context) {
         return transportRefused(error, context);
     if (error instanceof CertificateChecksOffError)
         return certificateChecksOff();
-    const text = redact(errorMessage(error));
+    if (error instanceof RequestDebugOnError)
+        return requestDebugOn(error);
+    if (error instanceof ProxySettingError)
+        return proxySettingUnusable(error);
+    if (error instanceof OutOfTimeError)
+        return outOfTime(error, context);
+    const text = redact(errorMessage(error), context.secrets);
     return failure(log `Unexpected error`, [
         log `The action failed unexpectedly: ${text}`,
         log `Likely cause: a bug in cloudsmith-oidc-action.`,
@@ -4060,6 +4361,37 @@ function certificateChecksOff() {
         log `Fix: remove NODE_TLS_REJECT_UNAUTHORIZED; to trust a TLS-inspecting proxy, set NODE_EXTRA_CA_CERTS to its CA certificate file instead.`
     ]);
 }
+function requestDebugOn(error) {
+    return failure(log `Node debug output would show credentials`, [
+        log `NODE_DEBUG turns on Node.js's debug output for ${error.modules.join(', ')}, which prints every request's options and headers on stderr: the Cloudsmith key (X-Api-Key) and the runner's token for the ID token would reach the log. Nothing was sent anywhere.`,
+        log `Likely cause: NODE_DEBUG is set for the workflow, the job, this step or on the runner, to debug another step.`,
+        log `Fix: remove NODE_DEBUG for this step (set it only on the steps that need it, or to modules other than http, https, net, tls, http2, undici and fetch); for the action's own details, turn on debug logging (secret ACTIONS_STEP_DEBUG=true).`
+    ]);
+}
+function proxySettingUnusable(error) {
+    return failure(log `Proxy setting unusable`, [
+        log `${error.variable} cannot be used as a proxy URL: ${error.problem} @actions/http-client would ignore it and connect directly, past the proxy. Nothing was sent anywhere.`,
+        log `Likely cause: a proxy password or user name with special characters written into the URL as they are.`,
+        log `Fix: percent-encode the user name and password in ${error.variable} (in JavaScript, encodeURIComponent), for example http://user:p%23ss@proxy.example:3128; or unset ${error.variable} if the runner needs no proxy.`
+    ]);
+}
+function outOfTime(error, context) {
+    const target = error.operation === ID_TOKEN_OPERATION
+        ? (hostOf(context.env.ACTIONS_ID_TOKEN_REQUEST_URL) ?? "GitHub's token service")
+        : context.inputs
+            ? new URL(context.inputs.apiUrl).host
+            : 'the server';
+    const budget = formatSeconds(error.budgetMs);
+    return failure(log `Step time budget used up`, [
+        log `${error.operation} was stopped after ${error.attempts} attempt(s): the step's time budget (total-timeout-seconds, ${budget}) ran out.`,
+        error.waitMs !== undefined
+            ? log `The next attempt had to wait ${formatSeconds(error.waitMs)}${error.lastError?.retryAfterMs !== undefined ? ' (the server asked for that with Retry-After)' : ''}, past the end of the budget.`
+            : undefined,
+        error.lastError ? log `Last error: ${error.lastError.message}` : undefined,
+        log `Likely cause: ${target} kept failing, or answered too slowly, for the whole budget.`,
+        log `Fix: re-run the job later; check that the runner can reach ${target}. To wait longer, raise total-timeout-seconds (and max-attempts); to give up sooner, lower them.`
+    ]);
+}
 function proxyNames(env) {
     return setVariables(env, PROXY_VARIABLES).join(', ') || 'none set';
 }
@@ -4201,11 +4533,16 @@ function failureSummary(failure) {
 
 
 
+
+
 /** A key that lives less than this gets a warning. */
 const SHORT_LIFETIME_MINUTES = 30;
 async function main(deps) {
     const { io } = deps;
-    const context = { env: deps.env };
+    const startedAtMs = deps.clock.now();
+    // every credential the action holds, cut from whatever it quotes; the ID token and the key join
+    const secrets = [deps.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? '', ...proxyCredentials(deps.env)];
+    const context = { env: deps.env, secrets };
     let writeSummary = true;
     try {
         const inputs = parseInputs((name) => io.getInput(name));
@@ -4213,7 +4550,10 @@ async function main(deps) {
         writeSummary = inputs.jobSummary;
         requireOidc(deps.env, deps.readEvent);
         requireCertificateChecks(deps.env);
-        const calls = remoteCalls(inputs, deps, context);
+        requireQuietRequests(deps.env);
+        requireUsableProxies(deps.env);
+        const deadline = { atMs: startedAtMs + inputs.totalTimeoutMs, budgetMs: inputs.totalTimeoutMs };
+        const calls = remoteCalls(inputs, deps, context, { deadline, secrets });
         const idToken = await calls.idToken();
         if (inputs.dryRun)
             return await dryRun(inputs, idToken, io);
@@ -4239,9 +4579,15 @@ async function main(deps) {
             await io.appendSummary(failureSummary(failure));
     }
 }
-/** The three remote calls, each under the retry policy, each telling its part of the story. */
-function remoteCalls(inputs, deps, context) {
+/**
+ * The three remote calls, each under the retry policy and the step's one deadline, each telling
+ * its part of the story. Every ID token and key they get joins `secrets`.
+ */
+function remoteCalls(inputs, deps, context, shared) {
     const { io, clock, http } = deps;
+    const { deadline, secrets } = shared;
+    /** A request's time limit: timeout-seconds, or what is left of the step's budget. */
+    const timeoutMs = () => requestTimeoutMs(inputs.timeoutMs, deadline.atMs, clock.now());
     const retried = (operation, call) => retry((attempt) => {
         io.debug(log `${operation}: attempt ${attempt} of ${inputs.maxAttempts}`);
         return call(attempt);
@@ -4250,10 +4596,12 @@ function remoteCalls(inputs, deps, context) {
         policy: { ...DEFAULT_RETRY_POLICY, maxAttempts: inputs.maxAttempts },
         clock,
         random: deps.random,
+        deadline,
         onRetry: ({ attempt, error, delayMs }) => io.info(log `${operation}: attempt ${attempt} of ${inputs.maxAttempts} failed (${error.message}); retrying in ${formatSeconds(delayMs)}.`)
     });
     const idTokens = idTokenKeeper(async () => {
-        const idToken = await retried(ID_TOKEN_OPERATION, () => fetchIdToken(deps.getIdToken, inputs.audience, inputs.timeoutMs));
+        const idToken = await retried(ID_TOKEN_OPERATION, () => fetchIdToken(deps.getIdToken, inputs.audience, timeoutMs(), secrets));
+        secrets.push(idToken.value);
         context.claims = idToken.claims;
         io.debug(log `New ID token, exp ${claimText(idToken.claims, 'exp')}`);
         return idToken;
@@ -4274,13 +4622,17 @@ function remoteCalls(inputs, deps, context) {
                     org: inputs.org,
                     serviceSlug: inputs.serviceSlug,
                     idToken: idToken.value,
-                    timeoutMs: inputs.timeoutMs
+                    timeoutMs: timeoutMs(),
+                    secrets
                 };
-                return exchange(request, http, clock.now, (secret) => io.setSecret(secret));
+                return exchange(request, http, clock.now, (secret) => {
+                    io.setSecret(secret);
+                    secrets.push(secret);
+                });
             });
         },
         async verify(key) {
-            const identity = await retried(VERIFY_OPERATION, () => verifyKey(inputs.apiUrl, key.token, inputs.timeoutMs, http, clock.now));
+            const identity = await retried(VERIFY_OPERATION, () => verifyKey(inputs.apiUrl, key.token, timeoutMs(), http, clock.now, secrets));
             io.info(log `Authenticated to Cloudsmith as ${identity.name} (${identity.slug}).`);
             return identity;
         }
