@@ -2762,8 +2762,8 @@ async function send(client, request, host) {
         throw new NetworkError('connection', `the answer from ${host} broke off before its end`);
     }
     // asked for identity; a server that encodes anyway gets described, never quoted as binary
-    const encoding = header(message.headers, 'content-encoding')?.trim().toLowerCase();
-    const encoded = encoding !== undefined && encoding !== '' && encoding !== 'identity';
+    const encoding = header(message.headers, 'content-encoding')?.trim();
+    const encoded = encoding !== undefined && encoding !== '' && encoding.toLowerCase() !== 'identity';
     return {
         status: message.statusCode ?? 0,
         headers: message.headers,
