@@ -96,7 +96,7 @@ describe(`dist/ on Node ${node.version}: redaction sees what the log shows (issu
     ['a zero-width space', 'e\u200byJ'],
     ['a bell', 'e\u0007yJ']
   ])(
-    'a 503 page with %s inside a JWT that is nobody\'s, then a key',
+    "a 503 page with %s inside a JWT that is nobody's, then a key",
     (_name, start) =>
       secretRun(
         {
@@ -119,7 +119,9 @@ describe(`dist/ on Node ${node.version}: redaction sees what the log shows (issu
     () => {
       const key = `ck_${'9f8e7d6c5b4a3210'.repeat(3)}`
       return secretRun(
-        { cloudsmith: [answer({ status: 201, body: `{"token": "${key}`, utf16: true, token: key })] },
+        {
+          cloudsmith: [answer({ status: 201, body: `{"token": "${key}`, utf16: true, token: key })]
+        },
         (result) => {
           failed(result)
           expect(titles(result)).toEqual(['Unusable answer from Cloudsmith'])
@@ -141,7 +143,8 @@ describe(`dist/ on Node ${node.version}: known secrets never come back in part (
           cloudsmith: [
             answer({
               status: 401,
-              echo: (idToken) => JSON.stringify({ detail: `got ${signature(idToken).slice(5, 70)}` })
+              echo: (idToken) =>
+                JSON.stringify({ detail: `got ${signature(idToken).slice(5, 70)}` })
             })
           ]
         },
@@ -193,7 +196,7 @@ describe(`dist/ on Node ${node.version}: known secrets never come back in part (
   )
 
   test.concurrent(
-    "verify: a header (Content-Encoding) echoing a piece of the key",
+    'verify: a header (Content-Encoding) echoing a piece of the key',
     () =>
       secretRun(
         {
