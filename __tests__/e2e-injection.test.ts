@@ -549,3 +549,97 @@ describe(`dist/ on Node ${node.version}: fuzz (seed ${SEED}, ${FUZZ_CASES} bodie
     TIMEOUT
   )
 })
+
+/**
+ * Issue 15's classes: control and invisible characters inside `eyJ`, UTF-16 bodies, and the
+ * request's own credential echoed back whole, cut, split by spaces or by NULs (the ID token to
+ * the exchange, the key to verify). `{...}` fragments are filled in by the fake Cloudsmith from
+ * what it was sent.
+ */
+const SECRET_FRAGMENTS = [
+  'e\u0000yJ',
+  'e\u001b[0myJ',
+  'e\u200byJ',
+  'eyJhbGciOiJIUzI1NiJ9',
+  '\u00ad',
+  '\ufeff',
+  '{secret}',
+  '{secret-piece}',
+  '{secret-spaced}',
+  '{secret-nul}'
+]
+const ECHOES = ['{secret}', '{secret-piece}', '{secret-spaced}', '{secret-nul}']
+
+/** The body with each `{...}` fragment made from `secret`. */
+function fillEchoes(body: string, secret: string): string {
+  const piece = secret.slice(17, 77)
+  return body
+    .replaceAll('{secret}', secret)
+    .replaceAll('{secret-piece}', piece)
+    .replaceAll('{secret-spaced}', (secret.match(/.{1,9}/g) ?? []).join(' '))
+    .replaceAll('{secret-nul}', piece.split('').join('\u0000'))
+}
+
+const SECRET_SEED = 20261201
+const SECRET_FUZZ_CASES = 16
+
+function secretFuzzBodies(seed: number, count: number): string[] {
+  const random = prng(seed)
+  const all = [...FRAGMENTS, ...SECRET_FRAGMENTS, ...SECRET_FRAGMENTS]
+  const pick = (from: readonly string[]): string => from[Math.floor(random() * from.length)] ?? ''
+  return Array.from({ length: count }, () => {
+    const parts = Array.from({ length: 3 + Math.floor(random() * 6) }, () => pick(all))
+    // every body echoes the credential at least once
+    parts.splice(Math.floor(random() * parts.length), 0, pick(ECHOES))
+    return parts.join('')
+  })
+}
+
+describe(`dist/ on Node ${node.version}: fuzz with echoed secrets (seed ${SECRET_SEED}, ${SECRET_FUZZ_CASES} bodies)`, () => {
+  const bodies = secretFuzzBodies(SECRET_SEED, SECRET_FUZZ_CASES).map(
+    (body, index) => [index, body] as const
+  )
+  test.concurrent.each(bodies)(
+    `seed ${SECRET_SEED} body %i: %j`,
+    (index, body) =>
+      index % 2 === 0
+        ? injected(
+            {
+              cloudsmith: [
+                {
+                  kind: 'answer',
+                  options: {
+                    endpoint: 'user-self',
+                    status: 200,
+                    echo: (key) =>
+                      JSON.stringify({
+                        authenticated: true,
+                        name: fillEchoes(body, key),
+                        slug: fillEchoes(body, key)
+                      })
+                  }
+                }
+              ],
+              step: { with: { verify: true } }
+            },
+            [body],
+            signedIn
+          )
+        : injected(
+            {
+              cloudsmith: [
+                answer(503, '', {
+                  contentType: 'text/html',
+                  echo: (idToken) => fillEchoes(body, idToken),
+                  // every other one as UTF-16, read by the action as UTF-8
+                  utf16: index % 4 === 3
+                })
+              ],
+              step: { with: { 'max-attempts': 2 } }
+            },
+            [body],
+            signedIn
+          ),
+    TIMEOUT
+  )
+})
