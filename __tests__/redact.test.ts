@@ -117,8 +117,8 @@ describe('known secrets never come back, whole or in part (item 2)', () => {
       expect(redact(body, [SECRET, OPAQUE, 'x'.repeat(600)]).endsWith('***')).toBe(true)
     }
     const ms = Number(process.hrtime.bigint() - started) / 1e6
-    // measured about 120 ms for the 10 rounds on the 2-core dev machine
-    expect(ms).toBeLessThan(2000)
+    // measured 230-360 ms for the 10 rounds on the 2-core dev machine at a load average of 25
+    expect(ms).toBeLessThan(3000)
   })
 })
 
