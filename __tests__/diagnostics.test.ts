@@ -481,7 +481,7 @@ describe('issue 15: settings that would leak, and the one deadline', () => {
     expect(Date.now() - started).toBeLessThan(6000)
   })
 
-  test("a Retry-After past the budget ends the step at once, and says so", async () => {
+  test('a Retry-After past the budget ends the step at once, and says so', async () => {
     const server = await cloudsmith(json(429, { detail: 'Slow down.' }, { 'Retry-After': '120' }))
     const r = await run(server, { 'max-attempts': '5', 'total-timeout-seconds': '60' })
     const { title, text } = failureOf(r)
@@ -495,7 +495,7 @@ describe('issue 15: settings that would leak, and the one deadline', () => {
 })
 
 describe('verify', () => {
-  test("the identity is outside text: bounded, and never a piece of the key (issue 15 item 3)", async () => {
+  test('the identity is outside text: bounded, and never a piece of the key (issue 15 item 3)', async () => {
     const key = await cloudsmithKey()
     const server = await cloudsmith(json(201, { token: key }), (res, req) => {
       const echoed = String(req.headers['x-api-key'])

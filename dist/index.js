@@ -2457,71 +2457,99 @@ const SHORT_SECRET_MIN = 6;
 const WHITE_SPACE = /[\s\u0085]+/g;
 /** Characters no one sees (zero-width spaces, soft hyphens, joiners, fillers). */
 const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
+// eslint-disable-next-line no-control-regex
+const HAS_NON_ASCII = /[^\u0000-\u007f]/;
 /** Outside text as one line the way the log shows it: what redaction must look at. */
 function visible(text) {
-    return neutralise(text.replace(WHITE_SPACE, ' ')).replace(INVISIBLE, '');
+    const line = neutralise(text.replace(WHITE_SPACE, ' '));
+    // most text holds none: testing first spares the slower replace
+    return HAS_NON_ASCII.test(line) ? line.replace(INVISIBLE, '') : line;
 }
 /**
  * The 16-character runs of known secrets, for cutting them out of any text. Built once per set of
- * secrets: a set of every run, so checking a text costs one lookup per character.
+ * secrets: a rolling hash of every run, so checking a text costs a few arithmetic operations per
+ * character, and a real comparison only where a hash matches.
  */
 class SecretRuns {
     runs = new Set();
+    hashes = new Set();
     whole = [];
-    /** Every character some secret holds; text is compared with all others left out. */
+    /** Every UTF-16 unit some secret holds; text is compared with all others left out. */
     alphabet = new Set();
     constructor(secrets) {
         for (const secret of new Set(secrets)) {
             if (secret.length < SHORT_SECRET_MIN)
                 continue;
-            for (const char of secret)
-                this.alphabet.add(char);
+            for (let index = 0; index < secret.length; index++)
+                this.alphabet.add(secret.charCodeAt(index));
             if (secret.length < SECRET_RUN) {
                 this.whole.push(secret);
                 continue;
             }
-            for (let start = 0; start + SECRET_RUN <= secret.length; start++) {
+            forEachRun(secret, (start, hash) => {
+                this.hashes.add(hash);
                 this.runs.add(secret.slice(start, start + SECRET_RUN));
-            }
+            });
         }
     }
     /** `text` with every run of a secret replaced by `***`. */
     cut(text) {
-        if (this.runs.size === 0 && this.whole.length === 0)
+        if (this.alphabet.size === 0)
             return text;
         // the characters a secret could hold, and where each stands in `text`
-        const kept = [];
         const at = [];
+        const kept = [];
         for (let index = 0; index < text.length; index++) {
-            const char = text[index];
-            if (this.alphabet.has(char)) {
-                kept.push(char);
+            if (this.alphabet.has(text.charCodeAt(index))) {
                 at.push(index);
+                kept.push(text[index]);
             }
         }
         const compact = kept.join('');
         const hidden = new Uint8Array(text.length);
         const hide = (from, length) => {
-            for (let index = at[from]; index <= at[from + length - 1]; index++)
-                hidden[index] = 1;
+            hidden.fill(1, at[from], at[from + length - 1] + 1);
         };
-        for (let start = 0; start + SECRET_RUN <= compact.length; start++) {
-            if (this.runs.has(compact.slice(start, start + SECRET_RUN)))
+        forEachRun(compact, (start, hash) => {
+            if (this.hashes.has(hash) && this.runs.has(compact.slice(start, start + SECRET_RUN))) {
                 hide(start, SECRET_RUN);
-        }
+            }
+        });
         for (const secret of this.whole) {
             for (let found = compact.indexOf(secret); found >= 0; found = compact.indexOf(secret, found + 1)) {
                 hide(found, secret.length);
             }
         }
-        let out = '';
-        for (let index = 0; index < text.length; index++) {
-            if (!hidden[index])
-                out += text[index];
-            else if (index === 0 || !hidden[index - 1])
-                out += '***';
+        if (!hidden.includes(1))
+            return text;
+        const parts = [];
+        let from = 0;
+        while (from < text.length) {
+            const start = hidden.indexOf(1, from);
+            if (start < 0) {
+                parts.push(text.slice(from));
+                break;
+            }
+            const end = hidden.indexOf(0, start);
+            parts.push(text.slice(from, start), '***');
+            from = end < 0 ? text.length : end;
         }
-        return out;
+        return parts.join('');
+    }
+}
+const HASH_BASE = 31;
+/** HASH_BASE to the power SECRET_RUN - 1, in 32-bit arithmetic. */
+const HASH_TOP = Array.from({ length: SECRET_RUN - 1 }).reduce((power) => Math.imul(power, HASH_BASE), 1);
+/** Calls `visit` with the start and a rolling 32-bit hash of every SECRET_RUN-unit run of `text`. */
+function forEachRun(text, visit) {
+    let hash = 0;
+    for (let index = 0; index < text.length; index++) {
+        if (index >= SECRET_RUN) {
+            hash = (hash - Math.imul(text.charCodeAt(index - SECRET_RUN), HASH_TOP)) | 0;
+        }
+        hash = (Math.imul(hash, HASH_BASE) + text.charCodeAt(index)) | 0;
+        if (index >= SECRET_RUN - 1)
+            visit(index - SECRET_RUN + 1, hash);
     }
 }
 let cached;

@@ -212,7 +212,9 @@ export function secretPieces(result: RunResult, secrets: readonly string[]): str
     for (let start = 0; start + SECRET_RUN <= compact.length; start++) {
       const run = compact.slice(start, start + SECRET_RUN)
       if (runs.has(run)) {
-        found.push(`${where}: ${JSON.stringify(run)} of a secret in ${JSON.stringify(text.slice(0, 160))}`)
+        found.push(
+          `${where}: ${JSON.stringify(run)} of a secret in ${JSON.stringify(text.slice(0, 160))}`
+        )
         return
       }
     }
