@@ -3,7 +3,7 @@
  * servers that never succeed, with the default inputs (max-attempts 5, timeout-seconds 30,
  * total-timeout-seconds 180), all scenarios at once. With DEADLINE_BEFORE=<dir> (a directory
  * holding another version's action.yml and dist/), that version runs the same scenarios beside
- * it. Prints a Markdown table (bench/README.md, "Worst case of one step"); writes nothing.
+ * it; DEADLINE_ONLY=<text> runs only the scenarios whose name holds it. Prints a Markdown table (bench/README.md, "Worst case of one step"); writes nothing.
  */
 import {
   actionNode,
@@ -37,6 +37,15 @@ const SCENARIOS: Scenario[] = [
   {
     name: 'the exchange works; verify never answers (verify: true)',
     arrange: (stage) => stage.cloudsmith.fault('hang', { times: Infinity, endpoint: 'user-self' }),
+    with: { verify: true }
+  },
+  {
+    name: 'each at its worst: the ID token on the 5th attempt, 4 throttles (Retry-After: 60), verify never answers',
+    arrange: (stage) => {
+      stage.issuer.fault('hang', 4)
+      stage.cloudsmith.fault('throttle', { times: 4, retryAfter: '60' })
+      stage.cloudsmith.fault('hang', { times: Infinity, endpoint: 'user-self' })
+    },
     with: { verify: true }
   }
 ]
@@ -80,12 +89,15 @@ async function measure(
 
 requireBundle()
 const before = process.env['DEADLINE_BEFORE']
-const runs = SCENARIOS.flatMap((scenario) => [
-  measure(scenario, undefined).then((now) => ({ scenario, version: 'this dist/', ...now })),
-  ...(before
-    ? [measure(scenario, before).then((then) => ({ scenario, version: 'before', ...then }))]
-    : [])
-])
+const only = process.env['DEADLINE_ONLY']
+const runs = SCENARIOS.filter((scenario) => !only || scenario.name.includes(only)).flatMap(
+  (scenario) => [
+    measure(scenario, undefined).then((now) => ({ scenario, version: 'this dist/', ...now })),
+    ...(before
+      ? [measure(scenario, before).then((then) => ({ scenario, version: 'before', ...then }))]
+      : [])
+  ]
+)
 const rows = (await Promise.all(runs)).map(
   (row) =>
     `| ${row.scenario.name} | ${row.version} | ${row.seconds.toFixed(1)} s | ${row.requests} | ${row.title} |`
