@@ -40,6 +40,13 @@ const SCENARIOS: Scenario[] = [
     with: { verify: true }
   },
   {
+    name: 'the ID token on the 5th attempt, then Cloudsmith never answers',
+    arrange: (stage) => {
+      stage.issuer.fault('hang', 4)
+      stage.cloudsmith.fault('hang', { times: Infinity })
+    }
+  },
+  {
     name: 'each at its worst: the ID token on the 5th attempt, 4 throttles (Retry-After: 60), verify never answers',
     arrange: (stage) => {
       stage.issuer.fault('hang', 4)
