@@ -159,6 +159,8 @@ describe('proxy variables http-client would drop (item 5)', () => {
     ['http://alice:pa#ss@proxy.internal:3128', /not a URL/],
     ['http://alice:12#ss@proxy.internal:3128', /'@' does not end the user information/],
     ['alice:1234/S3cretPw0rd@proxy.internal:3128', /'@' does not end the user information/],
+    // found by the credential fuzz: the user information ends at the first '@', the host is "x"
+    ['https://alice:S3cret@x/Pw0rd@proxy.internal:3128', /'@' does not end the user information/],
     ['socks5://proxy.internal:1080', /scheme is not http/],
     ['   ', /blank/]
   ])('%j is refused', (value, why) => {

@@ -4026,7 +4026,10 @@ function proxyProblem(value) {
     }
     if (url.hostname === '')
         return 'it names no host.';
-    if (!url.username && !url.password && trimmed.replace(SCHEME, '').includes('@')) {
+    // an '@' after the authority: a '/', '?' or '#' in the password ended the authority early, and
+    // the proxy would be another host
+    const afterAuthority = /[/?#\\].*$/s.exec(trimmed.replace(SCHEME, ''))?.[0] ?? '';
+    if (afterAuthority.includes('@')) {
         return "its '@' does not end the user information, so the proxy would be the wrong host (a '/', '?' or '#' in the password must be percent-encoded: %2F, %3F, %23).";
     }
     return undefined;
