@@ -316,7 +316,7 @@ function requestDebugOn(error: RequestDebugOnError): Failure {
 
 function proxySettingUnusable(error: ProxySettingError): Failure {
   return failure(log`Proxy setting unusable`, [
-    log`${error.variable} cannot be used as a proxy URL: ${error.problem} @actions/http-client would ignore it and connect directly, past the proxy. Nothing was sent anywhere.`,
+    log`${error.variable} cannot be used as a proxy URL: ${error.problem} @actions/http-client would not use it as meant: it would connect directly, past the proxy, or to another host. Nothing was sent anywhere.`,
     log`Likely cause: a proxy password or user name with special characters written into the URL as they are.`,
     log`Fix: percent-encode the user name and password in ${error.variable} (in JavaScript, encodeURIComponent), for example http://user:p%23ss@proxy.example:3128; or unset ${error.variable} if the runner needs no proxy.`
   ])
