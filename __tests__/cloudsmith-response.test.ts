@@ -157,6 +157,6 @@ describe('excerpt and redact', () => {
     expect(error.said).toBe('not shown: it may hold a key (39 characters)')
   })
   test('redact removes every occurrence', () => {
-    expect(redact('k=abc; again abc', ['abc'])).toBe('k=***; again ***')
+    expect(redact('k=abcdef; again abcdef', ['abcdef'])).toBe('k=***; again ***')
   })
 })

@@ -35,6 +35,9 @@ const ERROR_TITLES = [
   'Cloudsmith rate limit',
   'Cloudsmith does not accept the new key',
   'Package manager not configured',
+  'Node debug output would show credentials',
+  'Proxy setting unusable',
+  'Step time budget used up',
   'Unexpected error'
 ]
 const WARNING_TITLES = [
@@ -423,7 +426,110 @@ describe('network and service failures', () => {
   })
 })
 
+describe('issue 15: settings that would leak, and the one deadline', () => {
+  const oidcEnv = { ACTIONS_ID_TOKEN_REQUEST_URL: 'u', ACTIONS_ID_TOKEN_REQUEST_TOKEN: 't' }
+
+  test.each(['http', 'net', 'tls,https', 'HTTP2', 'ht*', 'undici'])(
+    'NODE_DEBUG=%s stops the step before anything is sent',
+    async (value) => {
+      const server = await cloudsmith(json(201, { token: await cloudsmithKey() }))
+      const r = await run(server, {}, { env: { ...oidcEnv, NODE_DEBUG: value } })
+      const { title, text } = failureOf(r)
+      expect(title).toBe('Node debug output would show credentials')
+      expect(text).toContain('NODE_DEBUG turns on Node.js')
+      expect(text).toContain('Fix: remove NODE_DEBUG for this step')
+      expect(r.idTokens).toEqual([])
+      expect(server.received).toEqual([])
+    }
+  )
+
+  test('NODE_DEBUG for other modules is left alone', async () => {
+    const server = await cloudsmith(json(201, { token: await cloudsmithKey() }))
+    const r = await run(server, {}, { env: { ...oidcEnv, NODE_DEBUG: 'module,worker' } })
+    expect(r.rec.failed).toBe(false)
+  })
+
+  test.each([
+    ['HTTPS_PROXY', 'http://al%ZZice:S3cretPw0rd@proxy.internal:3128'],
+    ['https_proxy', 'http://alice:S3cret#Pw0rd@proxy.internal:3128'],
+    ['HTTP_PROXY', 'alice:1234/S3cretPw0rd@proxy.internal:3128']
+  ])('%s=%j stops the step, named without its credentials', async (name, value) => {
+    const server = await cloudsmith(json(201, { token: await cloudsmithKey() }))
+    const r = await run(server, {}, { env: { ...oidcEnv, [name]: value } })
+    const { title, text } = failureOf(r)
+    expect(title).toBe('Proxy setting unusable')
+    expect(text).toContain(`${name} cannot be used as a proxy URL: `)
+    expect(text).toContain(
+      'it would connect directly, past the proxy, or to another host. Nothing was sent anywhere.'
+    )
+    expect(r.rec.log()).not.toMatch(/alice|S3cret|1234|ZZ/)
+    expect(r.idTokens).toEqual([])
+    expect(server.received).toEqual([])
+  })
+
+  test('a server that never answers: the step stops when its budget is used up', async () => {
+    const server = await cloudsmith(hang)
+    const started = Date.now()
+    const r = await run(server, {
+      'max-attempts': '10',
+      'timeout-seconds': '1',
+      'total-timeout-seconds': '3'
+    })
+    const { title, text } = failureOf(r)
+    expect(title).toBe('Step time budget used up')
+    expect(text).toMatch(
+      /^The OpenID exchange was stopped after \d+ attempt\(s\): the step's time budget \(total-timeout-seconds, 3\.0s\) ran out\.$/m
+    )
+    expect(text).toContain('Last error: no complete answer from')
+    expect(text).toContain('raise total-timeout-seconds')
+    // the retry waits pass at once on this clock; the requests' own time is real
+    expect(Date.now() - started).toBeLessThan(6000)
+  })
+
+  test('a Retry-After past the budget ends the step at once, and says so', async () => {
+    const server = await cloudsmith(json(429, { detail: 'Slow down.' }, { 'Retry-After': '120' }))
+    const r = await run(server, { 'max-attempts': '5', 'total-timeout-seconds': '60' })
+    const { title, text } = failureOf(r)
+    expect(title).toBe('Step time budget used up')
+    expect(text).toContain('The OpenID exchange was stopped after 1 attempt(s)')
+    expect(text).toMatch(
+      /^The next attempt had to wait 6\d\.\ds \(the server asked for that with Retry-After\), past the end of the budget\.$/m
+    )
+    expect(server.received).toHaveLength(1)
+  })
+})
+
 describe('verify', () => {
+  test('the identity is outside text: bounded, and never a piece of the key (issue 15 item 3)', async () => {
+    const key = await cloudsmithKey()
+    const server = await cloudsmith(json(201, { token: key }), (res, req) => {
+      const echoed = String(req.headers['x-api-key'])
+      res.writeHead(200, { 'Content-Type': 'application/json' })
+      res.end(
+        JSON.stringify({
+          authenticated: true,
+          // the key in pieces split by spaces, and a name far longer than any real one
+          name: (echoed.match(/.{1,10}/g) ?? []).join(' '),
+          slug: `${'s'.repeat(500)}${echoed.slice(40, 60)}`
+        })
+      )
+    })
+    const r = await run(server, { verify: 'true' })
+    expect(r.rec.failed).toBe(false)
+    // what is printed (outputs and variables hold the key by design)
+    const printed = r.rec
+      .log()
+      .split('\n')
+      .filter((line) => /^(info|debug|warning|fail)/.test(line))
+    const shown = [...printed, ...r.rec.summary].join('\n')
+    for (let start = 0; start + 16 <= key.length; start++) {
+      expect(shown.replace(/[ `]/g, '')).not.toContain(key.slice(start, start + 16))
+    }
+    expect(shown).toContain('info: Authenticated to Cloudsmith as *** (')
+    expect(shown).toMatch(/s{100}… \(\d+ characters\)/)
+    expect(shown).not.toMatch(/s{101}/)
+  })
+
   test('logs and summarises who the key authenticates as', async () => {
     const key = await cloudsmithKey()
     const server = await cloudsmith(

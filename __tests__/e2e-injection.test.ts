@@ -549,3 +549,170 @@ describe(`dist/ on Node ${node.version}: fuzz (seed ${SEED}, ${FUZZ_CASES} bodie
     TIMEOUT
   )
 })
+
+/**
+ * Issue 15's classes: control and invisible characters inside `eyJ`, UTF-16 bodies, and the
+ * request's own credential echoed back whole, cut, split by spaces or by NULs (the ID token to
+ * the exchange, the key to verify). `{...}` fragments are filled in by the fake Cloudsmith from
+ * what it was sent.
+ */
+const SECRET_FRAGMENTS = [
+  'e\u0000yJ',
+  'e\u001b[0myJ',
+  'e\u200byJ',
+  'eyJhbGciOiJIUzI1NiJ9',
+  '\u00ad',
+  '\ufeff',
+  '{secret}',
+  '{secret-piece}',
+  '{secret-spaced}',
+  '{secret-nul}'
+]
+const ECHOES = ['{secret}', '{secret-piece}', '{secret-spaced}', '{secret-nul}']
+
+/** The body with each `{...}` fragment made from `secret`. */
+function fillEchoes(body: string, secret: string): string {
+  const piece = secret.slice(17, 77)
+  return body
+    .replaceAll('{secret}', secret)
+    .replaceAll('{secret-piece}', piece)
+    .replaceAll('{secret-spaced}', (secret.match(/.{1,9}/g) ?? []).join(' '))
+    .replaceAll('{secret-nul}', piece.split('').join('\u0000'))
+}
+
+const SECRET_SEED = 20261201
+const SECRET_FUZZ_CASES = 16
+
+function secretFuzzBodies(seed: number, count: number): string[] {
+  const random = prng(seed)
+  const all = [...FRAGMENTS, ...SECRET_FRAGMENTS, ...SECRET_FRAGMENTS]
+  const pick = (from: readonly string[]): string => from[Math.floor(random() * from.length)] ?? ''
+  return Array.from({ length: count }, () => {
+    const parts = Array.from({ length: 3 + Math.floor(random() * 6) }, () => pick(all))
+    // every body echoes the credential at least once
+    parts.splice(Math.floor(random() * parts.length), 0, pick(ECHOES))
+    return parts.join('')
+  })
+}
+
+describe(`dist/ on Node ${node.version}: fuzz with echoed secrets (seed ${SECRET_SEED}, ${SECRET_FUZZ_CASES} bodies)`, () => {
+  const bodies = secretFuzzBodies(SECRET_SEED, SECRET_FUZZ_CASES).map(
+    (body, index) => [index, body] as const
+  )
+  test.concurrent.each(bodies)(
+    `seed ${SECRET_SEED} body %i: %j`,
+    (index, body) =>
+      index % 2 === 0
+        ? injected(
+            {
+              cloudsmith: [
+                {
+                  kind: 'answer',
+                  options: {
+                    endpoint: 'user-self',
+                    status: 200,
+                    echo: (key) =>
+                      JSON.stringify({
+                        authenticated: true,
+                        name: fillEchoes(body, key),
+                        slug: fillEchoes(body, key)
+                      })
+                  }
+                }
+              ],
+              step: { with: { verify: true } }
+            },
+            [body],
+            signedIn
+          )
+        : injected(
+            {
+              cloudsmith: [
+                answer(503, '', {
+                  contentType: 'text/html',
+                  echo: (idToken) => fillEchoes(body, idToken),
+                  // every other one as UTF-16, read by the action as UTF-8
+                  utf16: index % 4 === 3
+                })
+              ],
+              step: { with: { 'max-attempts': 2 } }
+            },
+            [body],
+            signedIn
+          ),
+    TIMEOUT
+  )
+})
+
+/**
+ * Credentials in `api-url` and in the proxy variables, seeded: a password made of three marked
+ * pieces joined by characters that break URL parsing (`#`, `/`, `?`, `@`, `%ZZ`, `:`) never
+ * shows, whole or as a piece, and neither does the user name, whether the value is refused
+ * (Invalid input, Proxy setting unusable) or used.
+ */
+const PASSWORD_PIECES = ['Zq9Vw', 'Xk7Rt', 'Wm2Jp']
+const URL_BREAKERS = ['#', '/', '?', '@', '%ZZ', ':', '%40', '']
+const CREDENTIAL_SEED = 20261202
+const CREDENTIAL_CASES = 12
+
+/**
+ * Whether @actions/http-client reads `value` as the proxy it was meant to name: its own steps
+ * (`new URL`, then `decodeURIComponent` of user and password), after the action has put http://
+ * in front of a value without a scheme.
+ */
+function namesTheProxy(value: string): boolean {
+  try {
+    const url = new URL(/^[a-z]+:\/\//.test(value) ? value : `http://${value}`)
+    decodeURIComponent(url.username)
+    decodeURIComponent(url.password)
+    return url.username === 'alice' && url.hostname === 'proxy.invalid'
+  } catch {
+    return false
+  }
+}
+
+function credentialValues(seed: number, count: number): Array<[number, string, string]> {
+  const random = prng(seed)
+  const pick = (from: readonly string[]): string => from[Math.floor(random() * from.length)] ?? ''
+  return Array.from({ length: count }, (_, index) => {
+    const password = PASSWORD_PIECES.map((piece, at) =>
+      at === 0 ? piece : `${pick(URL_BREAKERS)}${piece}`
+    ).join('')
+    if (index % 2 === 0) {
+      const tail = pick(['', `?token=${password}`, `#${password}`, '/v1'])
+      return [index, 'api-url', `https://alice:${password}@127.0.0.1:9${tail}`]
+    }
+    const scheme = pick(['', 'http://', 'https://'])
+    return [
+      index,
+      pick(['HTTPS_PROXY', 'http_proxy']),
+      `${scheme}alice:${password}@proxy.invalid:3128`
+    ]
+  })
+}
+
+describe(`dist/ on Node ${node.version}: fuzz of credentials in api-url and proxy values (seed ${CREDENTIAL_SEED})`, () => {
+  test.concurrent.each(credentialValues(CREDENTIAL_SEED, CREDENTIAL_CASES))(
+    `seed ${CREDENTIAL_SEED} case %i: %s=%j`,
+    (_index, name, value) =>
+      injected(
+        name === 'api-url'
+          ? { step: { with: { 'api-url': value } } }
+          : { step: { env: { [name]: value } } },
+        [value],
+        (result) => {
+          const shown = [...result.main.log, ...(result.post?.log ?? []), result.main.summary].join(
+            '\n'
+          )
+          for (const secret of ['alice', ...PASSWORD_PIECES]) expect(shown).not.toContain(secret)
+          const titles = result.main.annotations.map((annotation) => annotation.title)
+          if (name === 'api-url') expect(titles).toEqual(['Invalid input'])
+          // a proxy http-client reads as alice at proxy.invalid is not used for the stage's
+          // 127.0.0.1, and the run signs in; any other would be dropped silently: the step stops
+          else if (namesTheProxy(value)) signedIn(result)
+          else expect(titles).toEqual(['Proxy setting unusable'])
+        }
+      ),
+    TIMEOUT
+  )
+})

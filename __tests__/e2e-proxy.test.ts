@@ -130,3 +130,55 @@ describe(`dist/ on Node ${node.version} behind a proxy`, () => {
     )
   )
 })
+
+describe(`dist/ on Node ${node.version}: a proxy variable http-client cannot read (issue 15 item 5)`, () => {
+  test.concurrent.each([
+    ['a %ZZ in the user name', (port: number) => `http://al%ZZice:S3cretPw0rd@127.0.0.1:${port}`],
+    ['a # in the password', (port: number) => `http://alice:S3cret#Pw0rd@127.0.0.1:${port}`]
+  ])(
+    '%s: the step stops, where http-client would have gone past the proxy',
+    async (_name, value) => {
+      const stage = await startStage()
+      let front: TlsFront | undefined
+      let proxy: RecordingProxy | undefined
+      try {
+        front = await startTlsFront(Number(new URL(stage.cloudsmith.url).port), ca)
+        proxy = await startRecordingProxy()
+        const idTokenUrl = new URL(stage.issuer.env().ACTIONS_ID_TOKEN_REQUEST_URL)
+        idTokenUrl.hostname = 'idtoken.test'
+        const proxyUrl = value(Number(new URL(proxy.url).port))
+        const result = await runStep(stage, {
+          with: { 'api-url': `https://cloudsmith.test:${front.port}` },
+          env: {
+            ACTIONS_ID_TOKEN_REQUEST_URL: idTokenUrl.href,
+            HTTP_PROXY: proxy.url,
+            HTTPS_PROXY: proxyUrl,
+            NODE_EXTRA_CA_CERTS: ca.caFile,
+            // without the proxy, this process resolves the .test names itself: a direct
+            // connection would work, and nobody would notice the proxy was skipped
+            NODE_OPTIONS: `--require ${ca.dnsPreload}`
+          }
+        })
+        try {
+          expect(result.main.exitCode).toBe(1)
+          const annotations = result.main.annotations
+          expect(annotations.map((a) => a.title)).toEqual(['Proxy setting unusable'])
+          expect(annotations[0]?.message).toMatch(/^HTTPS_PROXY cannot be used as a proxy URL: /)
+          const log = [...result.main.log, result.main.summary].join('\n')
+          expect(log).not.toMatch(/alice|S3cret|ZZ/)
+          // nothing was sent anywhere, through the proxy or past it
+          expect(proxy.connects).toEqual([])
+          expect(proxy.forwarded).toEqual([])
+          expect(stage.issuer.counters.idToken).toBe(0)
+          expect(stage.cloudsmith.requests).toEqual([])
+        } finally {
+          result.cleanup()
+        }
+      } finally {
+        await proxy?.close()
+        await front?.close()
+        await stage.close()
+      }
+    }
+  )
+})

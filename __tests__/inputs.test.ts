@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals'
 import { InputError, parseInputs } from '../src/inputs.js'
+import { withoutCredentials } from '../src/redact.js'
 
 const base = { org: 'acme', 'service-slug': 'ci-publisher' }
 const parse = (values: Record<string, string>) => parseInputs((name) => values[name] ?? '')
@@ -24,6 +25,7 @@ describe('parseInputs', () => {
       cleanup: true,
       maxAttempts: 5,
       timeoutMs: 30_000,
+      totalTimeoutMs: 180_000,
       jobSummary: true,
       verify: false,
       dryRun: false,
@@ -55,6 +57,7 @@ describe('parseInputs', () => {
       cleanup: false,
       maxAttempts: 10,
       timeoutMs: 1000,
+      totalTimeoutMs: 180000,
       jobSummary: false,
       verify: true,
       dryRun: true,
@@ -102,6 +105,7 @@ describe('parseInputs', () => {
     ['https://api.cloudsmith.io/?x=1', 'a query string is not allowed.'],
     ['https://api.cloudsmith.io/?', 'a query string is not allowed.'],
     ['https://api.cloudsmith.io/#top', 'a fragment is not allowed.'],
+    ['https://u:p@ss#w/rd@api.cloudsmith.io/', 'credentials in the URL are not allowed.'],
     [
       'http://127.0.0.1.evil.example',
       'use https (plain http is accepted only for a loopback address, for tests).'
@@ -114,7 +118,34 @@ describe('parseInputs', () => {
     ['http://[::1]:9', 'an IPv6 address literal is not supported; use a host name.']
   ])('api-url %j is refused', (url, why) => {
     expect(problems({ ...base, 'api-url': url })).toEqual([
-      `Input 'api-url' is ${JSON.stringify(url)}: ${why}`
+      `Input 'api-url' is ${JSON.stringify(withoutCredentials(url))}: ${why}`
+    ])
+  })
+
+  // issue 15 item 4: a refused api-url is named without what may be a credential
+  test.each([
+    ['https://user:pw@api.cloudsmith.io', 'https://***@api.cloudsmith.io'],
+    ['https://api.cloudsmith.io/?token=S3cretPw0rd', 'https://api.cloudsmith.io/?***'],
+    ['https://api.cloudsmith.io/#S3cretPw0rd', 'https://api.cloudsmith.io/#***'],
+    ['https://u:p@ss#w/rd@api.cloudsmith.io/v1', 'https://***@api.cloudsmith.io/v1'],
+    ['alice:1234/S3cretPw0rd@host', '***@host']
+  ])('api-url %j is named %j, without its credentials', (url, named) => {
+    const [problem] = problems({ ...base, 'api-url': url })
+    expect(problem).toContain(`Input 'api-url' is "${named}": `)
+    expect(problem).not.toMatch(/S3cretPw0rd|user|alice|pw@|ss#w/)
+  })
+
+  test('total-timeout-seconds: 180 by default, 1 to 3600, never less than timeout-seconds', () => {
+    expect(parse(base).totalTimeoutMs).toBe(180_000)
+    expect(parse({ ...base, 'total-timeout-seconds': '3600' }).totalTimeoutMs).toBe(3_600_000)
+    expect(
+      parse({ ...base, 'total-timeout-seconds': '5', 'timeout-seconds': '2' }).totalTimeoutMs
+    ).toBe(5_000)
+    expect(problems({ ...base, 'total-timeout-seconds': '3601' })).toEqual([
+      `Input 'total-timeout-seconds' is "3601": use a whole number from 1 to 3600.`
+    ])
+    expect(problems({ ...base, 'total-timeout-seconds': '20' })).toEqual([
+      `Input 'total-timeout-seconds' (20) is less than 'timeout-seconds' (30): the step's budget must hold at least one whole request.`
     ])
   })
 

@@ -41,6 +41,7 @@ describe('inputs', () => {
         'registries',
         'service-slug',
         'timeout-seconds',
+        'total-timeout-seconds',
         'verify'
       ].sort()
     )

@@ -4,6 +4,7 @@ import {
   parseRetryAfter,
   retry,
   retryDelay,
+  OutOfTimeError,
   RetriesExhaustedError,
   TransientError,
   type Clock,
@@ -163,5 +164,82 @@ describe('retry', () => {
       )
     ).rejects.toBeInstanceOf(RetriesExhaustedError)
     expect(clock.slept).toEqual([])
+  })
+
+  describe('one deadline for the step (issue 15 item 7)', () => {
+    const failing = async (attempt: number): Promise<never> => {
+      throw new TransientError(`fail ${attempt}`, attempt === 2 ? 30_000 : undefined)
+    }
+
+    test('no wait is begun that would end past the deadline', async () => {
+      const clock = fakeClock()
+      const deadline = { atMs: clock.now() + 20_000, budgetMs: 20_000 }
+      const error = await retry(failing, {
+        operation: 'The thing',
+        policy: { ...policy, maxAttempts: 10 },
+        clock,
+        random: () => 0.5,
+        deadline
+      }).catch((e: unknown) => e)
+      expect(error).toBeInstanceOf(OutOfTimeError)
+      const out = error as OutOfTimeError
+      // attempt 1, a wait of 500 ms, attempt 2 asks for 30 s (Retry-After): past the deadline
+      expect(out.attempts).toBe(2)
+      expect(out.waitMs).toBe(31_000)
+      expect(out.lastError?.message).toBe('fail 2')
+      expect(clock.slept).toEqual([500])
+      expect(out.message).toBe(
+        "The thing stopped after 2 attempt(s): the step's time budget of 20.0s ran out; last error: fail 2"
+      )
+    })
+
+    test('no attempt starts at or after the deadline, the first one included', async () => {
+      const clock = fakeClock()
+      let calls = 0
+      const error = await retry(
+        async () => {
+          calls++
+          return 'never'
+        },
+        {
+          operation: 'The thing',
+          policy,
+          clock,
+          random: () => 0,
+          deadline: { atMs: clock.now(), budgetMs: 1000 }
+        }
+      ).catch((e: unknown) => e)
+      expect(error).toBeInstanceOf(OutOfTimeError)
+      expect((error as OutOfTimeError).attempts).toBe(0)
+      expect(calls).toBe(0)
+    })
+
+    test('nested retries share it: the inner one stops the outer one', async () => {
+      const clock = fakeClock()
+      const deadline = { atMs: clock.now() + 10_000, budgetMs: 10_000 }
+      let inner = 0
+      const options = {
+        policy: { ...policy, maxAttempts: 5 },
+        clock,
+        random: () => 0.999999,
+        deadline
+      }
+      const error = await retry(
+        () =>
+          retry(
+            async () => {
+              inner++
+              clock.sleep(1500) // each attempt takes 1.5 s
+              throw new TransientError('slow')
+            },
+            { ...options, operation: 'inner' }
+          ),
+        { ...options, operation: 'outer' }
+      ).catch((e: unknown) => e)
+      expect(error).toBeInstanceOf(OutOfTimeError)
+      expect((error as OutOfTimeError).operation).toBe('inner')
+      expect(clock.now() - (deadline.atMs - 10_000)).toBeLessThan(10_000)
+      expect(inner).toBeLessThanOrEqual(4)
+    })
   })
 })

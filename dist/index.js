@@ -2292,7 +2292,7 @@ function errorMessage(error) {
 }
 
 ;// CONCATENATED MODULE: ./src/deadline.ts
-/** A time limit on a promise that cannot be cancelled itself. */
+/** Time limits: on a promise that cannot be cancelled itself, and on one request within a step's. */
 /**
  * Settles like `work`, or rejects with `onTimeout()` after `ms`, whichever comes first. The timer
  * is cleared either way. `onTimeout` may also release what `work` holds (sockets, say).
@@ -2309,192 +2309,12 @@ async function withDeadline(work, ms, onTimeout) {
         clearTimeout(timer);
     }
 }
-
-;// CONCATENATED MODULE: ./src/transport-fault.ts
 /**
- * Network failures that no retry can mend, told apart from passing trouble: a TLS certificate the
- * runner does not trust (self-signed, expired, for another host, or replaced by a TLS-inspecting
- * proxy) and a proxy that refuses to open the tunnel (407, 403). They fail at once, under a name
- * of their own, instead of being retried and reported as "cannot reach".
+ * The time limit of one request: its own (`timeout-seconds`), or what is left until the step's
+ * deadline if that is less (at least 1 ms: the caller checks the deadline before it sends).
  */
-
-/** A final network failure: the request never reached the server's answer. */
-class TransportRefusedError extends Error {
-    fault;
-    host;
-    name = 'TransportRefusedError';
-    constructor(fault, 
-    /** host:port the request was for, when the caller knows it. */
-    host, message, options) {
-        super(message, options);
-        this.fault = fault;
-        this.host = host;
-    }
-}
-/** Node's (OpenSSL's) codes for a certificate it will not accept. */
-const TLS_CODES = new Set([
-    'DEPTH_ZERO_SELF_SIGNED_CERT',
-    'SELF_SIGNED_CERT_IN_CHAIN',
-    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-    'UNABLE_TO_GET_ISSUER_CERT',
-    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-    'UNABLE_TO_DECRYPT_CERT_SIGNATURE',
-    'CERT_SIGNATURE_FAILURE',
-    'CERT_NOT_YET_VALID',
-    'CERT_HAS_EXPIRED',
-    'CERT_REVOKED',
-    'CERT_UNTRUSTED',
-    'CERT_REJECTED',
-    'INVALID_CA',
-    'ERR_TLS_CERT_ALTNAME_INVALID',
-    'HOSTNAME_MISMATCH'
-]);
-/**
- * The same failures as their messages say them, for errors that kept only the text (the ID token
- * client wraps every failure into a message).
- */
-const TLS_MESSAGE = /self[- ]signed certificate|unable to verify the first certificate|unable to get (?:local )?issuer certificate|certificate has expired|certificate is not yet valid|certificate signature failure|Hostname\/IP does not match certificate's altnames|certificate revoked/i;
-/** What http-client's tunnel agent throws when the proxy answers CONNECT with another status. */
-const TUNNEL_REFUSED = /tunneling socket could not be established, statusCode=(\d{3})/;
-/** The final fault in `error`, or undefined when it is worth another attempt or unknown. */
-function finalTransportFault(error) {
-    const code = errorCode(error);
-    const message = errorMessage(error);
-    if (code !== undefined && TLS_CODES.has(code))
-        return { kind: 'tls', code };
-    const tunnel = TUNNEL_REFUSED.exec(message);
-    if (tunnel)
-        return { kind: 'proxy', status: Number(tunnel[1]) };
-    if (TLS_MESSAGE.test(message))
-        return { kind: 'tls', code };
-    return undefined;
-}
-function errorCode(error) {
-    const code = error && typeof error === 'object' ? error.code : undefined;
-    return typeof code === 'string' ? code : undefined;
-}
-/** NODE_TLS_REJECT_UNAUTHORIZED=0: Node checks no certificate in this process. */
-class CertificateChecksOffError extends Error {
-    name = 'CertificateChecksOffError';
-}
-/**
- * Refuses to run when Node's certificate checks are turned off for the whole process: the ID
- * token would go to whoever answers for api-url, and a key would come from there.
- */
-function requireCertificateChecks(env) {
-    if (env.NODE_TLS_REJECT_UNAUTHORIZED === '0') {
-        throw new CertificateChecksOffError('NODE_TLS_REJECT_UNAUTHORIZED is 0');
-    }
-}
-
-;// CONCATENATED MODULE: ./src/http.ts
-/**
- * One HTTP request through @actions/http-client (which brings the runner's proxy settings), with
- * the safety rails a credential exchange needs: redirects are never followed, the whole request
- * has a deadline, and the body is read only up to a size cap (the caller decides whether a cut
- * body is usable: an error page is, a token answer is not).
- */
-
-
-
-
-/** The request could not be completed: no answer in time, or a broken connection. */
-class NetworkError extends Error {
-    kind;
-    name = 'NetworkError';
-    constructor(kind, message, options) {
-        super(message, options);
-        this.kind = kind;
-    }
-}
-const MAX_BODY_BYTES = 64 * 1024;
-function createHttp(userAgent) {
-    return async (request) => {
-        const client = new HttpClient(userAgent, undefined, {
-            allowRedirects: false,
-            allowRetries: false,
-            keepAlive: false,
-            socketTimeout: request.timeoutMs
-        });
-        const host = new URL(request.url).host;
-        try {
-            return await withDeadline(send(client, request, host), request.timeoutMs, () => {
-                client.dispose(); // destroys the agent's sockets, so nothing is left hanging
-                return timeoutError(host, request.timeoutMs);
-            });
-        }
-        finally {
-            client.dispose();
-        }
-    };
-}
-async function send(client, request, host) {
-    let response;
-    try {
-        response = await client.request(request.method, request.url, request.body ?? null, {
-            // an encoded error body would be quoted as binary
-            'Accept-Encoding': 'identity',
-            ...request.headers
-        });
-    }
-    catch (error) {
-        // http-client reports its own socket timeout as "Request timeout: <path>"
-        if (errorMessage(error).startsWith('Request timeout')) {
-            throw timeoutError(host, request.timeoutMs);
-        }
-        const fault = finalTransportFault(error);
-        if (fault) {
-            throw new TransportRefusedError(fault, host, `request to ${host} failed: ${errorMessage(error)}`, {
-                cause: error
-            });
-        }
-        throw new NetworkError('connection', `request to ${host} failed: ${errorMessage(error)}`, {
-            cause: error
-        });
-    }
-    const message = response.message;
-    const chunks = [];
-    let size = 0;
-    let truncated = false;
-    try {
-        for await (const chunk of message) {
-            if (size + chunk.length > request.maxBodyBytes) {
-                chunks.push(chunk.subarray(0, request.maxBodyBytes - size));
-                truncated = true;
-                message.destroy(); // read no further
-                break;
-            }
-            size += chunk.length;
-            chunks.push(chunk);
-        }
-    }
-    catch (error) {
-        throw new NetworkError('connection', `the answer from ${host} broke off: ${errorMessage(error)}`, {
-            cause: error
-        });
-    }
-    if (!truncated && !message.complete) {
-        throw new NetworkError('connection', `the answer from ${host} broke off before its end`);
-    }
-    // asked for identity; a server that encodes anyway gets described, never quoted as binary
-    const encoding = header(message.headers, 'content-encoding')?.trim().toLowerCase();
-    const encoded = encoding !== undefined && encoding !== '' && encoding !== 'identity';
-    return {
-        status: message.statusCode ?? 0,
-        headers: message.headers,
-        body: encoded
-            ? `(a ${encoding}-encoded body of ${size} bytes, not decoded: the action asked for none)`
-            : Buffer.concat(chunks).toString('utf8'),
-        truncated
-    };
-}
-function timeoutError(host, timeoutMs) {
-    return new NetworkError('timeout', `no complete answer from ${host} within ${timeoutMs / 1000}s`);
-}
-/** A header's single value. */
-function header(headers, name) {
-    const value = headers[name.toLowerCase()];
-    return Array.isArray(value) ? value[0] : value;
+function requestTimeoutMs(ownMs, deadlineAtMs, nowMs) {
+    return Math.max(1, Math.min(ownMs, deadlineAtMs - nowMs));
 }
 
 ;// CONCATENATED MODULE: ./src/print-gate.ts
@@ -2614,6 +2434,380 @@ function longestBacktickRun(text) {
 }
 function interleave(template, values) {
     return template.reduce((out, part, index) => out + (index > 0 ? values[index - 1] : '') + part);
+}
+
+;// CONCATENATED MODULE: ./src/redact.ts
+/**
+ * The one place that decides what may be shown of text that came from or goes to a server. It
+ * works on the text as the log will show it (after the print gate has dropped control characters,
+ * and with characters no one sees left out), and cuts from it anything shaped like a JWT and every
+ * run of 16 or more characters that also occurs in a known secret (the ID token, the key, the
+ * runner's request token, a proxy password), also when the run is split by characters that occur
+ * in no secret (spaces, say). The rest is bounded in length.
+ */
+
+/** A JWT, or any part of one: a base64url JSON object ("eyJ") and what follows it. */
+const JWT_SHAPE = /eyJ[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]*)*/g;
+const EXCERPT_MAX_CHARS = 300;
+/** Runs this long that a secret also holds are cut out of outside text. */
+const SECRET_RUN = 16;
+/** A secret shorter than SECRET_RUN is cut where it occurs whole, if it has at least this many. */
+const SHORT_SECRET_MIN = 6;
+/** Line breaks, white space and NEL: an excerpt is one line. */
+const WHITE_SPACE = /[\s\u0085]+/g;
+/** Characters no one sees (zero-width spaces, soft hyphens, joiners, fillers). */
+const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
+// eslint-disable-next-line no-control-regex
+const HAS_NON_ASCII = /[^\u0000-\u007f]/;
+/** Outside text as one line the way the log shows it: what redaction must look at. */
+function visible(text) {
+    const line = neutralise(text.replace(WHITE_SPACE, ' '));
+    // most text holds none: testing first spares the slower replace
+    return HAS_NON_ASCII.test(line) ? line.replace(INVISIBLE, '') : line;
+}
+/**
+ * The 16-character runs of known secrets, for cutting them out of any text. Built once per set of
+ * secrets: a rolling hash of every run, so checking a text costs a few arithmetic operations per
+ * character, and a real comparison only where a hash matches.
+ */
+class SecretRuns {
+    runs = new Set();
+    hashes = new Set();
+    whole = [];
+    /** Every UTF-16 unit some secret holds; text is compared with all others left out. */
+    alphabet = new Set();
+    constructor(secrets) {
+        for (const secret of new Set(secrets)) {
+            if (secret.length < SHORT_SECRET_MIN)
+                continue;
+            for (let index = 0; index < secret.length; index++)
+                this.alphabet.add(secret.charCodeAt(index));
+            if (secret.length < SECRET_RUN) {
+                this.whole.push(secret);
+                continue;
+            }
+            forEachRun(secret, (start, hash) => {
+                this.hashes.add(hash);
+                this.runs.add(secret.slice(start, start + SECRET_RUN));
+            });
+        }
+    }
+    /** `text` with every run of a secret replaced by `***`. */
+    cut(text) {
+        if (this.alphabet.size === 0)
+            return text;
+        // the characters a secret could hold, and where each stands in `text`
+        const at = [];
+        const kept = [];
+        for (let index = 0; index < text.length; index++) {
+            if (this.alphabet.has(text.charCodeAt(index))) {
+                at.push(index);
+                kept.push(text[index]);
+            }
+        }
+        const compact = kept.join('');
+        const hidden = new Uint8Array(text.length);
+        const hide = (from, length) => {
+            hidden.fill(1, at[from], at[from + length - 1] + 1);
+        };
+        forEachRun(compact, (start, hash) => {
+            if (this.hashes.has(hash) && this.runs.has(compact.slice(start, start + SECRET_RUN))) {
+                hide(start, SECRET_RUN);
+            }
+        });
+        for (const secret of this.whole) {
+            for (let found = compact.indexOf(secret); found >= 0; found = compact.indexOf(secret, found + 1)) {
+                hide(found, secret.length);
+            }
+        }
+        if (!hidden.includes(1))
+            return text;
+        const parts = [];
+        let from = 0;
+        while (from < text.length) {
+            const start = hidden.indexOf(1, from);
+            if (start < 0) {
+                parts.push(text.slice(from));
+                break;
+            }
+            const end = hidden.indexOf(0, start);
+            parts.push(text.slice(from, start), '***');
+            from = end < 0 ? text.length : end;
+        }
+        return parts.join('');
+    }
+}
+const HASH_BASE = 31;
+/** HASH_BASE to the power SECRET_RUN - 1, in 32-bit arithmetic. */
+const HASH_TOP = Array.from({ length: SECRET_RUN - 1 }).reduce((power) => Math.imul(power, HASH_BASE), 1);
+/** Calls `visit` with the start and a rolling 32-bit hash of every SECRET_RUN-unit run of `text`. */
+function forEachRun(text, visit) {
+    let hash = 0;
+    for (let index = 0; index < text.length; index++) {
+        if (index >= SECRET_RUN) {
+            hash = (hash - Math.imul(text.charCodeAt(index - SECRET_RUN), HASH_TOP)) | 0;
+        }
+        hash = (Math.imul(hash, HASH_BASE) + text.charCodeAt(index)) | 0;
+        if (index >= SECRET_RUN - 1)
+            visit(index - SECRET_RUN + 1, hash);
+    }
+}
+let cached;
+function secretRuns(secrets) {
+    const key = secrets.join('\u0000');
+    if (cached?.key !== key)
+        cached = { key, runs: new SecretRuns(secrets) };
+    return cached.runs;
+}
+/**
+ * Outside text as the log will show it, without JWTs and without any run of a known secret. The
+ * result is neutralised already; the print gate may neutralise it again without change.
+ */
+function redact(text, secrets = []) {
+    return secretRuns(secrets).cut(visible(text)).replace(JWT_SHAPE, '***');
+}
+/** A one-line, token-free, bounded excerpt of outside text (a body, a header, a name). */
+function excerpt(body, secrets = [], maxChars = EXCERPT_MAX_CHARS) {
+    const flat = redact(body, secrets).replace(/ {2,}/g, ' ').trim();
+    if (flat === '')
+        return '(empty body)';
+    return flat.length > maxChars ? `${flat.slice(0, maxChars)}… (${flat.length} characters)` : flat;
+}
+/**
+ * A URL (or what was meant as one) named without what may be a credential: user information
+ * becomes `***@`, a query `?***`, a fragment `#***`. Works on text that does not parse, too: all
+ * before the last `@` is hidden, whatever its shape.
+ */
+function withoutCredentials(url) {
+    const scheme = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.exec(url)?.[0] ?? '';
+    let rest = url.slice(scheme.length);
+    const at = rest.lastIndexOf('@');
+    if (at >= 0)
+        rest = `***${rest.slice(at)}`;
+    rest = rest.replace(/[?#][^]*$/, (cut) => `${cut[0]}***`);
+    return `${scheme}${rest}`;
+}
+
+;// CONCATENATED MODULE: ./src/transport-fault.ts
+/**
+ * Network failures that no retry can mend, told apart from passing trouble: a TLS certificate the
+ * runner does not trust (self-signed, expired, for another host, or replaced by a TLS-inspecting
+ * proxy) and a proxy that refuses to open the tunnel (407, 403). They fail at once, under a name
+ * of their own, instead of being retried and reported as "cannot reach".
+ */
+
+/** A final network failure: the request never reached the server's answer. */
+class TransportRefusedError extends Error {
+    fault;
+    host;
+    name = 'TransportRefusedError';
+    constructor(fault, 
+    /** host:port the request was for, when the caller knows it. */
+    host, message, options) {
+        super(message, options);
+        this.fault = fault;
+        this.host = host;
+    }
+}
+/** Node's (OpenSSL's) codes for a certificate it will not accept. */
+const TLS_CODES = new Set([
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'UNABLE_TO_DECRYPT_CERT_SIGNATURE',
+    'CERT_SIGNATURE_FAILURE',
+    'CERT_NOT_YET_VALID',
+    'CERT_HAS_EXPIRED',
+    'CERT_REVOKED',
+    'CERT_UNTRUSTED',
+    'CERT_REJECTED',
+    'INVALID_CA',
+    'ERR_TLS_CERT_ALTNAME_INVALID',
+    'HOSTNAME_MISMATCH'
+]);
+/**
+ * The same failures as their messages say them, for errors that kept only the text (the ID token
+ * client wraps every failure into a message).
+ */
+const TLS_MESSAGE = /self[- ]signed certificate|unable to verify the first certificate|unable to get (?:local )?issuer certificate|certificate has expired|certificate is not yet valid|certificate signature failure|Hostname\/IP does not match certificate's altnames|certificate revoked/i;
+/** What http-client's tunnel agent throws when the proxy answers CONNECT with another status. */
+const TUNNEL_REFUSED = /tunneling socket could not be established, statusCode=(\d{3})/;
+/** The final fault in `error`, or undefined when it is worth another attempt or unknown. */
+function finalTransportFault(error) {
+    const code = errorCode(error);
+    const message = errorMessage(error);
+    if (code !== undefined && TLS_CODES.has(code))
+        return { kind: 'tls', code };
+    const tunnel = TUNNEL_REFUSED.exec(message);
+    if (tunnel)
+        return { kind: 'proxy', status: Number(tunnel[1]) };
+    if (TLS_MESSAGE.test(message))
+        return { kind: 'tls', code };
+    return undefined;
+}
+function errorCode(error) {
+    const code = error && typeof error === 'object' ? error.code : undefined;
+    return typeof code === 'string' ? code : undefined;
+}
+/** NODE_TLS_REJECT_UNAUTHORIZED=0: Node checks no certificate in this process. */
+class CertificateChecksOffError extends Error {
+    name = 'CertificateChecksOffError';
+}
+/**
+ * Refuses to run when Node's certificate checks are turned off for the whole process: the ID
+ * token would go to whoever answers for api-url, and a key would come from there.
+ */
+function requireCertificateChecks(env) {
+    if (env.NODE_TLS_REJECT_UNAUTHORIZED === '0') {
+        throw new CertificateChecksOffError('NODE_TLS_REJECT_UNAUTHORIZED is 0');
+    }
+}
+/** Node's modules whose NODE_DEBUG output shows requests: their headers, with the key in them. */
+const REQUEST_DEBUG_MODULES = ['http', 'https', 'net', 'tls', 'http2', 'undici', 'fetch'];
+/** NODE_DEBUG names a module that prints request headers (the key, the runner's token) on stderr. */
+class RequestDebugOnError extends Error {
+    modules;
+    name = 'RequestDebugOnError';
+    constructor(modules) {
+        super(`NODE_DEBUG turns on Node's debug output for ${modules.join(', ')}`);
+        this.modules = modules;
+    }
+}
+/**
+ * Refuses to run when NODE_DEBUG makes Node print what goes over the wire: the request options
+ * with their headers (X-Api-Key, the bearer token for the ID token) would reach the log.
+ */
+function requireQuietRequests(env) {
+    const modules = nodeDebugModules(env.NODE_DEBUG ?? '', REQUEST_DEBUG_MODULES);
+    if (modules.length > 0)
+        throw new RequestDebugOnError(modules);
+}
+/**
+ * Which of `modules` NODE_DEBUG turns on, read as Node reads it: names separated by commas, `*`
+ * for any run of characters, case ignored, nothing trimmed.
+ */
+function nodeDebugModules(value, modules) {
+    if (value === '')
+        return [];
+    const pattern = value
+        .replace(/[|\\{}()[\]^$+?.]/g, '\\$&')
+        .replace(/\*/g, '.*')
+        .replace(/,/g, '$|^');
+    const enabled = new RegExp(`^${pattern}$`, 'i');
+    return modules.filter((name) => enabled.test(name));
+}
+
+;// CONCATENATED MODULE: ./src/http.ts
+/**
+ * One HTTP request through @actions/http-client (which brings the runner's proxy settings), with
+ * the safety rails a credential exchange needs: redirects are never followed, the whole request
+ * has a deadline, and the body is read only up to a size cap (the caller decides whether a cut
+ * body is usable: an error page is, a token answer is not).
+ */
+
+
+
+
+
+/** The request could not be completed: no answer in time, or a broken connection. */
+class NetworkError extends Error {
+    kind;
+    name = 'NetworkError';
+    constructor(kind, message, options) {
+        super(message, options);
+        this.kind = kind;
+    }
+}
+const MAX_BODY_BYTES = 64 * 1024;
+function createHttp(userAgent) {
+    return async (request) => {
+        const client = new HttpClient(userAgent, undefined, {
+            allowRedirects: false,
+            allowRetries: false,
+            keepAlive: false,
+            socketTimeout: request.timeoutMs
+        });
+        const host = new URL(request.url).host;
+        try {
+            return await withDeadline(send(client, request, host), request.timeoutMs, () => {
+                client.dispose(); // destroys the agent's sockets, so nothing is left hanging
+                return timeoutError(host, request.timeoutMs);
+            });
+        }
+        finally {
+            client.dispose();
+        }
+    };
+}
+async function send(client, request, host) {
+    let response;
+    try {
+        response = await client.request(request.method, request.url, request.body ?? null, {
+            // an encoded error body would be quoted as binary
+            'Accept-Encoding': 'identity',
+            ...request.headers
+        });
+    }
+    catch (error) {
+        // http-client reports its own socket timeout as "Request timeout: <path>"
+        if (errorMessage(error).startsWith('Request timeout')) {
+            throw timeoutError(host, request.timeoutMs);
+        }
+        // a library's message is outside text: it may quote a certificate, a proxy, a header
+        const said = excerpt(errorMessage(error), request.secrets);
+        const fault = finalTransportFault(error);
+        if (fault) {
+            throw new TransportRefusedError(fault, host, `request to ${host} failed: ${said}`, {
+                cause: error
+            });
+        }
+        throw new NetworkError('connection', `request to ${host} failed: ${said}`, { cause: error });
+    }
+    const message = response.message;
+    const chunks = [];
+    let size = 0;
+    let truncated = false;
+    try {
+        for await (const chunk of message) {
+            if (size + chunk.length > request.maxBodyBytes) {
+                chunks.push(chunk.subarray(0, request.maxBodyBytes - size));
+                truncated = true;
+                message.destroy(); // read no further
+                break;
+            }
+            size += chunk.length;
+            chunks.push(chunk);
+        }
+    }
+    catch (error) {
+        throw new NetworkError('connection', `the answer from ${host} broke off: ${excerpt(errorMessage(error), request.secrets)}`, {
+            cause: error
+        });
+    }
+    if (!truncated && !message.complete) {
+        throw new NetworkError('connection', `the answer from ${host} broke off before its end`);
+    }
+    // asked for identity; a server that encodes anyway gets described, never quoted as binary
+    const encoding = header(message.headers, 'content-encoding')?.trim();
+    const encoded = encoding !== undefined && encoding !== '' && encoding.toLowerCase() !== 'identity';
+    return {
+        status: message.statusCode ?? 0,
+        headers: message.headers,
+        body: encoded
+            ? `(a ${excerpt(encoding, request.secrets, 40)}-encoded body of ${size} bytes, not decoded: the action asked for none)`
+            : Buffer.concat(chunks).toString('utf8'),
+        truncated
+    };
+}
+function timeoutError(host, timeoutMs) {
+    return new NetworkError('timeout', `no complete answer from ${host} within ${timeoutMs / 1000}s`);
+}
+/** A header's single value. */
+function header(headers, name) {
+    const value = headers[name.toLowerCase()];
+    return Array.isArray(value) ? value[0] : value;
 }
 
 ;// CONCATENATED MODULE: ./src/claims.ts
@@ -3048,30 +3242,6 @@ function decodeJwt(jwt) {
 }
 
 
-;// CONCATENATED MODULE: ./src/redact.ts
-/**
- * The one place that decides what may be shown of text that came from or goes to a server: known
- * secrets and anything shaped like a JWT are cut out, and the rest is bounded in length.
- */
-/** A JWT, or any part of one: a base64url JSON object ("eyJ") and what follows it. */
-const JWT_SHAPE = /eyJ[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]*)*/g;
-const EXCERPT_MAX_CHARS = 300;
-function redact(text, secrets = []) {
-    let out = text;
-    for (const secret of secrets) {
-        if (secret)
-            out = out.split(secret).join('***');
-    }
-    return out.replace(JWT_SHAPE, '***');
-}
-/** A one-line, token-free, bounded excerpt of a response body for an error message. */
-function excerpt(body, secrets = [], maxChars = EXCERPT_MAX_CHARS) {
-    const flat = redact(body, secrets).replace(/\s+/g, ' ').trim();
-    if (flat === '')
-        return '(empty body)';
-    return flat.length > maxChars ? `${flat.slice(0, maxChars)}… (${flat.length} characters)` : flat;
-}
-
 ;// CONCATENATED MODULE: ./src/cloudsmith-response.ts
 /**
  * Reading Cloudsmith's answers: the error text it gives (`detail`, else `error`, else the body),
@@ -3129,7 +3299,7 @@ function errorText(body, secrets) {
         if (typeof error === 'string')
             return excerpt(error, secrets);
     }
-    return jsonShape(parsed);
+    return jsonShape(parsed, secrets);
 }
 /** The parsed body, or undefined when it is not JSON. */
 function parseJson(body) {
@@ -3142,13 +3312,13 @@ function parseJson(body) {
     }
 }
 /** "JSON object with keys a, b" and the like: never a value. */
-function jsonShape(value) {
+function jsonShape(value, secrets) {
     if (Array.isArray(value))
         return `a JSON array of ${value.length} item(s)`;
     if (value && typeof value === 'object') {
         const keys = Object.keys(value)
             .slice(0, 10)
-            .map((key) => excerpt(key, [], 40));
+            .map((key) => excerpt(key, secrets, 40));
         return keys.length === 0 ? 'an empty JSON object' : `a JSON object with keys ${keys.join(', ')}`;
     }
     return `a JSON ${value === null ? 'null' : typeof value}`;
@@ -3172,14 +3342,17 @@ const CREDENTIAL_LIKE = /^[A-Za-z0-9+/=_.~-]{20,}$/;
 function readTokenAnswer(status, body, nowMs, mask, secrets) {
     const parsed = parseJson(body);
     if (parsed === undefined) {
-        // a cut-off or malformed answer may still hold most of a key: quote it only when it cannot
-        const said = /token/i.test(body)
+        // a cut-off or malformed answer may still hold most of a key: quote it only when it cannot,
+        // judged by the text as the log would show it (a UTF-16 body's NULs are dropped there)
+        const said = /token/i.test(visible(body))
             ? `not shown: it may hold a key (${body.length} characters)`
             : excerpt(body, secrets);
         throw new TokenAnswerError(status, 'the body is not JSON', said);
     }
     const token = parsed && typeof parsed === 'object' ? parsed.token : undefined;
-    const fail = (problem) => new TokenAnswerError(status, problem, jsonShape(parsed));
+    // a malformed token may still be a credential: its runs are cut from the shape's keys too
+    const shapeSecrets = typeof token === 'string' ? [...secrets, token] : secrets;
+    const fail = (problem) => new TokenAnswerError(status, problem, jsonShape(parsed, shapeSecrets));
     if (typeof token !== 'string' || token.trim() === '') {
         throw fail('the JSON has no non-empty string "token"');
     }
@@ -3267,6 +3440,33 @@ class RetriesExhaustedError extends Error {
     }
 }
 /**
+ * The step's time budget ran out: the next attempt could not start, or the wait before it would
+ * end after the budget.
+ */
+class OutOfTimeError extends Error {
+    operation;
+    attempts;
+    budgetMs;
+    lastError;
+    waitMs;
+    name = 'OutOfTimeError';
+    constructor(operation, 
+    /** Attempts made by this operation. */
+    attempts, 
+    /** The whole step's budget. */
+    budgetMs, lastError, 
+    /** The wait the next attempt needed, when that is what did not fit. */
+    waitMs) {
+        super(`${operation} stopped after ${attempts} attempt(s): the step's time budget of ${formatSeconds(budgetMs)} ran out` +
+            (lastError ? `; last error: ${lastError.message}` : ''), { cause: lastError });
+        this.operation = operation;
+        this.attempts = attempts;
+        this.budgetMs = budgetMs;
+        this.lastError = lastError;
+        this.waitMs = waitMs;
+    }
+}
+/**
  * Delay before attempt `attempt + 1`, after attempt `attempt` (1-based) failed. Full jitter over a
  * window that doubles per retry, up to `maxDelayMs`. When the server sent Retry-After, that is the
  * floor and the jitter comes on top, over the wider throttled window: Retry-After says when the
@@ -3284,22 +3484,31 @@ function retryDelay(attempt, policy, random, retryAfterMs) {
 }
 /**
  * Runs `operation` until it succeeds, throws something other than a TransientError (rethrown as
- * is), or has used `policy.maxAttempts` attempts (RetriesExhaustedError).
+ * is), has used `policy.maxAttempts` attempts (RetriesExhaustedError), or would go past the
+ * deadline (OutOfTimeError).
  */
 async function retry(operation, options) {
-    const { policy, clock, random } = options;
+    const { policy, clock, random, deadline } = options;
     const started = clock.now();
+    let lastError;
     for (let attempt = 1;; attempt++) {
+        if (deadline && clock.now() >= deadline.atMs) {
+            throw new OutOfTimeError(options.operation, attempt - 1, deadline.budgetMs, lastError);
+        }
         try {
             return await operation(attempt);
         }
         catch (error) {
             if (!(error instanceof TransientError))
                 throw error;
+            lastError = error;
             if (attempt >= policy.maxAttempts) {
                 throw new RetriesExhaustedError(options.operation, attempt, clock.now() - started, error);
             }
             const delayMs = retryDelay(attempt, policy, random, error.retryAfterMs);
+            if (deadline && clock.now() + delayMs >= deadline.atMs) {
+                throw new OutOfTimeError(options.operation, attempt, deadline.budgetMs, error, delayMs);
+            }
             options.onRetry?.({ operation: options.operation, attempt, error, delayMs });
             await clock.sleep(delayMs);
         }
@@ -3396,14 +3605,15 @@ function exchangeUrl(apiUrl, org) {
 }
 /** `mask` receives the key the moment it is read from the answer. */
 async function exchange(request, http, now, mask) {
-    const secrets = [request.idToken];
+    const secrets = [request.idToken, ...(request.secrets ?? [])];
     const response = await callCloudsmith(http, {
         method: 'POST',
         url: exchangeUrl(request.apiUrl, request.org),
         headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
         body: JSON.stringify({ oidc_token: request.idToken, service_slug: request.serviceSlug }),
         timeoutMs: request.timeoutMs,
-        maxBodyBytes: MAX_BODY_BYTES
+        maxBodyBytes: MAX_BODY_BYTES,
+        secrets
     });
     if (response.status === 200 || response.status === 201) {
         return readTokenAnswer(response.status, response.body, now(), mask, secrets);
@@ -3436,7 +3646,7 @@ function readIdToken(value) {
         claims = decodeJwt(value);
     }
     catch (error) {
-        throw new IdTokenError(`GitHub returned an ID token that is not a readable JWT (${String(error)}).`);
+        throw new IdTokenError(`GitHub returned an ID token that is not a readable JWT (${excerpt(String(error), [value])}).`);
     }
     return {
         value,
@@ -3450,17 +3660,19 @@ function readIdToken(value) {
  * carry the HTTP status as "Error Code : N". Network errors and the statuses in
  * RETRYABLE_STATUSES are worth another attempt; any other status is final.
  */
-async function fetchIdToken(source, audience, timeoutMs) {
+async function fetchIdToken(source, audience, timeoutMs, 
+/** Credentials the action holds (the runner's request token, say), cut from error texts. */
+secrets = []) {
     const request = audience === undefined ? source() : source(audience);
-    const value = await withDeadline(request.catch((error) => Promise.reject(classifySourceError(error))), timeoutMs, () => new TransientError(`GitHub's ID token service gave no token within ${timeoutMs / 1000}s`));
+    const value = await withDeadline(request.catch((error) => Promise.reject(classifySourceError(error, secrets))), timeoutMs, () => new TransientError(`GitHub's ID token service gave no token within ${timeoutMs / 1000}s`));
     return readIdToken(value);
 }
-function classifySourceError(error) {
+function classifySourceError(error, secrets) {
     const raw = errorMessage(error).replace(/\s+/g, ' ');
     const code = /Error Code\s*:\s*(\d{3})/.exec(raw)?.[1];
     // core wraps a network error as "... Error Code : undefined Error Message: <the error>"
     const inner = code === undefined ? /Error Message:\s*(.+)$/.exec(raw)?.[1] : undefined;
-    const message = excerpt(inner ?? raw);
+    const message = excerpt(inner ?? raw, secrets);
     const status = code === undefined ? undefined : Number(code);
     // an untrusted certificate or a proxy refusing the tunnel: final
     const fault = finalTransportFault(inner ?? raw);
@@ -3662,12 +3874,23 @@ function acceptedKeys(format) {
         return 'no keys';
     return keys.map(([key, takes]) => `${key} (${takes})`).join(', ');
 }
-/** A format given twice for the same host: the second line would undo the first. */
+/**
+ * A format given twice for the same host, or twice at all when it has room for one line: the
+ * second line would undo the first.
+ */
 function clashes(requests, formats) {
     const seen = new Map();
+    const firstOfFormat = new Map();
     const problems = [];
     for (const request of requests) {
         const format = formats.get(request.format);
+        const first = firstOfFormat.get(request.format);
+        if (format?.onlyOne !== undefined && first !== undefined) {
+            problems.push(`${lineName(request)}: only one ${request.format} line is allowed and line ${first.line} is one; ${format.onlyOne}`);
+            continue;
+        }
+        if (first === undefined)
+            firstOfFormat.set(request.format, request);
         for (const host of format?.hosts(request) ?? []) {
             const id = `${request.format} ${host.toLowerCase()}`;
             const earlier = seen.get(id);
@@ -3982,6 +4205,464 @@ function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+;// CONCATENATED MODULE: ./src/registries/npm.ts
+/**
+ * npm and pnpm: one user config file in RUNNER_TEMP for every npm line, the way setup-node does
+ * it. The file holds `//HOST/PATH/:_authToken=${CLOUDSMITH_API_KEY}`, which npm and pnpm expand
+ * when they read it, so the key itself is never on disk; NPM_CONFIG_USERCONFIG points both
+ * clients at it. Whatever the user config in force before the step held (one setup-node wrote, a
+ * developer's ~/.npmrc) is carried over into the new file, below this step's lines.
+ *
+ * How npm reads it (npm's @npmcli/config and npm-registry-fetch): a user config is ini text;
+ * `[section]` puts the keys after it out of reach, so this step's lines come first; the last of
+ * two equal keys wins, so a carried-over line setting a key this step sets is commented out. For a
+ * request, npm looks for credentials under the longest nerf-darted prefix of its URL
+ * (`//host/a/b/`, then `//host/a/b`, `//host/a/`, ...): a credential the user already keeps for
+ * this registry's path (or below it) would fight this step's, and is refused, never replaced.
+ * Settings from the environment (`npm_config_*`) beat every file: one that would override this
+ * step's registry or token is refused too.
+ */
+
+
+const DEFAULT_NPM_HOST = 'npm.cloudsmith.io';
+const USERCONFIG_VARIABLE = 'NPM_CONFIG_USERCONFIG';
+/**
+ * The variable main exports the key in (API_KEY_VARIABLE in outputs.ts, which cannot be imported
+ * here: outputs.ts imports inputs.ts, which imports the format table).
+ */
+const KEY_VARIABLE = 'CLOUDSMITH_API_KEY';
+/** The value npm expands at read time: the only form of the key this step writes. */
+const KEY_REFERENCE = `\${${KEY_VARIABLE}}`;
+/** The per-registry settings npm-registry-fetch treats as a credential. */
+const CREDENTIAL_FIELDS = ['_authToken', '_auth', 'username', '_password'];
+/** An npm scope: `@` and a name npm accepts for a new package (lower case, URL-safe). */
+const SCOPE = /^@[a-z0-9-][a-z0-9._-]*$/;
+const SCOPE_MAX_LENGTH = 214;
+const npm = {
+    format: 'npm',
+    repository: 'required',
+    options: {
+        scope: '@SCOPE: only packages of this npm scope come from the repository (without it, every package does)',
+        host: `HOST[:PORT]: an organization-wide custom domain for npm, then the path is /REPOSITORY/ (default ${DEFAULT_NPM_HOST}, path /OWNER/REPOSITORY/)`
+    },
+    programs: [],
+    validate(request) {
+        const scope = request.options.get('scope');
+        if (scope === undefined)
+            return [];
+        if (scope.length > SCOPE_MAX_LENGTH || !SCOPE.test(scope)) {
+            return [
+                `scope=${scope} is not an npm scope: use @ and a name of lower-case letters, digits, '-', '.' and '_' that does not start with '.' or '_', such as scope=@acme.`
+            ];
+        }
+        return [];
+    },
+    hosts(request) {
+        return [registryOf(request).nerfDart.slice(2)];
+    },
+    plan(request, context) {
+        const plans = planNpm([request], context);
+        return 'problems' in plans ? plans : plans[0];
+    },
+    planAll: (requests, context) => planNpm(requests, context)
+};
+/** Every npm line at once: one file, one NPM_CONFIG_USERCONFIG, one plan per line. */
+function planNpm(requests, context) {
+    const registries = requests.map(registryOf);
+    const problems = [];
+    if (!context.exportEnv) {
+        for (const registry of registries) {
+            problems.push(`${where(registry)}: npm needs export-env: true. The user config this step writes refers to the key as ${KEY_REFERENCE}, which npm and pnpm read from the environment of later steps; with export-env: false the variable is not there. Set export-env: true, or write your own .npmrc from the token output.`);
+        }
+    }
+    problems.push(...betweenLines(registries), ...environmentOverrides(registries, context.env));
+    const existing = existingConfig(context);
+    if ('problem' in existing) {
+        return {
+            problems: [...problems, `${where(registries[0])}: ${existing.problem}`]
+        };
+    }
+    const entries = existing.text === undefined ? [] : iniEntries(existing.text);
+    problems.push(...credentialClashes(registries, entries, existing.path));
+    if (problems.length > 0)
+        return { problems };
+    const replaced = replacedLines(registries, entries);
+    const path = configPath(context);
+    const content = configText(registries, existing, replaced);
+    const steps = [
+        { kind: 'file', path, content },
+        ...userconfigExports(path, existing, context.platform)
+    ];
+    const carried = existing.text === undefined
+        ? `There was no user config at ${existing.path} to carry over.`
+        : `It carries over the settings of ${existing.path}.`;
+    const replacedNotes = replaced.map((entry) => `Line ${entry.line} of ${existing.path} set ${entry.key}; this step's setting replaces it for the rest of the job.`);
+    const first = registries[0]?.request.line;
+    return registries.map((registry, index) => ({
+        request: registry.request,
+        title: `npm: ${registry.scope ?? 'every package'} from ${registry.url}`,
+        steps: index === 0 ? steps : [],
+        notes: index === 0
+            ? [
+                `npm and pnpm read ${USERCONFIG_VARIABLE}=${path}; the token line refers to ${KEY_REFERENCE}. ${carried}`,
+                ...replacedNotes,
+                'A project .npmrc that sets the same registry or token takes precedence over the user config.'
+            ]
+            : [`Written into the same user config as line ${first}.`]
+    }));
+}
+function registryOf(request) {
+    const custom = request.options.get('host');
+    const host = normaliseHost(custom ?? DEFAULT_NPM_HOST);
+    // Cloudsmith drops the organization from the path on an organization-wide custom domain
+    const path = custom === undefined ? `/${request.owner}/${request.repository}/` : `/${request.repository}/`;
+    return {
+        request,
+        url: `https://${host}${path}`,
+        nerfDart: `//${host}${path}`,
+        scope: request.options.get('scope')
+    };
+}
+/** The host as npm sees it in a request URL: lower case, without the default port 443. */
+function normaliseHost(host) {
+    try {
+        return new URL(`https://${host}/`).host;
+    }
+    catch {
+        return host.toLowerCase();
+    }
+}
+function where(registry) {
+    return lineName(registry.request);
+}
+/** Two lines may not share a registry path, a scope, or both be without a scope. */
+function betweenLines(registries) {
+    const problems = [];
+    const seen = new Map();
+    for (const registry of registries) {
+        const claims = [`path ${registry.nerfDart}`, `scope ${registry.scope ?? '(every package)'}`];
+        for (const claim of claims) {
+            const earlier = seen.get(claim);
+            if (earlier) {
+                problems.push(claim.startsWith('path')
+                    ? `${where(registry)}: line ${earlier.request.line} already configures the npm registry ${registry.url}; give each repository one npm line.`
+                    : `${where(registry)}: line ${earlier.request.line} already sets the registry for ${registry.scope ?? 'every package (no scope=)'}; npm takes one registry per scope, so give each npm line its own scope=.`);
+                break;
+            }
+        }
+        for (const claim of claims)
+            if (!seen.has(claim))
+                seen.set(claim, registry);
+    }
+    return problems;
+}
+/** `npm_config_*` variables beat every config file: ones that would undo this step are refused. */
+function environmentOverrides(registries, env) {
+    const problems = [];
+    const set = Object.entries(env).filter((entry) => /^npm_config_/i.test(entry[0]) && entry[1] !== undefined && entry[1] !== '');
+    for (const registry of registries) {
+        const registryKey = registry.scope === undefined ? 'registry' : `${registry.scope}:registry`;
+        for (const [name] of set) {
+            const key = name.slice('npm_config_'.length);
+            if (key.toLowerCase() === registryKey) {
+                problems.push(`${where(registry)}: the environment sets ${name}, which npm and pnpm read before any config file, so the registry this line sets would not be used. Remove ${name} from the job's env, or give this line a scope= of its own.`);
+            }
+            else if (key.startsWith('//') && credentialClash(key, registry.nerfDart)) {
+                problems.push(`${where(registry)}: the environment sets ${name}, a credential for ${registry.nerfDart} that npm reads before any config file. Remove it from the job's env: this step signs npm in to that registry.`);
+            }
+        }
+    }
+    return problems;
+}
+/** Which user config npm would read now, following npm: a non-empty npm_config_userconfig (any case), else ~/.npmrc. */
+function existingConfig(context) {
+    const variables = new Map(Object.entries(context.env).filter((entry) => entry[0].toUpperCase() === USERCONFIG_VARIABLE && entry[1] !== undefined));
+    const named = [...new Set([...variables.values()].filter((value) => value !== ''))];
+    if (named.length > 1) {
+        return {
+            problem: `the environment names more than one npm user config (${[...variables.keys()].join(', ')}); npm reads whichever comes last in the environment, so this step cannot tell which one to carry over. Set only one of them.`
+        };
+    }
+    const path = named[0] === undefined
+        ? join(context, context.homeDir, '.npmrc')
+        : expandHome(named[0], context);
+    return { variables, path, text: context.readFile(path)?.replace(/^\uFEFF/, '') };
+}
+function expandHome(path, context) {
+    const home = /^~(?=$|[/\\])/;
+    return home.test(path) ? join(context, context.homeDir, path.slice(2)) : path;
+}
+function join(context, ...parts) {
+    return context.platform === 'win32' ? external_node_path_namespaceObject.win32.join(...parts) : external_node_path_namespaceObject.posix.join(...parts);
+}
+/**
+ * The file's lines as npm's ini parser reads them: `;` and `#` start a comment line, `[name]`
+ * starts a section, `key = value` with optional quotes around the key.
+ */
+function iniEntries(text) {
+    const entries = [];
+    let topLevel = true;
+    text.split(/\r\n|\r|\n/).forEach((raw, index) => {
+        if (/^\s*([;#]|$)/.test(raw))
+            return;
+        if (/^\s*\[[^\]]*\]\s*$/.test(raw)) {
+            topLevel = false;
+            return;
+        }
+        const equals = raw.indexOf('=');
+        const key = unquote((equals === -1 ? raw : raw.slice(0, equals)).trim());
+        const value = equals === -1 ? 'true' : unquote(raw.slice(equals + 1).trim());
+        entries.push({ line: index + 1, key, value, topLevel });
+    });
+    return entries;
+}
+function unquote(text) {
+    const quoted = /^(["'])(.*)\1$/.exec(text);
+    return quoted ? quoted[2] : text;
+}
+/** Whether a credential key's nerf dart (`//host/path[/]`) covers requests under `nerfDart`. */
+function credentialClash(key, nerfDart) {
+    const colon = key.lastIndexOf(':');
+    if (colon === -1)
+        return false;
+    const field = key.slice(colon + 1);
+    if (!CREDENTIAL_FIELDS.includes(field))
+        return false;
+    const prefix = lowerCaseHost(key.slice(0, colon));
+    return prefix === nerfDart || prefix === nerfDart.slice(0, -1) || prefix.startsWith(nerfDart);
+}
+function lowerCaseHost(nerfDart) {
+    const slash = nerfDart.indexOf('/', 2);
+    return slash === -1
+        ? nerfDart.toLowerCase()
+        : nerfDart.slice(0, slash).toLowerCase() + nerfDart.slice(slash);
+}
+/** Is this entry a token line this action wrote before (a second use of it in the same job)? */
+function isOwnTokenLine(entry, nerfDart) {
+    return entry.value === KEY_REFERENCE && lowerCaseHost(entry.key) === `${nerfDart}:_authToken`;
+}
+function credentialClashes(registries, entries, path) {
+    const problems = [];
+    for (const registry of registries) {
+        for (const entry of entries) {
+            if (!entry.topLevel || !entry.key.startsWith('//'))
+                continue;
+            if (isOwnTokenLine(entry, registry.nerfDart))
+                continue;
+            if (credentialClash(entry.key, registry.nerfDart)) {
+                const field = entry.key.slice(entry.key.lastIndexOf(':') + 1);
+                problems.push(`${where(registry)}: line ${entry.line} of the existing npm user config ${path} already holds a credential (${field}) for ${registry.nerfDart}, and this step will not write a second one. Remove that line (or that file from NPM_CONFIG_USERCONFIG), or drop this registries line and keep your own.`);
+            }
+        }
+    }
+    return problems;
+}
+/** Carried-over lines that set a key this step sets: commented out, so this step's value holds. */
+function replacedLines(registries, entries) {
+    const keys = new Set(registries.map((registry) => registry.scope === undefined ? 'registry' : `${registry.scope}:registry`));
+    return entries.filter((entry) => entry.topLevel &&
+        (keys.has(entry.key) ||
+            registries.some((registry) => isOwnTokenLine(entry, registry.nerfDart))));
+}
+function configText(registries, existing, replaced) {
+    const lines = [
+        '; npm and pnpm user config written by cloudsmith-oidc-action for this job; its post step removes it.',
+        `; No key is stored here: npm and pnpm read ${KEY_REFERENCE} from the environment.`
+    ];
+    for (const registry of registries) {
+        lines.push(`${registry.nerfDart}:_authToken=${KEY_REFERENCE}`, `${registry.scope === undefined ? 'registry' : `${registry.scope}:registry`}=${registry.url}`);
+    }
+    if (existing.text !== undefined) {
+        const commentedOut = new Set(replaced.map((entry) => entry.line));
+        lines.push('', `; carried over from ${existing.path}:`);
+        existing.text.split(/\r\n|\r|\n/).forEach((line, index) => {
+            lines.push(commentedOut.has(index + 1) ? `; replaced by cloudsmith-oidc-action: ${line}` : line);
+        });
+    }
+    return `${lines.join('\n').replace(/\n*$/, '')}\n`;
+}
+/**
+ * A file name for this step in RUNNER_TEMP: the step's id (two uses of the action in one job get
+ * two files), and a number when a file of that name is there already.
+ */
+function configPath(context) {
+    const step = (context.env.GITHUB_ACTION ?? '').replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 64);
+    const base = `cloudsmith-oidc-npmrc${step === '' ? '' : `-${step}`}`;
+    for (let n = 1;; n++) {
+        const path = join(context, context.tempDir, `${base}${n === 1 ? '' : `-${n}`}.npmrc`);
+        if (context.readFile(path) === undefined)
+            return path;
+    }
+}
+/**
+ * NPM_CONFIG_USERCONFIG, and each other case variant of it already set (npm reads the variable in
+ * any case, the last one in the environment winning); Windows has one variable whatever the case.
+ */
+function userconfigExports(path, existing, platform) {
+    const variables = [...existing.variables];
+    const names = platform === 'win32'
+        ? [USERCONFIG_VARIABLE]
+        : [...new Set([USERCONFIG_VARIABLE, ...existing.variables.keys()])];
+    return names.map((name) => ({
+        kind: 'env',
+        name,
+        value: [path],
+        secret: false,
+        restore: platform === 'win32'
+            ? (variables.find(([variable]) => variable.toUpperCase() === name)?.[1] ?? '')
+            : (existing.variables.get(name) ?? '')
+    }));
+}
+
+;// CONCATENATED MODULE: ./src/registries/python.ts
+/**
+ * python: `python REPOSITORY [host=HOST] [upload-host=HOST]`. Points pip and uv at the repository's
+ * simple index and twine and uv publish at its upload endpoint, through environment variables
+ * only (nothing on disk):
+ *
+ * - PIP_INDEX_URL, UV_DEFAULT_INDEX: `https://token:KEY@dl.cloudsmith.io/basic/ORG/REPO/python/simple/`
+ * - TWINE_REPOSITORY_URL, UV_PUBLISH_URL: `https://python.cloudsmith.io/ORG/REPO/`
+ * - TWINE_USERNAME, UV_PUBLISH_USERNAME: `token`; TWINE_PASSWORD, UV_PUBLISH_PASSWORD: the key
+ *
+ * The index replaces PyPI rather than adding to it: a second index beside PyPI lets anyone who
+ * publishes a package of the same name on PyPI win (dependency confusion). The repository gets
+ * public packages through a PyPI upstream instead.
+ *
+ * With an organization's custom domain (an account-wide one), Cloudsmith drops the organization
+ * from the path: `https://HOST/basic/REPO/python/simple/` and `https://UPLOAD-HOST/REPO/`.
+ */
+
+/** Cloudsmith's download host: it serves every repository's Python simple index. */
+const PYTHON_DOWNLOAD_HOST = 'dl.cloudsmith.io';
+/** Cloudsmith's native Python host: it takes uploads (the legacy PyPI upload API). */
+const PYTHON_UPLOAD_HOST = 'python.cloudsmith.io';
+/** The username Cloudsmith's package endpoints take with an API key. */
+const PYTHON_USERNAME = 'token';
+/** The variables the plan exports, in order; the post step clears each one that still holds ours. */
+const PYTHON_VARIABLES = {
+    pipIndex: 'PIP_INDEX_URL',
+    uvIndex: 'UV_DEFAULT_INDEX',
+    twineUrl: 'TWINE_REPOSITORY_URL',
+    twineUsername: 'TWINE_USERNAME',
+    twinePassword: 'TWINE_PASSWORD',
+    uvPublishUrl: 'UV_PUBLISH_URL',
+    uvPublishUsername: 'UV_PUBLISH_USERNAME',
+    uvPublishPassword: 'UV_PUBLISH_PASSWORD'
+};
+/**
+ * Variables that, when already set, change what the exported ones do: each with what it does.
+ * They are left alone; the plan's notes name the ones that are set.
+ */
+const INTERFERING = [
+    [
+        'PIP_EXTRA_INDEX_URL',
+        'pip also searches that index, so a package of the same name there can win over the repository (dependency confusion); unset it and give the repository an upstream instead'
+    ],
+    ['PIP_NO_INDEX', 'pip ignores every index, this one too'],
+    ['UV_INDEX', 'uv searches that index before this one'],
+    ['UV_EXTRA_INDEX_URL', 'uv searches that index before this one'],
+    [
+        'UV_INDEX_URL',
+        "it is uv's older name for the default index; unset it so uv reads UV_DEFAULT_INDEX"
+    ],
+    [
+        'TWINE_REPOSITORY',
+        'twine uploads to TWINE_REPOSITORY_URL, which this step sets, not to that name'
+    ],
+    [
+        'UV_PUBLISH_TOKEN',
+        'it competes with UV_PUBLISH_USERNAME and UV_PUBLISH_PASSWORD in uv publish; unset it'
+    ]
+];
+function isHost(value, cloudsmithHost) {
+    return value.toLowerCase() === cloudsmithHost;
+}
+/** The index and upload URLs of a line, without the key (Cloudsmith's form for each host). */
+function pythonEndpoints(request) {
+    // the format requires a repository, so the request always has one
+    const repository = request.repository;
+    const downloadHost = request.options.get('host') ?? PYTHON_DOWNLOAD_HOST;
+    const uploadHost = request.options.get('upload-host') ?? PYTHON_UPLOAD_HOST;
+    // An account-wide custom domain serves one organization: its path leaves the organization out.
+    const indexPath = isHost(downloadHost, PYTHON_DOWNLOAD_HOST)
+        ? `/basic/${request.owner}/${repository}/python/simple/`
+        : `/basic/${repository}/python/simple/`;
+    const uploadPath = isHost(uploadHost, PYTHON_UPLOAD_HOST)
+        ? `/${request.owner}/${repository}/`
+        : `/${repository}/`;
+    return {
+        downloadHost,
+        uploadHost,
+        indexAfterKey: `@${downloadHost}${indexPath}`,
+        uploadUrl: `https://${uploadHost}${uploadPath}`
+    };
+}
+/** The index URL as the user may see it: the key replaced by `***`. */
+function shownIndexUrl(endpoints) {
+    return `https://${PYTHON_USERNAME}:***${endpoints.indexAfterKey}`;
+}
+const python = {
+    format: 'python',
+    repository: 'required',
+    options: {
+        host: `the host of the simple index pip and uv read (default ${PYTHON_DOWNLOAD_HOST}; an organization's account-wide custom download domain)`,
+        'upload-host': `the host twine and uv publish upload to (default ${PYTHON_UPLOAD_HOST}; an organization's account-wide custom Python domain)`
+    },
+    programs: [],
+    onlyOne: 'pip and uv read one index and twine uploads to one repository. Keep one python line; to upload to another repository too, give that twine step --repository-url https://python.cloudsmith.io/OWNER/REPO/ (TWINE_USERNAME and TWINE_PASSWORD still apply).',
+    hosts(request) {
+        const { downloadHost, uploadHost } = pythonEndpoints(request);
+        return downloadHost.toLowerCase() === uploadHost.toLowerCase()
+            ? [downloadHost]
+            : [downloadHost, uploadHost];
+    },
+    validate() {
+        return [];
+    },
+    plan(request, context) {
+        const endpoints = pythonEndpoints(request);
+        const index = [`https://${PYTHON_USERNAME}:`, KEY, endpoints.indexAfterKey];
+        const env = (name, value, secret) => ({
+            kind: 'env',
+            name,
+            value,
+            secret,
+            // A secret is never kept to be put back (it would have to be stored): post clears it. A
+            // plain value goes back to what it was before the step.
+            restore: secret ? '' : (context.env[name] ?? '')
+        });
+        const v = PYTHON_VARIABLES;
+        const steps = [
+            env(v.pipIndex, index, true),
+            env(v.uvIndex, index, true),
+            env(v.twineUrl, [endpoints.uploadUrl], false),
+            env(v.twineUsername, [PYTHON_USERNAME], false),
+            env(v.twinePassword, [KEY], true),
+            env(v.uvPublishUrl, [endpoints.uploadUrl], false),
+            env(v.uvPublishUsername, [PYTHON_USERNAME], false),
+            env(v.uvPublishPassword, [KEY], true)
+        ];
+        const notes = [
+            `pip and uv install from ${shownIndexUrl(endpoints)} instead of PyPI; give the repository a PyPI upstream so public packages resolve through it (an extra index beside PyPI would invite dependency confusion).`,
+            `twine upload and uv publish upload to ${endpoints.uploadUrl} as ${PYTHON_USERNAME}.`
+        ];
+        for (const [name, effect] of INTERFERING) {
+            if (context.env[name])
+                notes.push(`${name} is set in this job: ${effect}.`);
+        }
+        for (const name of [v.pipIndex, v.uvIndex, v.twineUrl]) {
+            if (context.env[name])
+                notes.push(`${name} was already set; this step replaces it.`);
+        }
+        return {
+            request,
+            title: `python: pip and uv from ${PYTHON_USERNAME}@${endpoints.downloadHost}, twine and uv publish to ${endpoints.uploadUrl}`,
+            steps,
+            notes
+        };
+    }
+};
+
 ;// CONCATENATED MODULE: ./src/registries/formats.ts
 /**
  * The formats the `registries` input knows, one module each. To add one: write
@@ -3989,9 +4670,12 @@ function isRecord(value) {
  */
 
 
+
+
 const FORMATS = new Map([
     docker,
-    // npm, python: one entry each, in this order
+    npm,
+    python,
     cargo
 ].map((format) => [format.format, format]));
 
@@ -4000,6 +4684,7 @@ const FORMATS = new Map([
  * Turns the step's raw `with:` strings into one typed, validated object before anything touches the
  * network. Every problem is reported at once, each naming the input and what it accepts.
  */
+
 
 
 class InputError extends Error {
@@ -4011,6 +4696,8 @@ class InputError extends Error {
     }
 }
 const DEFAULT_API_URL = 'https://api.cloudsmith.io';
+/** The default total-timeout-seconds: a hostile or broken server holds a job 3 minutes at most. */
+const DEFAULT_TOTAL_TIMEOUT_SECONDS = 180;
 const SLUG_MAX_LENGTH = 128;
 const AUDIENCE_MAX_LENGTH = 512;
 const SLUG = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
@@ -4089,7 +4776,8 @@ function parseInputs(read, programs = { findProgram: () => undefined }) {
         const value = get('api-url') || DEFAULT_API_URL;
         const checked = checkApiUrl(value);
         if ('problem' in checked) {
-            problems.push(`Input 'api-url' is ${JSON.stringify(value)}: ${checked.problem}`);
+            // named without what may be a credential: user information, a query, a fragment
+            problems.push(`Input 'api-url' is ${JSON.stringify(withoutCredentials(value))}: ${checked.problem}`);
             return value;
         }
         return checked.url;
@@ -4104,11 +4792,15 @@ function parseInputs(read, programs = { findProgram: () => undefined }) {
         cleanup: flag('cleanup', true),
         maxAttempts: integer('max-attempts', 5, 1, 10),
         timeoutMs: integer('timeout-seconds', 30, 1, 300) * 1000,
+        totalTimeoutMs: integer('total-timeout-seconds', DEFAULT_TOTAL_TIMEOUT_SECONDS, 1, 3600) * 1000,
         jobSummary: flag('job-summary', true),
         verify: flag('verify', false),
         dryRun: flag('dry-run', false),
         registries: registries(org)
     };
+    if (inputs.totalTimeoutMs < inputs.timeoutMs) {
+        problems.push(`Input 'total-timeout-seconds' (${inputs.totalTimeoutMs / 1000}) is less than 'timeout-seconds' (${inputs.timeoutMs / 1000}): the step's budget must hold at least one whole request.`);
+    }
     if (problems.length > 0)
         throw new InputError(problems);
     return inputs;
@@ -4233,25 +4925,26 @@ function safely(read) {
 /**
  * The runner's proxy variables as @actions/http-client reads them. A value without a scheme
  * (`HTTPS_PROXY=proxy:3128`, which curl takes as http://) parses as a URL of scheme `proxy:` there
- * and the proxy is silently not used; it is read as http:// here, and said so.
+ * and the proxy is silently not used; it is read as http:// here, and said so. A value http-client
+ * cannot read at all (a `%ZZ` in the user name, a `#` in the password) makes it connect directly,
+ * past the proxy, without a word: the step stops instead, naming the variable and never its value.
  */
 
 const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'];
+const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//;
 function schemelessProxyFixes(env) {
     const fixes = [];
     for (const name of PROXY_VARIABLES) {
         const raw = env[name]?.trim();
-        if (!raw || /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(raw))
+        if (!raw || SCHEME.test(raw))
             continue;
         const value = `http://${raw}`;
-        let where;
-        try {
-            const url = new URL(value);
-            where = url.port ? `${url.hostname}:${url.port}` : url.hostname;
-        }
-        catch {
-            continue; // not a proxy address at all; http-client ignores it as before
-        }
+        // one http-client cannot use is left as it is, for requireUsableProxies to name
+        if (proxyProblem(value) !== undefined)
+            continue;
+        const url = new URL(value);
+        const credentials = url.username || url.password ? '***@' : '';
+        const where = `${credentials}${url.port ? `${url.hostname}:${url.port}` : url.hostname}`;
         fixes.push({
             name,
             value,
@@ -4259,6 +4952,104 @@ function schemelessProxyFixes(env) {
         });
     }
     return fixes;
+}
+/** A proxy variable @actions/http-client would ignore (or misread): the request would go direct. */
+class ProxySettingError extends Error {
+    variable;
+    problem;
+    name = 'ProxySettingError';
+    constructor(
+    /** The variable, never its value: that may hold a password. */
+    variable, 
+    /** Why it cannot be used, in words that quote nothing of the value. */
+    problem) {
+        super(`${variable} cannot be used as a proxy URL: ${problem}`);
+        this.variable = variable;
+        this.problem = problem;
+    }
+}
+/**
+ * Stops unless every proxy variable that is set is a URL http-client reads as the proxy it names.
+ * Run after the schemeless fixes are applied.
+ */
+function requireUsableProxies(env) {
+    for (const name of PROXY_VARIABLES) {
+        const value = env[name];
+        if (value === undefined || value === '')
+            continue;
+        const problem = proxyProblem(value);
+        if (problem !== undefined)
+            throw new ProxySettingError(name, problem);
+    }
+}
+/**
+ * Why http-client cannot use `value` as a proxy, or undefined when it can. It reads the value with
+ * `new URL` and decodes the user name and password with `decodeURIComponent`; when either throws,
+ * it uses no proxy at all. A value without a scheme is judged as http://, as schemelessProxyFixes
+ * makes it.
+ */
+function proxyProblem(value) {
+    const trimmed = value.trim();
+    if (trimmed === '')
+        return 'it is blank.';
+    const text = SCHEME.test(trimmed) ? value : `http://${trimmed}`;
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        return "it is not a URL (a '#', '/', '?' or '@' in the user name or password must be percent-encoded: %23, %2F, %3F, %40).";
+    }
+    try {
+        decodeURIComponent(url.username);
+        decodeURIComponent(url.password);
+    }
+    catch {
+        return "its user name or password holds a '%' that does not start a percent-escape: write a '%' as %25.";
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+        return 'its scheme is not http:// or https:// (the only proxies the action can use).';
+    }
+    if (url.hostname === '')
+        return 'it names no host.';
+    // an '@' after the authority: a '/', '?' or '#' in the password ended the authority early, and
+    // the proxy would be another host
+    const afterAuthority = /[/?#\\].*$/s.exec(trimmed.replace(SCHEME, ''))?.[0] ?? '';
+    if (afterAuthority.includes('@')) {
+        return "its '@' does not end the user information, so the proxy would be the wrong host (a '/', '?' or '#' in the password must be percent-encoded: %2F, %3F, %23).";
+    }
+    return undefined;
+}
+/**
+ * The credentials in the proxy variables (user name and password, as written and decoded), so
+ * that nothing quoted from outside can show them.
+ */
+function proxyCredentials(env) {
+    const found = new Set();
+    for (const name of PROXY_VARIABLES) {
+        const value = env[name]?.trim();
+        if (!value)
+            continue;
+        let url;
+        try {
+            url = new URL(SCHEME.test(value) ? value : `http://${value}`);
+        }
+        catch {
+            continue;
+        }
+        for (const part of [url.username, url.password]) {
+            if (!part)
+                continue;
+            found.add(part);
+            try {
+                found.add(decodeURIComponent(part));
+            }
+            catch {
+                // kept as written
+            }
+        }
+    }
+    return [...found];
 }
 
 ;// CONCATENATED MODULE: ./src/registries/record.ts
@@ -4587,20 +5378,26 @@ function dockerLogout(action, { io, system, timeoutMs }) {
 
 /** The retry policy's and the error messages' name for this call. */
 const VERIFY_OPERATION = 'Verifying the key';
+/** The longest name or slug shown; Cloudsmith's are far shorter. */
+const IDENTITY_MAX_CHARS = 100;
 /** Cloudsmith answered, and does not accept the key. */
 class VerifyError extends Error {
     name = 'VerifyError';
 }
-async function verifyKey(apiUrl, token, timeoutMs, http, now) {
+async function verifyKey(apiUrl, token, timeoutMs, http, now, 
+/** Other credentials the action holds, cut from anything quoted besides the key. */
+knownSecrets = []) {
+    const secrets = [token, ...knownSecrets];
     const response = await callCloudsmith(http, {
         method: 'GET',
         url: `${apiUrl}/v1/user/self/`,
         headers: { Accept: 'application/json', 'X-Api-Key': token },
         timeoutMs,
-        maxBodyBytes: MAX_BODY_BYTES
+        maxBodyBytes: MAX_BODY_BYTES,
+        secrets
     });
     if (response.status !== 200) {
-        const error = answerError(VERIFY_OPERATION, response, [token], now());
+        const error = answerError(VERIFY_OPERATION, response, secrets, now());
         if (error instanceof CloudsmithError) {
             throw new VerifyError(`GET /v1/user/self/ was answered ${error.status}: ${error.said}`);
         }
@@ -4608,13 +5405,14 @@ async function verifyKey(apiUrl, token, timeoutMs, http, now) {
     }
     const parsed = parseJson(response.body);
     if (parsed === undefined) {
-        throw new VerifyError(`GET /v1/user/self/ did not answer JSON: ${excerpt(response.body, [token])}`);
+        throw new VerifyError(`GET /v1/user/self/ did not answer JSON: ${excerpt(response.body, secrets)}`);
     }
     const body = (parsed && typeof parsed === 'object' ? parsed : {});
     if (body.authenticated !== true) {
         throw new VerifyError('GET /v1/user/self/ says the key is not authenticated');
     }
-    const text = (value) => (typeof value === 'string' && value ? value : 'unknown');
+    // outside text like any other: bounded, and without anything a secret holds
+    const text = (value) => typeof value === 'string' && value ? excerpt(value, secrets, IDENTITY_MAX_CHARS) : 'unknown';
     return { slug: text(body.slug), name: text(body.name) };
 }
 
@@ -4669,7 +5467,13 @@ function explain(error, context) {
         return transportRefused(error, context);
     if (error instanceof CertificateChecksOffError)
         return certificateChecksOff();
-    const text = redact(errorMessage(error));
+    if (error instanceof RequestDebugOnError)
+        return requestDebugOn(error);
+    if (error instanceof ProxySettingError)
+        return proxySettingUnusable(error);
+    if (error instanceof OutOfTimeError)
+        return outOfTime(error, context);
+    const text = redact(errorMessage(error), context.secrets);
     return failure(log `Unexpected error`, [
         log `The action failed unexpectedly: ${text}`,
         log `Likely cause: a bug in cloudsmith-oidc-action.`,
@@ -4893,6 +5697,37 @@ function certificateChecksOff() {
         log `Fix: remove NODE_TLS_REJECT_UNAUTHORIZED; to trust a TLS-inspecting proxy, set NODE_EXTRA_CA_CERTS to its CA certificate file instead.`
     ]);
 }
+function requestDebugOn(error) {
+    return failure(log `Node debug output would show credentials`, [
+        log `NODE_DEBUG turns on Node.js's debug output for ${error.modules.join(', ')}, which prints every request's options and headers on stderr: the Cloudsmith key (X-Api-Key) and the runner's token for the ID token would reach the log. Nothing was sent anywhere.`,
+        log `Likely cause: NODE_DEBUG is set for the workflow, the job, this step or on the runner, to debug another step.`,
+        log `Fix: remove NODE_DEBUG for this step (set it only on the steps that need it, or to modules other than http, https, net, tls, http2, undici and fetch); for the action's own details, turn on debug logging (secret ACTIONS_STEP_DEBUG=true).`
+    ]);
+}
+function proxySettingUnusable(error) {
+    return failure(log `Proxy setting unusable`, [
+        log `${error.variable} cannot be used as a proxy URL: ${error.problem} @actions/http-client would not use it as meant: it would connect directly, past the proxy, or to another host. Nothing was sent anywhere.`,
+        log `Likely cause: a proxy password or user name with special characters written into the URL as they are.`,
+        log `Fix: percent-encode the user name and password in ${error.variable} (in JavaScript, encodeURIComponent), for example http://user:p%23ss@proxy.example:3128; or unset ${error.variable} if the runner needs no proxy.`
+    ]);
+}
+function outOfTime(error, context) {
+    const target = error.operation === ID_TOKEN_OPERATION
+        ? (hostOf(context.env.ACTIONS_ID_TOKEN_REQUEST_URL) ?? "GitHub's token service")
+        : context.inputs
+            ? new URL(context.inputs.apiUrl).host
+            : 'the server';
+    const budget = formatSeconds(error.budgetMs);
+    return failure(log `Step time budget used up`, [
+        log `${error.operation} was stopped after ${error.attempts} attempt(s): the step's time budget (total-timeout-seconds, ${budget}) ran out.`,
+        error.waitMs !== undefined
+            ? log `The next attempt had to wait ${formatSeconds(error.waitMs)}${error.lastError?.retryAfterMs !== undefined ? ' (the server asked for that with Retry-After)' : ''}, past the end of the budget.`
+            : undefined,
+        error.lastError ? log `Last error: ${error.lastError.message}` : undefined,
+        log `Likely cause: ${target} kept failing, or answered too slowly, for the whole budget.`,
+        log `Fix: re-run the job later; check that the runner can reach ${target}. To wait longer, raise total-timeout-seconds (and max-attempts); to give up sooner, lower them.`
+    ]);
+}
 function proxyNames(env) {
     return setVariables(env, PROXY_VARIABLES).join(', ') || 'none set';
 }
@@ -5025,15 +5860,12 @@ function joinInline(parts) {
 function planRegistries(requests, context, formats) {
     const plans = [];
     const problems = [];
-    for (const request of requests) {
-        const format = formats.get(request.format);
-        if (format === undefined)
-            throw new Error(`no format module for ${request.format}`);
-        const planned = format.plan(request, context);
+    for (const planned of planEach(requests, context, formats)) {
         if ('problems' in planned) {
             problems.push(...planned.problems);
             continue;
         }
+        const { request } = planned;
         for (const step of planned.steps) {
             if (step.kind === 'env' && step.secret && step.restore !== '') {
                 // the state would keep the earlier value, which may hold someone's credential
@@ -5053,7 +5885,30 @@ function planRegistries(requests, context, formats) {
     problems.push(...sharedVariables(plans));
     if (problems.length > 0)
         throw new InputError(problems);
-    return plans;
+    return plans.sort((a, b) => a.request.line - b.request.line);
+}
+/**
+ * Each line's plan (or problems), in line order. A format with planAll plans all of its lines at
+ * once (npm writes one user config for every npm line), where its first line stands.
+ */
+function planEach(requests, context, formats) {
+    const results = [];
+    const grouped = new Set();
+    for (const request of requests) {
+        const format = formats.get(request.format);
+        if (format === undefined)
+            throw new Error(`no format module for ${request.format}`);
+        if (format.planAll === undefined) {
+            results.push(format.plan(request, context));
+        }
+        else if (!grouped.has(request.format)) {
+            grouped.add(request.format);
+            const all = requests.filter((other) => other.format === request.format);
+            const planned = format.planAll(all, context);
+            results.push(...('problems' in planned ? [planned] : planned));
+        }
+    }
+    return results;
 }
 /** Whether `path` lies strictly inside `dir`, by the platform's path rules. */
 function isInside(dir, path, platform) {
@@ -5167,11 +6022,16 @@ function failureSummary(failure) {
 
 
 
+
+
 /** A key that lives less than this gets a warning. */
 const SHORT_LIFETIME_MINUTES = 30;
 async function main(deps) {
     const { io } = deps;
-    const context = { env: deps.env };
+    const startedAtMs = deps.clock.now();
+    // every credential the action holds, cut from whatever it quotes; the ID token and the key join
+    const secrets = [deps.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? '', ...proxyCredentials(deps.env)];
+    const context = { env: deps.env, secrets };
     let writeSummary = true;
     try {
         const inputs = parseInputs((name) => io.getInput(name), deps.system);
@@ -5180,7 +6040,10 @@ async function main(deps) {
         const plans = registryPlans(inputs, deps.system);
         requireOidc(deps.env, deps.readEvent);
         requireCertificateChecks(deps.env);
-        const calls = remoteCalls(inputs, deps, context);
+        requireQuietRequests(deps.env);
+        requireUsableProxies(deps.env);
+        const deadline = { atMs: startedAtMs + inputs.totalTimeoutMs, budgetMs: inputs.totalTimeoutMs };
+        const calls = remoteCalls(inputs, deps, context, { deadline, secrets });
         const idToken = await calls.idToken();
         if (inputs.dryRun)
             return await dryRun(inputs, idToken, io, plans);
@@ -5224,9 +6087,15 @@ function registryPlans(inputs, system) {
         throw new Error('the registries input needs deps.system');
     return planRegistries(inputs.registries, system.planContext(inputs.exportEnv), FORMATS);
 }
-/** The three remote calls, each under the retry policy, each telling its part of the story. */
-function remoteCalls(inputs, deps, context) {
+/**
+ * The three remote calls, each under the retry policy and the step's one deadline, each telling
+ * its part of the story. Every ID token and key they get joins `secrets`.
+ */
+function remoteCalls(inputs, deps, context, shared) {
     const { io, clock, http } = deps;
+    const { deadline, secrets } = shared;
+    /** A request's time limit: timeout-seconds, or what is left of the step's budget. */
+    const timeoutMs = () => requestTimeoutMs(inputs.timeoutMs, deadline.atMs, clock.now());
     const retried = (operation, call) => retry((attempt) => {
         io.debug(log `${operation}: attempt ${attempt} of ${inputs.maxAttempts}`);
         return call(attempt);
@@ -5235,10 +6104,12 @@ function remoteCalls(inputs, deps, context) {
         policy: { ...DEFAULT_RETRY_POLICY, maxAttempts: inputs.maxAttempts },
         clock,
         random: deps.random,
+        deadline,
         onRetry: ({ attempt, error, delayMs }) => io.info(log `${operation}: attempt ${attempt} of ${inputs.maxAttempts} failed (${error.message}); retrying in ${formatSeconds(delayMs)}.`)
     });
     const idTokens = idTokenKeeper(async () => {
-        const idToken = await retried(ID_TOKEN_OPERATION, () => fetchIdToken(deps.getIdToken, inputs.audience, inputs.timeoutMs));
+        const idToken = await retried(ID_TOKEN_OPERATION, () => fetchIdToken(deps.getIdToken, inputs.audience, timeoutMs(), secrets));
+        secrets.push(idToken.value);
         context.claims = idToken.claims;
         io.debug(log `New ID token, exp ${claimText(idToken.claims, 'exp')}`);
         return idToken;
@@ -5259,13 +6130,17 @@ function remoteCalls(inputs, deps, context) {
                     org: inputs.org,
                     serviceSlug: inputs.serviceSlug,
                     idToken: idToken.value,
-                    timeoutMs: inputs.timeoutMs
+                    timeoutMs: timeoutMs(),
+                    secrets
                 };
-                return exchange(request, http, clock.now, (secret) => io.setSecret(secret));
+                return exchange(request, http, clock.now, (secret) => {
+                    io.setSecret(secret);
+                    secrets.push(secret);
+                });
             });
         },
         async verify(key) {
-            const identity = await retried(VERIFY_OPERATION, () => verifyKey(inputs.apiUrl, key.token, inputs.timeoutMs, http, clock.now));
+            const identity = await retried(VERIFY_OPERATION, () => verifyKey(inputs.apiUrl, key.token, timeoutMs(), http, clock.now, secrets));
             io.info(log `Authenticated to Cloudsmith as ${identity.name} (${identity.slug}).`);
             return identity;
         }

@@ -3,7 +3,7 @@
  * which statuses refuse the ID token, and the token answer of the OpenID exchange.
  */
 import { decodeJwt } from 'jose'
-import { excerpt } from './redact.js'
+import { excerpt, visible } from './redact.js'
 
 /** Statuses with which Cloudsmith refuses the ID token itself. */
 export const REFUSED_STATUSES: ReadonlySet<number> = new Set([400, 401, 403, 422])
@@ -48,7 +48,7 @@ export function errorText(body: string, secrets: readonly string[]): string {
     if (typeof detail === 'string') return excerpt(detail, secrets)
     if (typeof error === 'string') return excerpt(error, secrets)
   }
-  return jsonShape(parsed)
+  return jsonShape(parsed, secrets)
 }
 
 /** The parsed body, or undefined when it is not JSON. */
@@ -62,12 +62,12 @@ export function parseJson(body: string): unknown {
 }
 
 /** "JSON object with keys a, b" and the like: never a value. */
-function jsonShape(value: unknown): string {
+function jsonShape(value: unknown, secrets: readonly string[]): string {
   if (Array.isArray(value)) return `a JSON array of ${value.length} item(s)`
   if (value && typeof value === 'object') {
     const keys = Object.keys(value)
       .slice(0, 10)
-      .map((key) => excerpt(key, [], 40))
+      .map((key) => excerpt(key, secrets, 40))
     return keys.length === 0 ? 'an empty JSON object' : `a JSON object with keys ${keys.join(', ')}`
   }
   return `a JSON ${value === null ? 'null' : typeof value}`
@@ -104,16 +104,19 @@ export function readTokenAnswer(
 ): CloudsmithToken {
   const parsed = parseJson(body)
   if (parsed === undefined) {
-    // a cut-off or malformed answer may still hold most of a key: quote it only when it cannot
-    const said = /token/i.test(body)
+    // a cut-off or malformed answer may still hold most of a key: quote it only when it cannot,
+    // judged by the text as the log would show it (a UTF-16 body's NULs are dropped there)
+    const said = /token/i.test(visible(body))
       ? `not shown: it may hold a key (${body.length} characters)`
       : excerpt(body, secrets)
     throw new TokenAnswerError(status, 'the body is not JSON', said)
   }
   const token =
     parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>).token : undefined
+  // a malformed token may still be a credential: its runs are cut from the shape's keys too
+  const shapeSecrets = typeof token === 'string' ? [...secrets, token] : secrets
   const fail = (problem: string): TokenAnswerError =>
-    new TokenAnswerError(status, problem, jsonShape(parsed))
+    new TokenAnswerError(status, problem, jsonShape(parsed, shapeSecrets))
   if (typeof token !== 'string' || token.trim() === '') {
     throw fail('the JSON has no non-empty string "token"')
   }

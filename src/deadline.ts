@@ -1,4 +1,4 @@
-/** A time limit on a promise that cannot be cancelled itself. */
+/** Time limits: on a promise that cannot be cancelled itself, and on one request within a step's. */
 
 /**
  * Settles like `work`, or rejects with `onTimeout()` after `ms`, whichever comes first. The timer
@@ -18,4 +18,12 @@ export async function withDeadline<T>(
   } finally {
     clearTimeout(timer)
   }
+}
+
+/**
+ * The time limit of one request: its own (`timeout-seconds`), or what is left until the step's
+ * deadline if that is less (at least 1 ms: the caller checks the deadline before it sends).
+ */
+export function requestTimeoutMs(ownMs: number, deadlineAtMs: number, nowMs: number): number {
+  return Math.max(1, Math.min(ownMs, deadlineAtMs - nowMs))
 }

@@ -25,11 +25,15 @@ import { ID_TOKEN_OPERATION, IdTokenError } from './id-token.js'
 import { InputError, type Inputs } from './inputs.js'
 import { OidcUnavailableError, type Env } from './oidc-availability.js'
 import { joinLines, log, type LogText } from './print-gate.js'
-import { PROXY_VARIABLES } from './proxy-env.js'
+import { PROXY_VARIABLES, ProxySettingError } from './proxy-env.js'
 import { redact } from './redact.js'
 import { RegistryApplyError } from './registries/apply.js'
-import { formatSeconds, RetriesExhaustedError } from './retry.js'
-import { CertificateChecksOffError, TransportRefusedError } from './transport-fault.js'
+import { formatSeconds, OutOfTimeError, RetriesExhaustedError } from './retry.js'
+import {
+  CertificateChecksOffError,
+  RequestDebugOnError,
+  TransportRefusedError
+} from './transport-fault.js'
 import { VerifyError } from './verify.js'
 
 export interface Failure {
@@ -42,6 +46,8 @@ export interface FailureContext {
   /** Claims of the last ID token, when one was obtained. */
   readonly claims?: JWTPayload
   readonly env: Env
+  /** Credentials the action held: never quoted back. */
+  readonly secrets?: readonly string[]
 }
 
 const PERMISSIONS_BLOCK = ['permissions:', '  id-token: write', '  contents: read']
@@ -65,7 +71,10 @@ export function explain(error: unknown, context: FailureContext): Failure {
   if (error instanceof AnswerTooLargeError) return oversized(error)
   if (error instanceof TransportRefusedError) return transportRefused(error, context)
   if (error instanceof CertificateChecksOffError) return certificateChecksOff()
-  const text = redact(errorMessage(error))
+  if (error instanceof RequestDebugOnError) return requestDebugOn(error)
+  if (error instanceof ProxySettingError) return proxySettingUnusable(error)
+  if (error instanceof OutOfTimeError) return outOfTime(error, context)
+  const text = redact(errorMessage(error), context.secrets)
   return failure(log`Unexpected error`, [
     log`The action failed unexpectedly: ${text}`,
     log`Likely cause: a bug in cloudsmith-oidc-action.`,
@@ -298,6 +307,41 @@ function certificateChecksOff(): Failure {
     log`NODE_TLS_REJECT_UNAUTHORIZED is 0, so Node.js would accept any certificate: the GitHub ID token could go to whoever answers for api-url. Nothing was sent anywhere.`,
     log`Likely cause: the workflow, the job, this step or the runner sets NODE_TLS_REJECT_UNAUTHORIZED=0, often to get past a TLS-inspecting proxy.`,
     log`Fix: remove NODE_TLS_REJECT_UNAUTHORIZED; to trust a TLS-inspecting proxy, set NODE_EXTRA_CA_CERTS to its CA certificate file instead.`
+  ])
+}
+
+function requestDebugOn(error: RequestDebugOnError): Failure {
+  return failure(log`Node debug output would show credentials`, [
+    log`NODE_DEBUG turns on Node.js's debug output for ${error.modules.join(', ')}, which prints every request's options and headers on stderr: the Cloudsmith key (X-Api-Key) and the runner's token for the ID token would reach the log. Nothing was sent anywhere.`,
+    log`Likely cause: NODE_DEBUG is set for the workflow, the job, this step or on the runner, to debug another step.`,
+    log`Fix: remove NODE_DEBUG for this step (set it only on the steps that need it, or to modules other than http, https, net, tls, http2, undici and fetch); for the action's own details, turn on debug logging (secret ACTIONS_STEP_DEBUG=true).`
+  ])
+}
+
+function proxySettingUnusable(error: ProxySettingError): Failure {
+  return failure(log`Proxy setting unusable`, [
+    log`${error.variable} cannot be used as a proxy URL: ${error.problem} @actions/http-client would not use it as meant: it would connect directly, past the proxy, or to another host. Nothing was sent anywhere.`,
+    log`Likely cause: a proxy password or user name with special characters written into the URL as they are.`,
+    log`Fix: percent-encode the user name and password in ${error.variable} (in JavaScript, encodeURIComponent), for example http://user:p%23ss@proxy.example:3128; or unset ${error.variable} if the runner needs no proxy.`
+  ])
+}
+
+function outOfTime(error: OutOfTimeError, context: FailureContext): Failure {
+  const target =
+    error.operation === ID_TOKEN_OPERATION
+      ? (hostOf(context.env.ACTIONS_ID_TOKEN_REQUEST_URL) ?? "GitHub's token service")
+      : context.inputs
+        ? new URL(context.inputs.apiUrl).host
+        : 'the server'
+  const budget = formatSeconds(error.budgetMs)
+  return failure(log`Step time budget used up`, [
+    log`${error.operation} was stopped after ${error.attempts} attempt(s): the step's time budget (total-timeout-seconds, ${budget}) ran out.`,
+    error.waitMs !== undefined
+      ? log`The next attempt had to wait ${formatSeconds(error.waitMs)}${error.lastError?.retryAfterMs !== undefined ? ' (the server asked for that with Retry-After)' : ''}, past the end of the budget.`
+      : undefined,
+    error.lastError ? log`Last error: ${error.lastError.message}` : undefined,
+    log`Likely cause: ${target} kept failing, or answered too slowly, for the whole budget.`,
+    log`Fix: re-run the job later; check that the runner can reach ${target}. To wait longer, raise total-timeout-seconds (and max-attempts); to give up sooner, lower them.`
   ])
 }
 

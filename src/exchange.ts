@@ -12,6 +12,8 @@ export interface ExchangeRequest {
   readonly serviceSlug: string
   readonly idToken: string
   readonly timeoutMs: number
+  /** Other credentials the action holds, cut from anything quoted besides the ID token. */
+  readonly secrets?: readonly string[]
 }
 
 /** The retry policy's and the error messages' name for this call. */
@@ -28,14 +30,15 @@ export async function exchange(
   now: () => number,
   mask: (secret: string) => void
 ): Promise<CloudsmithToken> {
-  const secrets = [request.idToken]
+  const secrets = [request.idToken, ...(request.secrets ?? [])]
   const response = await callCloudsmith(http, {
     method: 'POST',
     url: exchangeUrl(request.apiUrl, request.org),
     headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
     body: JSON.stringify({ oidc_token: request.idToken, service_slug: request.serviceSlug }),
     timeoutMs: request.timeoutMs,
-    maxBodyBytes: MAX_BODY_BYTES
+    maxBodyBytes: MAX_BODY_BYTES,
+    secrets
   })
   if (response.status === 200 || response.status === 201) {
     return readTokenAnswer(response.status, response.body, now(), mask, secrets)

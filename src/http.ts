@@ -8,6 +8,7 @@ import { HttpClient } from '@actions/http-client'
 import type { IncomingHttpHeaders } from 'node:http'
 import { withDeadline } from './deadline.js'
 import { errorMessage } from './error-message.js'
+import { excerpt } from './redact.js'
 import { finalTransportFault, TransportRefusedError } from './transport-fault.js'
 
 export interface HttpRequest {
@@ -17,6 +18,8 @@ export interface HttpRequest {
   readonly body?: string
   readonly timeoutMs: number
   readonly maxBodyBytes: number
+  /** Credentials this request carries or the action holds: never quoted back from a message. */
+  readonly secrets?: readonly string[]
 }
 
 export interface HttpResponse {
@@ -77,20 +80,15 @@ async function send(client: HttpClient, request: HttpRequest, host: string): Pro
     if (errorMessage(error).startsWith('Request timeout')) {
       throw timeoutError(host, request.timeoutMs)
     }
+    // a library's message is outside text: it may quote a certificate, a proxy, a header
+    const said = excerpt(errorMessage(error), request.secrets)
     const fault = finalTransportFault(error)
     if (fault) {
-      throw new TransportRefusedError(
-        fault,
-        host,
-        `request to ${host} failed: ${errorMessage(error)}`,
-        {
-          cause: error
-        }
-      )
+      throw new TransportRefusedError(fault, host, `request to ${host} failed: ${said}`, {
+        cause: error
+      })
     }
-    throw new NetworkError('connection', `request to ${host} failed: ${errorMessage(error)}`, {
-      cause: error
-    })
+    throw new NetworkError('connection', `request to ${host} failed: ${said}`, { cause: error })
   }
   const message = response.message
   const chunks: Buffer[] = []
@@ -110,7 +108,7 @@ async function send(client: HttpClient, request: HttpRequest, host: string): Pro
   } catch (error) {
     throw new NetworkError(
       'connection',
-      `the answer from ${host} broke off: ${errorMessage(error)}`,
+      `the answer from ${host} broke off: ${excerpt(errorMessage(error), request.secrets)}`,
       {
         cause: error
       }
@@ -120,13 +118,13 @@ async function send(client: HttpClient, request: HttpRequest, host: string): Pro
     throw new NetworkError('connection', `the answer from ${host} broke off before its end`)
   }
   // asked for identity; a server that encodes anyway gets described, never quoted as binary
-  const encoding = header(message.headers, 'content-encoding')?.trim().toLowerCase()
-  const encoded = encoding !== undefined && encoding !== '' && encoding !== 'identity'
+  const encoding = header(message.headers, 'content-encoding')?.trim()
+  const encoded = encoding !== undefined && encoding !== '' && encoding.toLowerCase() !== 'identity'
   return {
     status: message.statusCode ?? 0,
     headers: message.headers,
     body: encoded
-      ? `(a ${encoding}-encoded body of ${size} bytes, not decoded: the action asked for none)`
+      ? `(a ${excerpt(encoding, request.secrets, 40)}-encoded body of ${size} bytes, not decoded: the action asked for none)`
       : Buffer.concat(chunks).toString('utf8'),
     truncated
   }

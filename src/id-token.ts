@@ -36,7 +36,7 @@ function readIdToken(value: string): IdToken {
     claims = decodeJwt(value)
   } catch (error) {
     throw new IdTokenError(
-      `GitHub returned an ID token that is not a readable JWT (${String(error)}).`
+      `GitHub returned an ID token that is not a readable JWT (${excerpt(String(error), [value])}).`
     )
   }
   return {
@@ -55,23 +55,25 @@ function readIdToken(value: string): IdToken {
 export async function fetchIdToken(
   source: IdTokenSource,
   audience: string | undefined,
-  timeoutMs: number
+  timeoutMs: number,
+  /** Credentials the action holds (the runner's request token, say), cut from error texts. */
+  secrets: readonly string[] = []
 ): Promise<IdToken> {
   const request = audience === undefined ? source() : source(audience)
   const value = await withDeadline(
-    request.catch((error: unknown) => Promise.reject(classifySourceError(error))),
+    request.catch((error: unknown) => Promise.reject(classifySourceError(error, secrets))),
     timeoutMs,
     () => new TransientError(`GitHub's ID token service gave no token within ${timeoutMs / 1000}s`)
   )
   return readIdToken(value)
 }
 
-function classifySourceError(error: unknown): Error {
+function classifySourceError(error: unknown, secrets: readonly string[]): Error {
   const raw = errorMessage(error).replace(/\s+/g, ' ')
   const code = /Error Code\s*:\s*(\d{3})/.exec(raw)?.[1]
   // core wraps a network error as "... Error Code : undefined Error Message: <the error>"
   const inner = code === undefined ? /Error Message:\s*(.+)$/.exec(raw)?.[1] : undefined
-  const message = excerpt(inner ?? raw)
+  const message = excerpt(inner ?? raw, secrets)
   const status = code === undefined ? undefined : Number(code)
   // an untrusted certificate or a proxy refusing the tunnel: final
   const fault = finalTransportFault(inner ?? raw)

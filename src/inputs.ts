@@ -5,6 +5,7 @@
 import { FORMATS } from './registries/formats.js'
 import type { RegistryRequest } from './registries/plan.js'
 import { parseRegistries } from './registries/request.js'
+import { withoutCredentials } from './redact.js'
 
 export interface Inputs {
   readonly org: string
@@ -17,6 +18,8 @@ export interface Inputs {
   readonly cleanup: boolean
   readonly maxAttempts: number
   readonly timeoutMs: number
+  /** One time budget for the whole main step: every request, retry and wait. */
+  readonly totalTimeoutMs: number
   readonly jobSummary: boolean
   readonly verify: boolean
   readonly dryRun: boolean
@@ -37,6 +40,8 @@ export class InputError extends Error {
 }
 
 export const DEFAULT_API_URL = 'https://api.cloudsmith.io'
+/** The default total-timeout-seconds: a hostile or broken server holds a job 3 minutes at most. */
+export const DEFAULT_TOTAL_TIMEOUT_SECONDS = 180
 const SLUG_MAX_LENGTH = 128
 const AUDIENCE_MAX_LENGTH = 512
 const SLUG = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/
@@ -126,7 +131,10 @@ export function parseInputs(
     const value = get('api-url') || DEFAULT_API_URL
     const checked = checkApiUrl(value)
     if ('problem' in checked) {
-      problems.push(`Input 'api-url' is ${JSON.stringify(value)}: ${checked.problem}`)
+      // named without what may be a credential: user information, a query, a fragment
+      problems.push(
+        `Input 'api-url' is ${JSON.stringify(withoutCredentials(value))}: ${checked.problem}`
+      )
       return value
     }
     return checked.url
@@ -142,10 +150,16 @@ export function parseInputs(
     cleanup: flag('cleanup', true),
     maxAttempts: integer('max-attempts', 5, 1, 10),
     timeoutMs: integer('timeout-seconds', 30, 1, 300) * 1000,
+    totalTimeoutMs: integer('total-timeout-seconds', DEFAULT_TOTAL_TIMEOUT_SECONDS, 1, 3600) * 1000,
     jobSummary: flag('job-summary', true),
     verify: flag('verify', false),
     dryRun: flag('dry-run', false),
     registries: registries(org)
+  }
+  if (inputs.totalTimeoutMs < inputs.timeoutMs) {
+    problems.push(
+      `Input 'total-timeout-seconds' (${inputs.totalTimeoutMs / 1000}) is less than 'timeout-seconds' (${inputs.timeoutMs / 1000}): the step's budget must hold at least one whole request.`
+    )
   }
   if (problems.length > 0) throw new InputError(problems)
   return inputs

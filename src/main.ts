@@ -32,9 +32,17 @@ import { FORMATS } from './registries/formats.js'
 import type { Plan } from './registries/plan.js'
 import { planRegistries } from './registries/plans.js'
 import type { System } from './system.js'
-import { requireCertificateChecks } from './transport-fault.js'
+import { proxyCredentials, requireUsableProxies } from './proxy-env.js'
+import { requireCertificateChecks, requireQuietRequests } from './transport-fault.js'
 import { joinMarkdown, log } from './print-gate.js'
-import { DEFAULT_RETRY_POLICY, formatSeconds, retry, type Clock } from './retry.js'
+import { requestTimeoutMs } from './deadline.js'
+import {
+  DEFAULT_RETRY_POLICY,
+  formatSeconds,
+  retry,
+  type Clock,
+  type StepDeadline
+} from './retry.js'
 import { dryRunSummary, failureSummary, successSummary } from './summary.js'
 import { VERIFY_OPERATION, verifyKey, type Identity } from './verify.js'
 
@@ -56,7 +64,10 @@ const SHORT_LIFETIME_MINUTES = 30
 
 export async function main(deps: MainDeps): Promise<void> {
   const { io } = deps
-  const context: Writable<FailureContext> = { env: deps.env }
+  const startedAtMs = deps.clock.now()
+  // every credential the action holds, cut from whatever it quotes; the ID token and the key join
+  const secrets = [deps.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? '', ...proxyCredentials(deps.env)]
+  const context: Writable<FailureContext> = { env: deps.env, secrets }
   let writeSummary = true
   try {
     const inputs = parseInputs((name) => io.getInput(name), deps.system)
@@ -65,7 +76,10 @@ export async function main(deps: MainDeps): Promise<void> {
     const plans = registryPlans(inputs, deps.system)
     requireOidc(deps.env, deps.readEvent)
     requireCertificateChecks(deps.env)
-    const calls = remoteCalls(inputs, deps, context)
+    requireQuietRequests(deps.env)
+    requireUsableProxies(deps.env)
+    const deadline = { atMs: startedAtMs + inputs.totalTimeoutMs, budgetMs: inputs.totalTimeoutMs }
+    const calls = remoteCalls(inputs, deps, context, { deadline, secrets })
 
     const idToken = await calls.idToken()
     if (inputs.dryRun) return await dryRun(inputs, idToken, io, plans)
@@ -113,9 +127,20 @@ function registryPlans(inputs: Inputs, system: System | undefined): Plan[] {
   return planRegistries(inputs.registries, system.planContext(inputs.exportEnv), FORMATS)
 }
 
-/** The three remote calls, each under the retry policy, each telling its part of the story. */
-function remoteCalls(inputs: Inputs, deps: MainDeps, context: Writable<FailureContext>) {
+/**
+ * The three remote calls, each under the retry policy and the step's one deadline, each telling
+ * its part of the story. Every ID token and key they get joins `secrets`.
+ */
+function remoteCalls(
+  inputs: Inputs,
+  deps: MainDeps,
+  context: Writable<FailureContext>,
+  shared: { deadline: StepDeadline; secrets: string[] }
+) {
   const { io, clock, http } = deps
+  const { deadline, secrets } = shared
+  /** A request's time limit: timeout-seconds, or what is left of the step's budget. */
+  const timeoutMs = (): number => requestTimeoutMs(inputs.timeoutMs, deadline.atMs, clock.now())
   const retried = <T>(operation: string, call: (attempt: number) => Promise<T>): Promise<T> =>
     retry(
       (attempt) => {
@@ -127,6 +152,7 @@ function remoteCalls(inputs: Inputs, deps: MainDeps, context: Writable<FailureCo
         policy: { ...DEFAULT_RETRY_POLICY, maxAttempts: inputs.maxAttempts },
         clock,
         random: deps.random,
+        deadline,
         onRetry: ({ attempt, error, delayMs }) =>
           io.info(
             log`${operation}: attempt ${attempt} of ${inputs.maxAttempts} failed (${error.message}); retrying in ${formatSeconds(delayMs)}.`
@@ -136,8 +162,9 @@ function remoteCalls(inputs: Inputs, deps: MainDeps, context: Writable<FailureCo
 
   const idTokens = idTokenKeeper(async () => {
     const idToken = await retried(ID_TOKEN_OPERATION, () =>
-      fetchIdToken(deps.getIdToken, inputs.audience, inputs.timeoutMs)
+      fetchIdToken(deps.getIdToken, inputs.audience, timeoutMs(), secrets)
     )
+    secrets.push(idToken.value)
     context.claims = idToken.claims
     io.debug(log`New ID token, exp ${claimText(idToken.claims, 'exp')}`)
     return idToken
@@ -166,15 +193,19 @@ function remoteCalls(inputs: Inputs, deps: MainDeps, context: Writable<FailureCo
           org: inputs.org,
           serviceSlug: inputs.serviceSlug,
           idToken: idToken.value,
-          timeoutMs: inputs.timeoutMs
+          timeoutMs: timeoutMs(),
+          secrets
         }
-        return exchange(request, http, clock.now, (secret) => io.setSecret(secret))
+        return exchange(request, http, clock.now, (secret) => {
+          io.setSecret(secret)
+          secrets.push(secret)
+        })
       })
     },
 
     async verify(key: CloudsmithToken): Promise<Identity> {
       const identity = await retried(VERIFY_OPERATION, () =>
-        verifyKey(inputs.apiUrl, key.token, inputs.timeoutMs, http, clock.now)
+        verifyKey(inputs.apiUrl, key.token, timeoutMs(), http, clock.now, secrets)
       )
       io.info(log`Authenticated to Cloudsmith as ${identity.name} (${identity.slug}).`)
       return identity

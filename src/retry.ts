@@ -72,6 +72,36 @@ export class RetriesExhaustedError extends Error {
   }
 }
 
+/**
+ * The step's time budget ran out: the next attempt could not start, or the wait before it would
+ * end after the budget.
+ */
+export class OutOfTimeError extends Error {
+  override readonly name = 'OutOfTimeError'
+  constructor(
+    readonly operation: string,
+    /** Attempts made by this operation. */
+    readonly attempts: number,
+    /** The whole step's budget. */
+    readonly budgetMs: number,
+    readonly lastError: TransientError | undefined,
+    /** The wait the next attempt needed, when that is what did not fit. */
+    readonly waitMs?: number
+  ) {
+    super(
+      `${operation} stopped after ${attempts} attempt(s): the step's time budget of ${formatSeconds(budgetMs)} ran out` +
+        (lastError ? `; last error: ${lastError.message}` : ''),
+      { cause: lastError }
+    )
+  }
+}
+
+/** One time limit for everything a step does: when it ends, on the retry clock, and how long it is. */
+export interface StepDeadline {
+  readonly atMs: number
+  readonly budgetMs: number
+}
+
 export interface RetryEvent {
   readonly operation: string
   readonly attempt: number
@@ -86,6 +116,8 @@ export interface RetryOptions {
   /** Uniform in [0, 1). */
   readonly random: () => number
   readonly onRetry?: (event: RetryEvent) => void
+  /** No attempt starts, and no wait is begun that would end, at or after this. */
+  readonly deadline?: StepDeadline
 }
 
 /**
@@ -113,23 +145,32 @@ export function retryDelay(
 
 /**
  * Runs `operation` until it succeeds, throws something other than a TransientError (rethrown as
- * is), or has used `policy.maxAttempts` attempts (RetriesExhaustedError).
+ * is), has used `policy.maxAttempts` attempts (RetriesExhaustedError), or would go past the
+ * deadline (OutOfTimeError).
  */
 export async function retry<T>(
   operation: (attempt: number) => Promise<T>,
   options: RetryOptions
 ): Promise<T> {
-  const { policy, clock, random } = options
+  const { policy, clock, random, deadline } = options
   const started = clock.now()
+  let lastError: TransientError | undefined
   for (let attempt = 1; ; attempt++) {
+    if (deadline && clock.now() >= deadline.atMs) {
+      throw new OutOfTimeError(options.operation, attempt - 1, deadline.budgetMs, lastError)
+    }
     try {
       return await operation(attempt)
     } catch (error) {
       if (!(error instanceof TransientError)) throw error
+      lastError = error
       if (attempt >= policy.maxAttempts) {
         throw new RetriesExhaustedError(options.operation, attempt, clock.now() - started, error)
       }
       const delayMs = retryDelay(attempt, policy, random, error.retryAfterMs)
+      if (deadline && clock.now() + delayMs >= deadline.atMs) {
+        throw new OutOfTimeError(options.operation, attempt, deadline.budgetMs, error, delayMs)
+      }
       options.onRetry?.({ operation: options.operation, attempt, error, delayMs })
       await clock.sleep(delayMs)
     }

@@ -84,3 +84,37 @@ export function requireCertificateChecks(env: Env): void {
     throw new CertificateChecksOffError('NODE_TLS_REJECT_UNAUTHORIZED is 0')
   }
 }
+
+/** Node's modules whose NODE_DEBUG output shows requests: their headers, with the key in them. */
+const REQUEST_DEBUG_MODULES = ['http', 'https', 'net', 'tls', 'http2', 'undici', 'fetch'] as const
+
+/** NODE_DEBUG names a module that prints request headers (the key, the runner's token) on stderr. */
+export class RequestDebugOnError extends Error {
+  override readonly name = 'RequestDebugOnError'
+  constructor(readonly modules: readonly string[]) {
+    super(`NODE_DEBUG turns on Node's debug output for ${modules.join(', ')}`)
+  }
+}
+
+/**
+ * Refuses to run when NODE_DEBUG makes Node print what goes over the wire: the request options
+ * with their headers (X-Api-Key, the bearer token for the ID token) would reach the log.
+ */
+export function requireQuietRequests(env: Env): void {
+  const modules = nodeDebugModules(env.NODE_DEBUG ?? '', REQUEST_DEBUG_MODULES)
+  if (modules.length > 0) throw new RequestDebugOnError(modules)
+}
+
+/**
+ * Which of `modules` NODE_DEBUG turns on, read as Node reads it: names separated by commas, `*`
+ * for any run of characters, case ignored, nothing trimmed.
+ */
+export function nodeDebugModules(value: string, modules: readonly string[]): string[] {
+  if (value === '') return []
+  const pattern = value
+    .replace(/[|\\{}()[\]^$+?.]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/,/g, '$|^')
+  const enabled = new RegExp(`^${pattern}$`, 'i')
+  return modules.filter((name) => enabled.test(name))
+}

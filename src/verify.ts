@@ -15,6 +15,9 @@ export interface Identity {
   readonly name: string
 }
 
+/** The longest name or slug shown; Cloudsmith's are far shorter. */
+const IDENTITY_MAX_CHARS = 100
+
 /** Cloudsmith answered, and does not accept the key. */
 export class VerifyError extends Error {
   override readonly name = 'VerifyError'
@@ -25,17 +28,21 @@ export async function verifyKey(
   token: string,
   timeoutMs: number,
   http: Http,
-  now: () => number
+  now: () => number,
+  /** Other credentials the action holds, cut from anything quoted besides the key. */
+  knownSecrets: readonly string[] = []
 ): Promise<Identity> {
+  const secrets = [token, ...knownSecrets]
   const response = await callCloudsmith(http, {
     method: 'GET',
     url: `${apiUrl}/v1/user/self/`,
     headers: { Accept: 'application/json', 'X-Api-Key': token },
     timeoutMs,
-    maxBodyBytes: MAX_BODY_BYTES
+    maxBodyBytes: MAX_BODY_BYTES,
+    secrets
   })
   if (response.status !== 200) {
-    const error = answerError(VERIFY_OPERATION, response, [token], now())
+    const error = answerError(VERIFY_OPERATION, response, secrets, now())
     if (error instanceof CloudsmithError) {
       throw new VerifyError(`GET /v1/user/self/ was answered ${error.status}: ${error.said}`)
     }
@@ -44,13 +51,15 @@ export async function verifyKey(
   const parsed = parseJson(response.body)
   if (parsed === undefined) {
     throw new VerifyError(
-      `GET /v1/user/self/ did not answer JSON: ${excerpt(response.body, [token])}`
+      `GET /v1/user/self/ did not answer JSON: ${excerpt(response.body, secrets)}`
     )
   }
   const body = (parsed && typeof parsed === 'object' ? parsed : {}) as Record<string, unknown>
   if (body.authenticated !== true) {
     throw new VerifyError('GET /v1/user/self/ says the key is not authenticated')
   }
-  const text = (value: unknown): string => (typeof value === 'string' && value ? value : 'unknown')
+  // outside text like any other: bounded, and without anything a secret holds
+  const text = (value: unknown): string =>
+    typeof value === 'string' && value ? excerpt(value, secrets, IDENTITY_MAX_CHARS) : 'unknown'
   return { slug: text(body.slug), name: text(body.name) }
 }

@@ -186,6 +186,47 @@ function renderedProblems(summary: string): string[] {
   return problems
 }
 
+/** Runs this long of a secret must never be shown (issue 15): a cut or split echo is a leak too. */
+export const SECRET_RUN = 16
+
+/**
+ * Every place the log as shown (masks applied, `add-mask` lines hidden) or the job summary holds
+ * a run of SECRET_RUN characters of a secret, also when characters no secret holds (spaces,
+ * quotes, backticks, the escapes the gate writes) split it; and every JWT-shaped text, whoever's.
+ */
+export function secretPieces(result: RunResult, secrets: readonly string[]): string[] {
+  const runs = new Map<string, string>()
+  const alphabet = new Set<string>()
+  for (const secret of secrets) {
+    if (secret.length < SECRET_RUN) continue
+    for (const char of secret) alphabet.add(char)
+    for (let start = 0; start + SECRET_RUN <= secret.length; start++) {
+      runs.set(secret.slice(start, start + SECRET_RUN), secret)
+    }
+  }
+  const found: string[] = []
+  const scan = (where: string, text: string): void => {
+    const jwt = /eyJ[A-Za-z0-9_-]{8,}/.exec(text)
+    if (jwt) found.push(`${where}: a JWT ${JSON.stringify(jwt[0].slice(0, 40))}`)
+    const compact = [...text].filter((char) => alphabet.has(char)).join('')
+    for (let start = 0; start + SECRET_RUN <= compact.length; start++) {
+      const run = compact.slice(start, start + SECRET_RUN)
+      if (runs.has(run)) {
+        found.push(
+          `${where}: ${JSON.stringify(run)} of a secret in ${JSON.stringify(text.slice(0, 160))}`
+        )
+        return
+      }
+    }
+  }
+  for (const step of [result.main, result.post]) {
+    if (step === undefined) continue
+    for (const [index, line] of step.log.entries()) scan(`${step.step} log line ${index + 1}`, line)
+    scan(`${step.step} summary`, step.summary)
+  }
+  return found
+}
+
 /**
  * The whole check for a run in which `payloads` came from outside. `extraSecrets`: credentials
  * the stage does not know of (a malformed token answer, say).
@@ -206,12 +247,14 @@ export function expectNoInjection(
       step === undefined ? [] : step.stoppedLines.map((line) => `${step.step} line ${line}`)
     ),
     leaks,
+    secretPieces: secretPieces(result, secrets),
     logProblems: logProblems(result, payloads, secrets),
     summaryProblems: summaryProblems(result.main.summary, payloads)
   }).toEqual({
     foreignCommands: [],
     linesPrintedWhileCommandsStopped: [],
     leaks: [],
+    secretPieces: [],
     logProblems: [],
     summaryProblems: []
   })

@@ -125,6 +125,16 @@ export interface FaultOptions {
   headers?: Record<string, string>
   /** `answer`: a credential the body holds, recorded as handed out (`outcome.token`) for leak checks. */
   token?: string
+  /**
+   * `answer`: the body made from the credential the request carries (the ID token of an exchange,
+   * the X-Api-Key of `user-self`), as a server or proxy that echoes the request would; `body` is
+   * ignored then.
+   */
+  echo?: (credential: string) => string
+  /** `answer`: more headers made from that credential, as `echo` makes the body. */
+  echoHeaders?: (credential: string) => Record<string, string>
+  /** `answer`: send the body as UTF-16 (little-endian, no byte-order mark) instead of UTF-8. */
+  utf16?: boolean
   /** `redirect`: 302 or 307 (default 307). */
   redirectStatus?: 302 | 307
   /** `redirect`: Location (default: same path on the second listener, another host). */
@@ -405,7 +415,11 @@ export async function startFakeCloudsmith(options: FakeCloudsmithOptions): Promi
       sendJson(response, 201, { token })
     } else if (kind === 'answer') {
       const status = fault.status ?? 500
-      const body = fault.body ?? ''
+      const credential =
+        typeof (record.body as { oidc_token?: unknown } | undefined)?.oidc_token === 'string'
+          ? (record.body as { oidc_token: string }).oidc_token
+          : (record.headers['x-api-key'] ?? '')
+      const body = fault.echo ? fault.echo(credential) : (fault.body ?? '')
       record.outcome = { ...record.outcome, status }
       if (fault.token !== undefined) record.outcome.token = fault.token
       let json = true
@@ -415,12 +429,14 @@ export async function startFakeCloudsmith(options: FakeCloudsmithOptions): Promi
         json = false
       }
       const type = fault.contentType ?? (json ? 'application/json' : 'text/html; charset=utf-8')
+      const bytes = Buffer.from(body, fault.utf16 ? 'utf16le' : 'utf8')
       response.writeHead(status, {
         ...fault.headers,
+        ...fault.echoHeaders?.(credential),
         'Content-Type': type,
-        'Content-Length': String(Buffer.byteLength(body))
+        'Content-Length': String(bytes.length)
       })
-      response.end(body)
+      response.end(bytes)
     } else if (kind === 'expired-token') {
       const token = await issueToken('expired', true)
       record.outcome = { ...record.outcome, status: 201, token }
