@@ -194,7 +194,12 @@ describe('the rule itself', () => {
   })
 
   test('the default host, or the same host any case or with :443, keeps /ORG/REPO/', () => {
-    for (const options of [{}, { host: 'DL.Cloudsmith.IO' }, { host: 'dl.cloudsmith.io:443' }]) {
+    const hosts: Record<string, string>[] = [
+      {},
+      { host: 'DL.Cloudsmith.IO' },
+      { host: 'dl.cloudsmith.io:443' }
+    ]
+    for (const options of hosts) {
       expect(domainEndpoint(request(options), 'host', 'dl.cloudsmith.io')).toMatchObject({
         kind: 'cloudsmith',
         path: '/acme/repo/'

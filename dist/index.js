@@ -3732,7 +3732,74 @@ function refreshTime(token, askedAtMs, marginMs) {
 /** Stands for the key in a planned value; filled in only when the plan is applied. */
 const KEY = Symbol('the Cloudsmith API key');
 
+;// CONCATENATED MODULE: ./src/registries/domains.ts
+const DOMAIN_KINDS = ['cloudsmith', 'organization', 'repository'];
+/** `domain` and every `…-domain` option take a kind. */
+function isDomainOption(key) {
+    return key === 'domain' || key.endsWith('-domain');
+}
+/** The host option a domain option describes: `domain` → `host`, `upload-domain` → `upload-host`. */
+function hostOptionOf(domainOption) {
+    return `${domainOption.slice(0, -'domain'.length)}host`;
+}
+/** What a domain option takes, for the format's option table (and so its error messages). */
+function domainOptionText(domainOption) {
+    const host = hostOptionOf(domainOption);
+    return `what ${host}= is: organization (an organization-wide custom domain, the default for any other host than Cloudsmith's: the path drops OWNER/), repository (a per-repository custom domain: the path drops OWNER/REPOSITORY/) or cloudsmith (keeps /OWNER/REPOSITORY/)`;
+}
+/**
+ * The common check of a domain option, naming the option (the caller names the line): a kind,
+ * and the host option it describes given on the same line.
+ */
+function domainProblems(options) {
+    const problems = [];
+    for (const [key, value] of options) {
+        if (!isDomainOption(key))
+            continue;
+        const host = hostOptionOf(key);
+        if (!DOMAIN_KINDS.includes(value)) {
+            problems.push(`${key}=${value} is not one of ${DOMAIN_KINDS.join(', ')} (what ${host}= is: organization-wide custom domain, per-repository custom domain, or Cloudsmith's path layout).`);
+        }
+        else if (!options.has(host)) {
+            problems.push(`${key}=${value} describes ${host}=, which is missing; give ${host}=HOST too.`);
+        }
+    }
+    return problems;
+}
+/** The host name without a default `:443`, lower case: how two spellings of one host compare. */
+function sameHost(a, b) {
+    const plain = (host) => host.toLowerCase().replace(/:443$/, '');
+    return plain(a) === plain(b);
+}
+/**
+ * Where a line's repository is for one of its endpoints: `hostOption` (`host`, `upload-host`) or
+ * `defaultHost`, and the path its domain kind gives.
+ */
+function domainEndpoint(request, hostOption, defaultHost) {
+    const host = request.options.get(hostOption) ?? defaultHost;
+    const given = request.options.get(`${hostOption.slice(0, -'host'.length)}domain`);
+    const kind = given !== undefined && DOMAIN_KINDS.includes(given)
+        ? given
+        : sameHost(host, defaultHost)
+            ? 'cloudsmith'
+            : 'organization';
+    // formats that use this rule require a repository, so the request always has one
+    const repository = request.repository ?? '';
+    const path = {
+        cloudsmith: `/${request.owner}/${repository}/`,
+        organization: `/${repository}/`,
+        repository: '/'
+    }[kind];
+    return { host, kind, path };
+}
+
 ;// CONCATENATED MODULE: ./src/registries/request.ts
+/**
+ * Reads the `registries` input: one registry per line, `FORMAT [REPOSITORY] [key=value ...]`, blank
+ * lines and `#` comment lines allowed. Every problem names the line (its number and its text) and
+ * what the format accepts; all of them are reported at once with the other inputs' problems.
+ */
+
 /** A host name or IPv4 address, then an optional `:port`. */
 const HOST_NAME = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
 const IPV4 = /^(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
@@ -3857,16 +3924,23 @@ function parseLine(line, text, rules) {
     if (problems.length > 0)
         return { problems };
     const request = { line, text, format: format.format, owner, repository, options };
-    const own = format.validate(request).map((problem) => `${where}: ${problem}`);
+    const own = [...format.validate(request), ...domainProblems(options)].map((problem) => `${where}: ${problem}`);
     return own.length > 0 ? { problems: own } : { request };
 }
 /** `docker [host=HOST] [username=NAME]`, from what the format declares. */
 function formatUsage(format) {
     const repository = format.repository === 'required' ? ' REPOSITORY' : '';
     const options = Object.keys(format.options)
-        .map((key) => ` [${key}=${isHostOption(key) ? 'HOST' : key.toUpperCase()}]`)
+        .map((key) => ` [${key}=${optionPlaceholder(key)}]`)
         .join('');
     return `'${format.format}${repository}${options}'`;
+}
+function optionPlaceholder(key) {
+    if (isHostOption(key))
+        return 'HOST';
+    if (isDomainOption(key))
+        return 'KIND';
+    return key.toUpperCase();
 }
 function acceptedKeys(format) {
     const keys = Object.entries(format.options);
@@ -3933,12 +4007,12 @@ function missingPrograms(requests, rules) {
  */
 
 
+
 const CARGO_HOST = 'cargo.cloudsmith.io';
 /** The scheme before the key in the `Authorization` header Cargo sends. */
 const CARGO_AUTH_SCHEME = 'Token';
 /** The credential provider that reads `CARGO_REGISTRIES_<NAME>_TOKEN`. */
 const CARGO_TOKEN_PROVIDER = 'cargo:token';
-const DOMAINS = ['cloudsmith', 'organization', 'repository'];
 /**
  * A Cargo registry name this action can map to variables: Cargo's own rule (a letter or `_`,
  * then letters, digits, `-` and `_`) kept to ASCII, so the variable name is plain ASCII too.
@@ -3957,23 +4031,10 @@ function registryName(request) {
 function variablePrefix(name) {
     return `CARGO_REGISTRIES_${name.toUpperCase().replaceAll('-', '_')}_`;
 }
-function host(request) {
-    return request.options.get('host') ?? CARGO_HOST;
-}
-function domain(request) {
-    const given = request.options.get('domain');
-    if (given !== undefined)
-        return given;
-    return host(request).toLowerCase() === CARGO_HOST ? 'cloudsmith' : 'organization';
-}
-/** `sparse+https://cargo.cloudsmith.io/ORG/REPO/`, or the custom domain's form of it. */
+/** `sparse+https://cargo.cloudsmith.io/ORG/REPO/`, or a custom domain's form of it (domains.ts). */
 function indexUrl(request) {
-    const path = {
-        cloudsmith: `/${request.owner}/${request.repository ?? ''}/`,
-        organization: `/${request.repository ?? ''}/`,
-        repository: '/'
-    }[domain(request)];
-    return `sparse+https://${host(request)}${path}`;
+    const { host, path } = domainEndpoint(request, 'host', CARGO_HOST);
+    return `sparse+https://${host}${path}`;
 }
 const cargo = {
     format: 'cargo',
@@ -3981,7 +4042,7 @@ const cargo = {
     options: {
         name: `the Cargo registry name that Cargo.toml and --registry use (default: the repository slug)`,
         host: `the index host (default ${CARGO_HOST}; an organization's custom domain)`,
-        domain: `what host= is: organization (an organization-wide custom domain, the default with host=: index at /REPO/), repository (a per-repository custom domain: index at /), or cloudsmith (a Cloudsmith host: /ORG/REPO/)`
+        domain: domainOptionText('domain')
     },
     programs: [],
     // The index rather than the bare host: two Cloudsmith repositories on cargo.cloudsmith.io are
@@ -3998,15 +4059,6 @@ const cargo = {
         }
         else if (variablePrefix(name) === variablePrefix(CRATES_IO)) {
             problems.push(`${given ? `name=${name}` : `the repository slug '${name}'`} is Cargo's name for crates.io, whose token would then be the Cloudsmith key; choose another with name=NAME.`);
-        }
-        const kind = request.options.get('domain');
-        if (kind !== undefined) {
-            if (!DOMAINS.includes(kind)) {
-                problems.push(`domain=${kind} is not one of ${DOMAINS.join(', ')}.`);
-            }
-            else if (!request.options.has('host')) {
-                problems.push(`domain=${kind} describes host=, which is missing; give host=HOST too.`);
-            }
         }
         return problems;
     },
@@ -4099,7 +4151,7 @@ const DOCKER_HOST = 'docker.cloudsmith.io';
 /** The username Cloudsmith's credential helper and the External Secrets generator use with a key. */
 const DOCKER_USERNAME = 'token';
 const USERNAME = /^[A-Za-z0-9][A-Za-z0-9_.@+-]{0,127}$/;
-function docker_host(request) {
+function host(request) {
     return request.options.get('host') ?? DOCKER_HOST;
 }
 /** DOCKER_CONFIG, or .docker in the home directory, with the platform's separators. */
@@ -4119,7 +4171,7 @@ const docker = {
         username: `the user name to log in as (default ${DOCKER_USERNAME})`
     },
     programs: ['docker'],
-    hosts: (request) => [docker_host(request)],
+    hosts: (request) => [host(request)],
     validate(request) {
         const username = request.options.get('username');
         if (username !== undefined && !USERNAME.test(username)) {
@@ -4130,7 +4182,7 @@ const docker = {
         return [];
     },
     plan(request, context) {
-        const registry = docker_host(request);
+        const registry = host(request);
         const username = request.options.get('username') ?? DOCKER_USERNAME;
         const configDir = dockerConfigDir(context);
         const store = credentialStore(context.readFile(dockerConfigFile(configDir, context.platform)), registry);
@@ -4224,6 +4276,7 @@ function isRecord(value) {
  */
 
 
+
 const DEFAULT_NPM_HOST = 'npm.cloudsmith.io';
 const USERCONFIG_VARIABLE = 'NPM_CONFIG_USERCONFIG';
 /**
@@ -4243,7 +4296,8 @@ const npm = {
     repository: 'required',
     options: {
         scope: '@SCOPE: only packages of this npm scope come from the repository (without it, every package does)',
-        host: `HOST[:PORT]: an organization-wide custom domain for npm, then the path is /REPOSITORY/ (default ${DEFAULT_NPM_HOST}, path /OWNER/REPOSITORY/)`
+        host: `HOST[:PORT]: the registry's host (default ${DEFAULT_NPM_HOST}, path /OWNER/REPOSITORY/; another host is an organization-wide custom domain, path /REPOSITORY/, unless domain= says otherwise)`,
+        domain: domainOptionText('domain')
     },
     programs: [],
     validate(request) {
@@ -4312,10 +4366,9 @@ function planNpm(requests, context) {
     }));
 }
 function registryOf(request) {
-    const custom = request.options.get('host');
-    const host = normaliseHost(custom ?? DEFAULT_NPM_HOST);
-    // Cloudsmith drops the organization from the path on an organization-wide custom domain
-    const path = custom === undefined ? `/${request.owner}/${request.repository}/` : `/${request.repository}/`;
+    const endpoint = domainEndpoint(request, 'host', DEFAULT_NPM_HOST);
+    const host = normaliseHost(endpoint.host);
+    const path = endpoint.path;
     return {
         request,
         url: `https://${host}${path}`,
@@ -4516,7 +4569,7 @@ function userconfigExports(path, existing, platform) {
 
 ;// CONCATENATED MODULE: ./src/registries/python.ts
 /**
- * python: `python REPOSITORY [host=HOST] [upload-host=HOST]`. Points pip and uv at the repository's
+ * python: `python REPOSITORY [host=HOST] [domain=KIND] [upload-host=HOST] [upload-domain=KIND]`. Points pip and uv at the repository's
  * simple index and twine and uv publish at its upload endpoint, through environment variables
  * only (nothing on disk):
  *
@@ -4528,9 +4581,13 @@ function userconfigExports(path, existing, platform) {
  * publishes a package of the same name on PyPI win (dependency confusion). The repository gets
  * public packages through a PyPI upstream instead.
  *
- * With an organization's custom domain (an account-wide one), Cloudsmith drops the organization
- * from the path: `https://HOST/basic/REPO/python/simple/` and `https://UPLOAD-HOST/REPO/`.
+ * Custom domains follow the one rule of domains.ts, each host on its own (`domain=` describes
+ * `host=`, `upload-domain=` describes `upload-host=`): the index is `basic/`, the repository's
+ * path (`ORG/REPO/`, `REPO/` or nothing) and `python/simple/`; the upload URL is the path alone.
+ * An organization-wide download domain: `https://HOST/basic/REPO/python/simple/`; a
+ * per-repository one: `https://HOST/basic/python/simple/`.
  */
+
 
 /** Cloudsmith's download host: it serves every repository's Python simple index. */
 const PYTHON_DOWNLOAD_HOST = 'dl.cloudsmith.io';
@@ -4574,27 +4631,16 @@ const INTERFERING = [
         'it competes with UV_PUBLISH_USERNAME and UV_PUBLISH_PASSWORD in uv publish; unset it'
     ]
 ];
-function isHost(value, cloudsmithHost) {
-    return value.toLowerCase() === cloudsmithHost;
-}
 /** The index and upload URLs of a line, without the key (Cloudsmith's form for each host). */
 function pythonEndpoints(request) {
-    // the format requires a repository, so the request always has one
-    const repository = request.repository;
-    const downloadHost = request.options.get('host') ?? PYTHON_DOWNLOAD_HOST;
-    const uploadHost = request.options.get('upload-host') ?? PYTHON_UPLOAD_HOST;
-    // An account-wide custom domain serves one organization: its path leaves the organization out.
-    const indexPath = isHost(downloadHost, PYTHON_DOWNLOAD_HOST)
-        ? `/basic/${request.owner}/${repository}/python/simple/`
-        : `/basic/${repository}/python/simple/`;
-    const uploadPath = isHost(uploadHost, PYTHON_UPLOAD_HOST)
-        ? `/${request.owner}/${repository}/`
-        : `/${repository}/`;
+    const download = domainEndpoint(request, 'host', PYTHON_DOWNLOAD_HOST);
+    const upload = domainEndpoint(request, 'upload-host', PYTHON_UPLOAD_HOST);
     return {
-        downloadHost,
-        uploadHost,
-        indexAfterKey: `@${downloadHost}${indexPath}`,
-        uploadUrl: `https://${uploadHost}${uploadPath}`
+        downloadHost: download.host,
+        uploadHost: upload.host,
+        // basic/ asks for HTTP Basic authentication; it comes before the repository's path
+        indexAfterKey: `@${download.host}/basic${download.path}python/simple/`,
+        uploadUrl: `https://${upload.host}${upload.path}`
     };
 }
 /** The index URL as the user may see it: the key replaced by `***`. */
@@ -4605,8 +4651,10 @@ const python = {
     format: 'python',
     repository: 'required',
     options: {
-        host: `the host of the simple index pip and uv read (default ${PYTHON_DOWNLOAD_HOST}; an organization's account-wide custom download domain)`,
-        'upload-host': `the host twine and uv publish upload to (default ${PYTHON_UPLOAD_HOST}; an organization's account-wide custom Python domain)`
+        host: `the host of the simple index pip and uv read (default ${PYTHON_DOWNLOAD_HOST}; another host is an organization's custom download domain)`,
+        domain: domainOptionText('domain'),
+        'upload-host': `the host twine and uv publish upload to (default ${PYTHON_UPLOAD_HOST}; another host is an organization's custom Python domain)`,
+        'upload-domain': domainOptionText('upload-domain')
     },
     programs: [],
     onlyOne: 'pip and uv read one index and twine uploads to one repository. Keep one python line; to upload to another repository too, give that twine step --repository-url https://python.cloudsmith.io/OWNER/REPO/ (TWINE_USERNAME and TWINE_PASSWORD still apply).',
@@ -4672,12 +4720,7 @@ const python = {
 
 
 
-const FORMATS = new Map([
-    docker,
-    npm,
-    python,
-    cargo
-].map((format) => [format.format, format]));
+const FORMATS = new Map([docker, npm, python, cargo].map((format) => [format.format, format]));
 
 ;// CONCATENATED MODULE: ./src/inputs.ts
 /**
