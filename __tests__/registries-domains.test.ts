@@ -161,6 +161,41 @@ describe('domain= and upload-domain=: the common checks, each naming the line', 
     }
   )
 
+  test.each([
+    [
+      'npm npm-private host=NPM.cloudsmith.io domain=repository',
+      'domain=repository',
+      'host',
+      'NPM.cloudsmith.io'
+    ],
+    [
+      'python pypi host=dl.cloudsmith.io domain=organization',
+      'domain=organization',
+      'host',
+      'dl.cloudsmith.io'
+    ],
+    [
+      'python pypi upload-host=python.cloudsmith.io upload-domain=repository',
+      'upload-domain=repository',
+      'upload-host',
+      'python.cloudsmith.io'
+    ],
+    [
+      'cargo crates host=cargo.cloudsmith.io:443 domain=organization',
+      'domain=organization',
+      'host',
+      'cargo.cloudsmith.io:443'
+    ]
+  ])(
+    "%s: a custom-domain kind on Cloudsmith's own host is refused",
+    (line, given, hostOption, host) => {
+      const domainOption = given.split('=')[0] as string
+      expect(problemsOf(line)).toEqual([
+        `Input 'registries' line 1 (${line}): ${given} says ${hostOption}= is a custom domain, but ${host} is Cloudsmith's own host, which keeps /OWNER/REPOSITORY/; give your custom domain as ${hostOption}=, or leave ${domainOption}= out.`
+      ])
+    }
+  )
+
   test('python: upload-domain= describes upload-host=, not host=', () => {
     const line = 'python pypi host=dl.acme.com upload-domain=repository'
     expect(problemsOf(line)).toEqual([

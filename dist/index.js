@@ -3766,6 +3766,22 @@ function domainProblems(options) {
     }
     return problems;
 }
+/**
+ * A custom-domain kind given for the format's own Cloudsmith host (`host=npm.cloudsmith.io
+ * domain=repository`): Cloudsmith's hosts keep `/ORG/REPO/`, so the URL would lead nowhere.
+ */
+function cloudsmithHostProblem(request, hostOption, defaultHost) {
+    const domainOption = `${hostOption.slice(0, -'host'.length)}domain`;
+    const host = request.options.get(hostOption);
+    const kind = request.options.get(domainOption);
+    if (host === undefined || (kind !== 'organization' && kind !== 'repository'))
+        return [];
+    if (!sameHost(host, defaultHost))
+        return [];
+    return [
+        `${domainOption}=${kind} says ${hostOption}= is a custom domain, but ${host} is Cloudsmith's own host, which keeps /OWNER/REPOSITORY/; give your custom domain as ${hostOption}=, or leave ${domainOption}= out.`
+    ];
+}
 /** The host name without a default `:443`, lower case: how two spellings of one host compare. */
 function sameHost(a, b) {
     const plain = (host) => host.toLowerCase().replace(/:443$/, '');
@@ -4049,7 +4065,7 @@ const cargo = {
     // two registries; the same index twice is one line too many.
     hosts: (request) => [indexUrl(request).slice('sparse+https://'.length)],
     validate(request) {
-        const problems = [];
+        const problems = cloudsmithHostProblem(request, 'host', CARGO_HOST);
         const name = registryName(request);
         const given = request.options.has('name');
         if (!REGISTRY_NAME.test(name)) {
@@ -4301,15 +4317,12 @@ const npm = {
     },
     programs: [],
     validate(request) {
+        const problems = cloudsmithHostProblem(request, 'host', DEFAULT_NPM_HOST);
         const scope = request.options.get('scope');
-        if (scope === undefined)
-            return [];
-        if (scope.length > SCOPE_MAX_LENGTH || !SCOPE.test(scope)) {
-            return [
-                `scope=${scope} is not an npm scope: use @ and a name of lower-case letters, digits, '-', '.' and '_' that does not start with '.' or '_', such as scope=@acme.`
-            ];
+        if (scope !== undefined && (scope.length > SCOPE_MAX_LENGTH || !SCOPE.test(scope))) {
+            problems.push(`scope=${scope} is not an npm scope: use @ and a name of lower-case letters, digits, '-', '.' and '_' that does not start with '.' or '_', such as scope=@acme.`);
         }
-        return [];
+        return problems;
     },
     hosts(request) {
         return [registryOf(request).nerfDart.slice(2)];
@@ -4664,8 +4677,11 @@ const python = {
             ? [downloadHost]
             : [downloadHost, uploadHost];
     },
-    validate() {
-        return [];
+    validate(request) {
+        return [
+            ...cloudsmithHostProblem(request, 'host', PYTHON_DOWNLOAD_HOST),
+            ...cloudsmithHostProblem(request, 'upload-host', PYTHON_UPLOAD_HOST)
+        ];
     },
     plan(request, context) {
         const endpoints = pythonEndpoints(request);

@@ -16,7 +16,7 @@ import {
   type PlanContext,
   type RegistryRequest
 } from './plan.js'
-import { domainEndpoint, domainOptionText } from './domains.js'
+import { cloudsmithHostProblem, domainEndpoint, domainOptionText } from './domains.js'
 import { lineName } from './request.js'
 
 export const CARGO_HOST = 'cargo.cloudsmith.io'
@@ -68,7 +68,7 @@ export const cargo: FormatModule = {
   // two registries; the same index twice is one line too many.
   hosts: (request) => [indexUrl(request).slice('sparse+https://'.length)],
   validate(request) {
-    const problems: string[] = []
+    const problems = cloudsmithHostProblem(request, 'host', CARGO_HOST)
     const name = registryName(request)
     const given = request.options.has('name')
     if (!REGISTRY_NAME.test(name)) {

@@ -55,6 +55,25 @@ export function domainProblems(options: ReadonlyMap<string, string>): string[] {
   return problems
 }
 
+/**
+ * A custom-domain kind given for the format's own Cloudsmith host (`host=npm.cloudsmith.io
+ * domain=repository`): Cloudsmith's hosts keep `/ORG/REPO/`, so the URL would lead nowhere.
+ */
+export function cloudsmithHostProblem(
+  request: Pick<RegistryRequest, 'options'>,
+  hostOption: string,
+  defaultHost: string
+): string[] {
+  const domainOption = `${hostOption.slice(0, -'host'.length)}domain`
+  const host = request.options.get(hostOption)
+  const kind = request.options.get(domainOption)
+  if (host === undefined || (kind !== 'organization' && kind !== 'repository')) return []
+  if (!sameHost(host, defaultHost)) return []
+  return [
+    `${domainOption}=${kind} says ${hostOption}= is a custom domain, but ${host} is Cloudsmith's own host, which keeps /OWNER/REPOSITORY/; give your custom domain as ${hostOption}=, or leave ${domainOption}= out.`
+  ]
+}
+
 /** A line's host for one endpoint, with its kind and the path that names the repository. */
 export interface DomainEndpoint {
   /** As written on the line, or the format's default. */

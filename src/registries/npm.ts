@@ -16,7 +16,7 @@
  */
 import { posix, win32 } from 'node:path'
 import type { FormatModule, Plan, PlanContext, RegistryRequest, Step } from './plan.js'
-import { domainEndpoint, domainOptionText } from './domains.js'
+import { cloudsmithHostProblem, domainEndpoint, domainOptionText } from './domains.js'
 import { lineName } from './request.js'
 
 export const DEFAULT_NPM_HOST = 'npm.cloudsmith.io'
@@ -74,14 +74,14 @@ export const npm: FormatModule = {
   },
   programs: [],
   validate(request) {
+    const problems = cloudsmithHostProblem(request, 'host', DEFAULT_NPM_HOST)
     const scope = request.options.get('scope')
-    if (scope === undefined) return []
-    if (scope.length > SCOPE_MAX_LENGTH || !SCOPE.test(scope)) {
-      return [
+    if (scope !== undefined && (scope.length > SCOPE_MAX_LENGTH || !SCOPE.test(scope))) {
+      problems.push(
         `scope=${scope} is not an npm scope: use @ and a name of lower-case letters, digits, '-', '.' and '_' that does not start with '.' or '_', such as scope=@acme.`
-      ]
+      )
     }
-    return []
+    return problems
   },
   hosts(request) {
     return [registryOf(request).nerfDart.slice(2)]

@@ -19,7 +19,7 @@
  */
 import { KEY, type FormatModule, type Plan, type Step, type Value } from './plan.js'
 import type { RegistryRequest } from './plan.js'
-import { domainEndpoint, domainOptionText } from './domains.js'
+import { cloudsmithHostProblem, domainEndpoint, domainOptionText } from './domains.js'
 
 /** Cloudsmith's download host: it serves every repository's Python simple index. */
 export const PYTHON_DOWNLOAD_HOST = 'dl.cloudsmith.io'
@@ -112,8 +112,11 @@ export const python: FormatModule = {
       ? [downloadHost]
       : [downloadHost, uploadHost]
   },
-  validate() {
-    return []
+  validate(request) {
+    return [
+      ...cloudsmithHostProblem(request, 'host', PYTHON_DOWNLOAD_HOST),
+      ...cloudsmithHostProblem(request, 'upload-host', PYTHON_UPLOAD_HOST)
+    ]
   },
   plan(request, context): Plan {
     const endpoints = pythonEndpoints(request)
