@@ -435,7 +435,7 @@ describe('verify', () => {
     const r = await run(server, { verify: 'true' })
     expect(r.rec.failed).toBe(false)
     expect(server.received[1]!.method).toBe('GET')
-    expect(server.received[1]!.url).toBe('/v1/user/self/')
+    expect(server.received[1]!.url).toBe('/user/self/')
     expect(server.received[1]!.headers['x-api-key']).toBe(key)
     expect(r.rec.log()).toContain(
       'info: Authenticated to Cloudsmith as CI Publisher (ci-publisher-ab12).'
@@ -452,7 +452,7 @@ describe('verify', () => {
     const r = await run(server, { verify: 'true' })
     const { title, text } = failureOf(r)
     expect(title).toBe('Cloudsmith does not accept the new key')
-    expect(text).toContain('GET /v1/user/self/ says the key is not authenticated')
+    expect(text).toContain(`GET ${server.url}/user/self/ says the key is not authenticated`)
     expectNoLeak(r, key)
   })
 
@@ -463,7 +463,9 @@ describe('verify', () => {
       json(401, { detail: 'Invalid API key.' })
     )
     const r = await run(server, { verify: 'true' })
-    expect(failureOf(r).text).toContain('GET /v1/user/self/ was answered 401: Invalid API key.')
+    expect(failureOf(r).text).toContain(
+      `GET ${server.url}/user/self/ was answered 401: Invalid API key.`
+    )
   })
 
   test('retries a 503 while verifying', async () => {

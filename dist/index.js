@@ -3749,8 +3749,10 @@ function schemelessProxyFixes(env) {
 
 ;// CONCATENATED MODULE: ./src/verify.ts
 /**
- * Optional check that Cloudsmith accepts the new key: GET /v1/user/self/ with it, and read who it
- * authenticates as.
+ * Optional check that Cloudsmith accepts the new key: GET <api-url>/user/self/ with it, and read
+ * who it authenticates as. Like the exchange, the path is appended to api-url as it is, as the
+ * Cloudsmith CLI does with CLOUDSMITH_API_HOST: Cloudsmith answers at its API root and under /v1/,
+ * so `https://api.cloudsmith.io` and `https://api.cloudsmith.io/v1` both work.
  */
 
 
@@ -3762,10 +3764,14 @@ const VERIFY_OPERATION = 'Verifying the key';
 class VerifyError extends Error {
     name = 'VerifyError';
 }
+function userSelfUrl(apiUrl) {
+    return `${apiUrl}/user/self/`;
+}
 async function verifyKey(apiUrl, token, timeoutMs, http, now) {
+    const url = userSelfUrl(apiUrl);
     const response = await callCloudsmith(http, {
         method: 'GET',
-        url: `${apiUrl}/v1/user/self/`,
+        url,
         headers: { Accept: 'application/json', 'X-Api-Key': token },
         timeoutMs,
         maxBodyBytes: MAX_BODY_BYTES
@@ -3773,17 +3779,17 @@ async function verifyKey(apiUrl, token, timeoutMs, http, now) {
     if (response.status !== 200) {
         const error = answerError(VERIFY_OPERATION, response, [token], now());
         if (error instanceof CloudsmithError) {
-            throw new VerifyError(`GET /v1/user/self/ was answered ${error.status}: ${error.said}`);
+            throw new VerifyError(`GET ${url} was answered ${error.status}: ${error.said}`);
         }
         throw error;
     }
     const parsed = parseJson(response.body);
     if (parsed === undefined) {
-        throw new VerifyError(`GET /v1/user/self/ did not answer JSON: ${excerpt(response.body, [token])}`);
+        throw new VerifyError(`GET ${url} did not answer JSON: ${excerpt(response.body, [token])}`);
     }
     const body = (parsed && typeof parsed === 'object' ? parsed : {});
     if (body.authenticated !== true) {
-        throw new VerifyError('GET /v1/user/self/ says the key is not authenticated');
+        throw new VerifyError(`GET ${url} says the key is not authenticated`);
     }
     const text = (value) => (typeof value === 'string' && value ? value : 'unknown');
     return { slug: text(body.slug), name: text(body.name) };
