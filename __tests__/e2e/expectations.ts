@@ -5,7 +5,12 @@
 import { expect } from '@jest/globals'
 import { createHash } from 'node:crypto'
 import { decodeJwt } from 'jose'
-import { findLeaks, type RunResult, type StepResult } from '../support/runner.js'
+import {
+  defaultRunnerContext,
+  findLeaks,
+  type RunResult,
+  type StepResult
+} from '../support/runner.js'
 import {
   ORG,
   SERVICE_SLUG,
@@ -170,7 +175,14 @@ export function expectFailed(
   expect(main.env).toEqual({})
   expect(main.state).toEqual({})
   expect(main.summary).toMatch(new RegExp(`^### Cloudsmith OIDC: \`${escape(expected.title)}\`\n`))
-  expect(main.summary).toContain(message.join('\n'))
+  // the summary holds the whole message, or its short form and a link to the run's log
+  expect(main.summary).toContain(message[0])
+  const cause = message.find((line) => line.startsWith('Likely cause: '))
+  if (cause !== undefined) expect(main.summary).toContain(cause)
+  if (!main.summary.includes(message.join('\n'))) {
+    const { serverUrl, repository, runId } = defaultRunnerContext
+    expect(main.summary).toContain(`](${serverUrl}/${repository}/actions/runs/${runId})`)
+  }
   expect(post?.log).toEqual(['Nothing to clean up: the main step did not produce a key.'])
   expect(result.finalEnv).toEqual({})
   return message
