@@ -8,6 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { expectCleanRun, lastKey } from './e2e/expectations.js'
+import { expectLogSnapshot } from './e2e/log-snapshot.js'
 import { ORG, actionNode, requireBundle, runStep, startStage, type Stage } from './e2e/harness.js'
 import {
   type RecordingProxy,
@@ -69,6 +70,7 @@ async function runBehindProxy(
       )
       expect(stage.cloudsmith.exchanges().map((r) => r.outcome.status)).toEqual([201])
       check({ result, stage, proxy, idTokenHost: idTokenUrl.host, cloudsmithHost })
+      expectLogSnapshot(result)
     } finally {
       result.cleanup()
     }

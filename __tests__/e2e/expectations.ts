@@ -11,6 +11,7 @@ import {
   type RunResult,
   type StepResult
 } from '../support/runner.js'
+import { expectLogSnapshot } from './log-snapshot.js'
 import {
   ORG,
   SERVICE_SLUG,
@@ -213,8 +214,8 @@ export function retryDelaySeconds(step: StepResult, pattern: RegExp): number {
 
 /**
  * One scenario on a stage of its own: `prepare` sets the stage up (faults, token claims), main and
- * post run with `step`, every run is checked with expectCleanRun and then `check`, and the stage
- * and the run's files are always torn down.
+ * post run with `step`, every run is checked with expectCleanRun and then `check`, its user view
+ * is compared with its log snapshot, and the stage and the run's files are always torn down.
  */
 export async function inStage(
   options: StageOptions,
@@ -229,6 +230,8 @@ export async function inStage(
     try {
       expectCleanRun(result, stage)
       check(result, stage)
+      // what the user reads, reviewed as a file (__tests__/__log_snapshots__)
+      expectLogSnapshot(result)
     } finally {
       result.cleanup()
     }
