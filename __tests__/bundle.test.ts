@@ -4,10 +4,11 @@
  * source-map registration at start-up.
  */
 import { describe, expect, test } from '@jest/globals'
+import { spawnSync } from 'node:child_process'
 import { readFileSync, readdirSync } from 'node:fs'
 import { isBuiltin } from 'node:module'
 import { join } from 'node:path'
-import { ACTION_DIR, requireBundle } from './e2e/harness.js'
+import { ACTION_DIR, actionNode, requireBundle } from './e2e/harness.js'
 
 requireBundle()
 const dist = (name: string): string => readFileSync(join(ACTION_DIR, 'dist', name), 'utf8')
@@ -41,4 +42,19 @@ describe('dist/', () => {
     )
     expect(bundle).not.toMatch(/sourcemap-register|source-map-support/)
   })
+})
+
+test('loading the bundle starts no node:child_process (only registries runs programs)', () => {
+  const loaded = spawnSync(
+    actionNode().path,
+    [
+      '-e',
+      `require(${JSON.stringify(join(ACTION_DIR, 'dist', 'index.js'))}); console.log(JSON.stringify(process.moduleLoadList))`
+    ],
+    { encoding: 'utf8' }
+  )
+  expect(loaded.status).toBe(0)
+  const modules = JSON.parse(loaded.stdout) as string[]
+  expect(modules).toContain('NativeModule fs')
+  expect(modules.filter((name) => /child_process/.test(name))).toEqual([])
 })

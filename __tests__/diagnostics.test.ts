@@ -34,12 +34,15 @@ const ERROR_TITLES = [
   'Cloudsmith unavailable (<status>)',
   'Cloudsmith rate limit',
   'Cloudsmith does not accept the new key',
+  'Package manager not configured',
   'Unexpected error'
 ]
 const WARNING_TITLES = [
   'Cloudsmith key expires soon',
   'Cloudsmith key expired during the job',
   'Cleanup failed',
+  'Cleanup incomplete',
+  'docker not logged out',
   'Job summary not written'
 ]
 

@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from '@jest/globals'
 import { providerUrlNote, suggestProvider, MISSING } from '../src/claims.js'
-import { dryRunLines } from '../src/dry-run.js'
+import { providerAdvice } from '../src/dry-run.js'
 import { gfm, markdownLink } from '../src/print-gate.js'
 import { runLogUrl } from '../src/summary.js'
 
@@ -72,7 +72,7 @@ describe('suggestProvider', () => {
       }
     ])
     expect(suggestion.audience).toBe(MISSING)
-    const lines = dryRunLines(
+    const lines = providerAdvice(
       'acme',
       'ci-bot',
       { iss: BASE.iss },

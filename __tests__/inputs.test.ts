@@ -26,7 +26,8 @@ describe('parseInputs', () => {
       timeoutMs: 30_000,
       jobSummary: true,
       verify: false,
-      dryRun: false
+      dryRun: false,
+      registries: []
     })
   })
 
@@ -56,7 +57,8 @@ describe('parseInputs', () => {
       timeoutMs: 1000,
       jobSummary: false,
       verify: true,
-      dryRun: true
+      dryRun: true,
+      registries: []
     })
   })
 

@@ -38,6 +38,7 @@ describe('inputs', () => {
         'job-summary',
         'max-attempts',
         'org',
+        'registries',
         'service-slug',
         'timeout-seconds',
         'verify'

@@ -6,6 +6,10 @@
  *   run in turn, BENCH_RUNS times each (default 25) after two warm-up rounds; medians.
  * - Shipped JavaScript (dist/ files Node may load), and the peak RSS of each of the three (GNU
  *   time's %M, median of BENCH_RSS_RUNS); each figure against issue 9's limits (LIMITS).
+ * - The same main step from the dist/ of BENCH_BASELINE (a git ref, default main), in the same
+ *   rounds, without `registries`: what this dist/ costs a job that does not use the input. And the
+ *   main step with `registries: docker` (the real docker CLI logging in to a fake registry on
+ *   loopback), for the time the login adds.
  * - The load test (200 main steps at once, 20 exchanges per second) BENCH_LOAD_RUNS times
  *   (default 3): completion time against the ideal 200 / 20 = 10 s.
  *
@@ -40,11 +44,13 @@ import {
   startStage,
   type Stage
 } from '../__tests__/e2e/harness.js'
+import { startFakeDockerRegistry } from '../__tests__/support/fake-docker-registry.js'
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 25)
 const RSS_RUNS = Number(process.env['BENCH_RSS_RUNS'] ?? 20)
 const LOAD_RUNS = Number(process.env['BENCH_LOAD_RUNS'] ?? 3)
 const WARMUP = 2
+const BASELINE = process.env['BENCH_BASELINE'] ?? 'main'
 const JOBS = LOAD.jobs
 const RATE = LOAD.ratePerSecond
 /** What issue 9 asks of the main step on Node 24; the table says whether one run met them. */
@@ -136,6 +142,43 @@ function shellEnv(stage: Stage): NodeJS.ProcessEnv {
   }
 }
 
+/**
+ * action.yml and dist/ of `ref`, in a folder of their own; undefined when git cannot give them
+ * (no such ref, or not a git checkout).
+ */
+function baselineAction(ref: string): string | undefined {
+  const dir = join(scratch, 'baseline')
+  mkdirSync(dir, { recursive: true })
+  const archive = spawnSync('git', ['archive', '--format=tar', ref, 'action.yml', 'dist'], {
+    cwd: ACTION_DIR,
+    maxBuffer: 64 * 1024 * 1024
+  })
+  if (archive.status !== 0) return undefined
+  const unpack = spawnSync('tar', ['-x', '-C', dir], { input: archive.stdout })
+  return unpack.status === 0 ? dir : undefined
+}
+
+/** CPU time (user + system, ms) Node spends loading a dist/index.js, measured inside the child. */
+function loadCpuMs(nodePath: string, distDir: string): Promise<number> {
+  const script = `const c = process.cpuUsage(); require(${JSON.stringify(join(distDir, 'index.js'))}); const u = process.cpuUsage(c); console.log((u.user + u.system) / 1000)`
+  return new Promise((done, fail) => {
+    const child = spawn(nodePath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] })
+    let out = ''
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()))
+    child.on('error', fail)
+    child.on('close', (code) =>
+      code === 0 ? done(Number(out.trim())) : fail(new Error(`loading ${distDir} failed`))
+    )
+  })
+}
+
+function gitDescribe(ref: string): string {
+  return spawnSync('git', ['rev-parse', '--short', ref], {
+    cwd: ACTION_DIR,
+    encoding: 'utf8'
+  }).stdout.trim()
+}
+
 function machine(): string {
   const cpuInfo = readFileSync('/proc/cpuinfo', 'utf8')
   const model = /^model name\s*:\s*(.+)$/m.exec(cpuInfo)?.[1] ?? cpus()[0]?.model ?? 'unknown CPU'
@@ -169,20 +212,55 @@ async function main(): Promise<void> {
   }
   if (!hasGnuTime) notes.push(`Peak RSS: skipped, ${GNU_TIME} (GNU time) not found.`)
 
+  const baseline = baselineAction(BASELINE)
+  if (!baseline) notes.push(`Baseline: skipped, git could not give dist/ of ${BASELINE}.`)
+  const docker = has('docker')
+  if (!docker) notes.push('registries: docker: skipped, the docker client is not on PATH.')
+
   const stage = await startStage()
+  const registry = await startFakeDockerRegistry(() => stage.cloudsmith.issuedTokens())
+  const dockerConfig = join(scratch, 'docker-config')
+  mkdirSync(dockerConfig, { recursive: true })
   const actionMs: number[] = []
+  const loadCpu: number[] = []
+  const baselineLoadCpu: number[] = []
+  const baselineMs: number[] = []
+  const dockerMs: number[] = []
   const nodeMs: number[] = []
   const curlMs: number[] = []
+  const succeeded = (result: Awaited<ReturnType<typeof runStep>>, what: string): void => {
+    result.cleanup()
+    if (!result.main.succeeded || !result.main.outputs['token']) {
+      throw new Error(`${what} failed:\n${result.main.log.join('\n')}`)
+    }
+  }
   try {
-    // the three in turn, so that drift on the machine hits them alike
+    // all in turn, so that drift on the machine hits them alike
     for (let round = 0; round < WARMUP + RUNS; round++) {
       const keep = round >= WARMUP
       const result = await runStep(stage, { runPost: false })
-      result.cleanup()
-      if (!result.main.succeeded || !result.main.outputs['token']) {
-        throw new Error(`the action failed:\n${result.main.log.join('\n')}`)
-      }
+      succeeded(result, 'the action')
       if (keep) actionMs.push(result.main.durationMs)
+      if (baseline) {
+        const before = await runStep(stage, { runPost: false, actionDir: baseline })
+        succeeded(before, `the action of ${BASELINE}`)
+        if (keep) baselineMs.push(before.main.durationMs)
+        const cpu = await loadCpuMs(node.path, join(ACTION_DIR, 'dist'))
+        const baselineCpu = await loadCpuMs(node.path, join(baseline, 'dist'))
+        if (keep) {
+          loadCpu.push(cpu)
+          baselineLoadCpu.push(baselineCpu)
+        }
+      }
+      if (docker) {
+        const withDocker = await runStep(stage, {
+          runPost: false,
+          with: { registries: `docker host=${registry.host}` },
+          env: { DOCKER_CONFIG: dockerConfig }
+        })
+        succeeded(withDocker, 'the action with registries: docker')
+        if (keep) dockerMs.push(withDocker.main.durationMs)
+      }
       const bare = await timeChild(node.path, ['-e', ''], { PATH: process.env['PATH'] })
       if (keep) nodeMs.push(bare.ms)
       if (curlJq) {
@@ -252,13 +330,51 @@ async function main(): Promise<void> {
     const mib = (kib: number): string => `${(kib / 1024).toFixed(1)} MiB`
     const ratio = (a: number, b: number): string => `${(a / b).toFixed(2)}×`
     const action = median(actionMs)
+    const before = median(baselineMs)
+    const withDocker = median(dockerMs)
     const bare = median(nodeMs)
     const curl = curlJq ? median(curlMs) : NaN
     const loadSeconds = median(loads.map((load) => load.seconds))
     const exchangeSeconds = median(loads.map((load) => load.exchangeSeconds))
     const ideal = JOBS / RATE
+    const loadRows: Array<[string, string, string]> = [
+      [
+        `Load: ${JOBS} main steps at once, ${RATE} exchanges/s`,
+        `${loadSeconds.toFixed(1)} s to the last exit`,
+        `ideal ${ideal} s: ${ratio(loadSeconds, ideal)} (load test's limit ${LOAD.maxIdealMultiple}×); ${LOAD_RUNS} runs`
+      ],
+      [
+        'Load: first to last exchange request',
+        `${exchangeSeconds.toFixed(1)} s`,
+        `ideal ${ideal} s: ${ratio(exchangeSeconds, ideal)}`
+      ],
+      [
+        'Load: exchange requests for 200 keys',
+        `${median(loads.map((load) => load.requests))}`,
+        `${(median(loads.map((load) => load.requests)) / JOBS).toFixed(2)} per key (load test's limit < ${LOAD.maxRequestsPerKey})`
+      ]
+    ]
     const rows: Array<[string, string, string]> = [
       ['Main step, wall time (spawn to exit)', ms(action), `${RUNS} runs`],
+      [
+        `Main step of ${BASELINE} (${baseline ? gitDescribe(BASELINE) : 'skipped'}), same rounds`,
+        baseline ? ms(before) : 'skipped',
+        baseline
+          ? `this dist/ without registries = ${ratio(action, before)} of ${BASELINE}'s (${(action - before).toFixed(0)} ms)`
+          : 'git could not give it'
+      ],
+      [
+        'Loading dist/index.js, CPU time (user + system, inside Node)',
+        baseline ? `${median(loadCpu).toFixed(1)} ms` : 'skipped',
+        baseline
+          ? `${BASELINE}'s: ${median(baselineLoadCpu).toFixed(1)} ms (${ratio(median(loadCpu), median(baselineLoadCpu))}); less disturbed by other load than wall time`
+          : 'git could not give it'
+      ],
+      [
+        `Main step with \`registries: docker\` (real docker login, loopback registry)`,
+        docker ? ms(withDocker) : 'skipped',
+        docker ? `the login adds ${(withDocker - action).toFixed(0)} ms` : 'docker missing'
+      ],
       [
         '`node -e ""`, wall time',
         ms(bare),
@@ -281,21 +397,9 @@ async function main(): Promise<void> {
             `${within(median(rss.action) / 1024, LIMITS.rssMiB)} the limit ${LIMITS.rssMiB} MiB; node -e "": ${mib(median(rss.node))}${curlJq ? `; curl \\| jq: ${mib(median(rss.curl))} (largest process)` : ''}`
           ]
         : ['Main step, peak RSS', 'skipped', 'GNU time missing'],
-      [
-        `Load: ${JOBS} main steps at once, ${RATE} exchanges/s`,
-        `${loadSeconds.toFixed(1)} s to the last exit`,
-        `ideal ${ideal} s: ${ratio(loadSeconds, ideal)} (load test's limit ${LOAD.maxIdealMultiple}×); ${LOAD_RUNS} runs`
-      ],
-      [
-        'Load: first to last exchange request',
-        `${exchangeSeconds.toFixed(1)} s`,
-        `ideal ${ideal} s: ${ratio(exchangeSeconds, ideal)}`
-      ],
-      [
-        'Load: exchange requests for 200 keys',
-        `${median(loads.map((load) => load.requests))}`,
-        `${(median(loads.map((load) => load.requests)) / JOBS).toFixed(2)} per key (load test's limit < ${LOAD.maxRequestsPerKey})`
-      ]
+      ...(LOAD_RUNS > 0
+        ? loadRows
+        : [['Load rows', 'skipped', 'BENCH_LOAD_RUNS=0'] as [string, string, string]])
     ]
     const table = [
       '| Measure | Median | Ratio / note |',
@@ -311,17 +415,22 @@ async function main(): Promise<void> {
 
     const method = [
       `- Wall times are spawn-to-exit medians of ${RUNS} runs each, after ${WARMUP} warm-up rounds; the`,
-      '  main step, `node -e ""` (same binary) and the `curl | jq` snippet run in turn.',
+      `  main step, the main step of ${BASELINE}'s dist/ (no registries), the main step with`,
+      '  `registries: docker`, `node -e ""` (same binary) and the `curl | jq` snippet run in turn.',
       "- The `curl | jq` snippet is the two-step shell recipe of Cloudsmith's documentation (ID token",
       '  with curl, `jq .value`, POST to `/openid/{org}/`, `jq -r .token`), plus the two echos that mask',
       '  and export the key as the action does. It has no timeout, retry, validation or diagnosis.',
       '- Shipped JavaScript: the files under dist/ that Node may load (not the source map, not the',
       '  license notices).',
       `- Peak RSS is GNU time's maximum resident set size, median of ${RSS_RUNS} runs.`,
-      `- The load rows run \`__tests__/load.test.ts\`'s scenario ${LOAD_RUNS} times: ${JOBS} main steps spawned`,
-      `  at once against a fake Cloudsmith taking ${RATE} exchanges per second (429 with Retry-After`,
-      `  beyond). The ideal is ${JOBS} / ${RATE} = ${ideal} s of exchanges; the time to the last exit also`,
-      `  holds starting ${JOBS} Node processes on this machine.`
+      ...(LOAD_RUNS > 0
+        ? [
+            `- The load rows run \`__tests__/load.test.ts\`'s scenario ${LOAD_RUNS} times: ${JOBS} main steps spawned`,
+            `  at once against a fake Cloudsmith taking ${RATE} exchanges per second (429 with Retry-After`,
+            `  beyond). The ideal is ${JOBS} / ${RATE} = ${ideal} s of exchanges; the time to the last exit also`,
+            `  holds starting ${JOBS} Node processes on this machine.`
+          ]
+        : ['- The load rows were skipped (BENCH_LOAD_RUNS=0).'])
     ]
     // bench/README.md (linked from README): only the part between its markers is generated
     await replaceMarked(join(ACTION_DIR, 'bench', 'README.md'), [
@@ -337,9 +446,27 @@ async function main(): Promise<void> {
     mkdirSync(join(ACTION_DIR, 'bench', 'results'), { recursive: true })
     writeFileSync(
       join(ACTION_DIR, 'bench', 'results', 'latest.json'),
-      JSON.stringify({ actionMs, nodeMs, curlMs, rss, loads, bytes, gzipped, node }, null, 2)
+      JSON.stringify(
+        {
+          actionMs,
+          baselineMs,
+          loadCpu,
+          baselineLoadCpu,
+          dockerMs,
+          nodeMs,
+          curlMs,
+          rss,
+          loads,
+          bytes,
+          gzipped,
+          node
+        },
+        null,
+        2
+      )
     )
   } finally {
+    await registry.close()
     await stage.close()
     rmSync(scratch, { recursive: true, force: true })
   }

@@ -1,15 +1,15 @@
 /******/ (() => { // webpackBootstrap
 /******/ 	var __webpack_modules__ = ({
 
-/***/ 770:
+/***/ 900:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__(218);
+module.exports = __nccwpck_require__(636);
 
 
 /***/ }),
 
-/***/ 218:
+/***/ 636:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -448,7 +448,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = require("os");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+;// CONCATENATED MODULE: ../../work/wt-14/node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
 /**
@@ -484,7 +484,7 @@ function utils_toCommandProperties(annotationProperties) {
     };
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+;// CONCATENATED MODULE: ../../work/wt-14/node_modules/@actions/core/lib/command.js
 
 
 /**
@@ -580,7 +580,7 @@ function escapeProperty(s) {
 const external_crypto_namespaceObject = require("crypto");
 ;// CONCATENATED MODULE: external "fs"
 const external_fs_namespaceObject = require("fs");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+;// CONCATENATED MODULE: ../../work/wt-14/node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -623,7 +623,7 @@ var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(692);
 var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+;// CONCATENATED MODULE: ../../work/wt-14/node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
     if (checkBypass(reqUrl)) {
@@ -714,8 +714,8 @@ class DecodedURL extends URL {
     }
 }
 //# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var tunnel = __nccwpck_require__(770);
+// EXTERNAL MODULE: ../../work/wt-14/node_modules/tunnel/index.js
+var tunnel = __nccwpck_require__(900);
 ;// CONCATENATED MODULE: ./scripts/bundle-stubs/undici.ts
 /**
  * Stands in for undici in dist/ only (see scripts/bundle.mjs and bench/README.md).
@@ -730,7 +730,7 @@ class ProxyAgent {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+;// CONCATENATED MODULE: ../../work/wt-14/node_modules/@actions/http-client/lib/index.js
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -1427,7 +1427,7 @@ class HttpClient {
 }
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
+;// CONCATENATED MODULE: ../../work/wt-14/node_modules/@actions/http-client/lib/auth.js
 var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -1503,7 +1503,7 @@ class PersonalAccessTokenCredentialHandler {
     }
 }
 //# sourceMappingURL=auth.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
+;// CONCATENATED MODULE: ../../work/wt-14/node_modules/@actions/core/lib/oidc-utils.js
 var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -1577,7 +1577,7 @@ class OidcClient {
     }
 }
 //# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
+;// CONCATENATED MODULE: ../../work/wt-14/node_modules/@actions/core/lib/summary.js
 var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -1858,7 +1858,7 @@ const _summary = new Summary();
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
 const summary = _summary;
 //# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
+;// CONCATENATED MODULE: ../../work/wt-14/node_modules/@actions/core/lib/path-utils.js
 
 /**
  * toPosixPath converts the given path to the posix form. On Windows, \\ will be
@@ -1892,7 +1892,7 @@ function toPlatformPath(pth) {
     return pth.replace(/[/\\]/g, path.sep);
 }
 //# sourceMappingURL=path-utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
+;// CONCATENATED MODULE: ../../work/wt-14/node_modules/@actions/core/lib/platform.js
 var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -1957,7 +1957,7 @@ function getDetails() {
     });
 }
 //# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
+;// CONCATENATED MODULE: ../../work/wt-14/node_modules/@actions/core/lib/core.js
 var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -2761,7 +2761,7 @@ function isGithubDefaultAudience(claims) {
     return owner !== MISSING && claimText(claims, 'aud') === `https://github.com/${owner}`;
 }
 
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/buffer_utils.js
+;// CONCATENATED MODULE: ../../work/wt-14/node_modules/jose/dist/webapi/lib/buffer_utils.js
 const buffer_utils_encoder = new TextEncoder(), decoder = new TextDecoder(), buffer_utils_strictDecoder = new TextDecoder("utf-8", { fatal: !0 }), UINT32_RANGE = (/* unused pure expression or super */ null && (2 ** 32));
 function concat(...buffers) {
   const size = buffers.reduce((acc, { length }) => acc + length, 0), buf = new Uint8Array(size);
@@ -2827,7 +2827,7 @@ async function digest(algorithm, data) {
 }
 
 
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/util/base64url.js
+;// CONCATENATED MODULE: ../../work/wt-14/node_modules/jose/dist/webapi/util/base64url.js
 
 const invalid = "The input to be decoded is not correctly encoded.";
 function base64url_decode(input) {
@@ -2842,7 +2842,7 @@ function base64url_encode(input) {
 }
 
 
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/validate.js
+;// CONCATENATED MODULE: ../../work/wt-14/node_modules/jose/dist/webapi/lib/validate.js
 
 
 
@@ -2950,7 +2950,7 @@ function serializeJoseHeader(Err, header) {
 }
 
 
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/util/errors.js
+;// CONCATENATED MODULE: ../../work/wt-14/node_modules/jose/dist/webapi/util/errors.js
 class JOSEError extends Error {
   static code = "ERR_JOSE_GENERIC";
   code = "ERR_JOSE_GENERIC";
@@ -3045,7 +3045,7 @@ class JWSSignatureVerificationFailed extends JOSEError {
 }
 
 
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/util/decode_jwt.js
+;// CONCATENATED MODULE: ../../work/wt-14/node_modules/jose/dist/webapi/util/decode_jwt.js
 
 
 
@@ -3539,11 +3539,966 @@ function refreshTime(token, askedAtMs, marginMs) {
     return expiresLocallyAtMs - Math.min(marginMs, lifetimeMs / 2);
 }
 
+;// CONCATENATED MODULE: ./src/registries/plan.ts
+/**
+ * The shape every package-manager format shares. A format turns one validated `registries` line
+ * into a Plan: the files to write, the variables to export and the commands to run. Planning
+ * touches nothing; the key itself is not even known yet (a value refers to it with KEY). One
+ * runner-side module applies a plan after the key is masked and records what it did (never the
+ * key); the post step undoes exactly that record, in reverse.
+ */
+/** Stands for the key in a planned value; filled in only when the plan is applied. */
+const KEY = Symbol('the Cloudsmith API key');
+
+;// CONCATENATED MODULE: ./src/registries/request.ts
+/** A host name or IPv4 address, then an optional `:port`. */
+const HOST_NAME = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+const IPV4 = /^(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+const OPTION = /^([A-Za-z][A-Za-z0-9-]*)=(.*)$/s;
+/** `host` and every `...-host` option take a host. */
+function isHostOption(key) {
+    return key === 'host' || key.endsWith('-host');
+}
+/** Undefined for a good `HOST[:PORT]`, else what it must look like. */
+function hostProblem(value) {
+    const wanted = 'a host name or IPv4 address with an optional :port (such as docker.example.com or 127.0.0.1:5000), without a scheme, path, user or whitespace';
+    if (value === '')
+        return `is empty; use ${wanted}.`;
+    if (/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(value))
+        return `has a scheme; use ${wanted}.`;
+    if (value.includes('@'))
+        return `holds a user part ('@'); use ${wanted}.`;
+    if (value.includes('/'))
+        return `holds a path; use ${wanted}.`;
+    const match = /^([^:]*)(?::(\d{1,5}))?$/.exec(value);
+    const name = match?.[1] ?? '';
+    const port = match?.[2];
+    if (!match || !(IPV4.test(name) || (HOST_NAME.test(name) && !/^[\d.]+$/.test(name)))) {
+        return `is not ${wanted}.`;
+    }
+    if (port !== undefined && (Number(port) < 1 || Number(port) > 65535)) {
+        return `has port ${port}; a port is 1 to 65535.`;
+    }
+    return undefined;
+}
+function parseRegistries(input, rules) {
+    const requests = [];
+    const problems = [];
+    const lines = input.split(/\r\n|\r|\n/);
+    for (const [index, raw] of lines.entries()) {
+        const text = raw.trim();
+        if (text === '' || text.startsWith('#'))
+            continue;
+        const parsed = parseLine(index + 1, text, rules);
+        if ('problems' in parsed)
+            problems.push(...parsed.problems);
+        else
+            requests.push(parsed.request);
+    }
+    problems.push(...clashes(requests, rules.formats));
+    problems.push(...missingPrograms(requests, rules));
+    return { requests, problems };
+}
+/** `registries line 3 (npm npm-private scope=acme)`: how every problem starts. */
+function lineName(request) {
+    return `Input 'registries' line ${request.line} (${request.text})`;
+}
+function parseLine(line, text, rules) {
+    const where = lineName({ line, text });
+    const [formatName = '', ...words] = text.split(/\s+/);
+    const format = rules.formats.get(formatName);
+    if (format === undefined) {
+        const known = [...rules.formats.keys()].join(', ');
+        return { problems: [`${where}: unknown format '${formatName}'; the formats are ${known}.`] };
+    }
+    const problems = [];
+    const usage = formatUsage(format);
+    let repository;
+    let owner = rules.org;
+    const first = words[0];
+    const firstIsRepository = first !== undefined && !first.includes('=');
+    if (format.repository === 'required') {
+        if (firstIsRepository) {
+            words.shift();
+            const parts = first.split('/');
+            if (parts.length > 2) {
+                problems.push(`${where}: the repository '${first}' has more than one '/'; use REPO or OWNER/REPO (${usage}).`);
+            }
+            else {
+                const [ownerPart, repoPart] = parts.length === 2 ? parts : [rules.org, parts[0]];
+                for (const [what, value] of [
+                    ['owner', ownerPart],
+                    ['repository', repoPart]
+                ]) {
+                    if (parts.length === 2 || what === 'repository') {
+                        const problem = rules.slugProblem(value ?? '');
+                        if (problem)
+                            problems.push(`${where}: the ${what} '${value}' ${problem}`);
+                    }
+                }
+                owner = ownerPart ?? rules.org;
+                repository = repoPart;
+            }
+        }
+        else {
+            problems.push(`${where}: a repository is missing; use ${usage}.`);
+        }
+    }
+    else if (firstIsRepository) {
+        problems.push(`${where}: ${format.format} takes no repository ('${first}'); use ${usage}.`);
+        words.shift();
+    }
+    const options = new Map();
+    for (const word of words) {
+        const match = OPTION.exec(word);
+        if (!match) {
+            problems.push(`${where}: '${word}' is not key=value; use ${usage}.`);
+            continue;
+        }
+        const [, key = '', value = ''] = match;
+        if (!(key in format.options)) {
+            problems.push(`${where}: unknown key '${key}'; ${format.format} accepts ${acceptedKeys(format)}.`);
+        }
+        else if (options.has(key)) {
+            problems.push(`${where}: '${key}' is given twice.`);
+        }
+        else if (value === '') {
+            problems.push(`${where}: '${key}' is empty; it takes ${format.options[key]}.`);
+        }
+        else if (isHostOption(key) && hostProblem(value) !== undefined) {
+            problems.push(`${where}: ${key}=${value} ${hostProblem(value)}`);
+        }
+        else {
+            options.set(key, value);
+        }
+    }
+    if (problems.length > 0)
+        return { problems };
+    const request = { line, text, format: format.format, owner, repository, options };
+    const own = format.validate(request).map((problem) => `${where}: ${problem}`);
+    return own.length > 0 ? { problems: own } : { request };
+}
+/** `docker [host=HOST] [username=NAME]`, from what the format declares. */
+function formatUsage(format) {
+    const repository = format.repository === 'required' ? ' REPOSITORY' : '';
+    const options = Object.keys(format.options)
+        .map((key) => ` [${key}=${isHostOption(key) ? 'HOST' : key.toUpperCase()}]`)
+        .join('');
+    return `'${format.format}${repository}${options}'`;
+}
+function acceptedKeys(format) {
+    const keys = Object.entries(format.options);
+    if (keys.length === 0)
+        return 'no keys';
+    return keys.map(([key, takes]) => `${key} (${takes})`).join(', ');
+}
+/**
+ * A format given twice for the same host, or twice at all when it has room for one line: the
+ * second line would undo the first.
+ */
+function clashes(requests, formats) {
+    const seen = new Map();
+    const firstOfFormat = new Map();
+    const problems = [];
+    for (const request of requests) {
+        const format = formats.get(request.format);
+        const first = firstOfFormat.get(request.format);
+        if (format?.onlyOne !== undefined && first !== undefined) {
+            problems.push(`${lineName(request)}: only one ${request.format} line is allowed and line ${first.line} is one; ${format.onlyOne}`);
+            continue;
+        }
+        if (first === undefined)
+            firstOfFormat.set(request.format, request);
+        for (const host of format?.hosts(request) ?? []) {
+            const id = `${request.format} ${host.toLowerCase()}`;
+            const earlier = seen.get(id);
+            if (earlier && earlier !== request) {
+                problems.push(`${lineName(request)}: ${request.format} for ${host} is already configured on line ${earlier.line}; give each format one line per host.`);
+            }
+            else if (!earlier) {
+                seen.set(id, request);
+            }
+        }
+    }
+    return problems;
+}
+function missingPrograms(requests, rules) {
+    const problems = [];
+    const looked = new Map();
+    for (const request of requests) {
+        for (const program of rules.formats.get(request.format)?.programs ?? []) {
+            if (!looked.has(program))
+                looked.set(program, rules.findProgram(program));
+            if (looked.get(program) === undefined) {
+                problems.push(`${lineName(request)}: the '${program}' program is not on PATH; install it in an earlier step or use a runner image that has it.`);
+            }
+        }
+    }
+    return problems;
+}
+
+;// CONCATENATED MODULE: ./src/registries/cargo.ts
+/**
+ * cargo: `cargo REPOSITORY [name=NAME] [host=HOST] [domain=KIND]`. Names a Cloudsmith repository
+ * as a Cargo registry through three variables Cargo reads for `[registries.NAME]`: the sparse
+ * index, the token, and the `cargo:token` credential provider (without a provider Cargo refuses to
+ * authenticate to an alternative registry). Then a dependency with `registry = "NAME"` and
+ * `cargo publish --registry NAME` send the key. No file is written.
+ *
+ * The token is sent verbatim: Cargo's `cargo:token` provider puts the variable's value into the
+ * `Authorization` header as it is, and Cloudsmith reads an API key (an OIDC-issued one too) there
+ * under the `Token` scheme, so the value is `Token <key>`.
+ */
+
+
+const CARGO_HOST = 'cargo.cloudsmith.io';
+/** The scheme before the key in the `Authorization` header Cargo sends. */
+const CARGO_AUTH_SCHEME = 'Token';
+/** The credential provider that reads `CARGO_REGISTRIES_<NAME>_TOKEN`. */
+const CARGO_TOKEN_PROVIDER = 'cargo:token';
+const DOMAINS = ['cloudsmith', 'organization', 'repository'];
+/**
+ * A Cargo registry name this action can map to variables: Cargo's own rule (a letter or `_`,
+ * then letters, digits, `-` and `_`) kept to ASCII, so the variable name is plain ASCII too.
+ */
+const REGISTRY_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+/** Cargo's name for crates.io: its variables would send the key to crates.io. */
+const CRATES_IO = 'CRATES_IO';
+/** The registry's name: `name=`, else the repository slug. */
+function registryName(request) {
+    return request.options.get('name') ?? request.repository ?? '';
+}
+/**
+ * The part every variable of a registry shares, the way Cargo maps `registries.NAME` to the
+ * environment: upper case, `-` as `_`. `acme-crates` → `CARGO_REGISTRIES_ACME_CRATES_`.
+ */
+function variablePrefix(name) {
+    return `CARGO_REGISTRIES_${name.toUpperCase().replaceAll('-', '_')}_`;
+}
+function host(request) {
+    return request.options.get('host') ?? CARGO_HOST;
+}
+function domain(request) {
+    const given = request.options.get('domain');
+    if (given !== undefined)
+        return given;
+    return host(request).toLowerCase() === CARGO_HOST ? 'cloudsmith' : 'organization';
+}
+/** `sparse+https://cargo.cloudsmith.io/ORG/REPO/`, or the custom domain's form of it. */
+function indexUrl(request) {
+    const path = {
+        cloudsmith: `/${request.owner}/${request.repository ?? ''}/`,
+        organization: `/${request.repository ?? ''}/`,
+        repository: '/'
+    }[domain(request)];
+    return `sparse+https://${host(request)}${path}`;
+}
+const cargo = {
+    format: 'cargo',
+    repository: 'required',
+    options: {
+        name: `the Cargo registry name that Cargo.toml and --registry use (default: the repository slug)`,
+        host: `the index host (default ${CARGO_HOST}; an organization's custom domain)`,
+        domain: `what host= is: organization (an organization-wide custom domain, the default with host=: index at /REPO/), repository (a per-repository custom domain: index at /), or cloudsmith (a Cloudsmith host: /ORG/REPO/)`
+    },
+    programs: [],
+    // The index rather than the bare host: two Cloudsmith repositories on cargo.cloudsmith.io are
+    // two registries; the same index twice is one line too many.
+    hosts: (request) => [indexUrl(request).slice('sparse+https://'.length)],
+    validate(request) {
+        const problems = [];
+        const name = registryName(request);
+        const given = request.options.has('name');
+        if (!REGISTRY_NAME.test(name)) {
+            problems.push(given
+                ? `name=${name} is not a Cargo registry name: a letter or '_', then letters, digits, '-' and '_'.`
+                : `the repository slug '${name}' is not a Cargo registry name (a letter or '_', then letters, digits, '-' and '_'); give one with name=NAME.`);
+        }
+        else if (variablePrefix(name) === variablePrefix(CRATES_IO)) {
+            problems.push(`${given ? `name=${name}` : `the repository slug '${name}'`} is Cargo's name for crates.io, whose token would then be the Cloudsmith key; choose another with name=NAME.`);
+        }
+        const kind = request.options.get('domain');
+        if (kind !== undefined) {
+            if (!DOMAINS.includes(kind)) {
+                problems.push(`domain=${kind} is not one of ${DOMAINS.join(', ')}.`);
+            }
+            else if (!request.options.has('host')) {
+                problems.push(`domain=${kind} describes host=, which is missing; give host=HOST too.`);
+            }
+        }
+        return problems;
+    },
+    plan(request, context) {
+        const name = registryName(request);
+        const prefix = variablePrefix(name);
+        const index = indexUrl(request);
+        const names = {
+            index: `${prefix}INDEX`,
+            token: `${prefix}TOKEN`,
+            provider: `${prefix}CREDENTIAL_PROVIDER`
+        };
+        const clash = clashingVariables(context, names, index);
+        if (clash.length > 0) {
+            return {
+                problems: [
+                    `${lineName(request)}: ${clash.join(' and ')} ${clash.length === 1 ? 'is' : 'are'} already set for another registry named '${name}' (by an earlier step, the runner's environment or the workflow's env:); this line would replace ${clash.length === 1 ? 'it' : 'them'}. Give this registry another name with name=NAME, or remove the other setting.`
+                ]
+            };
+        }
+        const previous = (variable) => context.env[variable] ?? '';
+        return {
+            request,
+            title: `cargo: registry '${name}' at ${index}`,
+            steps: [
+                {
+                    kind: 'env',
+                    name: names.index,
+                    value: [index],
+                    secret: false,
+                    restore: previous(names.index)
+                },
+                {
+                    kind: 'env',
+                    name: names.provider,
+                    value: [CARGO_TOKEN_PROVIDER],
+                    secret: false,
+                    restore: previous(names.provider)
+                },
+                {
+                    kind: 'env',
+                    name: names.token,
+                    value: [`${CARGO_AUTH_SCHEME} `, KEY],
+                    secret: true,
+                    restore: ''
+                }
+            ],
+            notes: [
+                `Cargo sends ${names.token} as the Authorization header ('${CARGO_AUTH_SCHEME} ' and the key) to every request for this registry; use registry = "${name}" on dependencies in Cargo.toml, or cargo publish --registry ${name}.`
+            ]
+        };
+    }
+};
+/**
+ * The registry's variables that are already set to something else than this line would set.
+ * An index equal to this line's is taken as this action's own from an earlier step (run again to
+ * renew the key), and replaced.
+ */
+function clashingVariables(context, names, index) {
+    const set = (variable) => (context.env[variable] ?? '') !== '';
+    if (context.env[names.index] === index)
+        return [];
+    return [names.index, names.token, names.provider].filter(set);
+}
+
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = require("node:path");
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = require("node:crypto");
+;// CONCATENATED MODULE: ./src/registries/sha256.ts
+/** SHA-256 in hex: how the record and the post step compare secrets without keeping them. */
+
+function sha256(text) {
+    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(text).digest('hex');
+}
+
+;// CONCATENATED MODULE: ./src/registries/docker.ts
+/**
+ * docker: `docker [host=HOST] [username=NAME]`. Logs the real docker CLI in to Cloudsmith's
+ * registry (docker.cloudsmith.io, or an organization's custom domain) with the key on standard
+ * input. Docker keeps the credential in its config (DOCKER_CONFIG, or ~/.docker/config.json) or in
+ * the credential store that config names, until the post step logs out.
+ *
+ * Also here, pure: where docker keeps a host's credential, and whether what it holds is still
+ * the one this step wrote (the post step logs out only then).
+ */
+
+
+const DOCKER_HOST = 'docker.cloudsmith.io';
+/** The username Cloudsmith's credential helper and the External Secrets generator use with a key. */
+const DOCKER_USERNAME = 'token';
+const USERNAME = /^[A-Za-z0-9][A-Za-z0-9_.@+-]{0,127}$/;
+function docker_host(request) {
+    return request.options.get('host') ?? DOCKER_HOST;
+}
+/** DOCKER_CONFIG, or .docker in the home directory, with the platform's separators. */
+function dockerConfigDir(context) {
+    const paths = context.platform === 'win32' ? external_node_path_namespaceObject.win32 : external_node_path_namespaceObject.posix;
+    const configured = context.env['DOCKER_CONFIG'];
+    return configured ? paths.resolve(configured) : paths.join(context.homeDir, '.docker');
+}
+function dockerConfigFile(configDir, platform) {
+    return (platform === 'win32' ? external_node_path_namespaceObject.win32 : external_node_path_namespaceObject.posix).join(configDir, 'config.json');
+}
+const docker = {
+    format: 'docker',
+    repository: 'none',
+    options: {
+        host: "the registry's host (default docker.cloudsmith.io; an organization's custom domain)",
+        username: `the user name to log in as (default ${DOCKER_USERNAME})`
+    },
+    programs: ['docker'],
+    hosts: (request) => [docker_host(request)],
+    validate(request) {
+        const username = request.options.get('username');
+        if (username !== undefined && !USERNAME.test(username)) {
+            return [
+                `username=${username} is not a user name: letters, digits, '_', '.', '@', '+' and '-', starting with a letter or digit, at most 128.`
+            ];
+        }
+        return [];
+    },
+    plan(request, context) {
+        const registry = docker_host(request);
+        const username = request.options.get('username') ?? DOCKER_USERNAME;
+        const configDir = dockerConfigDir(context);
+        const store = credentialStore(context.readFile(dockerConfigFile(configDir, context.platform)), registry);
+        return {
+            request,
+            title: `docker: log in to ${registry} as ${username}`,
+            steps: [{ kind: 'docker-login', host: registry, username, configDir }],
+            notes: [
+                store
+                    ? `docker keeps the credential in its credential store '${store}' (named in ${dockerConfigFile(configDir, context.platform)}) until the post step logs out.`
+                    : `docker keeps the credential in ${dockerConfigFile(configDir, context.platform)} until the post step logs out.`
+            ]
+        };
+    }
+};
+/** Where docker keeps a host's credential: a credential helper's name, or config.json itself. */
+function credentialStore(configText, host) {
+    const config = parseConfig(configText);
+    const helpers = config['credHelpers'];
+    if (isRecord(helpers) && typeof helpers[host] === 'string' && helpers[host] !== '') {
+        return helpers[host];
+    }
+    const store = config['credsStore'];
+    return typeof store === 'string' && store !== '' ? store : undefined;
+}
+/** The `auths[host].auth` value of a docker config.json, if there is one. */
+function configAuth(configText, host) {
+    const auths = parseConfig(configText)['auths'];
+    if (!isRecord(auths))
+        return undefined;
+    const entry = auths[host];
+    return isRecord(entry) && typeof entry['auth'] === 'string' ? entry['auth'] : undefined;
+}
+/** What docker stores in config.json for a login: base64 of `NAME:KEY` (mask it too). */
+function basicAuth(username, key) {
+    return Buffer.from(`${username}:${key}`).toString('base64');
+}
+/** Whether a config.json `auth` value is the login this step made (the key compared by SHA-256). */
+function authIsOurs(auth, username, keySha256) {
+    const decoded = Buffer.from(auth, 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    if (colon < 0)
+        return false;
+    return decoded.slice(0, colon) === username && sha256(decoded.slice(colon + 1)) === keySha256;
+}
+/** Whether a credential helper's `get` answer (`{"Username", "Secret"}`) is this step's login. */
+function helperAnswerIsOurs(answer, username, keySha256) {
+    let parsed;
+    try {
+        parsed = JSON.parse(answer);
+    }
+    catch {
+        return false;
+    }
+    return (isRecord(parsed) &&
+        parsed['Username'] === username &&
+        typeof parsed['Secret'] === 'string' &&
+        sha256(parsed['Secret']) === keySha256);
+}
+function parseConfig(text) {
+    if (text === undefined)
+        return {};
+    try {
+        const parsed = JSON.parse(text);
+        return isRecord(parsed) ? parsed : {};
+    }
+    catch {
+        return {};
+    }
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./src/registries/npm.ts
+/**
+ * npm and pnpm: one user config file in RUNNER_TEMP for every npm line, the way setup-node does
+ * it. The file holds `//HOST/PATH/:_authToken=${CLOUDSMITH_API_KEY}`, which npm and pnpm expand
+ * when they read it, so the key itself is never on disk; NPM_CONFIG_USERCONFIG points both
+ * clients at it. Whatever the user config in force before the step held (one setup-node wrote, a
+ * developer's ~/.npmrc) is carried over into the new file, below this step's lines.
+ *
+ * How npm reads it (npm's @npmcli/config and npm-registry-fetch): a user config is ini text;
+ * `[section]` puts the keys after it out of reach, so this step's lines come first; the last of
+ * two equal keys wins, so a carried-over line setting a key this step sets is commented out. For a
+ * request, npm looks for credentials under the longest nerf-darted prefix of its URL
+ * (`//host/a/b/`, then `//host/a/b`, `//host/a/`, ...): a credential the user already keeps for
+ * this registry's path (or below it) would fight this step's, and is refused, never replaced.
+ * Settings from the environment (`npm_config_*`) beat every file: one that would override this
+ * step's registry or token is refused too.
+ */
+
+
+const DEFAULT_NPM_HOST = 'npm.cloudsmith.io';
+const USERCONFIG_VARIABLE = 'NPM_CONFIG_USERCONFIG';
+/**
+ * The variable main exports the key in (API_KEY_VARIABLE in outputs.ts, which cannot be imported
+ * here: outputs.ts imports inputs.ts, which imports the format table).
+ */
+const KEY_VARIABLE = 'CLOUDSMITH_API_KEY';
+/** The value npm expands at read time: the only form of the key this step writes. */
+const KEY_REFERENCE = `\${${KEY_VARIABLE}}`;
+/** The per-registry settings npm-registry-fetch treats as a credential. */
+const CREDENTIAL_FIELDS = ['_authToken', '_auth', 'username', '_password'];
+/** An npm scope: `@` and a name npm accepts for a new package (lower case, URL-safe). */
+const SCOPE = /^@[a-z0-9-][a-z0-9._-]*$/;
+const SCOPE_MAX_LENGTH = 214;
+const npm = {
+    format: 'npm',
+    repository: 'required',
+    options: {
+        scope: '@SCOPE: only packages of this npm scope come from the repository (without it, every package does)',
+        host: `HOST[:PORT]: an organization-wide custom domain for npm, then the path is /REPOSITORY/ (default ${DEFAULT_NPM_HOST}, path /OWNER/REPOSITORY/)`
+    },
+    programs: [],
+    validate(request) {
+        const scope = request.options.get('scope');
+        if (scope === undefined)
+            return [];
+        if (scope.length > SCOPE_MAX_LENGTH || !SCOPE.test(scope)) {
+            return [
+                `scope=${scope} is not an npm scope: use @ and a name of lower-case letters, digits, '-', '.' and '_' that does not start with '.' or '_', such as scope=@acme.`
+            ];
+        }
+        return [];
+    },
+    hosts(request) {
+        return [registryOf(request).nerfDart.slice(2)];
+    },
+    plan(request, context) {
+        const plans = planNpm([request], context);
+        return 'problems' in plans ? plans : plans[0];
+    },
+    planAll: (requests, context) => planNpm(requests, context)
+};
+/** Every npm line at once: one file, one NPM_CONFIG_USERCONFIG, one plan per line. */
+function planNpm(requests, context) {
+    const registries = requests.map(registryOf);
+    const problems = [];
+    if (!context.exportEnv) {
+        for (const registry of registries) {
+            problems.push(`${where(registry)}: npm needs export-env: true. The user config this step writes refers to the key as ${KEY_REFERENCE}, which npm and pnpm read from the environment of later steps; with export-env: false the variable is not there. Set export-env: true, or write your own .npmrc from the token output.`);
+        }
+    }
+    problems.push(...betweenLines(registries), ...environmentOverrides(registries, context.env));
+    const existing = existingConfig(context);
+    if ('problem' in existing) {
+        return {
+            problems: [...problems, `${where(registries[0])}: ${existing.problem}`]
+        };
+    }
+    const entries = existing.text === undefined ? [] : iniEntries(existing.text);
+    problems.push(...credentialClashes(registries, entries, existing.path));
+    if (problems.length > 0)
+        return { problems };
+    const replaced = replacedLines(registries, entries);
+    const path = configPath(context);
+    const content = configText(registries, existing, replaced);
+    const steps = [
+        { kind: 'file', path, content },
+        ...userconfigExports(path, existing, context.platform)
+    ];
+    const carried = existing.text === undefined
+        ? `There was no user config at ${existing.path} to carry over.`
+        : `It carries over the settings of ${existing.path}.`;
+    const replacedNotes = replaced.map((entry) => `Line ${entry.line} of ${existing.path} set ${entry.key}; this step's setting replaces it for the rest of the job.`);
+    const first = registries[0]?.request.line;
+    return registries.map((registry, index) => ({
+        request: registry.request,
+        title: `npm: ${registry.scope ?? 'every package'} from ${registry.url}`,
+        steps: index === 0 ? steps : [],
+        notes: index === 0
+            ? [
+                `npm and pnpm read ${USERCONFIG_VARIABLE}=${path}; the token line refers to ${KEY_REFERENCE}. ${carried}`,
+                ...replacedNotes,
+                'A project .npmrc that sets the same registry or token takes precedence over the user config.'
+            ]
+            : [`Written into the same user config as line ${first}.`]
+    }));
+}
+function registryOf(request) {
+    const custom = request.options.get('host');
+    const host = normaliseHost(custom ?? DEFAULT_NPM_HOST);
+    // Cloudsmith drops the organization from the path on an organization-wide custom domain
+    const path = custom === undefined ? `/${request.owner}/${request.repository}/` : `/${request.repository}/`;
+    return {
+        request,
+        url: `https://${host}${path}`,
+        nerfDart: `//${host}${path}`,
+        scope: request.options.get('scope')
+    };
+}
+/** The host as npm sees it in a request URL: lower case, without the default port 443. */
+function normaliseHost(host) {
+    try {
+        return new URL(`https://${host}/`).host;
+    }
+    catch {
+        return host.toLowerCase();
+    }
+}
+function where(registry) {
+    return lineName(registry.request);
+}
+/** Two lines may not share a registry path, a scope, or both be without a scope. */
+function betweenLines(registries) {
+    const problems = [];
+    const seen = new Map();
+    for (const registry of registries) {
+        const claims = [`path ${registry.nerfDart}`, `scope ${registry.scope ?? '(every package)'}`];
+        for (const claim of claims) {
+            const earlier = seen.get(claim);
+            if (earlier) {
+                problems.push(claim.startsWith('path')
+                    ? `${where(registry)}: line ${earlier.request.line} already configures the npm registry ${registry.url}; give each repository one npm line.`
+                    : `${where(registry)}: line ${earlier.request.line} already sets the registry for ${registry.scope ?? 'every package (no scope=)'}; npm takes one registry per scope, so give each npm line its own scope=.`);
+                break;
+            }
+        }
+        for (const claim of claims)
+            if (!seen.has(claim))
+                seen.set(claim, registry);
+    }
+    return problems;
+}
+/** `npm_config_*` variables beat every config file: ones that would undo this step are refused. */
+function environmentOverrides(registries, env) {
+    const problems = [];
+    const set = Object.entries(env).filter((entry) => /^npm_config_/i.test(entry[0]) && entry[1] !== undefined && entry[1] !== '');
+    for (const registry of registries) {
+        const registryKey = registry.scope === undefined ? 'registry' : `${registry.scope}:registry`;
+        for (const [name] of set) {
+            const key = name.slice('npm_config_'.length);
+            if (key.toLowerCase() === registryKey) {
+                problems.push(`${where(registry)}: the environment sets ${name}, which npm and pnpm read before any config file, so the registry this line sets would not be used. Remove ${name} from the job's env, or give this line a scope= of its own.`);
+            }
+            else if (key.startsWith('//') && credentialClash(key, registry.nerfDart)) {
+                problems.push(`${where(registry)}: the environment sets ${name}, a credential for ${registry.nerfDart} that npm reads before any config file. Remove it from the job's env: this step signs npm in to that registry.`);
+            }
+        }
+    }
+    return problems;
+}
+/** Which user config npm would read now, following npm: a non-empty npm_config_userconfig (any case), else ~/.npmrc. */
+function existingConfig(context) {
+    const variables = new Map(Object.entries(context.env).filter((entry) => entry[0].toUpperCase() === USERCONFIG_VARIABLE && entry[1] !== undefined));
+    const named = [...new Set([...variables.values()].filter((value) => value !== ''))];
+    if (named.length > 1) {
+        return {
+            problem: `the environment names more than one npm user config (${[...variables.keys()].join(', ')}); npm reads whichever comes last in the environment, so this step cannot tell which one to carry over. Set only one of them.`
+        };
+    }
+    const path = named[0] === undefined
+        ? join(context, context.homeDir, '.npmrc')
+        : expandHome(named[0], context);
+    return { variables, path, text: context.readFile(path)?.replace(/^\uFEFF/, '') };
+}
+function expandHome(path, context) {
+    const home = /^~(?=$|[/\\])/;
+    return home.test(path) ? join(context, context.homeDir, path.slice(2)) : path;
+}
+function join(context, ...parts) {
+    return context.platform === 'win32' ? external_node_path_namespaceObject.win32.join(...parts) : external_node_path_namespaceObject.posix.join(...parts);
+}
+/**
+ * The file's lines as npm's ini parser reads them: `;` and `#` start a comment line, `[name]`
+ * starts a section, `key = value` with optional quotes around the key.
+ */
+function iniEntries(text) {
+    const entries = [];
+    let topLevel = true;
+    text.split(/\r\n|\r|\n/).forEach((raw, index) => {
+        if (/^\s*([;#]|$)/.test(raw))
+            return;
+        if (/^\s*\[[^\]]*\]\s*$/.test(raw)) {
+            topLevel = false;
+            return;
+        }
+        const equals = raw.indexOf('=');
+        const key = unquote((equals === -1 ? raw : raw.slice(0, equals)).trim());
+        const value = equals === -1 ? 'true' : unquote(raw.slice(equals + 1).trim());
+        entries.push({ line: index + 1, key, value, topLevel });
+    });
+    return entries;
+}
+function unquote(text) {
+    const quoted = /^(["'])(.*)\1$/.exec(text);
+    return quoted ? quoted[2] : text;
+}
+/** Whether a credential key's nerf dart (`//host/path[/]`) covers requests under `nerfDart`. */
+function credentialClash(key, nerfDart) {
+    const colon = key.lastIndexOf(':');
+    if (colon === -1)
+        return false;
+    const field = key.slice(colon + 1);
+    if (!CREDENTIAL_FIELDS.includes(field))
+        return false;
+    const prefix = lowerCaseHost(key.slice(0, colon));
+    return prefix === nerfDart || prefix === nerfDart.slice(0, -1) || prefix.startsWith(nerfDart);
+}
+function lowerCaseHost(nerfDart) {
+    const slash = nerfDart.indexOf('/', 2);
+    return slash === -1
+        ? nerfDart.toLowerCase()
+        : nerfDart.slice(0, slash).toLowerCase() + nerfDart.slice(slash);
+}
+/** Is this entry a token line this action wrote before (a second use of it in the same job)? */
+function isOwnTokenLine(entry, nerfDart) {
+    return entry.value === KEY_REFERENCE && lowerCaseHost(entry.key) === `${nerfDart}:_authToken`;
+}
+function credentialClashes(registries, entries, path) {
+    const problems = [];
+    for (const registry of registries) {
+        for (const entry of entries) {
+            if (!entry.topLevel || !entry.key.startsWith('//'))
+                continue;
+            if (isOwnTokenLine(entry, registry.nerfDart))
+                continue;
+            if (credentialClash(entry.key, registry.nerfDart)) {
+                const field = entry.key.slice(entry.key.lastIndexOf(':') + 1);
+                problems.push(`${where(registry)}: line ${entry.line} of the existing npm user config ${path} already holds a credential (${field}) for ${registry.nerfDart}, and this step will not write a second one. Remove that line (or that file from NPM_CONFIG_USERCONFIG), or drop this registries line and keep your own.`);
+            }
+        }
+    }
+    return problems;
+}
+/** Carried-over lines that set a key this step sets: commented out, so this step's value holds. */
+function replacedLines(registries, entries) {
+    const keys = new Set(registries.map((registry) => registry.scope === undefined ? 'registry' : `${registry.scope}:registry`));
+    return entries.filter((entry) => entry.topLevel &&
+        (keys.has(entry.key) ||
+            registries.some((registry) => isOwnTokenLine(entry, registry.nerfDart))));
+}
+function configText(registries, existing, replaced) {
+    const lines = [
+        '; npm and pnpm user config written by cloudsmith-oidc-action for this job; its post step removes it.',
+        `; No key is stored here: npm and pnpm read ${KEY_REFERENCE} from the environment.`
+    ];
+    for (const registry of registries) {
+        lines.push(`${registry.nerfDart}:_authToken=${KEY_REFERENCE}`, `${registry.scope === undefined ? 'registry' : `${registry.scope}:registry`}=${registry.url}`);
+    }
+    if (existing.text !== undefined) {
+        const commentedOut = new Set(replaced.map((entry) => entry.line));
+        lines.push('', `; carried over from ${existing.path}:`);
+        existing.text.split(/\r\n|\r|\n/).forEach((line, index) => {
+            lines.push(commentedOut.has(index + 1) ? `; replaced by cloudsmith-oidc-action: ${line}` : line);
+        });
+    }
+    return `${lines.join('\n').replace(/\n*$/, '')}\n`;
+}
+/**
+ * A file name for this step in RUNNER_TEMP: the step's id (two uses of the action in one job get
+ * two files), and a number when a file of that name is there already.
+ */
+function configPath(context) {
+    const step = (context.env.GITHUB_ACTION ?? '').replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 64);
+    const base = `cloudsmith-oidc-npmrc${step === '' ? '' : `-${step}`}`;
+    for (let n = 1;; n++) {
+        const path = join(context, context.tempDir, `${base}${n === 1 ? '' : `-${n}`}.npmrc`);
+        if (context.readFile(path) === undefined)
+            return path;
+    }
+}
+/**
+ * NPM_CONFIG_USERCONFIG, and each other case variant of it already set (npm reads the variable in
+ * any case, the last one in the environment winning); Windows has one variable whatever the case.
+ */
+function userconfigExports(path, existing, platform) {
+    const variables = [...existing.variables];
+    const names = platform === 'win32'
+        ? [USERCONFIG_VARIABLE]
+        : [...new Set([USERCONFIG_VARIABLE, ...existing.variables.keys()])];
+    return names.map((name) => ({
+        kind: 'env',
+        name,
+        value: [path],
+        secret: false,
+        restore: platform === 'win32'
+            ? (variables.find(([variable]) => variable.toUpperCase() === name)?.[1] ?? '')
+            : (existing.variables.get(name) ?? '')
+    }));
+}
+
+;// CONCATENATED MODULE: ./src/registries/python.ts
+/**
+ * python: `python REPOSITORY [host=HOST] [upload-host=HOST]`. Points pip and uv at the repository's
+ * simple index and twine and uv publish at its upload endpoint, through environment variables
+ * only (nothing on disk):
+ *
+ * - PIP_INDEX_URL, UV_DEFAULT_INDEX: `https://token:KEY@dl.cloudsmith.io/basic/ORG/REPO/python/simple/`
+ * - TWINE_REPOSITORY_URL, UV_PUBLISH_URL: `https://python.cloudsmith.io/ORG/REPO/`
+ * - TWINE_USERNAME, UV_PUBLISH_USERNAME: `token`; TWINE_PASSWORD, UV_PUBLISH_PASSWORD: the key
+ *
+ * The index replaces PyPI rather than adding to it: a second index beside PyPI lets anyone who
+ * publishes a package of the same name on PyPI win (dependency confusion). The repository gets
+ * public packages through a PyPI upstream instead.
+ *
+ * With an organization's custom domain (an account-wide one), Cloudsmith drops the organization
+ * from the path: `https://HOST/basic/REPO/python/simple/` and `https://UPLOAD-HOST/REPO/`.
+ */
+
+/** Cloudsmith's download host: it serves every repository's Python simple index. */
+const PYTHON_DOWNLOAD_HOST = 'dl.cloudsmith.io';
+/** Cloudsmith's native Python host: it takes uploads (the legacy PyPI upload API). */
+const PYTHON_UPLOAD_HOST = 'python.cloudsmith.io';
+/** The username Cloudsmith's package endpoints take with an API key. */
+const PYTHON_USERNAME = 'token';
+/** The variables the plan exports, in order; the post step clears each one that still holds ours. */
+const PYTHON_VARIABLES = {
+    pipIndex: 'PIP_INDEX_URL',
+    uvIndex: 'UV_DEFAULT_INDEX',
+    twineUrl: 'TWINE_REPOSITORY_URL',
+    twineUsername: 'TWINE_USERNAME',
+    twinePassword: 'TWINE_PASSWORD',
+    uvPublishUrl: 'UV_PUBLISH_URL',
+    uvPublishUsername: 'UV_PUBLISH_USERNAME',
+    uvPublishPassword: 'UV_PUBLISH_PASSWORD'
+};
+/**
+ * Variables that, when already set, change what the exported ones do: each with what it does.
+ * They are left alone; the plan's notes name the ones that are set.
+ */
+const INTERFERING = [
+    [
+        'PIP_EXTRA_INDEX_URL',
+        'pip also searches that index, so a package of the same name there can win over the repository (dependency confusion); unset it and give the repository an upstream instead'
+    ],
+    ['PIP_NO_INDEX', 'pip ignores every index, this one too'],
+    ['UV_INDEX', 'uv searches that index before this one'],
+    ['UV_EXTRA_INDEX_URL', 'uv searches that index before this one'],
+    [
+        'UV_INDEX_URL',
+        "it is uv's older name for the default index; unset it so uv reads UV_DEFAULT_INDEX"
+    ],
+    [
+        'TWINE_REPOSITORY',
+        'twine uploads to TWINE_REPOSITORY_URL, which this step sets, not to that name'
+    ],
+    [
+        'UV_PUBLISH_TOKEN',
+        'it competes with UV_PUBLISH_USERNAME and UV_PUBLISH_PASSWORD in uv publish; unset it'
+    ]
+];
+function isHost(value, cloudsmithHost) {
+    return value.toLowerCase() === cloudsmithHost;
+}
+/** The index and upload URLs of a line, without the key (Cloudsmith's form for each host). */
+function pythonEndpoints(request) {
+    // the format requires a repository, so the request always has one
+    const repository = request.repository;
+    const downloadHost = request.options.get('host') ?? PYTHON_DOWNLOAD_HOST;
+    const uploadHost = request.options.get('upload-host') ?? PYTHON_UPLOAD_HOST;
+    // An account-wide custom domain serves one organization: its path leaves the organization out.
+    const indexPath = isHost(downloadHost, PYTHON_DOWNLOAD_HOST)
+        ? `/basic/${request.owner}/${repository}/python/simple/`
+        : `/basic/${repository}/python/simple/`;
+    const uploadPath = isHost(uploadHost, PYTHON_UPLOAD_HOST)
+        ? `/${request.owner}/${repository}/`
+        : `/${repository}/`;
+    return {
+        downloadHost,
+        uploadHost,
+        indexAfterKey: `@${downloadHost}${indexPath}`,
+        uploadUrl: `https://${uploadHost}${uploadPath}`
+    };
+}
+/** The index URL as the user may see it: the key replaced by `***`. */
+function shownIndexUrl(endpoints) {
+    return `https://${PYTHON_USERNAME}:***${endpoints.indexAfterKey}`;
+}
+const python = {
+    format: 'python',
+    repository: 'required',
+    options: {
+        host: `the host of the simple index pip and uv read (default ${PYTHON_DOWNLOAD_HOST}; an organization's account-wide custom download domain)`,
+        'upload-host': `the host twine and uv publish upload to (default ${PYTHON_UPLOAD_HOST}; an organization's account-wide custom Python domain)`
+    },
+    programs: [],
+    onlyOne: 'pip and uv read one index and twine uploads to one repository. Keep one python line; to upload to another repository too, give that twine step --repository-url https://python.cloudsmith.io/OWNER/REPO/ (TWINE_USERNAME and TWINE_PASSWORD still apply).',
+    hosts(request) {
+        const { downloadHost, uploadHost } = pythonEndpoints(request);
+        return downloadHost.toLowerCase() === uploadHost.toLowerCase()
+            ? [downloadHost]
+            : [downloadHost, uploadHost];
+    },
+    validate() {
+        return [];
+    },
+    plan(request, context) {
+        const endpoints = pythonEndpoints(request);
+        const index = [`https://${PYTHON_USERNAME}:`, KEY, endpoints.indexAfterKey];
+        const env = (name, value, secret) => ({
+            kind: 'env',
+            name,
+            value,
+            secret,
+            // A secret is never kept to be put back (it would have to be stored): post clears it. A
+            // plain value goes back to what it was before the step.
+            restore: secret ? '' : (context.env[name] ?? '')
+        });
+        const v = PYTHON_VARIABLES;
+        const steps = [
+            env(v.pipIndex, index, true),
+            env(v.uvIndex, index, true),
+            env(v.twineUrl, [endpoints.uploadUrl], false),
+            env(v.twineUsername, [PYTHON_USERNAME], false),
+            env(v.twinePassword, [KEY], true),
+            env(v.uvPublishUrl, [endpoints.uploadUrl], false),
+            env(v.uvPublishUsername, [PYTHON_USERNAME], false),
+            env(v.uvPublishPassword, [KEY], true)
+        ];
+        const notes = [
+            `pip and uv install from ${shownIndexUrl(endpoints)} instead of PyPI; give the repository a PyPI upstream so public packages resolve through it (an extra index beside PyPI would invite dependency confusion).`,
+            `twine upload and uv publish upload to ${endpoints.uploadUrl} as ${PYTHON_USERNAME}.`
+        ];
+        for (const [name, effect] of INTERFERING) {
+            if (context.env[name])
+                notes.push(`${name} is set in this job: ${effect}.`);
+        }
+        for (const name of [v.pipIndex, v.uvIndex, v.twineUrl]) {
+            if (context.env[name])
+                notes.push(`${name} was already set; this step replaces it.`);
+        }
+        return {
+            request,
+            title: `python: pip and uv from ${PYTHON_USERNAME}@${endpoints.downloadHost}, twine and uv publish to ${endpoints.uploadUrl}`,
+            steps,
+            notes
+        };
+    }
+};
+
+;// CONCATENATED MODULE: ./src/registries/formats.ts
+/**
+ * The formats the `registries` input knows, one module each. To add one: write
+ * src/registries/<format>.ts exporting a FormatModule, import it here and add it to the list.
+ */
+
+
+
+
+const FORMATS = new Map([docker, npm, python, cargo].map((format) => [format.format, format]));
+
 ;// CONCATENATED MODULE: ./src/inputs.ts
 /**
  * Turns the step's raw `with:` strings into one typed, validated object before anything touches the
  * network. Every problem is reported at once, each naming the input and what it accepts.
  */
+
+
 class InputError extends Error {
     problems;
     name = 'InputError';
@@ -3564,7 +4519,7 @@ const RUNNER_COMMAND = /##\[|^\s*::/;
 const TRUE = ['true', 'True', 'TRUE'];
 const FALSE = ['false', 'False', 'FALSE'];
 /** `read(name)` returns the raw value of an input, '' when unset (as core.getInput does). */
-function parseInputs(read) {
+function parseInputs(read, programs = { findProgram: () => undefined }) {
     const problems = [];
     const get = (name) => read(name).trim();
     const slug = (name) => {
@@ -3575,10 +4530,23 @@ function parseInputs(read) {
         else if (value.length > SLUG_MAX_LENGTH) {
             problems.push(`Input '${name}' is ${value.length} characters long; at most ${SLUG_MAX_LENGTH} are allowed.`);
         }
-        else if (!SLUG.test(value) || value.includes('..')) {
+        else if (slugProblem(value)) {
             problems.push(`Input '${name}' is ${JSON.stringify(value)}: a slug starts with a letter or digit and holds only letters, digits, '-', '_' and '.', never '..'.`);
         }
         return value;
+    };
+    const registries = (org) => {
+        const value = read('registries');
+        if (value.trim() === '')
+            return [];
+        const parsed = parseRegistries(value, {
+            org,
+            formats: FORMATS,
+            slugProblem,
+            findProgram: (name) => programs.findProgram(name)
+        });
+        problems.push(...parsed.problems);
+        return parsed.requests;
     };
     const flag = (name, fallback) => {
         const value = get(name);
@@ -3623,8 +4591,9 @@ function parseInputs(read) {
         }
         return checked.url;
     };
+    const org = slug('org');
     const inputs = {
-        org: slug('org'),
+        org,
         serviceSlug: slug('service-slug'),
         audience: audience(),
         apiUrl: apiUrl(),
@@ -3634,7 +4603,8 @@ function parseInputs(read) {
         timeoutMs: integer('timeout-seconds', 30, 1, 300) * 1000,
         jobSummary: flag('job-summary', true),
         verify: flag('verify', false),
-        dryRun: flag('dry-run', false)
+        dryRun: flag('dry-run', false),
+        registries: registries(org)
     };
     if (problems.length > 0)
         throw new InputError(problems);
@@ -3671,6 +4641,17 @@ function checkApiUrl(value) {
     if (url.hash || value.includes('#'))
         return { problem: 'a fragment is not allowed.' };
     return { url: `${url.origin}${url.pathname.replace(/\/+$/, '')}` };
+}
+/** Undefined for a good slug (org, repository), else what a slug must look like. */
+function slugProblem(value) {
+    if (value === '')
+        return 'is empty.';
+    if (value.length > SLUG_MAX_LENGTH)
+        return `is longer than ${SLUG_MAX_LENGTH} characters.`;
+    if (!SLUG.test(value) || value.includes('..')) {
+        return "is not a slug: a slug starts with a letter or digit and holds only letters, digits, '-', '_' and '.', never '..'.";
+    }
+    return undefined;
 }
 function isLoopback(hostname) {
     return hostname === 'localhost' || /^127(\.\d{1,3}){3}$/.test(hostname);
@@ -3777,6 +4758,321 @@ function schemelessProxyFixes(env) {
     return fixes;
 }
 
+;// CONCATENATED MODULE: ./src/registries/record.ts
+/**
+ * What main applied for the `registries` input, as the post step reads it from the step's state.
+ * Never the key: a variable's value and a docker login are recorded by SHA-256 only. Main saves
+ * the record again before each step it applies, so a step that fails midway is undone too.
+ */
+/** Name of the state entry that holds the record. */
+const REGISTRIES_STATE = 'registries';
+function serialiseRecord(record) {
+    return JSON.stringify({ version: 1, ...record });
+}
+/** The record in a state value; undefined for none, an Error for one post cannot read. */
+function parseRecord(text) {
+    if (text === '')
+        return undefined;
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch {
+        return new Error('the saved record of what main applied is not JSON');
+    }
+    if (typeof parsed !== 'object' ||
+        parsed === null ||
+        parsed.version !== 1 ||
+        !Array.isArray(parsed.steps)) {
+        return new Error('the saved record of what main applied has an unknown shape');
+    }
+    const record = parsed;
+    const steps = record.steps.filter(isStep);
+    if (steps.length !== record.steps.length) {
+        return new Error('the saved record of what main applied holds a step of unknown shape');
+    }
+    return { cleanup: record.cleanup === true, steps };
+}
+function isStep(value) {
+    if (typeof value !== 'object' || value === null)
+        return false;
+    const step = value;
+    const strings = (...names) => names.every((name) => typeof step[name] === 'string');
+    if (typeof step['line'] !== 'number')
+        return false;
+    switch (step['kind']) {
+        case 'file':
+            return strings('path');
+        case 'env':
+            return strings('name', 'sha256', 'restore');
+        case 'docker-login':
+            return strings('host', 'username', 'configDir', 'keySha256');
+        default:
+            return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/registries/undo.ts
+/**
+ * The post step's plan: what main applied, undone in reverse, and only what is still this step's.
+ * A variable is put back only while it holds the value main exported (compared by SHA-256); a later
+ * step that set it again keeps its value. Whether docker's stored credential is still this step's
+ * is read at undo time (it lives in docker's config or credential store).
+ */
+
+function planUndo(record, env) {
+    return [...record.steps].reverse().map((step) => {
+        switch (step.kind) {
+            case 'file':
+                return { kind: 'remove-file', line: step.line, path: step.path };
+            case 'env': {
+                const current = env[step.name];
+                return current !== undefined && sha256(current) === step.sha256
+                    ? { kind: 'restore-env', line: step.line, name: step.name, value: step.restore }
+                    : { kind: 'keep-env', line: step.line, name: step.name };
+            }
+            case 'docker-login':
+                return { ...step, kind: 'docker-logout' };
+        }
+    });
+}
+
+;// CONCATENATED MODULE: ./src/registries/apply.ts
+
+
+
+
+
+
+
+
+
+/** A step of a plan that could not be applied: what failed, what the client said, the fix. */
+class RegistryApplyError extends Error {
+    failureTitle;
+    failureLines;
+    name = 'RegistryApplyError';
+    constructor(failureTitle, failureLines) {
+        super(joinLines([...failureLines]).text);
+        this.failureTitle = failureTitle;
+        this.failureLines = failureLines;
+    }
+}
+/** The key put into a planned value. */
+function resolveValue(value, key) {
+    return value.map((part) => (part === KEY ? key : part)).join('');
+}
+/** Credential-like forms of the key a step creates (besides the key itself, already masked). */
+function derivedSecrets(step, key) {
+    switch (step.kind) {
+        case 'docker-login':
+            return [basicAuth(step.username, key)];
+        case 'env': {
+            const value = resolveValue(step.value, key);
+            return step.secret && value !== key && value.includes(key) ? [value] : [];
+        }
+        case 'file':
+            return [];
+    }
+}
+function applyPlans(plans, options) {
+    const { io, key } = options;
+    for (const plan of plans) {
+        for (const step of plan.steps)
+            for (const secret of derivedSecrets(step, key))
+                io.setSecret(secret);
+    }
+    const applied = [];
+    const record = (step) => {
+        applied.push(step);
+        const saved = { cleanup: options.cleanup, steps: applied };
+        io.saveState(REGISTRIES_STATE, serialiseRecord(saved));
+    };
+    for (const plan of plans) {
+        io.info(log `${plan.title}`);
+        for (const step of plan.steps)
+            applyStep(plan, step, record, options);
+        for (const note of plan.notes)
+            io.info(log `  ${note}`);
+    }
+}
+function applyStep(plan, step, record, { io, system, key, timeoutMs }) {
+    const line = plan.request.line;
+    switch (step.kind) {
+        case 'file':
+            record({ kind: 'file', line, path: step.path });
+            try {
+                system.writeFile(step.path, step.content);
+            }
+            catch (error) {
+                throw failed(plan, log `Could not write ${step.path}: ${errorMessage(error)}`, [
+                    log `Likely cause: RUNNER_TEMP is not writable, or something else holds that path.`,
+                    log `Fix: run the action on a runner whose RUNNER_TEMP belongs to the job.`
+                ]);
+            }
+            io.info(log `  Wrote ${step.path} (mode 0600).`);
+            return;
+        case 'env': {
+            const value = resolveValue(step.value, key);
+            record({
+                kind: 'env',
+                line,
+                name: step.name,
+                sha256: sha256(value),
+                restore: step.restore
+            });
+            io.exportVariable(step.name, value);
+            io.info(log `  Exported ${step.name}.`);
+            return;
+        }
+        case 'docker-login': {
+            const docker = system.findProgram('docker');
+            if (docker === undefined) {
+                throw failed(plan, log `The docker program is no longer on PATH.`, [
+                    log `Fix: keep docker installed for the whole job.`
+                ]);
+            }
+            record({
+                kind: 'docker-login',
+                line,
+                host: step.host,
+                username: step.username,
+                configDir: step.configDir,
+                keySha256: sha256(key)
+            });
+            const result = system.run(docker, ['login', step.host, '--username', step.username, '--password-stdin'], {
+                input: key,
+                env: { DOCKER_CONFIG: step.configDir },
+                timeoutMs
+            });
+            for (const text of outputLines(result.stdout + '\n' + result.stderr, [key])) {
+                io.debug(log `docker: ${text}`);
+            }
+            if (result.status !== 0) {
+                throw failed(plan, log `docker login ${step.host} --username ${step.username} --password-stdin failed: ${result.error ?? `exit code ${result.status}`}.`, [
+                    log `docker said: ${lastLines(result.stdout + '\n' + result.stderr, [key])}`,
+                    log `Likely cause: the registry refused the key (is ${step.host} the organization's docker host, and may the service account read it?), or the registry cannot be reached from the runner.`,
+                    log `Fix: check the host= of this line and the service account's access to the repository; the key itself works for the API (the exchange succeeded).`
+                ]);
+            }
+            io.info(log `  Logged docker in to ${step.host} as ${step.username}.`);
+            return;
+        }
+    }
+}
+function failed(plan, what, rest) {
+    return new RegistryApplyError(log `Package manager not configured`, [
+        log `${lineName(plan.request)}: ${plan.title}`,
+        what,
+        ...rest,
+        log `The key itself was exchanged and published; the post step undoes what this step configured before the failure.`
+    ]);
+}
+/** A program's output lines, secrets cut out, blank lines dropped. */
+function outputLines(text, secrets) {
+    return redact(text, secrets)
+        .split(/\r\n|\r|\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '');
+}
+function lastLines(text, secrets = []) {
+    const lines = outputLines(text, secrets);
+    return lines.length === 0 ? '(nothing)' : lines.slice(-3).join(' / ');
+}
+/** Undoes a record in reverse; every problem is a warning. */
+function undoRecord(record, options) {
+    const { io } = options;
+    for (const action of planUndo(record, options.system.env)) {
+        try {
+            undoAction(action, options);
+        }
+        catch (error) {
+            io.warning(log `Could not undo line ${action.line} of registries: ${errorMessage(error)}`, log `Cleanup incomplete`);
+        }
+    }
+}
+function undoAction(action, { io, system, timeoutMs }) {
+    switch (action.kind) {
+        case 'remove-file':
+            io.info(system.removeFile(action.path)
+                ? log `Removed ${action.path}.`
+                : log `${action.path} was already gone.`);
+            return;
+        case 'restore-env':
+            io.exportVariable(action.name, action.value);
+            io.info(action.value === ''
+                ? log `Cleared ${action.name} for the rest of the job.`
+                : log `Put ${action.name} back to its value before the action.`);
+            return;
+        case 'keep-env':
+            io.info(log `${action.name} no longer holds this step's value (a later step set it); left as it is.`);
+            return;
+        case 'docker-logout':
+            dockerLogout(action, { io, system, timeoutMs });
+            return;
+    }
+}
+function dockerHolder(action, { system, timeoutMs }) {
+    const configText = system.readFile(dockerConfigFile(action.configDir, system.platform));
+    const helper = credentialStore(configText, action.host);
+    if (helper === undefined) {
+        const auth = configAuth(configText, action.host);
+        if (auth === undefined)
+            return 'none';
+        return authIsOurs(auth, action.username, action.keySha256) ? 'ours' : 'other';
+    }
+    const program = system.findProgram(`docker-credential-${helper}`);
+    if (program === undefined) {
+        return {
+            unknown: log `docker's credential store program docker-credential-${helper} is not on PATH`
+        };
+    }
+    const answer = system.run(program, ['get'], {
+        input: action.host,
+        env: { DOCKER_CONFIG: action.configDir },
+        timeoutMs
+    });
+    // a helper answers `get` for an unknown host with an error (exit code 1)
+    if (answer.status !== 0)
+        return 'none';
+    return helperAnswerIsOurs(answer.stdout, action.username, action.keySha256) ? 'ours' : 'other';
+}
+function dockerLogout(action, { io, system, timeoutMs }) {
+    const notLoggedOut = log `docker not logged out`;
+    const holder = dockerHolder(action, { system, timeoutMs });
+    if (holder === 'none') {
+        io.info(log `docker holds no credential for ${action.host}; nothing to log out.`);
+        return;
+    }
+    if (holder === 'other') {
+        io.info(log `docker's credential for ${action.host} is no longer this step's (a later login replaced it); left as it is.`);
+        return;
+    }
+    if (holder !== 'ours') {
+        io.warning(log `${holder.unknown}, so the post step cannot tell whether the credential for ${action.host} is still this step's; left logged in (it expires with the key).`, notLoggedOut);
+        return;
+    }
+    const docker = system.findProgram('docker');
+    if (docker === undefined) {
+        io.warning(log `docker is not on PATH any more, so the post step could not log out of ${action.host}; the credential stays with docker (${action.configDir}) until the key expires.`, notLoggedOut);
+        return;
+    }
+    const result = system.run(docker, ['logout', action.host], {
+        env: { DOCKER_CONFIG: action.configDir },
+        timeoutMs
+    });
+    if (result.status !== 0) {
+        io.warning(log `docker logout ${action.host} failed (${result.error ?? `exit code ${result.status}`}): ${lastLines(result.stdout + '\n' + result.stderr)}`, notLoggedOut);
+        return;
+    }
+    // docker logout succeeds even when a credential store failed to erase the credential
+    if (dockerHolder(action, { system, timeoutMs }) === 'ours') {
+        io.warning(log `docker logout ${action.host} ended without error, but docker still holds this step's credential (its credential store did not erase it); it expires with the key.`, notLoggedOut);
+        return;
+    }
+    io.info(log `Logged docker out of ${action.host}.`);
+}
+
 ;// CONCATENATED MODULE: ./src/verify.ts
 /**
  * Optional check that Cloudsmith accepts the new key: GET <api-url>/user/self/ with it, and read
@@ -3846,6 +5142,7 @@ async function verifyKey(apiUrl, token, timeoutMs, http, now) {
 
 
 
+
 const PERMISSIONS_BLOCK = ['permissions:', '  id-token: write', '  contents: read'];
 const PROXY_SETTINGS = [...PROXY_VARIABLES, 'NO_PROXY', 'no_proxy'];
 function failure(title, lines, brief) {
@@ -3854,6 +5151,9 @@ function failure(title, lines, brief) {
 function explain(error, context) {
     if (error instanceof InputError)
         return invalidInputs(error);
+    if (error instanceof RegistryApplyError) {
+        return failure(error.failureTitle, [...error.failureLines]);
+    }
     if (error instanceof OidcUnavailableError)
         return oidcUnavailable(error);
     if (error instanceof IdTokenError)
@@ -4130,7 +5430,7 @@ function capitalize(text) {
 ;// CONCATENATED MODULE: ./src/dry-run.ts
 
 
-function dryRunLines(org, serviceSlug, claims, suggestion) {
+function providerAdvice(org, serviceSlug, claims, suggestion) {
     const width = Math.max(0, ...suggestion.claims.map((c) => `${c.name} = ${c.value}`.length));
     const { recommended } = suggestion;
     return [
@@ -4154,8 +5454,6 @@ function dryRunLines(org, serviceSlug, claims, suggestion) {
     ];
 }
 
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = require("node:crypto");
 ;// CONCATENATED MODULE: ./src/outputs.ts
 /**
  * What the action leaves for later steps and for its post step: outputs, the environment variables,
@@ -4197,6 +5495,157 @@ function publish(key, options, io) {
             io.info(log `Exported ${API_HOST_VARIABLE}=${options.apiUrl}: the Cloudsmith CLI in later steps uses this API host too.`);
         }
     }
+}
+
+;// CONCATENATED MODULE: ./src/registries/describe.ts
+/**
+ * What a user reads about the plans: the dry run's full account (files with paths, variables with
+ * their values, the key shown as ***, commands with their arguments) and the job summary's table
+ * (hosts, files and variable names; never a value).
+ */
+
+
+/** A planned value with the key shown as ***. */
+function shown(value) {
+    return value.value.map((part) => (part === KEY ? '***' : part)).join('');
+}
+function dryRunLines(plans) {
+    if (plans.length === 0)
+        return [];
+    const lines = [log `Dry run: the registries input would apply these plans after the exchange:`];
+    for (const plan of plans) {
+        lines.push(log `  Line ${plan.request.line} (${plan.request.text}): ${plan.title}`);
+        for (const step of plan.steps) {
+            switch (step.kind) {
+                case 'file':
+                    lines.push(log `    write ${step.path} (mode 0600, ${step.content.split('\n').length} lines)`);
+                    break;
+                case 'env':
+                    lines.push(log `    export ${step.name}=${shown(step)}`);
+                    break;
+                case 'docker-login':
+                    lines.push(log `    run docker login ${step.host} --username ${step.username} --password-stdin (the key on standard input; DOCKER_CONFIG=${step.configDir})`);
+                    break;
+            }
+        }
+        for (const note of plan.notes)
+            lines.push(log `    ${note}`);
+    }
+    lines.push(log `  The post step would undo each of them.`);
+    return lines;
+}
+function registriesSummary(plans, formats) {
+    if (plans.length === 0)
+        return joinMarkdown([]);
+    const list = (items) => items.length === 0 ? gfm `none` : joinInline(items.map((item) => gfm `${item}`));
+    return joinMarkdown([
+        gfm `#### Package managers (undone by the post step)`,
+        gfm ``,
+        gfm `| Line | Format | Hosts | Files | Variables |`,
+        gfm `| --- | --- | --- | --- | --- |`,
+        ...plans.map((plan) => {
+            const hosts = formats.get(plan.request.format)?.hosts(plan.request) ?? [];
+            const files = plan.steps.flatMap((step) => (step.kind === 'file' ? [step.path] : []));
+            const names = plan.steps.flatMap((step) => (step.kind === 'env' ? [step.name] : []));
+            return gfm `| ${String(plan.request.line)} | ${plan.request.format} | ${list(hosts)} | ${list(files)} | ${list(names)} |`;
+        }),
+        gfm ``
+    ]);
+}
+function joinInline(parts) {
+    return parts.slice(1).reduce((all, part) => gfm `${all}, ${part}`, parts[0] ?? gfm ``);
+}
+
+;// CONCATENATED MODULE: ./src/registries/plans.ts
+/**
+ * Every validated `registries` line turned into its format's plan, before any request: a plan's
+ * own problems (a clash with the user's existing configuration, a file outside RUNNER_TEMP) stop
+ * the step like a bad input. Touches nothing.
+ */
+
+
+
+function planRegistries(requests, context, formats) {
+    const plans = [];
+    const problems = [];
+    for (const planned of planEach(requests, context, formats)) {
+        if ('problems' in planned) {
+            problems.push(...planned.problems);
+            continue;
+        }
+        const { request } = planned;
+        for (const step of planned.steps) {
+            if (step.kind === 'env' && step.secret && step.restore !== '') {
+                // the state would keep the earlier value, which may hold someone's credential
+                problems.push(`${lineName(request)}: the plan would keep the earlier value of ${step.name}, a secret, to restore it; this is a bug in the action.`);
+            }
+            if (step.kind !== 'file')
+                continue;
+            if (context.tempDir === '') {
+                problems.push(`${lineName(request)}: RUNNER_TEMP is not set, and ${request.format} needs a file there; run the action on a GitHub Actions runner.`);
+            }
+            else if (!isInside(context.tempDir, step.path, context.platform)) {
+                problems.push(`${lineName(request)}: the plan would write ${step.path}, outside RUNNER_TEMP (${context.tempDir}); this is a bug in the action.`);
+            }
+        }
+        plans.push(planned);
+    }
+    problems.push(...sharedVariables(plans));
+    if (problems.length > 0)
+        throw new InputError(problems);
+    return plans.sort((a, b) => a.request.line - b.request.line);
+}
+/**
+ * Each line's plan (or problems), in line order. A format with planAll plans all of its lines at
+ * once (npm writes one user config for every npm line), where its first line stands.
+ */
+function planEach(requests, context, formats) {
+    const results = [];
+    const grouped = new Set();
+    for (const request of requests) {
+        const format = formats.get(request.format);
+        if (format === undefined)
+            throw new Error(`no format module for ${request.format}`);
+        if (format.planAll === undefined) {
+            results.push(format.plan(request, context));
+        }
+        else if (!grouped.has(request.format)) {
+            grouped.add(request.format);
+            const all = requests.filter((other) => other.format === request.format);
+            const planned = format.planAll(all, context);
+            results.push(...('problems' in planned ? [planned] : planned));
+        }
+    }
+    return results;
+}
+/** Whether `path` lies strictly inside `dir`, by the platform's path rules. */
+function isInside(dir, path, platform) {
+    const paths = platform === 'win32' ? external_node_path_namespaceObject.win32 : external_node_path_namespaceObject.posix;
+    if (!paths.isAbsolute(dir) || !paths.isAbsolute(path))
+        return false;
+    const relative = paths.relative(paths.resolve(dir), paths.resolve(path));
+    return relative !== '' && !relative.startsWith('..') && !paths.isAbsolute(relative);
+}
+/**
+ * Two lines that would export the same variable (`cargo a-b` and `cargo a_b` both name
+ * CARGO_REGISTRIES_A_B_*): the second would overwrite the first, and post could undo only one.
+ */
+function sharedVariables(plans) {
+    const exportedBy = new Map();
+    const problems = [];
+    for (const plan of plans) {
+        const names = new Set(plan.steps.flatMap((step) => (step.kind === 'env' ? [step.name] : [])));
+        for (const name of names) {
+            const earlier = exportedBy.get(name.toUpperCase());
+            if (earlier === undefined) {
+                exportedBy.set(name.toUpperCase(), plan);
+            }
+            else {
+                problems.push(`${lineName(plan.request)}: it would export ${name}, which line ${earlier.request.line} exports too; give each line its own (for cargo, another name=).`);
+            }
+        }
+    }
+    return problems;
 }
 
 ;// CONCATENATED MODULE: ./src/summary.ts
@@ -4320,6 +5769,10 @@ function runLogUrl(env) {
 
 
 
+
+
+
+
 /** A key that lives less than this gets a warning. */
 const SHORT_LIFETIME_MINUTES = 30;
 async function main(deps) {
@@ -4327,28 +5780,39 @@ async function main(deps) {
     const context = { env: deps.env };
     let writeSummary = true;
     try {
-        const inputs = parseInputs((name) => io.getInput(name));
+        const inputs = parseInputs((name) => io.getInput(name), deps.system);
         context.inputs = inputs;
         writeSummary = inputs.jobSummary;
+        const plans = registryPlans(inputs, deps.system);
         requireOidc(deps.env, deps.readEvent);
         requireCertificateChecks(deps.env);
         const calls = remoteCalls(inputs, deps, context);
         const idToken = await calls.idToken();
         if (inputs.dryRun)
-            return await dryRun(inputs, idToken, io);
+            return await dryRun(inputs, idToken, io, plans);
         const key = await calls.exchange();
         publish(key, inputs, io);
+        if (plans.length > 0 && deps.system) {
+            applyPlans(plans, {
+                io,
+                system: deps.system,
+                key: key.token,
+                cleanup: inputs.cleanup,
+                timeoutMs: inputs.timeoutMs
+            });
+        }
         const minutesLeft = reportExpiry(key, inputs, io, deps.clock.now());
         const identity = inputs.verify ? await calls.verify(key) : undefined;
         if (writeSummary) {
-            await io.appendSummary(successSummary({
+            const summary = successSummary({
                 ...inputs,
                 audience: claimText(idToken.claims, 'aud'),
                 expiresAt: key.expiresAt,
                 minutesLeft,
                 exported: inputs.exportEnv,
                 ...(identity ? { identity } : {})
-            }));
+            });
+            await io.appendSummary(plans.length > 0 ? joinMarkdown([summary, registriesSummary(plans, FORMATS)]) : summary);
         }
     }
     catch (error) {
@@ -4357,6 +5821,14 @@ async function main(deps) {
         if (writeSummary)
             await io.appendSummary(failureSummary(failure, runLogUrl(deps.env)));
     }
+}
+/** The plan of every `registries` line, checked before any request; none without the input. */
+function registryPlans(inputs, system) {
+    if (inputs.registries.length === 0)
+        return [];
+    if (system === undefined)
+        throw new Error('the registries input needs deps.system');
+    return planRegistries(inputs.registries, system.planContext(inputs.exportEnv), FORMATS);
 }
 /** The three remote calls, each under the retry policy, each telling its part of the story. */
 function remoteCalls(inputs, deps, context) {
@@ -4415,11 +5887,13 @@ function reportExpiry(key, inputs, io, nowMs) {
     }
     return minutesLeft;
 }
-async function dryRun(inputs, idToken, io) {
+async function dryRun(inputs, idToken, io, plans) {
     const suggestion = suggestProvider(idToken.claims);
-    for (const line of dryRunLines(inputs.org, inputs.serviceSlug, idToken.claims, suggestion)) {
+    for (const line of providerAdvice(inputs.org, inputs.serviceSlug, idToken.claims, suggestion)) {
         io.info(line);
     }
+    for (const line of dryRunLines(plans))
+        io.info(line);
     if (inputs.jobSummary) {
         await io.appendSummary(dryRunSummary(inputs.org, inputs.serviceSlug, idToken.claims, suggestion));
     }
@@ -4429,7 +5903,12 @@ async function dryRun(inputs, idToken, io) {
 
 
 
-function post(io, env, nowMs) {
+
+
+/** Time limit for each program the post step runs (docker logout, a credential helper). */
+const POST_PROGRAM_TIMEOUT_MS = 30_000;
+function post(io, env, nowMs, system) {
+    undoRegistries(io, system);
     try {
         if (io.getState(STATE.expiresAt) === '') {
             io.info(log `Nothing to clean up: the main step did not produce a key.`);
@@ -4465,6 +5944,182 @@ function post(io, env, nowMs) {
         io.warning(log `Cleanup failed: ${errorMessage(error)}`, log `Cleanup failed`);
     }
 }
+/**
+ * Undoes what main applied for the `registries` input (files, variables, docker logins), in
+ * reverse, whatever export-env said; `cleanup: false` leaves it all. Nothing when main applied
+ * nothing.
+ */
+function undoRegistries(io, system) {
+    try {
+        const record = parseRecord(io.getState(REGISTRIES_STATE));
+        if (record === undefined)
+            return;
+        if (record instanceof Error)
+            throw record;
+        if (!record.cleanup) {
+            io.info(log `cleanup is false: the package manager configuration of the registries input is left as it is.`);
+            return;
+        }
+        if (system === undefined)
+            throw new Error('the post step was given no system to undo with');
+        undoRecord(record, { io, system, timeoutMs: POST_PROGRAM_TIMEOUT_MS });
+    }
+    catch (error) {
+        io.warning(log `Could not undo the registries configuration: ${errorMessage(error)}`, log `Cleanup incomplete`);
+    }
+}
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = require("node:os");
+;// CONCATENATED MODULE: ./src/registries/program-path.ts
+/**
+ * Where a shell would look for a program, in order: each PATH directory, and on Windows each
+ * PATHEXT extension (`docker` is `docker.exe` there). Pure: the caller checks which exists.
+ */
+
+function programCandidates(name, platform, env) {
+    const windows = platform === 'win32';
+    const paths = windows ? external_node_path_namespaceObject.win32 : external_node_path_namespaceObject.posix;
+    // Windows keeps the name's case as it was set (`Path`); Node's process.env ignores case there,
+    // a copied object does not
+    const pathValue = windows ? lookup(env, 'PATH') : env['PATH'];
+    const dirs = (pathValue ?? '')
+        .split(windows ? ';' : ':')
+        .map((dir) => (windows ? dir.trim().replace(/^"(.*)"$/, '$1') : dir))
+        .filter((dir) => dir !== '');
+    const extensions = windows
+        ? (lookup(env, 'PATHEXT') || '.COM;.EXE;.BAT;.CMD')
+            .split(';')
+            .map((ext) => ext.trim())
+            .filter((ext) => ext !== '')
+        : [''];
+    const hasExtension = windows && extensions.some((ext) => name.toLowerCase().endsWith(ext.toLowerCase()));
+    const names = hasExtension ? [name] : extensions.map((ext) => name + ext.toLowerCase());
+    return dirs.flatMap((dir) => names.map((file) => paths.join(dir, file)));
+}
+function lookup(env, name) {
+    if (env[name] !== undefined)
+        return env[name];
+    const found = Object.keys(env).find((key) => key.toUpperCase() === name);
+    return found === undefined ? undefined : env[found];
+}
+
+;// CONCATENATED MODULE: ./src/system.ts
+
+
+
+
+
+
+function createSystem(options = {}) {
+    const env = options.env ?? process.env;
+    const platform = options.platform ?? process.platform;
+    // loaded on first use: node:child_process alone costs the main step about a tenth of its start-up
+    // time, and a job without `registries` never runs a program
+    const spawn = (...args) => (options.spawn ?? process.getBuiltinModule('node:child_process').spawnSync)(...args);
+    const paths = platform === 'win32' ? external_node_path_namespaceObject.win32 : external_node_path_namespaceObject.posix;
+    const tempDir = () => env['RUNNER_TEMP'] ?? '';
+    /** The real path of `path`'s folder must lie inside RUNNER_TEMP's real path. */
+    const requireInsideTemp = (path) => {
+        const temp = tempDir();
+        if (temp === '' || !isInside(temp, path, platform)) {
+            throw new Error(`refusing to touch ${path}: files are written only under RUNNER_TEMP`);
+        }
+        const realTemp = (0,external_node_fs_namespaceObject.realpathSync)(temp);
+        const realParent = (0,external_node_fs_namespaceObject.realpathSync)(paths.dirname(path));
+        if (!isInside(realTemp, paths.join(realParent, 'x'), platform)) {
+            throw new Error(`refusing to touch ${path}: its folder leads outside RUNNER_TEMP`);
+        }
+    };
+    return {
+        platform,
+        env,
+        findProgram(name) {
+            return programCandidates(name, platform, env).find(isProgram);
+        },
+        planContext(exportEnv) {
+            const homeDir = (platform === 'win32' ? env['USERPROFILE'] : env['HOME']) || (0,external_node_os_namespaceObject.homedir)() || '';
+            return {
+                platform,
+                tempDir: tempDir(),
+                homeDir,
+                env: { ...env },
+                exportEnv,
+                readFile: (path) => readText(path)
+            };
+        },
+        readFile: readText,
+        writeFile(path, content) {
+            if (tempDir() !== '' && isInside(tempDir(), path, platform)) {
+                (0,external_node_fs_namespaceObject.mkdirSync)(paths.dirname(path), { recursive: true, mode: 0o700 });
+            }
+            requireInsideTemp(path);
+            // never through a symbolic link someone left in the folder
+            const noFollow = platform === 'win32' ? 0 : external_node_fs_namespaceObject.constants.O_NOFOLLOW;
+            const fd = (0,external_node_fs_namespaceObject.openSync)(path, external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_CREAT | external_node_fs_namespaceObject.constants.O_TRUNC | noFollow, 0o600);
+            try {
+                (0,external_node_fs_namespaceObject.fchmodSync)(fd, 0o600); // an existing file keeps its mode through O_CREAT
+                (0,external_node_fs_namespaceObject.writeSync)(fd, content);
+            }
+            finally {
+                (0,external_node_fs_namespaceObject.closeSync)(fd);
+            }
+        },
+        removeFile(path) {
+            requireInsideTemp(path);
+            try {
+                (0,external_node_fs_namespaceObject.unlinkSync)(path);
+                return true;
+            }
+            catch (error) {
+                if (error.code === 'ENOENT')
+                    return false;
+                throw error;
+            }
+        },
+        run(program, args, runOptions) {
+            const result = spawn(program, [...args], {
+                env: { ...env, ...runOptions.env },
+                input: runOptions.input ?? '',
+                encoding: 'utf8',
+                timeout: runOptions.timeoutMs,
+                killSignal: 'SIGKILL',
+                windowsHide: true,
+                shell: false,
+                maxBuffer: 1024 * 1024
+            });
+            const timedOut = result.error?.code === 'ETIMEDOUT';
+            return {
+                status: result.status,
+                stdout: String(result.stdout ?? ''),
+                stderr: String(result.stderr ?? ''),
+                error: result.error
+                    ? timedOut
+                        ? `did not finish within ${formatSeconds(runOptions.timeoutMs)}`
+                        : result.error.message
+                    : undefined
+            };
+        }
+    };
+}
+function readText(path) {
+    try {
+        return (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+}
+function isProgram(path) {
+    try {
+        const stat = (0,external_node_fs_namespaceObject.statSync)(path);
+        // on Windows the extension makes a program; elsewhere an execute bit
+        return stat.isFile() && (process.platform === 'win32' || (stat.mode & 0o111) !== 0);
+    }
+    catch {
+        return false;
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/version.ts
 /**
@@ -4481,6 +6136,7 @@ const USER_AGENT = `${ACTION_NAME}/${ACTION_VERSION}`;
  * Entry points: the only code that touches process.env, the file system and @actions/core.
  * dist/main.js and dist/post.js each call one of these.
  */
+
 
 
 
@@ -4534,7 +6190,8 @@ async function runMain() {
         getIdToken: (audience) => getIDToken(audience),
         http: createHttp(USER_AGENT),
         clock: realClock,
-        random: Math.random
+        random: Math.random,
+        system: createSystem()
     });
     // An ID token request abandoned at its deadline (core.getIDToken cannot be cancelled) may still
     // hold a socket open. Exit when everything else is done, without waiting for that socket; an
@@ -4542,7 +6199,7 @@ async function runMain() {
     setTimeout(() => process.exit(), 1000).unref();
 }
 function runPost() {
-    post(io, process.env, Date.now());
+    post(io, process.env, Date.now(), createSystem());
 }
 
 })();

@@ -27,6 +27,7 @@ import { OidcUnavailableError, type Env } from './oidc-availability.js'
 import { joinLines, log, type LogText } from './print-gate.js'
 import { PROXY_VARIABLES } from './proxy-env.js'
 import { redact } from './redact.js'
+import { RegistryApplyError } from './registries/apply.js'
 import { formatSeconds, RetriesExhaustedError } from './retry.js'
 import { CertificateChecksOffError, TransportRefusedError } from './transport-fault.js'
 import { VerifyError } from './verify.js'
@@ -58,6 +59,9 @@ function failure(
 
 export function explain(error: unknown, context: FailureContext): Failure {
   if (error instanceof InputError) return invalidInputs(error)
+  if (error instanceof RegistryApplyError) {
+    return failure(error.failureTitle, [...error.failureLines])
+  }
   if (error instanceof OidcUnavailableError) return oidcUnavailable(error)
   if (error instanceof IdTokenError) return idTokenRefused(error)
   if (error instanceof RetriesExhaustedError) return gaveUp(error, context)

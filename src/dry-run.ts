@@ -14,7 +14,7 @@ import {
 } from './claims.js'
 import { log, type LogText } from './print-gate.js'
 
-export function dryRunLines(
+export function providerAdvice(
   org: string,
   serviceSlug: string,
   claims: JWTPayload,

@@ -12,6 +12,7 @@ import { post } from './post.js'
 import { log } from './print-gate.js'
 import { schemelessProxyFixes } from './proxy-env.js'
 import { realClock } from './retry.js'
+import { createSystem } from './system.js'
 import { USER_AGENT } from './version.js'
 
 const io: ActionsIO = {
@@ -56,7 +57,8 @@ export async function runMain(): Promise<void> {
     getIdToken: (audience) => core.getIDToken(audience),
     http: createHttp(USER_AGENT),
     clock: realClock,
-    random: Math.random
+    random: Math.random,
+    system: createSystem()
   })
   // An ID token request abandoned at its deadline (core.getIDToken cannot be cancelled) may still
   // hold a socket open. Exit when everything else is done, without waiting for that socket; an
@@ -65,5 +67,5 @@ export async function runMain(): Promise<void> {
 }
 
 export function runPost(): void {
-  post(io, process.env, Date.now())
+  post(io, process.env, Date.now(), createSystem())
 }

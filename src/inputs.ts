@@ -2,6 +2,9 @@
  * Turns the step's raw `with:` strings into one typed, validated object before anything touches the
  * network. Every problem is reported at once, each naming the input and what it accepts.
  */
+import { FORMATS } from './registries/formats.js'
+import type { RegistryRequest } from './registries/plan.js'
+import { parseRegistries } from './registries/request.js'
 
 export interface Inputs {
   readonly org: string
@@ -17,6 +20,13 @@ export interface Inputs {
   readonly jobSummary: boolean
   readonly verify: boolean
   readonly dryRun: boolean
+  /** The `registries` lines, validated; empty when the input is. */
+  readonly registries: readonly RegistryRequest[]
+}
+
+/** What validating `registries` needs from the machine: where a program is on PATH. */
+export interface ProgramLookup {
+  findProgram(name: string): string | undefined
 }
 
 export class InputError extends Error {
@@ -39,7 +49,10 @@ const TRUE = ['true', 'True', 'TRUE']
 const FALSE = ['false', 'False', 'FALSE']
 
 /** `read(name)` returns the raw value of an input, '' when unset (as core.getInput does). */
-export function parseInputs(read: (name: string) => string): Inputs {
+export function parseInputs(
+  read: (name: string) => string,
+  programs: ProgramLookup = { findProgram: () => undefined }
+): Inputs {
   const problems: string[] = []
   const get = (name: string): string => read(name).trim()
 
@@ -51,12 +64,25 @@ export function parseInputs(read: (name: string) => string): Inputs {
       problems.push(
         `Input '${name}' is ${value.length} characters long; at most ${SLUG_MAX_LENGTH} are allowed.`
       )
-    } else if (!SLUG.test(value) || value.includes('..')) {
+    } else if (slugProblem(value)) {
       problems.push(
         `Input '${name}' is ${JSON.stringify(value)}: a slug starts with a letter or digit and holds only letters, digits, '-', '_' and '.', never '..'.`
       )
     }
     return value
+  }
+
+  const registries = (org: string): readonly RegistryRequest[] => {
+    const value = read('registries')
+    if (value.trim() === '') return []
+    const parsed = parseRegistries(value, {
+      org,
+      formats: FORMATS,
+      slugProblem,
+      findProgram: (name) => programs.findProgram(name)
+    })
+    problems.push(...parsed.problems)
+    return parsed.requests
   }
 
   const flag = (name: string, fallback: boolean): boolean => {
@@ -106,8 +132,9 @@ export function parseInputs(read: (name: string) => string): Inputs {
     return checked.url
   }
 
+  const org = slug('org')
   const inputs: Inputs = {
-    org: slug('org'),
+    org,
     serviceSlug: slug('service-slug'),
     audience: audience(),
     apiUrl: apiUrl(),
@@ -117,7 +144,8 @@ export function parseInputs(read: (name: string) => string): Inputs {
     timeoutMs: integer('timeout-seconds', 30, 1, 300) * 1000,
     jobSummary: flag('job-summary', true),
     verify: flag('verify', false),
-    dryRun: flag('dry-run', false)
+    dryRun: flag('dry-run', false),
+    registries: registries(org)
   }
   if (problems.length > 0) throw new InputError(problems)
   return inputs
@@ -150,6 +178,16 @@ function checkApiUrl(value: string): { url: string } | { problem: string } {
   if (url.search || value.includes('?')) return { problem: 'a query string is not allowed.' }
   if (url.hash || value.includes('#')) return { problem: 'a fragment is not allowed.' }
   return { url: `${url.origin}${url.pathname.replace(/\/+$/, '')}` }
+}
+
+/** Undefined for a good slug (org, repository), else what a slug must look like. */
+export function slugProblem(value: string): string | undefined {
+  if (value === '') return 'is empty.'
+  if (value.length > SLUG_MAX_LENGTH) return `is longer than ${SLUG_MAX_LENGTH} characters.`
+  if (!SLUG.test(value) || value.includes('..')) {
+    return "is not a slug: a slug starts with a letter or digit and holds only letters, digits, '-', '_' and '.', never '..'."
+  }
+  return undefined
 }
 
 function isLoopback(hostname: string): boolean {

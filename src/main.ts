@@ -1,12 +1,13 @@
 /**
- * The main step: validate the inputs, get a GitHub ID token, exchange it for a Cloudsmith API key,
- * mask and publish the key. Everything from outside comes in through `deps`.
+ * The main step: validate the inputs (and plan the `registries` lines), get a GitHub ID token,
+ * exchange it for a Cloudsmith API key, mask and publish the key, then configure the package
+ * managers. Everything from outside comes in through `deps`.
  */
 import type { ActionsIO } from './actions-io.js'
 import { claimText, suggestProvider } from './claims.js'
 import type { CloudsmithToken } from './cloudsmith-response.js'
 import { explain, type FailureContext } from './diagnose.js'
-import { dryRunLines } from './dry-run.js'
+import { providerAdvice } from './dry-run.js'
 import { exchange, EXCHANGE_OPERATION, exchangeUrl } from './exchange.js'
 import type { Http } from './http.js'
 import {
@@ -19,8 +20,14 @@ import {
 import { parseInputs, type Inputs } from './inputs.js'
 import { requireOidc, type Env } from './oidc-availability.js'
 import { publish } from './outputs.js'
+import { applyPlans } from './registries/apply.js'
+import { dryRunLines, registriesSummary } from './registries/describe.js'
+import { FORMATS } from './registries/formats.js'
+import type { Plan } from './registries/plan.js'
+import { planRegistries } from './registries/plans.js'
+import type { System } from './system.js'
 import { requireCertificateChecks } from './transport-fault.js'
-import { log } from './print-gate.js'
+import { joinMarkdown, log } from './print-gate.js'
 import { DEFAULT_RETRY_POLICY, formatSeconds, retry, type Clock } from './retry.js'
 import { dryRunSummary, failureSummary, runLogUrl, successSummary } from './summary.js'
 import { VERIFY_OPERATION, verifyKey, type Identity } from './verify.js'
@@ -34,6 +41,8 @@ export interface MainDeps {
   readonly http: Http
   readonly clock: Clock
   readonly random: () => number
+  /** Files, programs and PATH, for the `registries` input (src/system.ts); only it needs one. */
+  readonly system?: System
 }
 
 /** A key that lives less than this gets a warning. */
@@ -44,31 +53,42 @@ export async function main(deps: MainDeps): Promise<void> {
   const context: Writable<FailureContext> = { env: deps.env }
   let writeSummary = true
   try {
-    const inputs = parseInputs((name) => io.getInput(name))
+    const inputs = parseInputs((name) => io.getInput(name), deps.system)
     context.inputs = inputs
     writeSummary = inputs.jobSummary
+    const plans = registryPlans(inputs, deps.system)
     requireOidc(deps.env, deps.readEvent)
     requireCertificateChecks(deps.env)
     const calls = remoteCalls(inputs, deps, context)
 
     const idToken = await calls.idToken()
-    if (inputs.dryRun) return await dryRun(inputs, idToken, io)
+    if (inputs.dryRun) return await dryRun(inputs, idToken, io, plans)
 
     const key = await calls.exchange()
     publish(key, inputs, io)
+    if (plans.length > 0 && deps.system) {
+      applyPlans(plans, {
+        io,
+        system: deps.system,
+        key: key.token,
+        cleanup: inputs.cleanup,
+        timeoutMs: inputs.timeoutMs
+      })
+    }
     const minutesLeft = reportExpiry(key, inputs, io, deps.clock.now())
     const identity = inputs.verify ? await calls.verify(key) : undefined
 
     if (writeSummary) {
+      const summary = successSummary({
+        ...inputs,
+        audience: claimText(idToken.claims, 'aud'),
+        expiresAt: key.expiresAt,
+        minutesLeft,
+        exported: inputs.exportEnv,
+        ...(identity ? { identity } : {})
+      })
       await io.appendSummary(
-        successSummary({
-          ...inputs,
-          audience: claimText(idToken.claims, 'aud'),
-          expiresAt: key.expiresAt,
-          minutesLeft,
-          exported: inputs.exportEnv,
-          ...(identity ? { identity } : {})
-        })
+        plans.length > 0 ? joinMarkdown([summary, registriesSummary(plans, FORMATS)]) : summary
       )
     }
   } catch (error) {
@@ -79,6 +99,13 @@ export async function main(deps: MainDeps): Promise<void> {
 }
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] }
+
+/** The plan of every `registries` line, checked before any request; none without the input. */
+function registryPlans(inputs: Inputs, system: System | undefined): Plan[] {
+  if (inputs.registries.length === 0) return []
+  if (system === undefined) throw new Error('the registries input needs deps.system')
+  return planRegistries(inputs.registries, system.planContext(inputs.exportEnv), FORMATS)
+}
 
 /** The three remote calls, each under the retry policy, each telling its part of the story. */
 function remoteCalls(inputs: Inputs, deps: MainDeps, context: Writable<FailureContext>) {
@@ -165,11 +192,17 @@ function reportExpiry(key: CloudsmithToken, inputs: Inputs, io: ActionsIO, nowMs
   return minutesLeft
 }
 
-async function dryRun(inputs: Inputs, idToken: IdToken, io: ActionsIO): Promise<void> {
+async function dryRun(
+  inputs: Inputs,
+  idToken: IdToken,
+  io: ActionsIO,
+  plans: readonly Plan[]
+): Promise<void> {
   const suggestion = suggestProvider(idToken.claims)
-  for (const line of dryRunLines(inputs.org, inputs.serviceSlug, idToken.claims, suggestion)) {
+  for (const line of providerAdvice(inputs.org, inputs.serviceSlug, idToken.claims, suggestion)) {
     io.info(line)
   }
+  for (const line of dryRunLines(plans)) io.info(line)
   if (inputs.jobSummary) {
     await io.appendSummary(
       dryRunSummary(inputs.org, inputs.serviceSlug, idToken.claims, suggestion)

@@ -1,6 +1,7 @@
 /**
- * The post step: clear the key main exported (and the API host with it, when main exported one),
- * and say so when the key ran out before the job ended.
+ * The post step: undo what main configured for the `registries` input, clear the key main exported
+ * (and the API host with it, when main exported one), and say so when the key ran out before the
+ * job ended.
  * It acts only while CLOUDSMITH_API_KEY still holds this step's key: when the action ran again
  * later in the job, that later run's key is the one in use. It never fails the job: every problem
  * becomes a warning.
@@ -10,8 +11,15 @@ import { errorMessage } from './error-message.js'
 import type { Env } from './oidc-availability.js'
 import { API_HOST_VARIABLE, API_KEY_VARIABLE, fingerprint, STATE } from './outputs.js'
 import { log } from './print-gate.js'
+import { undoRecord } from './registries/apply.js'
+import { parseRecord, REGISTRIES_STATE } from './registries/record.js'
+import type { System } from './system.js'
 
-export function post(io: ActionsIO, env: Env, nowMs: number): void {
+/** Time limit for each program the post step runs (docker logout, a credential helper). */
+const POST_PROGRAM_TIMEOUT_MS = 30_000
+
+export function post(io: ActionsIO, env: Env, nowMs: number, system?: System): void {
+  undoRegistries(io, system)
   try {
     if (io.getState(STATE.expiresAt) === '') {
       io.info(log`Nothing to clean up: the main step did not produce a key.`)
@@ -49,5 +57,31 @@ export function post(io: ActionsIO, env: Env, nowMs: number): void {
     }
   } catch (error) {
     io.warning(log`Cleanup failed: ${errorMessage(error)}`, log`Cleanup failed`)
+  }
+}
+
+/**
+ * Undoes what main applied for the `registries` input (files, variables, docker logins), in
+ * reverse, whatever export-env said; `cleanup: false` leaves it all. Nothing when main applied
+ * nothing.
+ */
+function undoRegistries(io: ActionsIO, system: System | undefined): void {
+  try {
+    const record = parseRecord(io.getState(REGISTRIES_STATE))
+    if (record === undefined) return
+    if (record instanceof Error) throw record
+    if (!record.cleanup) {
+      io.info(
+        log`cleanup is false: the package manager configuration of the registries input is left as it is.`
+      )
+      return
+    }
+    if (system === undefined) throw new Error('the post step was given no system to undo with')
+    undoRecord(record, { io, system, timeoutMs: POST_PROGRAM_TIMEOUT_MS })
+  } catch (error) {
+    io.warning(
+      log`Could not undo the registries configuration: ${errorMessage(error)}`,
+      log`Cleanup incomplete`
+    )
   }
 }

@@ -4,7 +4,7 @@
  * the end-to-end tests, the load test, `npm run bench` and `npm run demo`; nothing here depends on
  * jest.
  */
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -127,6 +127,8 @@ export async function startStage(options: StageOptions = {}): Promise<Stage> {
 export interface StepOptions extends Omit<RunActionOptions, 'actionDir' | 'with'> {
   /** `with:` values on top of org, service-slug and api-url for the stage. */
   with?: Record<string, string | number | boolean>
+  /** Another copy of the action (default: this repository's, ACTION_DIR), e.g. an older dist/. */
+  actionDir?: string
 }
 
 /** Runs the action's main and post steps once, with the stage's issuer and Cloudsmith. */
@@ -135,7 +137,7 @@ export function runStep(stage: Stage, options: StepOptions = {}): Promise<RunRes
     timeoutMs: 30_000,
     nodePath: actionNode().path,
     ...options,
-    actionDir: ACTION_DIR,
+    actionDir: options.actionDir ?? ACTION_DIR,
     with: {
       org: ORG,
       'service-slug': SERVICE_SLUG,
@@ -143,6 +145,51 @@ export function runStep(stage: Stage, options: StepOptions = {}): Promise<RunRes
       ...options.with
     },
     env: { ...stage.issuer.env(), ...options.env }
+  })
+}
+
+export interface ProgramRun {
+  /** Exit code; null when killed (timeout) or by a signal. */
+  status: number | null
+  stdout: string
+  stderr: string
+  timedOut: boolean
+}
+
+/**
+ * Runs a real client (docker, npm, pip, cargo, ...) as a later step of the job would, typically
+ * inside `between` with the environment it was given. Asynchronous on purpose: the fake servers
+ * live in this process, and a synchronous spawn would stop them from answering.
+ */
+export function runProgram(
+  command: string,
+  args: readonly string[],
+  options: { env: Record<string, string>; input?: string; cwd?: string; timeoutMs?: number }
+): Promise<ProgramRun> {
+  return new Promise((done, fail) => {
+    const child = spawn(command, [...args], {
+      env: options.env,
+      cwd: options.cwd,
+      stdio: ['pipe', 'pipe', 'pipe']
+    })
+    let stdout = ''
+    let stderr = ''
+    let timedOut = false
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+    const timer = setTimeout(() => {
+      timedOut = true
+      child.kill('SIGKILL')
+    }, options.timeoutMs ?? 30_000)
+    child.on('error', (error) => {
+      clearTimeout(timer)
+      fail(error)
+    })
+    child.on('close', (status) => {
+      clearTimeout(timer)
+      done({ status, stdout, stderr, timedOut })
+    })
+    child.stdin.end(options.input ?? '')
   })
 }
 

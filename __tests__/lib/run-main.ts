@@ -2,6 +2,7 @@
 import { afterEach, expect } from '@jest/globals'
 import { createHttp } from '../../src/http.js'
 import { main } from '../../src/main.js'
+import type { System } from '../../src/system.js'
 import { USER_AGENT } from '../../src/version.js'
 import { githubClaims, jwt } from './jwt.js'
 import { leaks, recorder, type Recorder } from './recorder.js'
@@ -35,6 +36,8 @@ export async function run(
     env?: Record<string, string>
     event?: unknown
     claims?: JWTPayload
+    /** For the registries input (files, programs). */
+    system?: System
   } = {}
 ): Promise<Run> {
   const rec = recorder({
@@ -78,7 +81,8 @@ export async function run(
         skew += ms // time passes for the action, not for the test
       }
     },
-    random: () => 0.5
+    random: () => 0.5,
+    ...(options.system ? { system: options.system } : {})
   })
   return { rec, slept, idTokens, audiences }
 }

@@ -127,7 +127,10 @@ export interface TestCa {
   remove(): void
 }
 
-/** A throw-away CA and a server certificate for `names` signed by it, made with the openssl CLI. */
+/**
+ * A throw-away CA and a server certificate for `names` (DNS names or IPv4 addresses) signed by it,
+ * made with the openssl CLI.
+ */
 export function makeTestCa(names: string[]): TestCa {
   const dir = mkdtempSync(join(tmpdir(), 'test-ca-'))
   const file = (name: string): string => join(dir, name)
@@ -150,7 +153,7 @@ export function makeTestCa(names: string[]): TestCa {
   )
   writeFileSync(
     file('server.ext'),
-    `subjectAltName=${names.map((name) => `DNS:${name}`).join(',')}\nextendedKeyUsage=serverAuth\n`
+    `subjectAltName=${names.map((name) => (/^[\d.]+$/.test(name) ? `IP:${name}` : `DNS:${name}`)).join(',')}\nextendedKeyUsage=serverAuth\n`
   )
   openssl(
     'req',

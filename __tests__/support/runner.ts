@@ -95,6 +95,13 @@ export interface RunActionOptions {
   jobStatus?: 'success' | 'failure' | 'cancelled'
   /** Set false to stop after main. */
   runPost?: boolean
+  /**
+   * A later step of the job, run after main and before post (e.g. a real package manager): gets
+   * the environment such a step sees, the job's with main's exports (GITHUB_ENV) and PATH
+   * additions (GITHUB_PATH), and the main step's result. Post runs after it, even when it throws
+   * (the error is rethrown after post).
+   */
+  between?: (env: Record<string, string>, main: StepResult) => unknown
 }
 
 /** One line printed by the step, with the command the runner read from it, if any. */
@@ -247,16 +254,26 @@ export async function runAction(options: RunActionOptions): Promise<RunResult> {
     masks: []
   })
 
+  const laterEnv = { ...baseEnv, ...main.env }
+  if (main.path.length > 0) {
+    laterEnv['PATH'] = [...[...main.path].reverse(), laterEnv['PATH'] ?? ''].join(pathDelimiter)
+  }
+  let betweenFailed: { error: unknown } | undefined
+  if (options.between) {
+    try {
+      await options.between({ ...laterEnv }, main)
+    } catch (error) {
+      betweenFailed = { error }
+    }
+  }
+
   const postIf = metadata.runs['post-if'] ?? 'success()'
   let post: StepResult | undefined
   if (metadata.runs.post !== undefined && options.runPost !== false) {
     const before = options.jobStatus ?? 'success'
     const status = before === 'success' && !main.succeeded ? 'failure' : before
     if (evaluateStatusCondition(postIf, status)) {
-      const env = { ...baseEnv, ...main.env }
-      if (main.path.length > 0) {
-        env['PATH'] = [...[...main.path].reverse(), env['PATH'] ?? ''].join(pathDelimiter)
-      }
+      const env = { ...laterEnv }
       for (const [name, value] of Object.entries(main.state)) env[`STATE_${name}`] = value
       post = await runStep({
         ...common,
@@ -269,6 +286,10 @@ export async function runAction(options: RunActionOptions): Promise<RunResult> {
     }
   }
 
+  if (betweenFailed) {
+    rmSync(root, { recursive: true, force: true })
+    throw betweenFailed.error
+  }
   return {
     main,
     post,

@@ -59,8 +59,17 @@ export type Step =
       readonly secret: boolean
       readonly restore: string
     }
-  /** `docker login HOST --username NAME --password-stdin`, the key on standard input only. */
-  | { readonly kind: 'docker-login'; readonly host: string; readonly username: string }
+  /**
+   * `docker login HOST --username NAME --password-stdin`, the key on standard input only.
+   * `configDir` is where docker keeps its config.json (DOCKER_CONFIG, or ~/.docker): the post step
+   * reads the credential back from there (or from the credential store it names) before logging out.
+   */
+  | {
+      readonly kind: 'docker-login'
+      readonly host: string
+      readonly username: string
+      readonly configDir: string
+    }
 
 export interface Plan {
   readonly request: RegistryRequest
@@ -88,6 +97,12 @@ export interface FormatModule {
   /** Programs that must be on PATH (e.g. ['docker']). */
   readonly programs: readonly string[]
   /**
+   * Set when a job can hold only one line of this format (its variables have room for one
+   * repository, as python's PIP_INDEX_URL): what to do instead, for the message that refuses a
+   * second line.
+   */
+  readonly onlyOne?: string
+  /**
    * The plan, or the problems that stop it (e.g. an existing user config that already holds an
    * _authToken for the same registry path), each naming the line and the clash.
    */
@@ -95,4 +110,14 @@ export interface FormatModule {
     request: RegistryRequest,
     context: PlanContext
   ): Plan | { readonly problems: readonly string[] }
+  /**
+   * For a format whose lines share one configuration (npm: one user config file for every npm
+   * line), all of its lines at once, in order: one plan per line (the first holds the shared
+   * steps), or the problems, including those between lines (a scope given twice). When a module
+   * has it, it is called instead of plan().
+   */
+  planAll?(
+    requests: readonly RegistryRequest[],
+    context: PlanContext
+  ): readonly Plan[] | { readonly problems: readonly string[] }
 }

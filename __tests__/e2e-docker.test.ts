@@ -1,0 +1,301 @@
+/**
+ * `registries: docker`, end to end: the committed dist/ under the runner emulator, the real docker
+ * CLI logging in (client side, no daemon) to a fake registry on loopback that refuses anything but
+ * Basic token:<the key the exchange handed out>, a later step reading docker's config, then the
+ * post step logging out. DOCKER_CONFIG holds another registry's entry before the action runs; it
+ * must come through untouched.
+ */
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { expectCleanRun, lastKey } from './e2e/expectations.js'
+import { expectNoInjection } from './e2e/injection.js'
+import { findLeaks } from './support/runner.js'
+import {
+  renderLog,
+  requireBundle,
+  runProgram,
+  runStep,
+  secretsOf,
+  startStage,
+  type Stage
+} from './e2e/harness.js'
+import { type FakeDockerRegistry, startFakeDockerRegistry } from './support/fake-docker-registry.js'
+import type { RunResult } from './support/runner.js'
+
+requireBundle()
+const TIMEOUT = 60_000
+const DOCKER = spawnSync('docker', ['--version'], { encoding: 'utf8' })
+if (DOCKER.status !== 0) {
+  throw new Error('the docker client is needed on PATH for this test (.ci/run installs it)')
+}
+
+const OTHER_HOST = 'other-registry.example.com'
+const OTHER_AUTH = Buffer.from('alice:not-a-cloudsmith-key').toString('base64')
+const basic = (key: string): string => Buffer.from(`token:${key}`).toString('base64')
+
+interface DockerConfig {
+  auths?: Record<string, { auth?: string }>
+}
+
+/** A DOCKER_CONFIG folder that already knows another registry. */
+function dockerConfigDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'docker-config-'))
+  writeFileSync(
+    join(dir, 'config.json'),
+    JSON.stringify({ auths: { [OTHER_HOST]: { auth: OTHER_AUTH } } }, null, 2)
+  )
+  return dir
+}
+
+function readConfig(dir: string): DockerConfig {
+  return JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')) as DockerConfig
+}
+
+/** A GET /v2/ with the credential docker stored, as a client that has no daemon can check it. */
+async function registryAccepts(host: string, auth: string | undefined): Promise<number> {
+  const response = await fetch(`http://${host}/v2/`, {
+    headers: auth ? { Authorization: `Basic ${auth}` } : {}
+  })
+  return response.status
+}
+
+describe('registries: docker, with the real docker CLI', () => {
+  let stage: Stage
+  let registry: FakeDockerRegistry
+  /** Keys the fake registry takes besides the one the exchange handed out (a user's own login). */
+  const alsoAccepted: string[] = []
+
+  beforeAll(async () => {
+    stage = await startStage()
+    registry = await startFakeDockerRegistry(() => [
+      ...stage.cloudsmith.issuedTokens(),
+      ...alsoAccepted
+    ])
+  })
+  afterAll(async () => {
+    await registry.close()
+    await stage.close()
+  })
+
+  async function run(
+    configDir: string,
+    between: (env: Record<string, string>, key: () => string) => Promise<void> | void,
+    extra: Record<string, string> = {}
+  ): Promise<RunResult> {
+    return runStep(stage, {
+      with: { registries: `docker host=${registry.host}`, ...extra },
+      env: { DOCKER_CONFIG: configDir },
+      between: (env) => between(env, () => lastKey(stage)),
+      timeoutMs: TIMEOUT / 2
+    })
+  }
+
+  test(
+    'main logs docker in, a later step can use the credential, post logs out and leaves the other registry',
+    async () => {
+      const configDir = dockerConfigDir()
+      let seenByLaterStep: DockerConfig = {}
+      let statusWithStoredCredential = 0
+      let acceptedLogins = 0
+      const result = await run(configDir, async (env, key) => {
+        expect(env.DOCKER_CONFIG).toBe(configDir)
+        seenByLaterStep = readConfig(configDir)
+        const stored = seenByLaterStep.auths?.[registry.host]?.auth
+        expect(stored).toBe(basic(key()))
+        acceptedLogins = registry.requests.filter((r) => r.accepted).length
+        statusWithStoredCredential = await registryAccepts(registry.host, stored)
+      })
+      try {
+        expectCleanRun(result, stage)
+        const key = lastKey(stage)
+        expect(result.main.exitCode).toBe(0)
+        expect(statusWithStoredCredential).toBe(200)
+        // docker itself was refused without the credential, then accepted with it
+        expect(acceptedLogins).toBe(1)
+        expect(seenByLaterStep.auths?.[OTHER_HOST]).toEqual({ auth: OTHER_AUTH })
+        // the form docker stores is masked before docker runs
+        expect(result.main.masks).toEqual(expect.arrayContaining([key, basic(key)]))
+        const mainLog = renderLog(result.main)
+        expect(mainLog).toEqual(
+          expect.arrayContaining([
+            `docker: log in to ${registry.host} as token`,
+            `  Logged docker in to ${registry.host} as token.`
+          ])
+        )
+        expect(renderLog(result.post!)).toEqual(
+          expect.arrayContaining([`Logged docker out of ${registry.host}.`])
+        )
+        const after = readConfig(configDir)
+        expect(after.auths?.[registry.host]).toBeUndefined()
+        expect(after.auths?.[OTHER_HOST]).toEqual({ auth: OTHER_AUTH })
+        const text = readFileSync(join(configDir, 'config.json'), 'utf8')
+        expect(text).not.toContain(basic(key))
+        expect(result.main.summary).toContain(registry.host)
+      } finally {
+        result.cleanup()
+        rmSync(configDir, { recursive: true, force: true })
+      }
+    },
+    TIMEOUT
+  )
+
+  test(
+    'a login made later by the user is left alone by post',
+    async () => {
+      const configDir = dockerConfigDir()
+      alsoAccepted.push('the-users-own-key')
+      const result = await run(configDir, async (env) => {
+        const login = await runProgram(
+          'docker',
+          ['login', registry.host, '--username', 'token', '--password-stdin'],
+          { env, input: 'the-users-own-key' }
+        )
+        expect(login.stdout).toContain('Login Succeeded')
+        expect(login.status).toBe(0)
+      })
+      try {
+        expectCleanRun(result, stage)
+        expect(renderLog(result.post!)).toEqual(
+          expect.arrayContaining([
+            `docker's credential for ${registry.host} is no longer this step's (a later login replaced it); left as it is.`
+          ])
+        )
+        expect(readConfig(configDir).auths?.[registry.host]).toEqual({
+          auth: basic('the-users-own-key')
+        })
+      } finally {
+        result.cleanup()
+        rmSync(configDir, { recursive: true, force: true })
+      }
+    },
+    TIMEOUT
+  )
+
+  test(
+    'without DOCKER_CONFIG: ~/.docker of the runner; after post no file under HOME or RUNNER_TEMP holds the key or the form docker stores',
+    async () => {
+      let stored: string | undefined
+      const result = await runStep(stage, {
+        with: { registries: `docker host=${registry.host}` },
+        between: (env) => {
+          expect(env.DOCKER_CONFIG).toBeUndefined()
+          stored = readConfig(join(env.HOME!, '.docker')).auths?.[registry.host]?.auth
+        }
+      })
+      try {
+        expectCleanRun(result, stage)
+        const key = lastKey(stage)
+        expect(stored).toBe(basic(key))
+        expect(readConfig(join(result.home, '.docker')).auths).toEqual({})
+        expect(
+          findLeaks(result, [...secretsOf(stage), basic(key)], { allowOutputs: ['token'] })
+        ).toEqual([])
+      } finally {
+        result.cleanup()
+      }
+    },
+    TIMEOUT
+  )
+
+  test(
+    'cleanup false: post leaves docker logged in; export-env false does not stop the login',
+    async () => {
+      const configDir = dockerConfigDir()
+      const result = await run(configDir, () => undefined, {
+        cleanup: 'false',
+        'export-env': 'false'
+      })
+      try {
+        expect(result.main.exitCode).toBe(0)
+        expect(result.main.env).toEqual({})
+        expect(renderLog(result.post!)).toEqual([
+          'cleanup is false: the package manager configuration of the registries input is left as it is.',
+          'Nothing to clean up: CLOUDSMITH_API_KEY was not exported.'
+        ])
+        expect(readConfig(configDir).auths?.[registry.host]).toEqual({
+          auth: basic(lastKey(stage))
+        })
+      } finally {
+        result.cleanup()
+        rmSync(configDir, { recursive: true, force: true })
+      }
+    },
+    TIMEOUT
+  )
+
+  test(
+    'dry run: the plan is printed, docker is not run, its config is untouched',
+    async () => {
+      const configDir = dockerConfigDir()
+      const before = readFileSync(join(configDir, 'config.json'), 'utf8')
+      const exchanges = stage.cloudsmith.exchanges().length
+      const result = await run(configDir, () => undefined, { 'dry-run': 'true' })
+      try {
+        expect(result.main.exitCode).toBe(0)
+        expect(stage.cloudsmith.exchanges().length).toBe(exchanges)
+        expect(renderLog(result.main)).toEqual(
+          expect.arrayContaining([
+            `  Line 1 (docker host=${registry.host}): docker: log in to ${registry.host} as token`,
+            `    run docker login ${registry.host} --username token --password-stdin (the key on standard input; DOCKER_CONFIG=${configDir})`
+          ])
+        )
+        expect(readFileSync(join(configDir, 'config.json'), 'utf8')).toBe(before)
+        expect(result.main.state).toEqual({})
+      } finally {
+        result.cleanup()
+        rmSync(configDir, { recursive: true, force: true })
+      }
+    },
+    TIMEOUT
+  )
+
+  test(
+    'docker not on PATH: invalid input naming the line, nothing sent',
+    async () => {
+      const requests = stage.cloudsmith.requests.length
+      const idTokens = stage.issuer.counters.idToken
+      const result = await runStep(stage, {
+        with: { registries: 'docker' },
+        env: { PATH: '/nonexistent' }
+      })
+      try {
+        expect(result.main.exitCode).toBe(1)
+        expect(result.main.annotations.map((a) => a.title)).toEqual(['Invalid input'])
+        expect(result.main.annotations[0]?.message).toContain(
+          "Input 'registries' line 1 (docker): the 'docker' program is not on PATH"
+        )
+        expect(stage.cloudsmith.requests.length).toBe(requests)
+        expect(stage.issuer.counters.idToken).toBe(idTokens)
+      } finally {
+        result.cleanup()
+      }
+    },
+    TIMEOUT
+  )
+
+  test.each([
+    ['a leading ::', '::stop-commands::x'],
+    ['a legacy command in a value', 'docker username=a##[add-mask]e'],
+    ['a line break inside a line', 'docker host=a.example.com\r::add-mask::e'],
+    ['a Unicode line separator', 'docker host=a.example.com\u2028::add-mask::e']
+  ])(
+    'a registries line with %s is refused as text before anything is sent',
+    async (_name, line) => {
+      const requests = stage.cloudsmith.requests.length
+      const result = await runStep(stage, { with: { registries: line } })
+      try {
+        expectNoInjection(result, stage, [line])
+        expect(result.main.exitCode).toBe(1)
+        expect(result.main.annotations.map((a) => a.title)).toEqual(['Invalid input'])
+        expect(result.main.annotations[0]?.message).toContain("Input 'registries' line")
+        expect(stage.cloudsmith.requests.length).toBe(requests)
+      } finally {
+        result.cleanup()
+      }
+    },
+    TIMEOUT
+  )
+})

@@ -1,0 +1,318 @@
+/**
+ * Paths on each runner OS: PATH and PATHEXT (docker.exe), the home folder (USERPROFILE on
+ * Windows), docker's config folder, and the one rule for where files may be written (under
+ * RUNNER_TEMP), with Windows' and POSIX path rules. And src/system.ts on this machine: files only
+ * under RUNNER_TEMP with mode 0600, never through a symbolic link.
+ */
+import { describe, expect, test } from '@jest/globals'
+import {
+  chmodSync,
+  mkdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+  existsSync
+} from 'node:fs'
+import { join } from 'node:path'
+import { dockerConfigDir, dockerConfigFile, docker } from '../src/registries/docker.js'
+import { isInside, planRegistries } from '../src/registries/plans.js'
+import { InputError } from '../src/inputs.js'
+import { programCandidates } from '../src/registries/program-path.js'
+import type { FormatModule, Plan, RegistryRequest } from '../src/registries/plan.js'
+import { createSystem } from '../src/system.js'
+import { tempDirs } from './lib/temp-dirs.js'
+
+describe('programCandidates', () => {
+  test('Linux and macOS: each PATH folder, the name as it is', () => {
+    expect(programCandidates('docker', 'linux', { PATH: '/usr/local/bin::/usr/bin' })).toEqual([
+      '/usr/local/bin/docker',
+      '/usr/bin/docker'
+    ])
+    expect(programCandidates('docker', 'darwin', { PATH: '/opt/homebrew/bin' })).toEqual([
+      '/opt/homebrew/bin/docker'
+    ])
+    expect(programCandidates('docker', 'linux', {})).toEqual([])
+  })
+
+  test('Windows: PATH split at ;, each PATHEXT extension, Path in any case, quoted folders', () => {
+    expect(
+      programCandidates('docker', 'win32', {
+        Path: 'C:\\Program Files\\Docker\\Docker\\resources\\bin;"C:\\tools";',
+        PATHEXT: '.COM;.EXE'
+      })
+    ).toEqual([
+      'C:\\Program Files\\Docker\\Docker\\resources\\bin\\docker.com',
+      'C:\\Program Files\\Docker\\Docker\\resources\\bin\\docker.exe',
+      'C:\\tools\\docker.com',
+      'C:\\tools\\docker.exe'
+    ])
+  })
+
+  test('Windows without PATHEXT: the default extensions; a name with one keeps it', () => {
+    expect(programCandidates('docker', 'win32', { PATH: 'C:\\bin' })).toEqual([
+      'C:\\bin\\docker.com',
+      'C:\\bin\\docker.exe',
+      'C:\\bin\\docker.bat',
+      'C:\\bin\\docker.cmd'
+    ])
+    expect(programCandidates('docker.exe', 'win32', { PATH: 'C:\\bin' })).toEqual([
+      'C:\\bin\\docker.exe'
+    ])
+  })
+})
+
+describe('docker config folder', () => {
+  test('Linux: ~/.docker, or DOCKER_CONFIG', () => {
+    expect(dockerConfigDir({ platform: 'linux', env: {}, homeDir: '/home/runner' })).toBe(
+      '/home/runner/.docker'
+    )
+    expect(
+      dockerConfigDir({ platform: 'linux', env: { DOCKER_CONFIG: '/tmp/d' }, homeDir: '/h' })
+    ).toBe('/tmp/d')
+    expect(dockerConfigFile('/tmp/d', 'linux')).toBe('/tmp/d/config.json')
+  })
+
+  test('macOS: /Users/<name>/.docker', () => {
+    expect(dockerConfigDir({ platform: 'darwin', env: {}, homeDir: '/Users/runner' })).toBe(
+      '/Users/runner/.docker'
+    )
+  })
+
+  test('Windows: USERPROFILE\\.docker with backslashes; DOCKER_CONFIG as given', () => {
+    expect(dockerConfigDir({ platform: 'win32', env: {}, homeDir: 'C:\\Users\\runneradmin' })).toBe(
+      'C:\\Users\\runneradmin\\.docker'
+    )
+    expect(
+      dockerConfigDir({
+        platform: 'win32',
+        env: { DOCKER_CONFIG: 'D:/a/_temp/docker' },
+        homeDir: 'C:\\x'
+      })
+    ).toBe('D:\\a\\_temp\\docker')
+    expect(dockerConfigFile('C:\\Users\\runneradmin\\.docker', 'win32')).toBe(
+      'C:\\Users\\runneradmin\\.docker\\config.json'
+    )
+  })
+
+  test('the plan names the folder docker will use, and a credential store when config.json has one', () => {
+    const request: RegistryRequest = {
+      line: 1,
+      text: 'docker',
+      format: 'docker',
+      owner: 'acme',
+      repository: undefined,
+      options: new Map()
+    }
+    const plan = docker.plan(request, {
+      platform: 'win32',
+      tempDir: 'D:\\a\\_temp',
+      homeDir: 'C:\\Users\\runneradmin',
+      env: {},
+      exportEnv: true,
+      readFile: (path) =>
+        path === 'C:\\Users\\runneradmin\\.docker\\config.json'
+          ? '{"credsStore":"wincred"}'
+          : undefined
+    })
+    expect(plan).toEqual({
+      request,
+      title: 'docker: log in to docker.cloudsmith.io as token',
+      steps: [
+        {
+          kind: 'docker-login',
+          host: 'docker.cloudsmith.io',
+          username: 'token',
+          configDir: 'C:\\Users\\runneradmin\\.docker'
+        }
+      ],
+      notes: [
+        "docker keeps the credential in its credential store 'wincred' (named in C:\\Users\\runneradmin\\.docker\\config.json) until the post step logs out."
+      ]
+    })
+  })
+})
+
+describe('isInside: files only under RUNNER_TEMP', () => {
+  test.each([
+    ['/home/runner/work/_temp', '/home/runner/work/_temp/npmrc', true],
+    ['/home/runner/work/_temp', '/home/runner/work/_temp/a/b', true],
+    ['/home/runner/work/_temp', '/home/runner/work/_temp', false],
+    ['/home/runner/work/_temp', '/home/runner/work/_temp/../repo/.npmrc', false],
+    ['/home/runner/work/_temp', '/home/runner/work/_temp2/x', false],
+    ['/home/runner/work/_temp', 'relative/x', false],
+    ['', '/x', false]
+  ])('linux: %s holds %s: %s', (dir, path, inside) => {
+    expect(isInside(dir, path, 'linux')).toBe(inside)
+  })
+
+  test.each([
+    ['D:\\a\\_temp', 'D:\\a\\_temp\\npmrc', true],
+    ['D:\\a\\_temp', 'd:\\A\\_TEMP\\npmrc', true],
+    ['D:\\a\\_temp', 'D:/a/_temp/npmrc', true],
+    ['D:\\a\\_temp', 'C:\\a\\_temp\\npmrc', false],
+    ['D:\\a\\_temp', 'D:\\a\\_temp\\..\\repo\\.npmrc', false],
+    ['D:\\a\\_temp', '\\\\server\\share\\npmrc', false]
+  ])('windows: %s holds %s: %s', (dir, path, inside) => {
+    expect(isInside(dir, path, 'win32')).toBe(inside)
+  })
+})
+
+describe('createSystem on this machine', () => {
+  const tempDir = tempDirs()
+  const temp = (): string => tempDir('system-test')
+
+  test('writes under RUNNER_TEMP with mode 0600, also over an existing file, and removes it', () => {
+    const runnerTemp = temp()
+    const system = createSystem({ env: { RUNNER_TEMP: runnerTemp } })
+    const path = join(runnerTemp, 'cloudsmith', 'npmrc')
+    system.writeFile(path, 'registry=x\n')
+    expect(readFileSync(path, 'utf8')).toBe('registry=x\n')
+    expect(statSync(path).mode & 0o777).toBe(0o600)
+    chmodSync(path, 0o644)
+    system.writeFile(path, 'second\n')
+    expect(statSync(path).mode & 0o777).toBe(0o600)
+    expect(readFileSync(path, 'utf8')).toBe('second\n')
+    expect(system.removeFile(path)).toBe(true)
+    expect(existsSync(path)).toBe(false)
+    expect(system.removeFile(path)).toBe(false)
+  })
+
+  test('refuses any other place, and RUNNER_TEMP unset', () => {
+    const runnerTemp = temp()
+    const outside = join(temp(), 'npmrc')
+    const system = createSystem({ env: { RUNNER_TEMP: runnerTemp } })
+    expect(() => system.writeFile(outside, 'x')).toThrow('files are written only under RUNNER_TEMP')
+    expect(() => system.writeFile(join(runnerTemp, '..', 'x'), 'x')).toThrow(
+      'files are written only under RUNNER_TEMP'
+    )
+    expect(() => system.removeFile(outside)).toThrow('only under RUNNER_TEMP')
+    expect(() => createSystem({ env: {} }).writeFile(outside, 'x')).toThrow('RUNNER_TEMP')
+    expect(existsSync(outside)).toBe(false)
+  })
+
+  test('never through a symbolic link: neither a linked file nor a linked folder', () => {
+    const runnerTemp = temp()
+    const elsewhere = temp()
+    const target = join(elsewhere, 'victim')
+    writeFileSync(target, 'keep me')
+    symlinkSync(target, join(runnerTemp, 'npmrc'))
+    symlinkSync(elsewhere, join(runnerTemp, 'dir'))
+    const system = createSystem({ env: { RUNNER_TEMP: runnerTemp } })
+    expect(() => system.writeFile(join(runnerTemp, 'npmrc'), 'x')).toThrow()
+    expect(() => system.writeFile(join(runnerTemp, 'dir', 'npmrc'), 'x')).toThrow(
+      'its folder leads outside RUNNER_TEMP'
+    )
+    expect(readFileSync(target, 'utf8')).toBe('keep me')
+    expect(existsSync(join(elsewhere, 'npmrc'))).toBe(false)
+  })
+
+  test('finds a program on PATH only when it can run', () => {
+    const bin = temp()
+    writeFileSync(join(bin, 'tool'), '#!/bin/sh\necho hi\n', { mode: 0o755 })
+    writeFileSync(join(bin, 'data'), 'not a program', { mode: 0o644 })
+    mkdirSync(join(bin, 'folder'))
+    const system = createSystem({ env: { PATH: `/nonexistent:${bin}` } })
+    expect(system.findProgram('tool')).toBe(join(bin, 'tool'))
+    expect(system.findProgram('data')).toBeUndefined()
+    expect(system.findProgram('folder')).toBeUndefined()
+    expect(system.findProgram('missing')).toBeUndefined()
+  })
+
+  test('the plan context: HOME on Linux, USERPROFILE on Windows', () => {
+    const env = { HOME: '/home/runner', USERPROFILE: 'C:\\Users\\runneradmin', RUNNER_TEMP: '/t' }
+    expect(createSystem({ env, platform: 'linux' }).planContext(true)).toMatchObject({
+      platform: 'linux',
+      homeDir: '/home/runner',
+      tempDir: '/t',
+      exportEnv: true
+    })
+    expect(createSystem({ env, platform: 'win32' }).planContext(false)).toMatchObject({
+      platform: 'win32',
+      homeDir: 'C:\\Users\\runneradmin',
+      exportEnv: false
+    })
+  })
+
+  test('runs a program with the input on standard input and extra variables; reports a timeout', () => {
+    const system = createSystem({ env: { PATH: process.env.PATH ?? '' } })
+    const echoed = system.run(
+      process.execPath,
+      ['-e', 'process.stdin.pipe(process.stdout); console.error(process.env.EXTRA)'],
+      { input: 'from stdin', env: { EXTRA: 'extra' }, timeoutMs: 10_000 }
+    )
+    expect(echoed).toEqual({ status: 0, stdout: 'from stdin', stderr: 'extra\n', error: undefined })
+    const slow = system.run(process.execPath, ['-e', 'setTimeout(() => {}, 10000)'], {
+      timeoutMs: 200
+    })
+    expect(slow.status).toBeNull()
+    expect(slow.error).toBe('did not finish within 0.2s')
+    const missing = system.run('/nonexistent/docker', [], { timeoutMs: 1000 })
+    expect(missing.status).toBeNull()
+    expect(missing.error).toContain('ENOENT')
+  })
+})
+
+describe('planRegistries: what no plan may do', () => {
+  const request: RegistryRequest = {
+    line: 4,
+    text: 'example repo',
+    format: 'example' as RegistryRequest['format'],
+    owner: 'acme',
+    repository: 'repo',
+    options: new Map()
+  }
+  const format = (steps: Plan['steps']): FormatModule => ({
+    ...docker,
+    format: 'example' as FormatModule['format'],
+    plan: () => ({ request, title: 'example', steps, notes: [] })
+  })
+  const context = (tempDir: string) => ({
+    platform: 'linux' as const,
+    tempDir,
+    homeDir: '/home/runner',
+    env: {},
+    exportEnv: true,
+    readFile: () => undefined
+  })
+  const problemsOf = (steps: Plan['steps'], tempDir = '/runner/temp'): readonly string[] => {
+    try {
+      planRegistries([request], context(tempDir), new Map([['example', format(steps)]]))
+      return []
+    } catch (error) {
+      if (error instanceof InputError) return error.problems
+      throw error
+    }
+  }
+
+  test('a file outside RUNNER_TEMP, or no RUNNER_TEMP at all', () => {
+    expect(problemsOf([{ kind: 'file', path: '/home/runner/.npmrc', content: '' }])).toEqual([
+      "Input 'registries' line 4 (example repo): the plan would write /home/runner/.npmrc, outside RUNNER_TEMP (/runner/temp); this is a bug in the action."
+    ])
+    expect(problemsOf([{ kind: 'file', path: '/runner/temp/npmrc', content: '' }], '')).toEqual([
+      "Input 'registries' line 4 (example repo): RUNNER_TEMP is not set, and example needs a file there; run the action on a GitHub Actions runner."
+    ])
+    expect(problemsOf([{ kind: 'file', path: '/runner/temp/npmrc', content: '' }])).toEqual([])
+  })
+
+  test("a secret variable's earlier value kept in state", () => {
+    expect(
+      problemsOf([
+        { kind: 'env', name: 'PIP_INDEX_URL', value: ['x'], secret: true, restore: 'old' }
+      ])
+    ).toEqual([
+      "Input 'registries' line 4 (example repo): the plan would keep the earlier value of PIP_INDEX_URL, a secret, to restore it; this is a bug in the action."
+    ])
+  })
+
+  test("a format's own problems stop the step like bad inputs", () => {
+    const refusing: FormatModule = { ...docker, plan: () => ({ problems: ['line 4 clashes'] }) }
+    expect(() =>
+      planRegistries(
+        [{ ...request, format: 'docker' }],
+        context('/t'),
+        new Map([['docker', refusing]])
+      )
+    ).toThrow(new InputError(['line 4 clashes']))
+  })
+})

@@ -1,0 +1,180 @@
+/**
+ * cargo: `cargo REPOSITORY [name=NAME] [host=HOST] [domain=KIND]`. Names a Cloudsmith repository
+ * as a Cargo registry through three variables Cargo reads for `[registries.NAME]`: the sparse
+ * index, the token, and the `cargo:token` credential provider (without a provider Cargo refuses to
+ * authenticate to an alternative registry). Then a dependency with `registry = "NAME"` and
+ * `cargo publish --registry NAME` send the key. No file is written.
+ *
+ * The token is sent verbatim: Cargo's `cargo:token` provider puts the variable's value into the
+ * `Authorization` header as it is, and Cloudsmith reads an API key (an OIDC-issued one too) there
+ * under the `Token` scheme, so the value is `Token <key>`.
+ */
+import {
+  KEY,
+  type FormatModule,
+  type Plan,
+  type PlanContext,
+  type RegistryRequest
+} from './plan.js'
+import { lineName } from './request.js'
+
+export const CARGO_HOST = 'cargo.cloudsmith.io'
+
+/** The scheme before the key in the `Authorization` header Cargo sends. */
+export const CARGO_AUTH_SCHEME = 'Token'
+
+/** The credential provider that reads `CARGO_REGISTRIES_<NAME>_TOKEN`. */
+export const CARGO_TOKEN_PROVIDER = 'cargo:token'
+
+/**
+ * What the host serves, which decides the index path (Cloudsmith's custom-domain rule): its own
+ * hosts keep `/ORG/REPO/`; an organization-wide custom domain drops the organization (`/REPO/`);
+ * a per-repository custom domain drops both (`/`).
+ */
+export type CargoDomain = 'cloudsmith' | 'organization' | 'repository'
+const DOMAINS: readonly CargoDomain[] = ['cloudsmith', 'organization', 'repository']
+
+/**
+ * A Cargo registry name this action can map to variables: Cargo's own rule (a letter or `_`,
+ * then letters, digits, `-` and `_`) kept to ASCII, so the variable name is plain ASCII too.
+ */
+const REGISTRY_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/
+
+/** Cargo's name for crates.io: its variables would send the key to crates.io. */
+const CRATES_IO = 'CRATES_IO'
+
+/** The registry's name: `name=`, else the repository slug. */
+export function registryName(request: RegistryRequest): string {
+  return request.options.get('name') ?? request.repository ?? ''
+}
+
+/**
+ * The part every variable of a registry shares, the way Cargo maps `registries.NAME` to the
+ * environment: upper case, `-` as `_`. `acme-crates` → `CARGO_REGISTRIES_ACME_CRATES_`.
+ */
+export function variablePrefix(name: string): string {
+  return `CARGO_REGISTRIES_${name.toUpperCase().replaceAll('-', '_')}_`
+}
+
+function host(request: RegistryRequest): string {
+  return request.options.get('host') ?? CARGO_HOST
+}
+
+function domain(request: RegistryRequest): CargoDomain {
+  const given = request.options.get('domain')
+  if (given !== undefined) return given as CargoDomain
+  return host(request).toLowerCase() === CARGO_HOST ? 'cloudsmith' : 'organization'
+}
+
+/** `sparse+https://cargo.cloudsmith.io/ORG/REPO/`, or the custom domain's form of it. */
+export function indexUrl(request: RegistryRequest): string {
+  const path = {
+    cloudsmith: `/${request.owner}/${request.repository ?? ''}/`,
+    organization: `/${request.repository ?? ''}/`,
+    repository: '/'
+  }[domain(request)]
+  return `sparse+https://${host(request)}${path}`
+}
+
+export const cargo: FormatModule = {
+  format: 'cargo',
+  repository: 'required',
+  options: {
+    name: `the Cargo registry name that Cargo.toml and --registry use (default: the repository slug)`,
+    host: `the index host (default ${CARGO_HOST}; an organization's custom domain)`,
+    domain: `what host= is: organization (an organization-wide custom domain, the default with host=: index at /REPO/), repository (a per-repository custom domain: index at /), or cloudsmith (a Cloudsmith host: /ORG/REPO/)`
+  },
+  programs: [],
+  // The index rather than the bare host: two Cloudsmith repositories on cargo.cloudsmith.io are
+  // two registries; the same index twice is one line too many.
+  hosts: (request) => [indexUrl(request).slice('sparse+https://'.length)],
+  validate(request) {
+    const problems: string[] = []
+    const name = registryName(request)
+    const given = request.options.has('name')
+    if (!REGISTRY_NAME.test(name)) {
+      problems.push(
+        given
+          ? `name=${name} is not a Cargo registry name: a letter or '_', then letters, digits, '-' and '_'.`
+          : `the repository slug '${name}' is not a Cargo registry name (a letter or '_', then letters, digits, '-' and '_'); give one with name=NAME.`
+      )
+    } else if (variablePrefix(name) === variablePrefix(CRATES_IO)) {
+      problems.push(
+        `${given ? `name=${name}` : `the repository slug '${name}'`} is Cargo's name for crates.io, whose token would then be the Cloudsmith key; choose another with name=NAME.`
+      )
+    }
+    const kind = request.options.get('domain')
+    if (kind !== undefined) {
+      if (!(DOMAINS as readonly string[]).includes(kind)) {
+        problems.push(`domain=${kind} is not one of ${DOMAINS.join(', ')}.`)
+      } else if (!request.options.has('host')) {
+        problems.push(`domain=${kind} describes host=, which is missing; give host=HOST too.`)
+      }
+    }
+    return problems
+  },
+  plan(request, context): Plan | { readonly problems: readonly string[] } {
+    const name = registryName(request)
+    const prefix = variablePrefix(name)
+    const index = indexUrl(request)
+    const names = {
+      index: `${prefix}INDEX`,
+      token: `${prefix}TOKEN`,
+      provider: `${prefix}CREDENTIAL_PROVIDER`
+    }
+    const clash = clashingVariables(context, names, index)
+    if (clash.length > 0) {
+      return {
+        problems: [
+          `${lineName(request)}: ${clash.join(' and ')} ${clash.length === 1 ? 'is' : 'are'} already set for another registry named '${name}' (by an earlier step, the runner's environment or the workflow's env:); this line would replace ${clash.length === 1 ? 'it' : 'them'}. Give this registry another name with name=NAME, or remove the other setting.`
+        ]
+      }
+    }
+    const previous = (variable: string): string => context.env[variable] ?? ''
+    return {
+      request,
+      title: `cargo: registry '${name}' at ${index}`,
+      steps: [
+        {
+          kind: 'env',
+          name: names.index,
+          value: [index],
+          secret: false,
+          restore: previous(names.index)
+        },
+        {
+          kind: 'env',
+          name: names.provider,
+          value: [CARGO_TOKEN_PROVIDER],
+          secret: false,
+          restore: previous(names.provider)
+        },
+        {
+          kind: 'env',
+          name: names.token,
+          value: [`${CARGO_AUTH_SCHEME} `, KEY],
+          secret: true,
+          restore: ''
+        }
+      ],
+      notes: [
+        `Cargo sends ${names.token} as the Authorization header ('${CARGO_AUTH_SCHEME} ' and the key) to every request for this registry; use registry = "${name}" on dependencies in Cargo.toml, or cargo publish --registry ${name}.`
+      ]
+    }
+  }
+}
+
+/**
+ * The registry's variables that are already set to something else than this line would set.
+ * An index equal to this line's is taken as this action's own from an earlier step (run again to
+ * renew the key), and replaced.
+ */
+function clashingVariables(
+  context: PlanContext,
+  names: { readonly index: string; readonly token: string; readonly provider: string },
+  index: string
+): string[] {
+  const set = (variable: string): boolean => (context.env[variable] ?? '') !== ''
+  if (context.env[names.index] === index) return []
+  return [names.index, names.token, names.provider].filter(set)
+}

@@ -1,0 +1,219 @@
+/**
+ * Reads the `registries` input: one registry per line, `FORMAT [REPOSITORY] [key=value ...]`, blank
+ * lines and `#` comment lines allowed. Every problem names the line (its number and its text) and
+ * what the format accepts; all of them are reported at once with the other inputs' problems.
+ */
+import type { FormatModule, RegistryRequest } from './plan.js'
+
+/** The rules every line shares; the format table and the PATH lookup come from the caller. */
+export interface RequestRules {
+  /** The action's `org`: the owner of a repository written without `OWNER/`. */
+  readonly org: string
+  readonly formats: ReadonlyMap<string, FormatModule>
+  /** Whether a slug (org or repository) is acceptable: undefined, or what is wrong with it. */
+  readonly slugProblem: (value: string) => string | undefined
+  /** Where a program is on PATH, or undefined when it is not there. */
+  readonly findProgram: (name: string) => string | undefined
+}
+
+export interface ParsedRegistries {
+  readonly requests: readonly RegistryRequest[]
+  readonly problems: readonly string[]
+}
+
+/** A host name or IPv4 address, then an optional `:port`. */
+const HOST_NAME =
+  /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/
+const IPV4 = /^(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/
+const OPTION = /^([A-Za-z][A-Za-z0-9-]*)=(.*)$/s
+
+/** `host` and every `...-host` option take a host. */
+export function isHostOption(key: string): boolean {
+  return key === 'host' || key.endsWith('-host')
+}
+
+/** Undefined for a good `HOST[:PORT]`, else what it must look like. */
+export function hostProblem(value: string): string | undefined {
+  const wanted =
+    'a host name or IPv4 address with an optional :port (such as docker.example.com or 127.0.0.1:5000), without a scheme, path, user or whitespace'
+  if (value === '') return `is empty; use ${wanted}.`
+  if (/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(value)) return `has a scheme; use ${wanted}.`
+  if (value.includes('@')) return `holds a user part ('@'); use ${wanted}.`
+  if (value.includes('/')) return `holds a path; use ${wanted}.`
+  const match = /^([^:]*)(?::(\d{1,5}))?$/.exec(value)
+  const name = match?.[1] ?? ''
+  const port = match?.[2]
+  if (!match || !(IPV4.test(name) || (HOST_NAME.test(name) && !/^[\d.]+$/.test(name)))) {
+    return `is not ${wanted}.`
+  }
+  if (port !== undefined && (Number(port) < 1 || Number(port) > 65535)) {
+    return `has port ${port}; a port is 1 to 65535.`
+  }
+  return undefined
+}
+
+export function parseRegistries(input: string, rules: RequestRules): ParsedRegistries {
+  const requests: RegistryRequest[] = []
+  const problems: string[] = []
+  const lines = input.split(/\r\n|\r|\n/)
+  for (const [index, raw] of lines.entries()) {
+    const text = raw.trim()
+    if (text === '' || text.startsWith('#')) continue
+    const parsed = parseLine(index + 1, text, rules)
+    if ('problems' in parsed) problems.push(...parsed.problems)
+    else requests.push(parsed.request)
+  }
+  problems.push(...clashes(requests, rules.formats))
+  problems.push(...missingPrograms(requests, rules))
+  return { requests, problems }
+}
+
+/** `registries line 3 (npm npm-private scope=acme)`: how every problem starts. */
+export function lineName(request: Pick<RegistryRequest, 'line' | 'text'>): string {
+  return `Input 'registries' line ${request.line} (${request.text})`
+}
+
+function parseLine(
+  line: number,
+  text: string,
+  rules: RequestRules
+): { request: RegistryRequest } | { problems: string[] } {
+  const where = lineName({ line, text })
+  const [formatName = '', ...words] = text.split(/\s+/)
+  const format = rules.formats.get(formatName)
+  if (format === undefined) {
+    const known = [...rules.formats.keys()].join(', ')
+    return { problems: [`${where}: unknown format '${formatName}'; the formats are ${known}.`] }
+  }
+  const problems: string[] = []
+  const usage = formatUsage(format)
+
+  let repository: string | undefined
+  let owner = rules.org
+  const first = words[0]
+  const firstIsRepository = first !== undefined && !first.includes('=')
+  if (format.repository === 'required') {
+    if (firstIsRepository) {
+      words.shift()
+      const parts = first.split('/')
+      if (parts.length > 2) {
+        problems.push(
+          `${where}: the repository '${first}' has more than one '/'; use REPO or OWNER/REPO (${usage}).`
+        )
+      } else {
+        const [ownerPart, repoPart] = parts.length === 2 ? parts : [rules.org, parts[0]]
+        for (const [what, value] of [
+          ['owner', ownerPart],
+          ['repository', repoPart]
+        ] as const) {
+          if (parts.length === 2 || what === 'repository') {
+            const problem = rules.slugProblem(value ?? '')
+            if (problem) problems.push(`${where}: the ${what} '${value}' ${problem}`)
+          }
+        }
+        owner = ownerPart ?? rules.org
+        repository = repoPart
+      }
+    } else {
+      problems.push(`${where}: a repository is missing; use ${usage}.`)
+    }
+  } else if (firstIsRepository) {
+    problems.push(`${where}: ${format.format} takes no repository ('${first}'); use ${usage}.`)
+    words.shift()
+  }
+
+  const options = new Map<string, string>()
+  for (const word of words) {
+    const match = OPTION.exec(word)
+    if (!match) {
+      problems.push(`${where}: '${word}' is not key=value; use ${usage}.`)
+      continue
+    }
+    const [, key = '', value = ''] = match
+    if (!(key in format.options)) {
+      problems.push(
+        `${where}: unknown key '${key}'; ${format.format} accepts ${acceptedKeys(format)}.`
+      )
+    } else if (options.has(key)) {
+      problems.push(`${where}: '${key}' is given twice.`)
+    } else if (value === '') {
+      problems.push(`${where}: '${key}' is empty; it takes ${format.options[key]}.`)
+    } else if (isHostOption(key) && hostProblem(value) !== undefined) {
+      problems.push(`${where}: ${key}=${value} ${hostProblem(value)}`)
+    } else {
+      options.set(key, value)
+    }
+  }
+  if (problems.length > 0) return { problems }
+
+  const request: RegistryRequest = { line, text, format: format.format, owner, repository, options }
+  const own = format.validate(request).map((problem) => `${where}: ${problem}`)
+  return own.length > 0 ? { problems: own } : { request }
+}
+
+/** `docker [host=HOST] [username=NAME]`, from what the format declares. */
+export function formatUsage(format: FormatModule): string {
+  const repository = format.repository === 'required' ? ' REPOSITORY' : ''
+  const options = Object.keys(format.options)
+    .map((key) => ` [${key}=${isHostOption(key) ? 'HOST' : key.toUpperCase()}]`)
+    .join('')
+  return `'${format.format}${repository}${options}'`
+}
+
+function acceptedKeys(format: FormatModule): string {
+  const keys = Object.entries(format.options)
+  if (keys.length === 0) return 'no keys'
+  return keys.map(([key, takes]) => `${key} (${takes})`).join(', ')
+}
+
+/**
+ * A format given twice for the same host, or twice at all when it has room for one line: the
+ * second line would undo the first.
+ */
+function clashes(
+  requests: readonly RegistryRequest[],
+  formats: ReadonlyMap<string, FormatModule>
+): string[] {
+  const seen = new Map<string, RegistryRequest>()
+  const firstOfFormat = new Map<string, RegistryRequest>()
+  const problems: string[] = []
+  for (const request of requests) {
+    const format = formats.get(request.format)
+    const first = firstOfFormat.get(request.format)
+    if (format?.onlyOne !== undefined && first !== undefined) {
+      problems.push(
+        `${lineName(request)}: only one ${request.format} line is allowed and line ${first.line} is one; ${format.onlyOne}`
+      )
+      continue
+    }
+    if (first === undefined) firstOfFormat.set(request.format, request)
+    for (const host of format?.hosts(request) ?? []) {
+      const id = `${request.format} ${host.toLowerCase()}`
+      const earlier = seen.get(id)
+      if (earlier && earlier !== request) {
+        problems.push(
+          `${lineName(request)}: ${request.format} for ${host} is already configured on line ${earlier.line}; give each format one line per host.`
+        )
+      } else if (!earlier) {
+        seen.set(id, request)
+      }
+    }
+  }
+  return problems
+}
+
+function missingPrograms(requests: readonly RegistryRequest[], rules: RequestRules): string[] {
+  const problems: string[] = []
+  const looked = new Map<string, string | undefined>()
+  for (const request of requests) {
+    for (const program of rules.formats.get(request.format)?.programs ?? []) {
+      if (!looked.has(program)) looked.set(program, rules.findProgram(program))
+      if (looked.get(program) === undefined) {
+        problems.push(
+          `${lineName(request)}: the '${program}' program is not on PATH; install it in an earlier step or use a runner image that has it.`
+        )
+      }
+    }
+  }
+  return problems
+}

@@ -1,0 +1,47 @@
+/**
+ * The post step's plan: what main applied, undone in reverse, and only what is still this step's.
+ * A variable is put back only while it holds the value main exported (compared by SHA-256); a later
+ * step that set it again keeps its value. Whether docker's stored credential is still this step's
+ * is read at undo time (it lives in docker's config or credential store).
+ */
+import { sha256 as fingerprint } from './sha256.js'
+import type { AppliedRecord } from './record.js'
+
+export type UndoAction =
+  | { readonly kind: 'remove-file'; readonly line: number; readonly path: string }
+  | {
+      readonly kind: 'restore-env'
+      readonly line: number
+      readonly name: string
+      /** '' clears it. */
+      readonly value: string
+    }
+  | { readonly kind: 'keep-env'; readonly line: number; readonly name: string }
+  | {
+      readonly kind: 'docker-logout'
+      readonly line: number
+      readonly host: string
+      readonly username: string
+      readonly configDir: string
+      readonly keySha256: string
+    }
+
+export function planUndo(
+  record: AppliedRecord,
+  env: Readonly<Record<string, string | undefined>>
+): UndoAction[] {
+  return [...record.steps].reverse().map((step): UndoAction => {
+    switch (step.kind) {
+      case 'file':
+        return { kind: 'remove-file', line: step.line, path: step.path }
+      case 'env': {
+        const current = env[step.name]
+        return current !== undefined && fingerprint(current) === step.sha256
+          ? { kind: 'restore-env', line: step.line, name: step.name, value: step.restore }
+          : { kind: 'keep-env', line: step.line, name: step.name }
+      }
+      case 'docker-login':
+        return { ...step, kind: 'docker-logout' }
+    }
+  })
+}

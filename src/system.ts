@@ -1,0 +1,182 @@
+/**
+ * The machine as the `registries` input uses it: the one module besides src/index.ts that touches
+ * the file system and starts processes. It writes files only under RUNNER_TEMP (mode 0600, never
+ * through a symbolic link), looks programs up on PATH as a shell would, and runs them with
+ * node:child_process, without a shell, the secret on standard input only.
+ * Variables are exported through ActionsIO (core.exportVariable, which also sets process.env, so a
+ * program started afterwards sees them).
+ */
+import type { spawnSync } from 'node:child_process'
+import {
+  closeSync,
+  constants,
+  fchmodSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  realpathSync,
+  statSync,
+  unlinkSync,
+  writeSync
+} from 'node:fs'
+import { homedir } from 'node:os'
+import { posix, win32 } from 'node:path'
+import type { PlanContext } from './registries/plan.js'
+import { isInside } from './registries/plans.js'
+import { programCandidates } from './registries/program-path.js'
+import { formatSeconds } from './retry.js'
+
+export interface ProgramResult {
+  /** Exit code; null when it did not start, timed out or was killed. */
+  readonly status: number | null
+  readonly stdout: string
+  readonly stderr: string
+  /** Why it did not run to its end (not found, timed out), if so. */
+  readonly error: string | undefined
+}
+
+export interface RunOptions {
+  /** Written to standard input, then closed. The only way a secret reaches a program. */
+  readonly input?: string
+  /** Variables set on top of the step's environment, for this program only. */
+  readonly env?: Readonly<Record<string, string>>
+  readonly timeoutMs: number
+}
+
+export interface System {
+  readonly platform: NodeJS.Platform
+  /** The step's environment as it is now (exported variables included). */
+  readonly env: Readonly<Record<string, string | undefined>>
+  /** The program's path on PATH (PATHEXT on Windows), or undefined. */
+  findProgram(name: string): string | undefined
+  /** What formats plan with; `tempDir` is '' when RUNNER_TEMP is not set. */
+  planContext(exportEnv: boolean): PlanContext
+  /** A file's text, or undefined when it cannot be read. */
+  readFile(path: string): string | undefined
+  /** Writes a file under RUNNER_TEMP with mode 0600; throws for any other place. */
+  writeFile(path: string, content: string): void
+  /** Removes a file under RUNNER_TEMP; false when it was not there. Throws for any other place. */
+  removeFile(path: string): boolean
+  run(program: string, args: readonly string[], options: RunOptions): ProgramResult
+}
+
+export interface SystemOptions {
+  readonly env?: NodeJS.ProcessEnv
+  readonly platform?: NodeJS.Platform
+  /** node:child_process's spawnSync, or a wrapper of it (tests spy on the argv). */
+  readonly spawn?: typeof spawnSync
+}
+
+export function createSystem(options: SystemOptions = {}): System {
+  const env = options.env ?? process.env
+  const platform = options.platform ?? process.platform
+  // loaded on first use: node:child_process alone costs the main step about a tenth of its start-up
+  // time, and a job without `registries` never runs a program
+  const spawn = (...args: Parameters<typeof spawnSync>): ReturnType<typeof spawnSync> =>
+    (options.spawn ?? process.getBuiltinModule('node:child_process').spawnSync)(...args)
+  const paths = platform === 'win32' ? win32 : posix
+  const tempDir = (): string => env['RUNNER_TEMP'] ?? ''
+
+  /** The real path of `path`'s folder must lie inside RUNNER_TEMP's real path. */
+  const requireInsideTemp = (path: string): void => {
+    const temp = tempDir()
+    if (temp === '' || !isInside(temp, path, platform)) {
+      throw new Error(`refusing to touch ${path}: files are written only under RUNNER_TEMP`)
+    }
+    const realTemp = realpathSync(temp)
+    const realParent = realpathSync(paths.dirname(path))
+    if (!isInside(realTemp, paths.join(realParent, 'x'), platform)) {
+      throw new Error(`refusing to touch ${path}: its folder leads outside RUNNER_TEMP`)
+    }
+  }
+
+  return {
+    platform,
+    env,
+    findProgram(name) {
+      return programCandidates(name, platform, env).find(isProgram)
+    },
+    planContext(exportEnv) {
+      const homeDir = (platform === 'win32' ? env['USERPROFILE'] : env['HOME']) || homedir() || ''
+      return {
+        platform,
+        tempDir: tempDir(),
+        homeDir,
+        env: { ...env },
+        exportEnv,
+        readFile: (path) => readText(path)
+      }
+    },
+    readFile: readText,
+    writeFile(path, content) {
+      if (tempDir() !== '' && isInside(tempDir(), path, platform)) {
+        mkdirSync(paths.dirname(path), { recursive: true, mode: 0o700 })
+      }
+      requireInsideTemp(path)
+      // never through a symbolic link someone left in the folder
+      const noFollow = platform === 'win32' ? 0 : constants.O_NOFOLLOW
+      const fd = openSync(
+        path,
+        constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | noFollow,
+        0o600
+      )
+      try {
+        fchmodSync(fd, 0o600) // an existing file keeps its mode through O_CREAT
+        writeSync(fd, content)
+      } finally {
+        closeSync(fd)
+      }
+    },
+    removeFile(path) {
+      requireInsideTemp(path)
+      try {
+        unlinkSync(path)
+        return true
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false
+        throw error
+      }
+    },
+    run(program, args, runOptions) {
+      const result = spawn(program, [...args], {
+        env: { ...env, ...runOptions.env },
+        input: runOptions.input ?? '',
+        encoding: 'utf8',
+        timeout: runOptions.timeoutMs,
+        killSignal: 'SIGKILL',
+        windowsHide: true,
+        shell: false,
+        maxBuffer: 1024 * 1024
+      })
+      const timedOut = (result.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT'
+      return {
+        status: result.status,
+        stdout: String(result.stdout ?? ''),
+        stderr: String(result.stderr ?? ''),
+        error: result.error
+          ? timedOut
+            ? `did not finish within ${formatSeconds(runOptions.timeoutMs)}`
+            : result.error.message
+          : undefined
+      }
+    }
+  }
+}
+
+function readText(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8')
+  } catch {
+    return undefined
+  }
+}
+
+function isProgram(path: string): boolean {
+  try {
+    const stat = statSync(path)
+    // on Windows the extension makes a program; elsewhere an execute bit
+    return stat.isFile() && (process.platform === 'win32' || (stat.mode & 0o111) !== 0)
+  } catch {
+    return false
+  }
+}
