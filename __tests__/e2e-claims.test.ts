@@ -8,7 +8,6 @@ import { decodeJwt, type JWTPayload } from 'jose'
 import { claimMatches, type RefusalReason } from './support/fake-cloudsmith.js'
 import type { ClaimOverrides, TokenContext } from './support/issuer.js'
 import { escape, expectCleanRun, expectFailed, expectInOrder } from './e2e/expectations.js'
-import { expectLogSnapshot } from './e2e/log-snapshot.js'
 import {
   GITHUB_ISSUER,
   ORG,
@@ -101,7 +100,6 @@ describe(`dist/ on Node ${node.version}: Cloudsmith refuses the ID token`, () =>
         const result = await runStep(stage, { with: scenario.with })
         try {
           expectCleanRun(result, stage)
-          expectLogSnapshot(result)
           const claims = decodeJwt(stage.issuer.issued[0] ?? '')
           const slug = scenario.with?.['service-slug'] ?? SERVICE_SLUG
 

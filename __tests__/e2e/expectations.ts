@@ -61,7 +61,8 @@ export function escape(text: string): string {
  * deprecated command, the runner had nothing to warn about, post ran (post-if: always()) and
  * succeeded, and no secret of the stage (API keys handed out, ID tokens, the runner's
  * ID-token request token) is in a log line before its mask, the step summary, an output other
- * than `token`, or a file left in RUNNER_TEMP or HOME after post.
+ * than `token`, or a file left in RUNNER_TEMP or HOME after post. Then the run's user view is
+ * compared with its log snapshot.
  */
 export function expectCleanRun(result: RunResult, stage: Stage): void {
   for (const step of [result.main, result.post]) {
@@ -81,6 +82,8 @@ export function expectCleanRun(result: RunResult, stage: Stage): void {
   // at least the ID token and the request token: the leak check has something to look for
   expect(secrets.length).toBeGreaterThanOrEqual(2)
   expect(findLeaks(result, secrets, { allowOutputs: ['token'] })).toEqual([])
+  // what the user reads, reviewed as a file (__tests__/__log_snapshots__)
+  expectLogSnapshot(result)
 }
 
 /** The key Cloudsmith handed out in the last exchange, the one the action kept. */
@@ -214,8 +217,8 @@ export function retryDelaySeconds(step: StepResult, pattern: RegExp): number {
 
 /**
  * One scenario on a stage of its own: `prepare` sets the stage up (faults, token claims), main and
- * post run with `step`, every run is checked with expectCleanRun and then `check`, its user view
- * is compared with its log snapshot, and the stage and the run's files are always torn down.
+ * post run with `step`, every run is checked with expectCleanRun (and its log snapshot) and then
+ * `check`, and the stage and the run's files are always torn down.
  */
 export async function inStage(
   options: StageOptions,
@@ -230,8 +233,6 @@ export async function inStage(
     try {
       expectCleanRun(result, stage)
       check(result, stage)
-      // what the user reads, reviewed as a file (__tests__/__log_snapshots__)
-      expectLogSnapshot(result)
     } finally {
       result.cleanup()
     }

@@ -104,27 +104,31 @@ afterAll(() => {
   }
 })
 
+/** Per test: how many snapshots it has taken, so a test that runs several steps numbers them. */
+const runsPerTest = new WeakMap<object, number>()
+
 /**
- * Compares the run's user view with its snapshot file, named after the running test (and
- * `suffix`, for a test that runs more than one step). Call it from inside the test.
+ * Compares the run's user view with its snapshot file, named after the running test; a second
+ * run in the same test gets "(run 2)", and so on. Call it from inside the test, before the run's
+ * `cleanup()` (expectCleanRun does, for every end-to-end scenario).
  */
-export function expectLogSnapshot(result: RunResult, suffix = ''): void {
+export function expectLogSnapshot(result: RunResult): void {
   const state = expect.getState() as JestState
-  const title =
-    state.currentTestIdentity?.()?.name ??
-    state.currentConcurrentTestName?.() ??
-    state.currentTestName ??
-    ''
+  const identity = state.currentTestIdentity?.()
+  const title = identity?.name ?? state.currentConcurrentTestName?.() ?? state.currentTestName ?? ''
   if (title === '' || state.testPath === undefined) {
     throw new Error('expectLogSnapshot must be called inside a test')
   }
+  const run = (identity ? (runsPerTest.get(identity) ?? 0) : 0) + 1
+  if (identity) runsPerTest.set(identity, run)
+  const suffix = run > 1 ? `run ${run}` : ''
   const dir = join(SNAPSHOT_ROOT, basename(state.testPath).replace(/\.test\.ts$/, ''))
   const name = snapshotName(suffix ? `${title} ${suffix}` : title)
   const names = seen.get(dir) ?? new Set<string>()
   seen.set(dir, names)
   if (names.has(name)) {
     throw new Error(
-      `two scenarios of ${basename(state.testPath)} share the log snapshot ${name}: give one a different title or a suffix`
+      `two scenarios of ${basename(state.testPath)} share the log snapshot ${name}: give one a different title`
     )
   }
   names.add(name)
