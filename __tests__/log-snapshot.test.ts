@@ -4,6 +4,7 @@
  */
 import { describe, expect, test } from '@jest/globals'
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { RunResult, StepResult } from './support/runner.js'
 import {
@@ -51,6 +52,9 @@ describe('normaliseLog', () => {
     )
     expect(normaliseLog('file /tmp/r/runner-temp/x', { root: '/tmp/r' })).toBe(
       'file <runner>/runner-temp/x'
+    )
+    expect(normaliseLog(`keeps it in ${tmpdir()}/docker-config-gncmNM/config.json until`)).toBe(
+      'keeps it in <tmp>/docker-config-XXXXXX/config.json until'
     )
     const kept = "Cloudsmith said: 429 Expected available in 1 seconds. (65536 characters) 'acme'"
     expect(normaliseLog(kept)).toBe(kept)

@@ -12,6 +12,7 @@
  */
 import { afterAll, expect } from '@jest/globals'
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { basename, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { RunResult, StepResult } from '../support/runner.js'
@@ -24,6 +25,12 @@ export const UPDATE_COMMAND = 'npm run test:update-snapshots'
 export function normaliseLog(text: string, result?: Pick<RunResult, 'root'>): string {
   let out = text
   if (result?.root) out = out.split(result.root).join('<runner>')
+  // other temporary folders (mkdtemp adds six random characters): /tmp/docker-config-gncmNM
+  const tmp = tmpdir().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  out = out.replace(
+    new RegExp(`${tmp}/([A-Za-z0-9._-]+?)[A-Za-z0-9]{6}(?=[/\\s'"),:;]|$)`, 'gm'),
+    '<tmp>/$1XXXXXX'
+  )
   return (
     out
       // ports of the local servers: 127.0.0.1:41234, 127.0.0.2:41234, localhost:41234, x.test:41234
