@@ -56,6 +56,9 @@ describe('normaliseLog', () => {
     expect(normaliseLog(`keeps it in ${tmpdir()}/docker-config-gncmNM/config.json until`)).toBe(
       'keeps it in <tmp>/docker-config-XXXXXX/config.json until'
     )
+    expect(normaliseLog(`settings of ${tmpdir()}/e2e-npm-Ab12Cd/user-ROuKsN/user.npmrc.`)).toBe(
+      'settings of <tmp>/e2e-npm-XXXXXX/user-XXXXXX/user.npmrc.'
+    )
     const kept = "Cloudsmith said: 429 Expected available in 1 seconds. (65536 characters) 'acme'"
     expect(normaliseLog(kept)).toBe(kept)
   })

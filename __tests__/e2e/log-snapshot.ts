@@ -31,6 +31,10 @@ export function normaliseLog(text: string, result?: Pick<RunResult, 'root'>): st
     new RegExp(`${tmp}/([A-Za-z0-9._-]+?)[A-Za-z0-9]{6}(?=[/\\s'"),:;]|$)`, 'gm'),
     '<tmp>/$1XXXXXX'
   )
+  // and the mkdtemp folders inside them: <tmp>/e2e-npm-XXXXXX/user-ROuKsN/user.npmrc
+  out = out.replace(/<tmp>\/[^\s'"),:;]*/g, (path) =>
+    path.replace(/\/([A-Za-z0-9._]+-)[A-Za-z0-9]{6}(?=\/|$)/g, '/$1XXXXXX')
+  )
   return (
     out
       // ports of the local servers: 127.0.0.1:41234, 127.0.0.2:41234, localhost:41234, x.test:41234
