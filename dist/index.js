@@ -2420,6 +2420,16 @@ function gfm(template, ...values) {
         ? value.markdown
         : codeSpan(value instanceof LogText ? value.text : String(value)))));
 }
+/**
+ * A Markdown link to `url`, or only the label when `url` is not a plain http(s) URL: nothing in
+ * it may end the link early, open HTML or carry a line break. The caller builds `url` from values
+ * it checked; this is the last guard.
+ */
+function markdownLink(label, url) {
+    if (!/^https?:\/\/[A-Za-z0-9._~:/?#@!$&'*+,;=%-]+$/.test(url) || /[()]/.test(url))
+        return label;
+    return new Markdown(GATE, `[${label.markdown}](${url})`);
+}
 /** Markdown parts, one per line. */
 function joinMarkdown(parts) {
     return new Markdown(GATE, parts.map((part) => part.markdown).join('\n'));
@@ -2827,7 +2837,8 @@ const SHOWN_CLAIMS = [
     'event_name',
     'runner_environment'
 ];
-const MISSING = 'MISSING';
+/** How a claim the token does not carry reads (an error-like MISSING would alarm a newcomer). */
+const MISSING = 'not in this token';
 /** Numeric IDs GitHub never reuses, unlike the owner and repository names. */
 const ID_CLAIMS = ['repository_owner_id', 'repository_id'];
 const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
@@ -2855,28 +2866,46 @@ function reusableWorkflow(claims) {
     }
     return undefined;
 }
-/** Cloudsmith provider settings that would accept this token, from loosest to strictest. */
+/** Why the recommended claim is the one to start with. */
+const RECOMMENDED_BECAUSE = "it admits this repository's jobs on every branch and in every environment, and no other repository's; an ID survives a rename";
+/** Cloudsmith provider settings that would accept this token; claims from broadest to narrowest. */
 function suggestProvider(claims) {
     const options = [];
-    const add = (name, scope) => {
+    const owner = claimText(claims, 'repository_owner');
+    const repository = claimText(claims, 'repository');
+    const ownerName = owner !== MISSING ? owner : 'this owner';
+    const repositoryName = repository !== MISSING ? repository : 'this repository';
+    const add = (name, admits) => {
         const value = claimText(claims, name);
         if (value !== MISSING)
-            options.push({ name, value, scope });
+            options.push({ name, value, admits });
     };
-    // the numeric IDs first: a name can be renamed or recycled, an ID never matches another owner
-    add('repository_owner_id', 'every repository of this owner, by ID: survives renames');
-    add('repository_id', 'this repository only, by ID: survives renames');
-    add('repository_owner', 'every repository of this owner');
-    add('repository', 'this repository only');
-    add('sub', 'this repository and this ref or environment only');
+    add('repository_owner_id', `every repository of ${ownerName}, by ID`);
+    add('repository_owner', `every repository of ${ownerName}, by name`);
+    add('repository_id', `only ${repositoryName}, any branch or environment, by ID`);
+    add('repository', `only ${repositoryName}, any branch or environment, by name`);
+    add('sub', subAdmits(claims, repositoryName));
     const called = reusableWorkflow(claims);
     if (called)
-        add('job_workflow_ref', 'only jobs running this reusable workflow at this ref');
+        add('job_workflow_ref', `only jobs running ${called.called}`);
     return {
         providerUrl: claimText(claims, 'iss'),
         claims: options,
+        recommended: options.find((option) => option.name === 'repository_id'),
         audience: claimText(claims, 'aud')
     };
+}
+/** What a provider requiring this token's exact `sub` accepts, and what it refuses. */
+function subAdmits(claims, repositoryName) {
+    const environment = claimText(claims, 'environment');
+    if (environment !== MISSING) {
+        return `only ${repositoryName} in the environment ${environment}: a job outside it, or in another environment, is refused`;
+    }
+    const ref = claimText(claims, 'ref');
+    if (ref !== MISSING) {
+        return `only ${repositoryName} on ${ref}: a job on another branch, for a pull request or in an environment is refused`;
+    }
+    return `only jobs whose sub is exactly this one`;
 }
 /**
  * Which form of `sub` the token carries: GitHub's immutable subject (repositories created, renamed
@@ -2912,12 +2941,13 @@ function subjectFormNote(claims) {
     }
 }
 /**
- * Both spellings of the provider URL: Cloudsmith's help page writes GitHub's without a trailing
- * slash, its API schema with one.
+ * The other spelling of the provider URL, named once beside the URL shown: Cloudsmith's help page
+ * writes GitHub's without a trailing slash, its API schema with one.
  */
 function providerUrlNote(iss) {
-    const bare = iss.replace(/\/+$/, '');
-    return log `Cloudsmith's help page writes it ${bare}, its API schema ${bare}/: if a provider with one form refuses the token, try the other.`;
+    return iss.endsWith('/')
+        ? log `or the same without the trailing slash: Cloudsmith's help page writes it without one, its API schema with one; if a provider with one form refuses the token, try the other`
+        : log `or the same with a trailing slash: Cloudsmith's help page writes it without one, its API schema with one; if a provider with one form refuses the token, try the other`;
 }
 /** The token's audience is GitHub's default for its owner: `https://github.com/<owner>`. */
 function isGithubDefaultAudience(claims) {
@@ -5428,8 +5458,10 @@ function dockerLogout(action, { io, system, timeoutMs }) {
 
 ;// CONCATENATED MODULE: ./src/verify.ts
 /**
- * Optional check that Cloudsmith accepts the new key: GET /v1/user/self/ with it, and read who it
- * authenticates as.
+ * Optional check that Cloudsmith accepts the new key: GET <api-url>/user/self/ with it, and read
+ * who it authenticates as. Like the exchange, the path is appended to api-url as it is, as the
+ * Cloudsmith CLI does with CLOUDSMITH_API_HOST: Cloudsmith answers at its API root and under /v1/,
+ * so `https://api.cloudsmith.io` and `https://api.cloudsmith.io/v1` both work.
  */
 
 
@@ -5443,13 +5475,17 @@ const IDENTITY_MAX_CHARS = 100;
 class VerifyError extends Error {
     name = 'VerifyError';
 }
+function userSelfUrl(apiUrl) {
+    return `${apiUrl}/user/self/`;
+}
 async function verifyKey(apiUrl, token, timeoutMs, http, now, 
 /** Other credentials the action holds, cut from anything quoted besides the key. */
 knownSecrets = []) {
     const secrets = [token, ...knownSecrets];
+    const url = userSelfUrl(apiUrl);
     const response = await callCloudsmith(http, {
         method: 'GET',
-        url: `${apiUrl}/v1/user/self/`,
+        url,
         headers: { Accept: 'application/json', 'X-Api-Key': token },
         timeoutMs,
         maxBodyBytes: MAX_BODY_BYTES,
@@ -5458,17 +5494,17 @@ knownSecrets = []) {
     if (response.status !== 200) {
         const error = answerError(VERIFY_OPERATION, response, secrets, now());
         if (error instanceof CloudsmithError) {
-            throw new VerifyError(`GET /v1/user/self/ was answered ${error.status}: ${error.said}`);
+            throw new VerifyError(`GET ${url} was answered ${error.status}: ${error.said}`);
         }
         throw error;
     }
     const parsed = parseJson(response.body);
     if (parsed === undefined) {
-        throw new VerifyError(`GET /v1/user/self/ did not answer JSON: ${excerpt(response.body, secrets)}`);
+        throw new VerifyError(`GET ${url} did not answer JSON: ${excerpt(response.body, secrets)}`);
     }
     const body = (parsed && typeof parsed === 'object' ? parsed : {});
     if (body.authenticated !== true) {
-        throw new VerifyError('GET /v1/user/self/ says the key is not authenticated');
+        throw new VerifyError(`GET ${url} says the key is not authenticated`);
     }
     // outside text like any other: bounded, and without anything a secret holds
     const text = (value) => typeof value === 'string' && value ? excerpt(value, secrets, IDENTITY_MAX_CHARS) : 'unknown';
@@ -5499,8 +5535,8 @@ knownSecrets = []) {
 
 const PERMISSIONS_BLOCK = ['permissions:', '  id-token: write', '  contents: read'];
 const PROXY_SETTINGS = [...PROXY_VARIABLES, 'NO_PROXY', 'no_proxy'];
-function failure(title, lines) {
-    return { title, message: joinLines(lines) };
+function failure(title, lines, brief) {
+    return { title, message: joinLines(lines), ...(brief ? { brief: joinLines(brief) } : {}) };
 }
 function explain(error, context) {
     if (error instanceof InputError)
@@ -5605,7 +5641,7 @@ function gaveUp(error, context) {
         return failure(log `Cloudsmith rate limit`, [
             ...lines,
             log `Likely cause: too many requests to Cloudsmith at once (for example a large matrix starting together).`,
-            log `Fix: raise max-attempts, limit the matrix with strategy.max-parallel, or run the action once and pass the key to later jobs' steps.`
+            log `Fix: set strategy.max-parallel on the matrix so fewer jobs ask at once, or raise max-attempts. To use the key in several jobs, run this action in each job that needs the key: GitHub does not pass a job output that holds a masked value to other jobs, so a key handed on as a job output arrives empty.`
         ]);
     }
     if (status !== undefined) {
@@ -5679,7 +5715,10 @@ function exchangeRefused(error, context) {
     const inputs = context.inputs;
     const reusable = reusableWorkflow(claims);
     const checks = [
-        log `- Provider URL: must be exactly ${iss}${iss !== GITHUB_ISSUER && iss !== MISSING ? ' (not the usual github.com issuer: GitHub Enterprise with its own issuer)' : ''}.${iss !== MISSING ? log ` ${providerUrlNote(iss)}` : ''}`,
+        log `- Provider URL: must be exactly ${iss}${iss !== MISSING ? log ` (${providerUrlNote(iss)})` : ''}.`,
+        iss !== GITHUB_ISSUER && iss !== MISSING
+            ? log `  This is not the usual github.com issuer: GitHub Enterprise with its own issuer.`
+            : undefined,
         log `- Audience: the token's aud is ${aud}${inputs?.audience === undefined ? " (GitHub's default)" : ''}. If the provider requires another aud, set the audience input to it.`,
         isGithubDefaultAudience(claims)
             ? log `  A provider set up for the Cloudsmith CLI's own OIDC support may require aud = ${CLI_AUDIENCE} (the audience the CLI asks for): then set 'audience: ${CLI_AUDIENCE}' on this step.`
@@ -5694,15 +5733,25 @@ function exchangeRefused(error, context) {
         idClaimsNote(claims) ? log `  ${idClaimsNote(claims)}` : undefined,
         claimText(claims, 'sub') !== MISSING ? log `  ${subjectFormNote(claims)}` : undefined
     ];
+    const what = log `Cloudsmith refused to exchange the GitHub ID token for an API key.`;
+    const said = log `Cloudsmith said: ${error.status} ${error.said}`;
+    const cause = log `Likely cause: the org's OpenID Connect provider does not accept this token's claims, or the service account is not linked to it. Cloudsmith's answer does not say which, by design.`;
+    const where = `${inputs?.org ?? 'the organization'} > Settings > OpenID Connect`;
     return failure(log `Cloudsmith refused the ID token`, [
-        log `Cloudsmith refused to exchange the GitHub ID token for an API key.`,
-        log `Cloudsmith said: ${error.status} ${error.said}`,
-        log `Likely cause: the org's OpenID Connect provider does not accept this token's claims, or the service account is not linked to it. Cloudsmith's answer does not say which, by design.`,
-        log `Fix: in Cloudsmith, ${inputs?.org ?? 'the organization'} > Settings > OpenID Connect, compare the provider with these checks and claims (tip: the dry-run input prints settings that would accept this token):`,
+        what,
+        said,
+        cause,
+        log `Fix: in Cloudsmith, ${where}, compare the provider with these checks and claims (tip: the dry-run input prints settings that would accept this token):`,
         ...checks,
         tried(context),
         log `ID token claims:`,
         ...claimLines(claims).map((line) => log `  ${line}`)
+    ], [
+        what,
+        said,
+        cause,
+        log `Fix: in Cloudsmith, ${where}, compare the provider with the checks and the ID token's claims in the step's log, or run the step with dry-run: true to print settings that would accept this token.`,
+        tried(context)
     ]);
 }
 function badTokenAnswer(error, context) {
@@ -5803,6 +5852,33 @@ function hostOf(url) {
 }
 function capitalize(text) {
     return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+;// CONCATENATED MODULE: ./src/dry-run.ts
+
+
+function providerAdvice(org, serviceSlug, claims, suggestion) {
+    const width = Math.max(0, ...suggestion.claims.map((c) => `${c.name} = ${c.value}`.length));
+    const { recommended } = suggestion;
+    return [
+        log `Dry run: nothing is exchanged. The ID token claims:`,
+        ...claimLines(claims).map((line) => log `  ${line}`),
+        log `A Cloudsmith OpenID Connect provider in '${org}' that accepts this token:`,
+        log `  Provider URL:     ${suggestion.providerUrl}`,
+        log `                    (${providerUrlNote(suggestion.providerUrl)})`,
+        suggestion.claims.length > 0
+            ? log `  Required claims:  one is enough. Each admits the jobs named beside it, from broadest to narrowest; a second claim only narrows further (a job must match all of them):`
+            : log `  Required claims:  none of the usual claims is in this token; require one the token shows above.`,
+        ...suggestion.claims.map((claim) => log `    ${`${claim.name} = ${claim.value}`.padEnd(width)}   ${claim.admits}`),
+        ...(recommended
+            ? [
+                log `  Recommended:      ${recommended.name} = ${recommended.value}: ${RECOMMENDED_BECAUSE}.`
+            ]
+            : []),
+        log `  Service account:  ${serviceSlug} (link it to the provider)`,
+        log `  aud:              ${suggestion.audience} (require it only if you want to pin the audience)`,
+        subjectFormNote(claims)
+    ];
 }
 
 ;// CONCATENATED MODULE: ./src/outputs.ts
@@ -6042,29 +6118,72 @@ function dryRunSummary(org, serviceSlug, claims, suggestion) {
         gfm ``,
         ...table([
             [gfm `Provider URL`, suggestion.providerUrl],
-            ...suggestion.claims.map((claim) => [gfm `Required claim (${claim.scope})`, `${claim.name} = ${claim.value}`]),
             [gfm `Service account to link`, serviceSlug],
             [gfm `aud (only if you make it a required claim)`, suggestion.audience]
         ]),
         gfm ``,
+        gfm `#### Required claims: one is enough`,
+        gfm ``,
+        gfm `Each admits the jobs named beside it, from broadest to narrowest; a second claim only narrows further (a job must match all of them).`,
+        gfm ``,
+        gfm `| claim | admits |`,
+        gfm `| --- | --- |`,
+        ...suggestion.claims.map((claim) => claim === suggestion.recommended
+            ? gfm `| ${`${claim.name} = ${claim.value}`} (recommended) | ${claim.admits} |`
+            : gfm `| ${`${claim.name} = ${claim.value}`} | ${claim.admits} |`),
+        gfm ``,
+        ...(suggestion.recommended
+            ? [
+                gfm `Recommended: ${suggestion.recommended.name}, because it admits this repository's jobs on every branch and in every environment, and no other repository's; an ID survives a rename.`,
+                gfm ``
+            ]
+            : []),
         codeBlock(joinLines([
-            providerUrlNote(suggestion.providerUrl),
-            idClaimsNote(claims),
+            log `Provider URL: ${suggestion.providerUrl} (${providerUrlNote(suggestion.providerUrl)})`,
             subjectFormNote(claims)
         ])),
         gfm ``
     ]);
 }
-function failureSummary(failure) {
+/**
+ * A failure in short (what failed, the cause, the fix) with a link to the step's log, which holds
+ * the whole diagnosis; the whole message when it has no short form or there is no link.
+ */
+function failureSummary(failure, logUrl) {
+    const link = logUrl === undefined ? undefined : markdownLink(gfm `the job's log`, logUrl);
+    const short = link !== undefined && failure.brief !== undefined;
     return joinMarkdown([
         gfm `### Cloudsmith OIDC: ${failure.title}`,
         gfm ``,
-        codeBlock(failure.message),
-        gfm ``
+        codeBlock(short ? (failure.brief ?? failure.message) : failure.message),
+        gfm ``,
+        ...(short && link
+            ? [
+                gfm `The whole diagnosis, with every check and the ID token's claims, is in ${link} (this step's annotation and output).`,
+                gfm ``
+            ]
+            : [])
     ]);
+}
+/**
+ * The run's page, where the job's log is, from the runner's GITHUB_* variables; undefined when one
+ * is missing or not of the expected shape.
+ */
+function runLogUrl(env) {
+    const server = env['GITHUB_SERVER_URL'] ?? '';
+    const repository = env['GITHUB_REPOSITORY'] ?? '';
+    const runId = env['GITHUB_RUN_ID'] ?? '';
+    if (!/^https?:\/\/[A-Za-z0-9.-]+(?::\d+)?$/.test(server))
+        return undefined;
+    if (!/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository))
+        return undefined;
+    if (!/^\d+$/.test(runId))
+        return undefined;
+    return `${server}/${repository}/actions/runs/${runId}`;
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
+
 
 
 
@@ -6135,7 +6254,7 @@ async function main(deps) {
         const failure = explain(error, context);
         io.fail(failure.message, failure.title);
         if (writeSummary)
-            await io.appendSummary(failureSummary(failure));
+            await io.appendSummary(failureSummary(failure, runLogUrl(deps.env)));
     }
 }
 /** The plan of every `registries` line, checked before any request; none without the input. */
@@ -6217,21 +6336,9 @@ function reportExpiry(key, inputs, io, nowMs) {
 }
 async function dryRun(inputs, idToken, io, plans) {
     const suggestion = suggestProvider(idToken.claims);
-    io.info(log `Dry run: nothing is exchanged. The ID token claims:`);
-    for (const line of claimLines(idToken.claims))
-        io.info(log `  ${line}`);
-    io.info(log `A Cloudsmith OpenID Connect provider in '${inputs.org}' that accepts this token:`);
-    io.info(log `  Provider URL:     ${suggestion.providerUrl}`);
-    io.info(log `                    (${providerUrlNote(suggestion.providerUrl)})`);
-    for (const claim of suggestion.claims) {
-        io.info(log `  Required claim:   ${claim.name} = ${claim.value}   (${claim.scope})`);
+    for (const line of providerAdvice(inputs.org, inputs.serviceSlug, idToken.claims, suggestion)) {
+        io.info(line);
     }
-    io.info(log `  Service account:  ${inputs.serviceSlug} (link it to the provider)`);
-    io.info(log `  aud:              ${suggestion.audience} (require it only if you want to pin the audience)`);
-    const idNote = idClaimsNote(idToken.claims);
-    if (idNote)
-        io.info(idNote);
-    io.info(subjectFormNote(idToken.claims));
     for (const line of dryRunLines(plans))
         io.info(line);
     if (inputs.jobSummary) {

@@ -1,6 +1,7 @@
 /**
  * A strict fake of Cloudsmith's API on 127.0.0.1 for the OIDC exchange (`POST /openid/{org}/`)
- * and "who am I" (`GET /v1/user/self/`). It verifies an exchange as Cloudsmith documents (JWKS
+ * and "who am I" (`GET /user/self/`), each at the root and under `/v1/`, as Cloudsmith answers
+ * them (anything else, `/v1/v1/...` included, is a 404). It verifies an exchange as Cloudsmith documents (JWKS
  * signature, provider URL = iss, exp/nbf, required claims with `*` wildcards, linked service
  * account) and refuses with one generic 401 whatever the cause, while recording the cause for
  * tests. It can rate-limit and inject faults, and it records every request.
@@ -15,6 +16,11 @@ import {
   sendJson,
   startLocalServer
 } from './local-server.js'
+
+/** The exchange, at the API root or under /v1/; the organization is the capture. */
+export const EXCHANGE_PATH = /^(?:\/v1)?\/openid\/([^/]+)\/$/
+/** "Who am I", at the API root or under /v1/. */
+export const USER_SELF_PATH = /^(?:\/v1)?\/user\/self\/$/
 
 /** An OIDC provider configured in a Cloudsmith organization. */
 export interface ProviderConfig {
@@ -501,7 +507,8 @@ export async function startFakeCloudsmith(options: FakeCloudsmithOptions): Promi
     }
     requests.push(record)
 
-    const exchangeMatch = /^\/openid\/([^/]+)\/$/.exec(path)
+    // Cloudsmith's API answers at its root and under /v1/ alike
+    const exchangeMatch = EXCHANGE_PATH.exec(path)
     if (exchangeMatch !== null && request.method === 'POST') {
       const requestOrg = decodeURIComponent(exchangeMatch[1] ?? '')
       const fault = takeFault('exchange')
@@ -509,7 +516,7 @@ export async function startFakeCloudsmith(options: FakeCloudsmithOptions): Promi
       else await exchange(requestOrg, record, response)
       return
     }
-    if (path === '/v1/user/self/' && request.method === 'GET') {
+    if (USER_SELF_PATH.test(path) && request.method === 'GET') {
       const fault = takeFault('user-self')
       if (fault !== undefined) await answerFault(fault, '', record, response)
       else userSelf(record, response)
@@ -525,7 +532,7 @@ export async function startFakeCloudsmith(options: FakeCloudsmithOptions): Promi
     org,
     providers,
     requests,
-    exchanges: () => requests.filter((r) => r.method === 'POST' && r.path.startsWith('/openid/')),
+    exchanges: () => requests.filter((r) => r.method === 'POST' && EXCHANGE_PATH.test(r.path)),
     reasons: () =>
       requests.flatMap((r) => (r.outcome.reason === undefined ? [] : [r.outcome.reason])),
     issuedTokens: () => [...issued.keys()],
