@@ -194,7 +194,10 @@ export async function startFakeCloudsmith(options: FakeCloudsmithOptions): Promi
   ]
   const lifetime = options.tokenLifetimeSeconds ?? 5400
   const tolerance = options.clockToleranceSeconds ?? 0
-  const jwks = createRemoteJWKSet(new URL(options.issuer.jwksUri))
+  // jose gives up on a key-set fetch after 5 s by default; on a loaded 2-core machine (the load
+  // test's 200 processes) the local issuer can take longer, and a timeout would read as a bad
+  // signature: a false 401. Cloudsmith's own fetch is not what these tests measure.
+  const jwks = createRemoteJWKSet(new URL(options.issuer.jwksUri), { timeoutDuration: 120_000 })
   const signingKey = new Uint8Array(randomBytes(32))
   const issued = new Map<string, { serviceSlug: string; exp: number }>()
   const requests: RecordedRequest[] = []
