@@ -113,7 +113,15 @@ describe('docker config folder', () => {
       readFile: (path) =>
         path === 'C:\\Users\\runneradmin\\.docker\\config.json'
           ? '{"credsStore":"wincred"}'
-          : undefined
+          : undefined,
+      readCredentialHelper: (helper, host, configDir) => {
+        expect([helper, host, configDir]).toEqual([
+          'wincred',
+          'docker.cloudsmith.io',
+          'C:\\Users\\runneradmin\\.docker'
+        ])
+        return { kind: 'none' }
+      }
     })
     expect(plan).toEqual({
       request,

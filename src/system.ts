@@ -21,6 +21,7 @@ import {
 } from 'node:fs'
 import { homedir } from 'node:os'
 import { posix, win32 } from 'node:path'
+import { readCredentialHelper } from './registries/docker.js'
 import type { PlanContext } from './registries/plan.js'
 import { isInside } from './registries/plans.js'
 import { programCandidates } from './registries/program-path.js'
@@ -49,8 +50,11 @@ export interface System {
   readonly env: Readonly<Record<string, string | undefined>>
   /** The program's path on PATH (PATHEXT on Windows), or undefined. */
   findProgram(name: string): string | undefined
-  /** What formats plan with; `tempDir` is '' when RUNNER_TEMP is not set. */
-  planContext(exportEnv: boolean): PlanContext
+  /**
+   * What formats plan with; `tempDir` is '' when RUNNER_TEMP is not set. A credential helper
+   * asked while planning has timeoutMs to answer.
+   */
+  planContext(exportEnv: boolean, timeoutMs?: number): PlanContext
   /** A file's text, or undefined when it cannot be read. */
   readFile(path: string): string | undefined
   /** Writes a file under RUNNER_TEMP with mode 0600; throws for any other place. */
@@ -90,13 +94,13 @@ export function createSystem(options: SystemOptions = {}): System {
     }
   }
 
-  return {
+  const system: System = {
     platform,
     env,
     findProgram(name) {
       return programCandidates(name, platform, env).find(isProgram)
     },
-    planContext(exportEnv) {
+    planContext(exportEnv, timeoutMs = 30_000) {
       const homeDir = (platform === 'win32' ? env['USERPROFILE'] : env['HOME']) || homedir() || ''
       return {
         platform,
@@ -104,7 +108,9 @@ export function createSystem(options: SystemOptions = {}): System {
         homeDir,
         env: { ...env },
         exportEnv,
-        readFile: (path) => readText(path)
+        readFile: (path) => readText(path),
+        readCredentialHelper: (helper, host, configDir) =>
+          readCredentialHelper(system, helper, host, configDir, timeoutMs)
       }
     },
     readFile: readText,
@@ -161,6 +167,7 @@ export function createSystem(options: SystemOptions = {}): System {
       }
     }
   }
+  return system
 }
 
 function readText(path: string): string | undefined {

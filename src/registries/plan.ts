@@ -42,7 +42,19 @@ export interface PlanContext {
   readonly exportEnv: boolean
   /** The text of a file, or undefined when it does not exist. Reads only; never writes. */
   readonly readFile: (path: string) => string | undefined
+  /**
+   * What docker's credential helper `docker-credential-HELPER get` holds for a host (docker
+   * configured with DOCKER_CONFIG=configDir). Reads only. Without it, a plan that needs the answer
+   * cannot be made.
+   */
+  readonly readCredentialHelper?: (helper: string, host: string, configDir: string) => HelperRead
 }
+
+/** A credential helper's answer to `get`: the credential, none for the host, or no answer. */
+export type HelperRead =
+  | { readonly kind: 'found'; readonly answer: string }
+  | { readonly kind: 'none' }
+  | { readonly kind: 'unknown'; readonly why: string }
 
 export type Step =
   /** A file under tempDir, mode 0600. Its content never holds the key (hence plain text). */
