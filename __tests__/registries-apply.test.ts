@@ -226,6 +226,26 @@ describe('docker login and logout, credential in config.json', () => {
     expect(readFileSync(join(m.configDir, 'config.json'), 'utf8')).toBe(before)
   })
 
+  test('a relative DOCKER_CONFIG, or one inside the workspace: refused while planning', () => {
+    const relative = machine(undefined, { DOCKER_CONFIG: 'docker-config' })
+    expect(dockerRefusal(relative, `docker host=${registry.host}`)).toEqual([
+      `Input 'registries' line 1 (docker host=${registry.host}): DOCKER_CONFIG (docker-config) is a relative path, which docker resolves against the working directory, the workspace; docker would keep its stored key (base64 of the user name and the key) there, where an upload-artifact or cache step could pick it up. Fix: point DOCKER_CONFIG at a folder under RUNNER_TEMP (for example \${{ runner.temp }}/docker), or unset it.`
+    ])
+    const workspace = temp('workspace')
+    for (const configDir of [join(workspace, 'sub', '.docker'), workspace]) {
+      const inside = machine(undefined, { GITHUB_WORKSPACE: workspace, DOCKER_CONFIG: configDir })
+      expect(dockerRefusal(inside, `docker host=${registry.host}`)).toEqual([
+        expect.stringContaining(
+          `docker's config folder ${configDir} lies inside the workspace (GITHUB_WORKSPACE, ${workspace}); docker would keep its stored key`
+        )
+      ])
+      expect(inside.calls).toEqual([])
+    }
+    // the default (~/.docker) with a workspace elsewhere is planned
+    const home = machine(undefined, { GITHUB_WORKSPACE: workspace })
+    expect(dockerPlans(home, `docker host=${registry.host}`)).toHaveLength(1)
+  })
+
   test('a later login with another key is left alone', () => {
     const m = machine()
     const record = apply(m, dockerPlans(m, `docker host=${registry.host}`))

@@ -4083,6 +4083,98 @@ function sha256(text) {
     return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(text).digest('hex');
 }
 
+;// CONCATENATED MODULE: ./src/registries/plans.ts
+/**
+ * Every validated `registries` line turned into its format's plan, before any request: a plan's
+ * own problems (a clash with the user's existing configuration, a file outside RUNNER_TEMP) stop
+ * the step like a bad input. Touches nothing.
+ */
+
+
+
+function planRegistries(requests, context, formats) {
+    const plans = [];
+    const problems = [];
+    for (const planned of planEach(requests, context, formats)) {
+        if ('problems' in planned) {
+            problems.push(...planned.problems);
+            continue;
+        }
+        const { request } = planned;
+        for (const step of planned.steps) {
+            if (step.kind === 'env' && step.secret && step.restore !== '') {
+                // the state would keep the earlier value, which may hold someone's credential
+                problems.push(`${lineName(request)}: the plan would keep the earlier value of ${step.name}, a secret, to restore it; this is a bug in the action.`);
+            }
+            if (step.kind !== 'file')
+                continue;
+            if (context.tempDir === '') {
+                problems.push(`${lineName(request)}: RUNNER_TEMP is not set, and ${request.format} needs a file there; run the action on a GitHub Actions runner.`);
+            }
+            else if (!isInside(context.tempDir, step.path, context.platform)) {
+                problems.push(`${lineName(request)}: the plan would write ${step.path}, outside RUNNER_TEMP (${context.tempDir}); this is a bug in the action.`);
+            }
+        }
+        plans.push(planned);
+    }
+    problems.push(...sharedVariables(plans));
+    if (problems.length > 0)
+        throw new InputError(problems);
+    return plans.sort((a, b) => a.request.line - b.request.line);
+}
+/**
+ * Each line's plan (or problems), in line order. A format with planAll plans all of its lines at
+ * once (npm writes one user config for every npm line), where its first line stands.
+ */
+function planEach(requests, context, formats) {
+    const results = [];
+    const grouped = new Set();
+    for (const request of requests) {
+        const format = formats.get(request.format);
+        if (format === undefined)
+            throw new Error(`no format module for ${request.format}`);
+        if (format.planAll === undefined) {
+            results.push(format.plan(request, context));
+        }
+        else if (!grouped.has(request.format)) {
+            grouped.add(request.format);
+            const all = requests.filter((other) => other.format === request.format);
+            const planned = format.planAll(all, context);
+            results.push(...('problems' in planned ? [planned] : planned));
+        }
+    }
+    return results;
+}
+/** Whether `path` lies strictly inside `dir`, by the platform's path rules. */
+function isInside(dir, path, platform) {
+    const paths = platform === 'win32' ? external_node_path_namespaceObject.win32 : external_node_path_namespaceObject.posix;
+    if (!paths.isAbsolute(dir) || !paths.isAbsolute(path))
+        return false;
+    const relative = paths.relative(paths.resolve(dir), paths.resolve(path));
+    return relative !== '' && !relative.startsWith('..') && !paths.isAbsolute(relative);
+}
+/**
+ * Two lines that would export the same variable (`cargo a-b` and `cargo a_b` both name
+ * CARGO_REGISTRIES_A_B_*): the second would overwrite the first, and post could undo only one.
+ */
+function sharedVariables(plans) {
+    const exportedBy = new Map();
+    const problems = [];
+    for (const plan of plans) {
+        const names = new Set(plan.steps.flatMap((step) => (step.kind === 'env' ? [step.name] : [])));
+        for (const name of names) {
+            const earlier = exportedBy.get(name.toUpperCase());
+            if (earlier === undefined) {
+                exportedBy.set(name.toUpperCase(), plan);
+            }
+            else {
+                problems.push(`${lineName(plan.request)}: it would export ${name}, which line ${earlier.request.line} exports too; give each line its own (for cargo, another name=).`);
+            }
+        }
+    }
+    return problems;
+}
+
 ;// CONCATENATED MODULE: ./src/registries/docker.ts
 /**
  * docker: `docker [host=HOST] [username=NAME]`. Logs the real docker CLI in to Cloudsmith's
@@ -4093,6 +4185,8 @@ function sha256(text) {
  * Also here, pure: where docker keeps a host's credential, and whether what it holds is still
  * the one this step wrote (the post step logs out only then).
  */
+
+
 
 
 const DOCKER_HOST = 'docker.cloudsmith.io';
@@ -4133,7 +4227,15 @@ const docker = {
         const registry = docker_host(request);
         const username = request.options.get('username') ?? DOCKER_USERNAME;
         const configDir = dockerConfigDir(context);
-        const store = credentialStore(context.readFile(dockerConfigFile(configDir, context.platform)), registry);
+        const outside = configInWorkspace(request, context, configDir);
+        if (outside !== undefined)
+            return { problems: [outside] };
+        const configFile = dockerConfigFile(configDir, context.platform);
+        const configText = context.readFile(configFile);
+        const store = credentialStore(configText, registry);
+        const standing = standingLogin(request, context, { configDir, configFile, configText, store });
+        if (standing !== undefined)
+            return { problems: [standing] };
         return {
             request,
             title: `docker: log in to ${registry} as ${username}`,
@@ -4146,6 +4248,91 @@ const docker = {
         };
     }
 };
+/**
+ * Docker keeps the stored key (base64 of NAME:KEY) in its config folder; a DOCKER_CONFIG that is
+ * relative (resolved against the working directory, the workspace) or lies inside GITHUB_WORKSPACE
+ * would put it where an upload-artifact or cache step could pick it up.
+ */
+function configInWorkspace(request, context, configDir) {
+    const paths = context.platform === 'win32' ? external_node_path_namespaceObject.win32 : external_node_path_namespaceObject.posix;
+    const configured = context.env['DOCKER_CONFIG'];
+    const why = `docker would keep its stored key (base64 of the user name and the key) there, where an upload-artifact or cache step could pick it up. Fix: point DOCKER_CONFIG at a folder under RUNNER_TEMP (for example \${{ runner.temp }}/docker), or unset it.`;
+    if (configured && !paths.isAbsolute(configured)) {
+        return `${lineName(request)}: DOCKER_CONFIG (${configured}) is a relative path, which docker resolves against the working directory, the workspace; ${why}`;
+    }
+    const workspace = context.env['GITHUB_WORKSPACE'];
+    if (workspace &&
+        paths.isAbsolute(workspace) &&
+        (isInside(workspace, configDir, context.platform) ||
+            paths.relative(paths.resolve(workspace), configDir) === '')) {
+        return `${lineName(request)}: docker's config folder ${configDir} lies inside the workspace (GITHUB_WORKSPACE, ${workspace}); ${why}`;
+    }
+    return undefined;
+}
+/**
+ * A login docker already holds for the line's host, made before this step: `docker login` would
+ * replace it and the post step would log it out, so the line is refused (naming where the login
+ * is, never what it holds). Undefined when there is none.
+ */
+function standingLogin(request, context, where) {
+    const registry = docker_host(request);
+    const fix = `Fix: give docker its own config for this job (set DOCKER_CONFIG to a new folder under RUNNER_TEMP before this step), or remove the standing login (docker logout ${registry}) before this step.`;
+    const replaced = `this step's login would replace it and the post step would then log it out.`;
+    if (configAuth(where.configText, registry) !== undefined) {
+        return `${lineName(request)}: docker already holds a login for ${registry} in ${where.configFile}, made before this step; ${replaced} ${fix}`;
+    }
+    if (where.store === undefined)
+        return undefined;
+    const read = context.readCredentialHelper?.(where.store, registry, where.configDir) ?? {
+        kind: 'unknown',
+        why: `docker's credential store could not be asked`
+    };
+    if (read.kind === 'found') {
+        return `${lineName(request)}: docker's credential store '${where.store}' (named in ${where.configFile}) already holds a login for ${registry}, made before this step; ${replaced} ${fix}`;
+    }
+    if (read.kind === 'unknown') {
+        return `${lineName(request)}: cannot tell whether docker already holds a login for ${registry}: ${read.why}. Fix: make docker-credential-${where.store} answer (for example, unlock its keychain), or give docker its own config for this job (set DOCKER_CONFIG to a new folder under RUNNER_TEMP before this step).`;
+    }
+    return undefined;
+}
+/**
+ * Asks `docker-credential-HELPER get` what it holds for a host. A helper answers a host it has
+ * nothing for with "credentials not found" and exit code 1; any other failure (a locked keychain,
+ * a crash, a timeout) leaves the answer unknown.
+ */
+function readCredentialHelper(machine, helper, registry, configDir, timeoutMs) {
+    const program = machine.findProgram(`docker-credential-${helper}`);
+    if (program === undefined) {
+        return {
+            kind: 'unknown',
+            why: `docker's credential store program docker-credential-${helper} is not on PATH`
+        };
+    }
+    const result = machine.run(program, ['get'], {
+        input: registry,
+        env: { DOCKER_CONFIG: configDir },
+        timeoutMs
+    });
+    return helperRead(helper, result);
+}
+/** A credential helper's `get` result, read. */
+function helperRead(helper, result) {
+    if (result.status === 0 && result.error === undefined) {
+        return { kind: 'found', answer: result.stdout };
+    }
+    const said = `${result.stdout}\n${result.stderr}`;
+    if (result.error === undefined && /credentials not found/i.test(said))
+        return { kind: 'none' };
+    const lines = said
+        .split(/\r\n|\r|\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '');
+    const output = lines.length === 0 ? '(nothing)' : lines.slice(-2).join(' / ').slice(0, 300);
+    return {
+        kind: 'unknown',
+        why: `docker-credential-${helper} get failed (${result.error ?? `exit code ${result.status}`}) and said: ${output}`
+    };
+}
 /** Where docker keeps a host's credential: a credential helper's name, or config.json itself. */
 function credentialStore(configText, host) {
     const config = parseConfig(configText);
@@ -5848,98 +6035,6 @@ function joinInline(parts) {
     return parts.slice(1).reduce((all, part) => gfm `${all}, ${part}`, parts[0] ?? gfm ``);
 }
 
-;// CONCATENATED MODULE: ./src/registries/plans.ts
-/**
- * Every validated `registries` line turned into its format's plan, before any request: a plan's
- * own problems (a clash with the user's existing configuration, a file outside RUNNER_TEMP) stop
- * the step like a bad input. Touches nothing.
- */
-
-
-
-function planRegistries(requests, context, formats) {
-    const plans = [];
-    const problems = [];
-    for (const planned of planEach(requests, context, formats)) {
-        if ('problems' in planned) {
-            problems.push(...planned.problems);
-            continue;
-        }
-        const { request } = planned;
-        for (const step of planned.steps) {
-            if (step.kind === 'env' && step.secret && step.restore !== '') {
-                // the state would keep the earlier value, which may hold someone's credential
-                problems.push(`${lineName(request)}: the plan would keep the earlier value of ${step.name}, a secret, to restore it; this is a bug in the action.`);
-            }
-            if (step.kind !== 'file')
-                continue;
-            if (context.tempDir === '') {
-                problems.push(`${lineName(request)}: RUNNER_TEMP is not set, and ${request.format} needs a file there; run the action on a GitHub Actions runner.`);
-            }
-            else if (!isInside(context.tempDir, step.path, context.platform)) {
-                problems.push(`${lineName(request)}: the plan would write ${step.path}, outside RUNNER_TEMP (${context.tempDir}); this is a bug in the action.`);
-            }
-        }
-        plans.push(planned);
-    }
-    problems.push(...sharedVariables(plans));
-    if (problems.length > 0)
-        throw new InputError(problems);
-    return plans.sort((a, b) => a.request.line - b.request.line);
-}
-/**
- * Each line's plan (or problems), in line order. A format with planAll plans all of its lines at
- * once (npm writes one user config for every npm line), where its first line stands.
- */
-function planEach(requests, context, formats) {
-    const results = [];
-    const grouped = new Set();
-    for (const request of requests) {
-        const format = formats.get(request.format);
-        if (format === undefined)
-            throw new Error(`no format module for ${request.format}`);
-        if (format.planAll === undefined) {
-            results.push(format.plan(request, context));
-        }
-        else if (!grouped.has(request.format)) {
-            grouped.add(request.format);
-            const all = requests.filter((other) => other.format === request.format);
-            const planned = format.planAll(all, context);
-            results.push(...('problems' in planned ? [planned] : planned));
-        }
-    }
-    return results;
-}
-/** Whether `path` lies strictly inside `dir`, by the platform's path rules. */
-function isInside(dir, path, platform) {
-    const paths = platform === 'win32' ? external_node_path_namespaceObject.win32 : external_node_path_namespaceObject.posix;
-    if (!paths.isAbsolute(dir) || !paths.isAbsolute(path))
-        return false;
-    const relative = paths.relative(paths.resolve(dir), paths.resolve(path));
-    return relative !== '' && !relative.startsWith('..') && !paths.isAbsolute(relative);
-}
-/**
- * Two lines that would export the same variable (`cargo a-b` and `cargo a_b` both name
- * CARGO_REGISTRIES_A_B_*): the second would overwrite the first, and post could undo only one.
- */
-function sharedVariables(plans) {
-    const exportedBy = new Map();
-    const problems = [];
-    for (const plan of plans) {
-        const names = new Set(plan.steps.flatMap((step) => (step.kind === 'env' ? [step.name] : [])));
-        for (const name of names) {
-            const earlier = exportedBy.get(name.toUpperCase());
-            if (earlier === undefined) {
-                exportedBy.set(name.toUpperCase(), plan);
-            }
-            else {
-                problems.push(`${lineName(plan.request)}: it would export ${name}, which line ${earlier.request.line} exports too; give each line its own (for cargo, another name=).`);
-            }
-        }
-    }
-    return problems;
-}
-
 ;// CONCATENATED MODULE: ./src/summary.ts
 
 
@@ -6085,7 +6180,7 @@ function registryPlans(inputs, system) {
         return [];
     if (system === undefined)
         throw new Error('the registries input needs deps.system');
-    return planRegistries(inputs.registries, system.planContext(inputs.exportEnv), FORMATS);
+    return planRegistries(inputs.registries, system.planContext(inputs.exportEnv, inputs.timeoutMs), FORMATS);
 }
 /**
  * The three remote calls, each under the retry policy and the step's one deadline, each telling
@@ -6292,6 +6387,7 @@ function lookup(env, name) {
 
 
 
+
 function createSystem(options = {}) {
     const env = options.env ?? process.env;
     const platform = options.platform ?? process.platform;
@@ -6312,13 +6408,13 @@ function createSystem(options = {}) {
             throw new Error(`refusing to touch ${path}: its folder leads outside RUNNER_TEMP`);
         }
     };
-    return {
+    const system = {
         platform,
         env,
         findProgram(name) {
             return programCandidates(name, platform, env).find(isProgram);
         },
-        planContext(exportEnv) {
+        planContext(exportEnv, timeoutMs = 30_000) {
             const homeDir = (platform === 'win32' ? env['USERPROFILE'] : env['HOME']) || (0,external_node_os_namespaceObject.homedir)() || '';
             return {
                 platform,
@@ -6326,7 +6422,8 @@ function createSystem(options = {}) {
                 homeDir,
                 env: { ...env },
                 exportEnv,
-                readFile: (path) => readText(path)
+                readFile: (path) => readText(path),
+                readCredentialHelper: (helper, host, configDir) => readCredentialHelper(system, helper, host, configDir, timeoutMs)
             };
         },
         readFile: readText,
@@ -6382,6 +6479,7 @@ function createSystem(options = {}) {
             };
         }
     };
+    return system;
 }
 function readText(path) {
     try {

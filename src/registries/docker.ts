@@ -11,6 +11,7 @@ import { posix, win32 } from 'node:path'
 import { sha256 } from './sha256.js'
 import type { ProgramResult, RunOptions } from '../system.js'
 import type { FormatModule, HelperRead, Plan, PlanContext, RegistryRequest } from './plan.js'
+import { isInside } from './plans.js'
 import { lineName } from './request.js'
 
 export const DOCKER_HOST = 'docker.cloudsmith.io'
@@ -57,6 +58,8 @@ export const docker: FormatModule = {
     const registry = host(request)
     const username = request.options.get('username') ?? DOCKER_USERNAME
     const configDir = dockerConfigDir(context)
+    const outside = configInWorkspace(request, context, configDir)
+    if (outside !== undefined) return { problems: [outside] }
     const configFile = dockerConfigFile(configDir, context.platform)
     const configText = context.readFile(configFile)
     const store = credentialStore(configText, registry)
@@ -73,6 +76,34 @@ export const docker: FormatModule = {
       ]
     }
   }
+}
+
+/**
+ * Docker keeps the stored key (base64 of NAME:KEY) in its config folder; a DOCKER_CONFIG that is
+ * relative (resolved against the working directory, the workspace) or lies inside GITHUB_WORKSPACE
+ * would put it where an upload-artifact or cache step could pick it up.
+ */
+function configInWorkspace(
+  request: RegistryRequest,
+  context: PlanContext,
+  configDir: string
+): string | undefined {
+  const paths = context.platform === 'win32' ? win32 : posix
+  const configured = context.env['DOCKER_CONFIG']
+  const why = `docker would keep its stored key (base64 of the user name and the key) there, where an upload-artifact or cache step could pick it up. Fix: point DOCKER_CONFIG at a folder under RUNNER_TEMP (for example \${{ runner.temp }}/docker), or unset it.`
+  if (configured && !paths.isAbsolute(configured)) {
+    return `${lineName(request)}: DOCKER_CONFIG (${configured}) is a relative path, which docker resolves against the working directory, the workspace; ${why}`
+  }
+  const workspace = context.env['GITHUB_WORKSPACE']
+  if (
+    workspace &&
+    paths.isAbsolute(workspace) &&
+    (isInside(workspace, configDir, context.platform) ||
+      paths.relative(paths.resolve(workspace), configDir) === '')
+  ) {
+    return `${lineName(request)}: docker's config folder ${configDir} lies inside the workspace (GITHUB_WORKSPACE, ${workspace}); ${why}`
+  }
+  return undefined
 }
 
 /**
