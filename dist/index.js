@@ -4583,8 +4583,11 @@ function join(context, ...parts) {
     return context.platform === 'win32' ? external_node_path_namespaceObject.win32.join(...parts) : external_node_path_namespaceObject.posix.join(...parts);
 }
 /**
- * The file's lines as npm's ini parser reads them: `;` and `#` start a comment line, `[name]`
- * starts a section, `key = value` with optional quotes around the key.
+ * The file's lines as npm's ini parser (the `ini` package npm ships) reads them: a line whose first
+ * non-blank character is `;` or `#` is a comment; `[name]` starting in the first column starts a
+ * section (an indented `  [name]` is a key, and the keys after it stay top level); otherwise
+ * `key = value`, a line that starts with `=` being skipped. Keys and values are trimmed, taken out
+ * of their quotes, and end at an unescaped `;` or `#`.
  */
 function iniEntries(text) {
     const entries = [];
@@ -4592,20 +4595,51 @@ function iniEntries(text) {
     text.split(/\r\n|\r|\n/).forEach((raw, index) => {
         if (/^\s*([;#]|$)/.test(raw))
             return;
-        if (/^\s*\[[^\]]*\]\s*$/.test(raw)) {
+        if (/^\[[^\]]*\]\s*$/.test(raw)) {
             topLevel = false;
             return;
         }
-        const equals = raw.indexOf('=');
-        const key = unquote((equals === -1 ? raw : raw.slice(0, equals)).trim());
-        const value = equals === -1 ? 'true' : unquote(raw.slice(equals + 1).trim());
+        const match = /^([^=]+)(=(.*))?$/.exec(raw);
+        if (match === null)
+            return;
+        const key = iniText(match[1]);
+        const value = match[2] === undefined ? 'true' : iniText(match[3]);
         entries.push({ line: index + 1, key, value, topLevel });
     });
     return entries;
 }
-function unquote(text) {
-    const quoted = /^(["'])(.*)\1$/.exec(text);
-    return quoted ? quoted[2] : text;
+/** A key or value as npm's ini reads it: trimmed, unquoted, cut at an unescaped `;` or `#`. */
+function iniText(raw) {
+    const text = raw.trim();
+    const double = text.startsWith('"') && text.endsWith('"');
+    const single = text.startsWith("'") && text.endsWith("'");
+    if (double || single) {
+        const inner = single ? text.slice(1, -1) : text;
+        try {
+            const parsed = JSON.parse(inner);
+            return typeof parsed === 'string' ? parsed : inner;
+        }
+        catch {
+            return inner;
+        }
+    }
+    let out = '';
+    for (let i = 0; i < text.length; i++) {
+        const char = text.charAt(i);
+        if (char === ';' || char === '#')
+            break;
+        if (char !== '\\') {
+            out += char;
+        }
+        else if (i + 1 < text.length) {
+            const next = text.charAt(++i);
+            out += next === ';' || next === '#' || next === '\\' ? next : `\\${next}`;
+        }
+        else {
+            out += char;
+        }
+    }
+    return out.trim();
 }
 /** Whether a credential key's nerf dart (`//host/path[/]`) covers requests under `nerfDart`. */
 function credentialClash(key, nerfDart) {
@@ -4644,12 +4678,14 @@ function credentialClashes(registries, entries, path) {
     }
     return problems;
 }
-/** Carried-over lines that set a key this step sets: commented out, so this step's value holds. */
+/**
+ * Carried-over lines that set a key this step sets, wherever they sit (top level or in a section,
+ * which another reader may not honour): commented out, so this step's value holds.
+ */
 function replacedLines(registries, entries) {
     const keys = new Set(registries.map((registry) => registry.scope === undefined ? 'registry' : `${registry.scope}:registry`));
-    return entries.filter((entry) => entry.topLevel &&
-        (keys.has(entry.key) ||
-            registries.some((registry) => isOwnTokenLine(entry, registry.nerfDart))));
+    return entries.filter((entry) => keys.has(entry.key) ||
+        registries.some((registry) => lowerCaseHost(entry.key) === `${registry.nerfDart}:_authToken`));
 }
 function configText(registries, existing, replaced) {
     const lines = [
