@@ -11,7 +11,7 @@ import { posix, win32 } from 'node:path'
 import { sha256 } from './sha256.js'
 import type { ProgramResult, RunOptions } from '../system.js'
 import type { FormatModule, HelperRead, Plan, PlanContext, RegistryRequest } from './plan.js'
-import { isInside } from './plans.js'
+import { isInside } from './paths.js'
 import { lineName } from './request.js'
 
 export const DOCKER_HOST = 'docker.cloudsmith.io'
