@@ -53,8 +53,8 @@ function plan(req = request(), ctx = context()): Plan {
 type EnvStep = Extract<Step, { kind: 'env' }>
 
 /** name → [value with the key filled in, secret, restore] */
-function exported(p: Plan): Record<string, [string, boolean, string]> {
-  const out: Record<string, [string, boolean, string]> = {}
+function exported(p: Plan): Record<string, [string, boolean, string | null]> {
+  const out: Record<string, [string, boolean, string | null]> = {}
   for (const step of p.steps) {
     if (step.kind !== 'env') throw new Error(`unexpected ${step.kind} step`)
     out[step.name] = [

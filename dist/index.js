@@ -4027,7 +4027,10 @@ const cargo = {
                 ]
             };
         }
-        const previous = (variable) => context.env[variable] ?? '';
+        // post clears the token; the index and provider hold nothing secret, and Cargo refuses an
+        // empty index ("invalid index URL") in later post steps: they go back to an earlier value, or
+        // stay set when there was none
+        const previous = (variable) => context.env[variable] || null;
         return {
             request,
             title: `cargo: registry '${name}' at ${index}`,
@@ -4083,68 +4086,9 @@ function sha256(text) {
     return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(text).digest('hex');
 }
 
-;// CONCATENATED MODULE: ./src/registries/plans.ts
-/**
- * Every validated `registries` line turned into its format's plan, before any request: a plan's
- * own problems (a clash with the user's existing configuration, a file outside RUNNER_TEMP) stop
- * the step like a bad input. Touches nothing.
- */
+;// CONCATENATED MODULE: ./src/registries/paths.ts
+/** Path rules shared by the planners and the runner side, for the platform given. Pure. */
 
-
-
-function planRegistries(requests, context, formats) {
-    const plans = [];
-    const problems = [];
-    for (const planned of planEach(requests, context, formats)) {
-        if ('problems' in planned) {
-            problems.push(...planned.problems);
-            continue;
-        }
-        const { request } = planned;
-        for (const step of planned.steps) {
-            if (step.kind === 'env' && step.secret && step.restore !== '') {
-                // the state would keep the earlier value, which may hold someone's credential
-                problems.push(`${lineName(request)}: the plan would keep the earlier value of ${step.name}, a secret, to restore it; this is a bug in the action.`);
-            }
-            if (step.kind !== 'file')
-                continue;
-            if (context.tempDir === '') {
-                problems.push(`${lineName(request)}: RUNNER_TEMP is not set, and ${request.format} needs a file there; run the action on a GitHub Actions runner.`);
-            }
-            else if (!isInside(context.tempDir, step.path, context.platform)) {
-                problems.push(`${lineName(request)}: the plan would write ${step.path}, outside RUNNER_TEMP (${context.tempDir}); this is a bug in the action.`);
-            }
-        }
-        plans.push(planned);
-    }
-    problems.push(...sharedVariables(plans));
-    if (problems.length > 0)
-        throw new InputError(problems);
-    return plans.sort((a, b) => a.request.line - b.request.line);
-}
-/**
- * Each line's plan (or problems), in line order. A format with planAll plans all of its lines at
- * once (npm writes one user config for every npm line), where its first line stands.
- */
-function planEach(requests, context, formats) {
-    const results = [];
-    const grouped = new Set();
-    for (const request of requests) {
-        const format = formats.get(request.format);
-        if (format === undefined)
-            throw new Error(`no format module for ${request.format}`);
-        if (format.planAll === undefined) {
-            results.push(format.plan(request, context));
-        }
-        else if (!grouped.has(request.format)) {
-            grouped.add(request.format);
-            const all = requests.filter((other) => other.format === request.format);
-            const planned = format.planAll(all, context);
-            results.push(...('problems' in planned ? [planned] : planned));
-        }
-    }
-    return results;
-}
 /** Whether `path` lies strictly inside `dir`, by the platform's path rules. */
 function isInside(dir, path, platform) {
     const paths = platform === 'win32' ? external_node_path_namespaceObject.win32 : external_node_path_namespaceObject.posix;
@@ -4152,27 +4096,6 @@ function isInside(dir, path, platform) {
         return false;
     const relative = paths.relative(paths.resolve(dir), paths.resolve(path));
     return relative !== '' && !relative.startsWith('..') && !paths.isAbsolute(relative);
-}
-/**
- * Two lines that would export the same variable (`cargo a-b` and `cargo a_b` both name
- * CARGO_REGISTRIES_A_B_*): the second would overwrite the first, and post could undo only one.
- */
-function sharedVariables(plans) {
-    const exportedBy = new Map();
-    const problems = [];
-    for (const plan of plans) {
-        const names = new Set(plan.steps.flatMap((step) => (step.kind === 'env' ? [step.name] : [])));
-        for (const name of names) {
-            const earlier = exportedBy.get(name.toUpperCase());
-            if (earlier === undefined) {
-                exportedBy.set(name.toUpperCase(), plan);
-            }
-            else {
-                problems.push(`${lineName(plan.request)}: it would export ${name}, which line ${earlier.request.line} exports too; give each line its own (for cargo, another name=).`);
-            }
-        }
-    }
-    return problems;
 }
 
 ;// CONCATENATED MODULE: ./src/registries/docker.ts
@@ -4895,12 +4818,7 @@ const python = {
 
 
 
-const FORMATS = new Map([
-    docker,
-    npm,
-    python,
-    cargo
-].map((format) => [format.format, format]));
+const FORMATS = new Map([docker, npm, python, cargo].map((format) => [format.format, format]));
 
 ;// CONCATENATED MODULE: ./src/inputs.ts
 /**
@@ -5321,7 +5239,7 @@ function isStep(value) {
         case 'file':
             return strings('path');
         case 'env':
-            return strings('name', 'sha256', 'restore');
+            return strings('name', 'sha256') && (step['restore'] === null || strings('restore'));
         case 'docker-login':
             return strings('host', 'username', 'configDir', 'keySha256');
         default:
@@ -5344,9 +5262,12 @@ function planUndo(record, env) {
                 return { kind: 'remove-file', line: step.line, path: step.path };
             case 'env': {
                 const current = env[step.name];
-                return current !== undefined && sha256(current) === step.sha256
-                    ? { kind: 'restore-env', line: step.line, name: step.name, value: step.restore }
-                    : { kind: 'keep-env', line: step.line, name: step.name };
+                if (current === undefined || sha256(current) !== step.sha256) {
+                    return { kind: 'keep-env', line: step.line, name: step.name };
+                }
+                return step.restore === null
+                    ? { kind: 'leave-env', line: step.line, name: step.name }
+                    : { kind: 'restore-env', line: step.line, name: step.name, value: step.restore };
             }
             case 'docker-login':
                 return { ...step, kind: 'docker-logout' };
@@ -5523,6 +5444,9 @@ function undoAction(action, { io, system, timeoutMs }) {
             return;
         case 'keep-env':
             io.info(log `${action.name} no longer holds this step's value (a later step set it); left as it is.`);
+            return;
+        case 'leave-env':
+            io.info(log `Left ${action.name} as it is: it holds nothing secret and had no value before the action (a variable cannot be unset, and tools refuse it empty).`);
             return;
         case 'docker-logout':
             dockerLogout(action, { io, system, timeoutMs });
@@ -6069,6 +5993,91 @@ function registriesSummary(plans, formats) {
 }
 function joinInline(parts) {
     return parts.slice(1).reduce((all, part) => gfm `${all}, ${part}`, parts[0] ?? gfm ``);
+}
+
+;// CONCATENATED MODULE: ./src/registries/plans.ts
+/**
+ * Every validated `registries` line turned into its format's plan, before any request: a plan's
+ * own problems (a clash with the user's existing configuration, a file outside RUNNER_TEMP) stop
+ * the step like a bad input. Touches nothing.
+ */
+
+
+
+
+function planRegistries(requests, context, formats) {
+    const plans = [];
+    const problems = [];
+    for (const planned of planEach(requests, context, formats)) {
+        if ('problems' in planned) {
+            problems.push(...planned.problems);
+            continue;
+        }
+        const { request } = planned;
+        for (const step of planned.steps) {
+            if (step.kind === 'env' && step.secret && step.restore !== '') {
+                // the state would keep the earlier value, which may hold someone's credential
+                problems.push(`${lineName(request)}: the plan would keep the earlier value of ${step.name}, a secret, to restore it; this is a bug in the action.`);
+            }
+            if (step.kind !== 'file')
+                continue;
+            if (context.tempDir === '') {
+                problems.push(`${lineName(request)}: RUNNER_TEMP is not set, and ${request.format} needs a file there; run the action on a GitHub Actions runner.`);
+            }
+            else if (!isInside(context.tempDir, step.path, context.platform)) {
+                problems.push(`${lineName(request)}: the plan would write ${step.path}, outside RUNNER_TEMP (${context.tempDir}); this is a bug in the action.`);
+            }
+        }
+        plans.push(planned);
+    }
+    problems.push(...sharedVariables(plans));
+    if (problems.length > 0)
+        throw new InputError(problems);
+    return plans.sort((a, b) => a.request.line - b.request.line);
+}
+/**
+ * Each line's plan (or problems), in line order. A format with planAll plans all of its lines at
+ * once (npm writes one user config for every npm line), where its first line stands.
+ */
+function planEach(requests, context, formats) {
+    const results = [];
+    const grouped = new Set();
+    for (const request of requests) {
+        const format = formats.get(request.format);
+        if (format === undefined)
+            throw new Error(`no format module for ${request.format}`);
+        if (format.planAll === undefined) {
+            results.push(format.plan(request, context));
+        }
+        else if (!grouped.has(request.format)) {
+            grouped.add(request.format);
+            const all = requests.filter((other) => other.format === request.format);
+            const planned = format.planAll(all, context);
+            results.push(...('problems' in planned ? [planned] : planned));
+        }
+    }
+    return results;
+}
+/**
+ * Two lines that would export the same variable (`cargo a-b` and `cargo a_b` both name
+ * CARGO_REGISTRIES_A_B_*): the second would overwrite the first, and post could undo only one.
+ */
+function sharedVariables(plans) {
+    const exportedBy = new Map();
+    const problems = [];
+    for (const plan of plans) {
+        const names = new Set(plan.steps.flatMap((step) => (step.kind === 'env' ? [step.name] : [])));
+        for (const name of names) {
+            const earlier = exportedBy.get(name.toUpperCase());
+            if (earlier === undefined) {
+                exportedBy.set(name.toUpperCase(), plan);
+            }
+            else {
+                problems.push(`${lineName(plan.request)}: it would export ${name}, which line ${earlier.request.line} exports too; give each line its own (for cargo, another name=).`);
+            }
+        }
+    }
+    return problems;
 }
 
 ;// CONCATENATED MODULE: ./src/summary.ts

@@ -226,6 +226,11 @@ function undoAction(action: UndoAction, { io, system, timeoutMs }: UndoOptions):
         log`${action.name} no longer holds this step's value (a later step set it); left as it is.`
       )
       return
+    case 'leave-env':
+      io.info(
+        log`Left ${action.name} as it is: it holds nothing secret and had no value before the action (a variable cannot be unset, and tools refuse it empty).`
+      )
+      return
     case 'docker-logout':
       dockerLogout(action, { io, system, timeoutMs })
       return

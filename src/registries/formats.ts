@@ -9,10 +9,5 @@ import type { FormatModule } from './plan.js'
 import { python } from './python.js'
 
 export const FORMATS: ReadonlyMap<string, FormatModule> = new Map(
-  [
-    docker,
-    npm,
-    python,
-    cargo
-  ].map((format) => [format.format, format])
+  [docker, npm, python, cargo].map((format) => [format.format, format])
 )

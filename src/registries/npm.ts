@@ -369,9 +369,7 @@ function replacedLines(
   return entries.filter(
     (entry) =>
       keys.has(entry.key) ||
-      registries.some(
-        (registry) => lowerCaseHost(entry.key) === `${registry.nerfDart}:_authToken`
-      )
+      registries.some((registry) => lowerCaseHost(entry.key) === `${registry.nerfDart}:_authToken`)
   )
 }
 

@@ -61,15 +61,17 @@ export type Step =
   | { readonly kind: 'file'; readonly path: string; readonly content: string }
   /**
    * An exported variable. `restore` is what post puts back while the variable still holds this
-   * step's value: the value before the step (non-secret variables only, such as a file path), or
-   * '' to clear it.
+   * step's value: the value before the step (non-secret variables only, such as a file path), ''
+   * to clear it, or null to leave it as it is (a variable holding nothing secret that had no value
+   * before, and that a tool refuses when empty, as Cargo refuses an empty registry index). A
+   * variable cannot be unset for later steps, only set to ''.
    */
   | {
       readonly kind: 'env'
       readonly name: string
       readonly value: Value
       readonly secret: boolean
-      readonly restore: string
+      readonly restore: string | null
     }
   /**
    * `docker login HOST --username NAME --password-stdin`, the key on standard input only.
