@@ -429,6 +429,21 @@ describe('docker with a credential store (credsStore)', () => {
     ])
   })
 
+  test('a store whose get fails in post for another reason (a locked keychain): a warning, not "nothing to log out"', () => {
+    const m = storeMachine()
+    const record = apply(m, dockerPlans(m, `docker host=${registry.host}`))
+    const locked = createSystem({ env: { ...m.env, HELPER_FAIL_GET: '1' } })
+    expect(undo(m, record, locked).events).toEqual([
+      {
+        kind: 'warning',
+        title: 'docker not logged out',
+        text: `docker-credential-testhelper get failed (exit code 1) and said: error: cannot unlock keyring, so the post step cannot tell whether the credential for ${registry.host} is still this step's; left logged in (it expires with the key).`
+      }
+    ])
+    // the key is still in the store, and post said so
+    expect(stored(m.store)).toEqual({ [registry.host]: { Username: 'token', Secret: KEY_VALUE } })
+  })
+
   test('the helper gone by the post step: a warning, nothing touched', () => {
     const m = storeMachine()
     const record = apply(m, dockerPlans(m, `docker host=${registry.host}`))

@@ -5462,21 +5462,12 @@ function dockerHolder(action, { system, timeoutMs }) {
             return 'none';
         return authIsOurs(auth, action.username, action.keySha256) ? 'ours' : 'other';
     }
-    const program = system.findProgram(`docker-credential-${helper}`);
-    if (program === undefined) {
-        return {
-            unknown: log `docker's credential store program docker-credential-${helper} is not on PATH`
-        };
-    }
-    const answer = system.run(program, ['get'], {
-        input: action.host,
-        env: { DOCKER_CONFIG: action.configDir },
-        timeoutMs
-    });
-    // a helper answers `get` for an unknown host with an error (exit code 1)
-    if (answer.status !== 0)
+    const read = readCredentialHelper(system, helper, action.host, action.configDir, timeoutMs);
+    if (read.kind === 'none')
         return 'none';
-    return helperAnswerIsOurs(answer.stdout, action.username, action.keySha256) ? 'ours' : 'other';
+    if (read.kind === 'unknown')
+        return { unknown: log `${read.why}` };
+    return helperAnswerIsOurs(read.answer, action.username, action.keySha256) ? 'ours' : 'other';
 }
 function dockerLogout(action, { io, system, timeoutMs }) {
     const notLoggedOut = log `docker not logged out`;
