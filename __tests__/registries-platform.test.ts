@@ -10,6 +10,7 @@ import {
   mkdirSync,
   readFileSync,
   statSync,
+  linkSync,
   symlinkSync,
   writeFileSync,
   existsSync
@@ -170,7 +171,7 @@ describe('createSystem on this machine', () => {
   const tempDir = tempDirs()
   const temp = (): string => tempDir('system-test')
 
-  test('writes under RUNNER_TEMP with mode 0600, also over an existing file, and removes it', () => {
+  test('creates a new file under RUNNER_TEMP with mode 0600, never over an existing one, and removes it', () => {
     const runnerTemp = temp()
     const system = createSystem({ env: { RUNNER_TEMP: runnerTemp } })
     const path = join(runnerTemp, 'cloudsmith', 'npmrc')
@@ -178,9 +179,11 @@ describe('createSystem on this machine', () => {
     expect(readFileSync(path, 'utf8')).toBe('registry=x\n')
     expect(statSync(path).mode & 0o777).toBe(0o600)
     chmodSync(path, 0o644)
-    system.writeFile(path, 'second\n')
-    expect(statSync(path).mode & 0o777).toBe(0o600)
-    expect(readFileSync(path, 'utf8')).toBe('second\n')
+    expect(() => system.writeFile(path, 'second\n')).toThrow(
+      `refusing to write ${path}: something is already there`
+    )
+    expect(statSync(path).mode & 0o777).toBe(0o644)
+    expect(readFileSync(path, 'utf8')).toBe('registry=x\n')
     expect(system.removeFile(path)).toBe(true)
     expect(existsSync(path)).toBe(false)
     expect(system.removeFile(path)).toBe(false)
@@ -213,6 +216,20 @@ describe('createSystem on this machine', () => {
     )
     expect(readFileSync(target, 'utf8')).toBe('keep me')
     expect(existsSync(join(elsewhere, 'npmrc'))).toBe(false)
+  })
+
+  test('never through a hard link: a file elsewhere linked in at the name is left as it was', () => {
+    const runnerTemp = temp()
+    const victim = join(temp(), '.bashrc')
+    writeFileSync(victim, 'echo user stuff\n', { mode: 0o644 })
+    const path = join(runnerTemp, 'cloudsmith-oidc-npmrc.npmrc')
+    linkSync(victim, path)
+    const system = createSystem({ env: { RUNNER_TEMP: runnerTemp } })
+    expect(() => system.writeFile(path, 'registry=https://elsewhere/\n')).toThrow(
+      'something is already there'
+    )
+    expect(readFileSync(victim, 'utf8')).toBe('echo user stuff\n')
+    expect(statSync(victim).mode & 0o777).toBe(0o644)
   })
 
   test('finds a program on PATH only when it can run', () => {

@@ -6468,11 +6468,20 @@ function createSystem(options = {}) {
                 (0,external_node_fs_namespaceObject.mkdirSync)(paths.dirname(path), { recursive: true, mode: 0o700 });
             }
             requireInsideTemp(path);
-            // never through a symbolic link someone left in the folder
+            // created here and now, or not at all: never through a symbolic or hard link, nor into a
+            // file someone put at the name between planning and writing
             const noFollow = platform === 'win32' ? 0 : external_node_fs_namespaceObject.constants.O_NOFOLLOW;
-            const fd = (0,external_node_fs_namespaceObject.openSync)(path, external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_CREAT | external_node_fs_namespaceObject.constants.O_TRUNC | noFollow, 0o600);
+            let fd;
             try {
-                (0,external_node_fs_namespaceObject.fchmodSync)(fd, 0o600); // an existing file keeps its mode through O_CREAT
+                fd = (0,external_node_fs_namespaceObject.openSync)(path, external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_CREAT | external_node_fs_namespaceObject.constants.O_EXCL | noFollow, 0o600);
+            }
+            catch (error) {
+                if (error.code !== 'EEXIST')
+                    throw error;
+                throw new Error(`refusing to write ${path}: something is already there (a file or a link put there by another step or process), and the action writes only files it creates`);
+            }
+            try {
+                (0,external_node_fs_namespaceObject.fchmodSync)(fd, 0o600); // exactly 0600, whatever the umask
                 (0,external_node_fs_namespaceObject.writeSync)(fd, content);
             }
             finally {
