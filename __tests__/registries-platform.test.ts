@@ -50,12 +50,25 @@ describe('programCandidates', () => {
     ])
   })
 
-  test('Windows without PATHEXT: the default extensions; a name with one keeps it', () => {
+  test('Windows: only .com and .exe, which Node starts without a shell; never a .cmd or .bat', () => {
+    expect(
+      programCandidates('docker', 'win32', {
+        PATH: 'C:\\shims;C:\\bin',
+        PATHEXT: '.BAT;.CMD;.EXE;.VBS'
+      })
+    ).toEqual(['C:\\shims\\docker.exe', 'C:\\bin\\docker.exe'])
+    expect(programCandidates('docker.cmd', 'win32', { PATH: 'C:\\bin' })).toEqual([])
+    expect(programCandidates('docker.BAT', 'win32', { PATH: 'C:\\bin' })).toEqual([])
+    expect(programCandidates('docker', 'win32', { PATH: 'C:\\bin', PATHEXT: '.CMD' })).toEqual([
+      'C:\\bin\\docker.com',
+      'C:\\bin\\docker.exe'
+    ])
+  })
+
+  test('Windows without PATHEXT: .com then .exe; a name with one keeps it', () => {
     expect(programCandidates('docker', 'win32', { PATH: 'C:\\bin' })).toEqual([
       'C:\\bin\\docker.com',
-      'C:\\bin\\docker.exe',
-      'C:\\bin\\docker.bat',
-      'C:\\bin\\docker.cmd'
+      'C:\\bin\\docker.exe'
     ])
     expect(programCandidates('docker.exe', 'win32', { PATH: 'C:\\bin' })).toEqual([
       'C:\\bin\\docker.exe'

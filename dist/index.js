@@ -6386,7 +6386,9 @@ const external_node_os_namespaceObject = require("node:os");
 ;// CONCATENATED MODULE: ./src/registries/program-path.ts
 /**
  * Where a shell would look for a program, in order: each PATH directory, and on Windows each
- * PATHEXT extension (`docker` is `docker.exe` there). Pure: the caller checks which exists.
+ * PATHEXT extension Node can start without a shell, .com and .exe (`docker` is `docker.exe`
+ * there; a `docker.cmd` or `docker.bat` earlier on PATH is passed over). Pure: the caller checks
+ * which exists.
  */
 
 function programCandidates(name, platform, env) {
@@ -6399,16 +6401,23 @@ function programCandidates(name, platform, env) {
         .split(windows ? ';' : ':')
         .map((dir) => (windows ? dir.trim().replace(/^"(.*)"$/, '$1') : dir))
         .filter((dir) => dir !== '');
-    const extensions = windows
-        ? (lookup(env, 'PATHEXT') || '.COM;.EXE;.BAT;.CMD')
-            .split(';')
-            .map((ext) => ext.trim())
-            .filter((ext) => ext !== '')
-        : [''];
-    const hasExtension = windows && extensions.some((ext) => name.toLowerCase().endsWith(ext.toLowerCase()));
-    const names = hasExtension ? [name] : extensions.map((ext) => name + ext.toLowerCase());
+    if (!windows)
+        return dirs.map((dir) => paths.join(dir, name));
+    // only what Node starts without a shell: a .cmd or .bat needs cmd.exe (spawn refuses it, EINVAL)
+    const lower = name.toLowerCase();
+    if (RUNNABLE.some((ext) => lower.endsWith(ext)))
+        return dirs.map((dir) => paths.join(dir, name));
+    if (lower.endsWith('.cmd') || lower.endsWith('.bat'))
+        return [];
+    const listed = (lookup(env, 'PATHEXT') || RUNNABLE.join(';'))
+        .split(';')
+        .map((ext) => ext.trim().toLowerCase())
+        .filter((ext) => RUNNABLE.includes(ext));
+    const extensions = listed.length > 0 ? listed : [...RUNNABLE];
+    const names = extensions.map((ext) => name + ext);
     return dirs.flatMap((dir) => names.map((file) => paths.join(dir, file)));
 }
+const RUNNABLE = ['.com', '.exe'];
 function lookup(env, name) {
     if (env[name] !== undefined)
         return env[name];
