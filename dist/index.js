@@ -4774,8 +4774,9 @@ const python = {
             value,
             secret,
             // A secret is never kept to be put back (it would have to be stored): post clears it. A
-            // plain value goes back to what it was before the step.
-            restore: secret ? '' : (context.env[name] ?? '')
+            // plain value goes back to what it was before the step, unless it carries a credential
+            // itself (an upload URL with user:password@ in it): that is cleared too, never stored.
+            restore: secret || hasUserinfo(context.env[name] ?? '') ? '' : (context.env[name] ?? '')
         });
         const v = PYTHON_VARIABLES;
         const steps = [
@@ -4808,6 +4809,10 @@ const python = {
         };
     }
 };
+/** Whether a URL carries a user name or password (`https://user:secret@host/`). */
+function hasUserinfo(value) {
+    return /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#]*@/.test(value.trim());
+}
 
 ;// CONCATENATED MODULE: ./src/registries/formats.ts
 /**
