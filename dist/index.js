@@ -6492,7 +6492,7 @@ function createSystem(options = {}) {
             catch (error) {
                 if (error.code !== 'EEXIST')
                     throw error;
-                throw new Error(`refusing to write ${path}: something is already there (a file or a link put there by another step or process), and the action writes only files it creates`);
+                throw new Error(`refusing to write ${path}: something is already there (a file or a link put there by another step or process), and the action writes only files it creates`, { cause: error });
             }
             try {
                 (0,external_node_fs_namespaceObject.fchmodSync)(fd, 0o600); // exactly 0600, whatever the umask

@@ -135,7 +135,8 @@ export function createSystem(options: SystemOptions = {}): System {
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
         throw new Error(
-          `refusing to write ${path}: something is already there (a file or a link put there by another step or process), and the action writes only files it creates`
+          `refusing to write ${path}: something is already there (a file or a link put there by another step or process), and the action writes only files it creates`,
+          { cause: error }
         )
       }
       try {

@@ -10,7 +10,7 @@
 import { posix, win32 } from 'node:path'
 import { sha256 } from './sha256.js'
 import type { ProgramResult, RunOptions } from '../system.js'
-import type { FormatModule, HelperRead, Plan, PlanContext, RegistryRequest } from './plan.js'
+import type { FormatModule, HelperRead, PlanContext, RegistryRequest } from './plan.js'
 import { isInside } from './paths.js'
 import { lineName } from './request.js'
 
