@@ -1,6 +1,7 @@
 import { describe, expect, test } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { changelogSection } from '../scripts/changelog-section.js'
 import { ACTION_DIR, actionNode } from './e2e/harness.js'
@@ -72,26 +73,49 @@ describe('changelogSection', () => {
 })
 
 describe('CHANGELOG.md', () => {
-  test("has release notes for package.json's version (the release workflow needs them)", () => {
+  const changelog = readFileSync(join(ACTION_DIR, 'CHANGELOG.md'), 'utf8')
+
+  test('has an Unreleased section; a version gets its own dated section only when it is tagged', () => {
+    expect(changelog).toMatch(/^## \[Unreleased\]$/m)
+    // every version section carries the date of its tag: no section for a release nobody published
+    const versions = changelog.split('\n').filter((line) => /^## \[?v?\d/.test(line))
+    for (const heading of versions)
+      expect(heading).toMatch(/^## \[\d+\.\d+\.\d+\] - \d{4}-\d{2}-\d{2}$/)
+  })
+
+  test("package.json's version is released (its section) or about to be (notes under Unreleased)", () => {
     const { version } = JSON.parse(readFileSync(join(ACTION_DIR, 'package.json'), 'utf8')) as {
       version: string
     }
-    const changelog = readFileSync(join(ACTION_DIR, 'CHANGELOG.md'), 'utf8')
-    expect(changelogSection(changelog, version).length).toBeGreaterThan(0)
-    expect(changelog).toMatch(/^## \[Unreleased\]$/m)
+    if (changelog.includes(`## [${version}]`)) {
+      expect(changelogSection(changelog, version).length).toBeGreaterThan(0)
+    } else {
+      const start = changelog.indexOf('## [Unreleased]')
+      const next = changelog.indexOf('\n## ', start + 1)
+      const unreleased = changelog.slice(start, next < 0 ? undefined : next)
+      expect(unreleased).toMatch(/^- /m)
+    }
   })
 
   test('the script prints the section, as the release workflow runs it', () => {
-    const script = join(ACTION_DIR, 'scripts', 'changelog-section.ts')
-    const changelog = readFileSync(join(ACTION_DIR, 'CHANGELOG.md'), 'utf8')
-    const ok = spawnSync(actionNode().path, [script, '1.0.0'], { encoding: 'utf8' })
-    expect(ok.stderr).toBe('')
-    expect(ok.status).toBe(0)
-    expect(ok.stdout).toBe(`${changelogSection(changelog, '1.0.0')}\n`)
+    // a copy of the script beside a sample CHANGELOG.md: it reads the file next to its folder
+    const root = mkdtempSync(join(tmpdir(), 'changelog-'))
+    try {
+      mkdirSync(join(root, 'scripts'))
+      const script = join(root, 'scripts', 'changelog-section.ts')
+      copyFileSync(join(ACTION_DIR, 'scripts', 'changelog-section.ts'), script)
+      writeFileSync(join(root, 'CHANGELOG.md'), SAMPLE)
+      const ok = spawnSync(actionNode().path, [script, '1.2.0'], { encoding: 'utf8' })
+      expect(ok.stderr).toBe('')
+      expect(ok.status).toBe(0)
+      expect(ok.stdout).toBe(`${changelogSection(SAMPLE, '1.2.0')}\n`)
 
-    const missing = spawnSync(actionNode().path, [script, '0.0.1'], { encoding: 'utf8' })
-    expect(missing.status).toBe(1)
-    expect(missing.stdout).toBe('')
-    expect(missing.stderr).toContain('CHANGELOG.md has no section for 0.0.1')
+      const missing = spawnSync(actionNode().path, [script, '0.0.1'], { encoding: 'utf8' })
+      expect(missing.status).toBe(1)
+      expect(missing.stdout).toBe('')
+      expect(missing.stderr).toContain('CHANGELOG.md has no section for 0.0.1')
+    } finally {
+      rmSync(root, { recursive: true, force: true })
+    }
   })
 })

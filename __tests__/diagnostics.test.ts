@@ -203,7 +203,7 @@ describe('a refused exchange', () => {
     const { title, text } = failureOf(r)
     expect(title).toBe('Cloudsmith refused the ID token')
     expect(text).toContain(
-      "- Provider URL: must be exactly https://token.actions.githubusercontent.com. Cloudsmith's help page writes it https://token.actions.githubusercontent.com, its API schema https://token.actions.githubusercontent.com/: if a provider with one form refuses the token, try the other."
+      "- Provider URL: must be exactly https://token.actions.githubusercontent.com (or the same with a trailing slash: Cloudsmith's help page writes it without one, its API schema with one; if a provider with one form refuses the token, try the other)."
     )
     expect(text).toContain(
       [
@@ -233,7 +233,7 @@ describe('a refused exchange', () => {
         '  repository_owner_id  4242',
         '  repository_id        777001',
         '  ref                  refs/heads/main',
-        '  environment          MISSING',
+        '  environment          not in this token',
         '  workflow_ref         acme/app/.github/workflows/release.yml@refs/heads/main',
         '  job_workflow_ref     acme/app/.github/workflows/release.yml@refs/heads/main',
         '  event_name           push',
@@ -267,12 +267,12 @@ describe('a refused exchange', () => {
     )
     const { text } = failureOf(r)
     expect(text).toContain(
-      '- Provider URL: must be exactly https://token.actions.githubusercontent.com/acme-enterprise (not the usual github.com issuer: GitHub Enterprise with its own issuer).'
+      [
+        "- Provider URL: must be exactly https://token.actions.githubusercontent.com/acme-enterprise (or the same with a trailing slash: Cloudsmith's help page writes it without one, its API schema with one; if a provider with one form refuses the token, try the other).",
+        '  This is not the usual github.com issuer: GitHub Enterprise with its own issuer.'
+      ].join('\n')
     )
     expect(text).toContain("- Audience: the token's aud is https://api.cloudsmith.io. If")
-    expect(text).toContain(
-      'https://token.actions.githubusercontent.com/acme-enterprise, its API schema https://token.actions.githubusercontent.com/acme-enterprise/: if a provider'
-    )
     // not GitHub's default audience: the Cloudsmith CLI's audience is no likely cause
     expect(text).not.toContain('audience: cloudsmith')
   })
@@ -544,7 +544,7 @@ describe('verify', () => {
     const r = await run(server, { verify: 'true' })
     expect(r.rec.failed).toBe(false)
     expect(server.received[1]!.method).toBe('GET')
-    expect(server.received[1]!.url).toBe('/v1/user/self/')
+    expect(server.received[1]!.url).toBe('/user/self/')
     expect(server.received[1]!.headers['x-api-key']).toBe(key)
     expect(r.rec.log()).toContain(
       'info: Authenticated to Cloudsmith as CI Publisher (ci-publisher-ab12).'
@@ -561,7 +561,7 @@ describe('verify', () => {
     const r = await run(server, { verify: 'true' })
     const { title, text } = failureOf(r)
     expect(title).toBe('Cloudsmith does not accept the new key')
-    expect(text).toContain('GET /v1/user/self/ says the key is not authenticated')
+    expect(text).toContain(`GET ${server.url}/user/self/ says the key is not authenticated`)
     expectNoLeak(r, key)
   })
 
@@ -572,7 +572,9 @@ describe('verify', () => {
       json(401, { detail: 'Invalid API key.' })
     )
     const r = await run(server, { verify: 'true' })
-    expect(failureOf(r).text).toContain('GET /v1/user/self/ was answered 401: Invalid API key.')
+    expect(failureOf(r).text).toContain(
+      `GET ${server.url}/user/self/ was answered 401: Invalid API key.`
+    )
   })
 
   test('retries a 503 while verifying', async () => {
@@ -630,42 +632,34 @@ describe('dry run', () => {
     expect(log).toContain(
       [
         'info:   Provider URL:     https://token.actions.githubusercontent.com',
-        "info:                     (Cloudsmith's help page writes it https://token.actions.githubusercontent.com, its API schema https://token.actions.githubusercontent.com/: if a provider with one form refuses the token, try the other.)",
-        // the numeric IDs first: a recycled or renamed name cannot match them
-        'info:   Required claim:   repository_owner_id = 4242   (every repository of this owner, by ID: survives renames)',
-        'info:   Required claim:   repository_id = 777001   (this repository only, by ID: survives renames)',
-        'info:   Required claim:   repository_owner = acme   (every repository of this owner)'
+        "info:                     (or the same with a trailing slash: Cloudsmith's help page writes it without one, its API schema with one; if a provider with one form refuses the token, try the other)",
+        'info:   Required claims:  one is enough. Each admits the jobs named beside it, from broadest to narrowest; a second claim only narrows further (a job must match all of them):',
+        'info:     repository_owner_id = 4242                every repository of acme, by ID',
+        'info:     repository_owner = acme                   every repository of acme, by name',
+        'info:     repository_id = 777001                    only acme/app, any branch or environment, by ID',
+        'info:     repository = acme/app                     only acme/app, any branch or environment, by name',
+        'info:     sub = repo:acme/app:ref:refs/heads/main   only acme/app on refs/heads/main: a job on another branch, for a pull request or in an environment is refused',
+        "info:   Recommended:      repository_id = 777001: it admits this repository's jobs on every branch and in every environment, and no other repository's; an ID survives a rename.",
+        'info:   Service account:  ci-publisher (link it to the provider)'
       ].join('\n')
-    )
-    expect(log).toContain(
-      'info: Prefer the numeric IDs (repository_owner_id = 4242, repository_id = 777001): a name can be renamed or taken over later, an ID cannot, so a claim on an ID is one a recycled or renamed name cannot match.'
     )
     expect(log).toContain(
       "info: This token's sub carries names only, without the numeric IDs: repo:acme/app:ref:refs/heads/main."
     )
-    expect(log).toContain(
-      'info:   Required claim:   repository = acme/app   (this repository only)'
-    )
-    expect(log).toContain('info:   Service account:  ci-publisher (link it to the provider)')
     const summary = r.rec.summary.join('\n')
     expect(summary).toContain('### Cloudsmith OIDC: dry run (nothing exchanged)')
     expect(summary).toContain('| Provider URL | `https://token.actions.githubusercontent.com` |')
     expect(summary).toContain(
-      '| Required claim (`this repository only`) | `repository = acme/app` |'
-    )
-    expect(summary).toContain(
       [
-        '| Required claim (`every repository of this owner, by ID: survives renames`) | `repository_owner_id = 4242` |',
-        '| Required claim (`this repository only, by ID: survives renames`) | `repository_id = 777001` |',
-        '| Required claim (`every repository of this owner`) | `repository_owner = acme` |'
+        '| `repository_owner_id = 4242` | `every repository of acme, by ID` |',
+        '| `repository_owner = acme` | `every repository of acme, by name` |',
+        '| `repository_id = 777001` (recommended) | `only acme/app, any branch or environment, by ID` |',
+        '| `repository = acme/app` | `only acme/app, any branch or environment, by name` |'
       ].join('\n')
     )
     expect(summary).toContain('| `repository_id` | `777001` |')
     expect(summary).toContain(
-      "Cloudsmith's help page writes it https://token.actions.githubusercontent.com, its API schema https://token.actions.githubusercontent.com/"
-    )
-    expect(summary).toContain(
-      'Prefer the numeric IDs (repository_owner_id = 4242, repository_id = 777001)'
+      'Provider URL: https://token.actions.githubusercontent.com (or the same with a trailing slash'
     )
     expect(summary).toContain("This token's sub carries names only")
     expectNoLeak(r)
@@ -696,6 +690,38 @@ describe('dry run', () => {
     expect(r.rec.summary.join('\n')).toContain(
       `\nThis token's sub carries the numeric owner and repository IDs (GitHub's immutable subject): ${sub}.`
     )
+  })
+})
+
+describe("a refusal's job summary", () => {
+  const runnerEnv = (server: string) => ({
+    ACTIONS_ID_TOKEN_REQUEST_URL: 'http://127.0.0.1:9/token?x=1',
+    ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'request-token',
+    GITHUB_SERVER_URL: server,
+    GITHUB_REPOSITORY: 'acme/app',
+    GITHUB_RUN_ID: '42'
+  })
+
+  test('is the diagnosis in short with a link to the run, whose log holds it all', async () => {
+    const server = await cloudsmith(json(401, { detail: 'Invalid token.' }))
+    const r = await run(server, {}, { env: runnerEnv('https://github.com') })
+    const fail = r.rec.events.find((e) => e.kind === 'fail')
+    expect(fail?.text).toContain('ID token claims:')
+    const summary = r.rec.summary.join('\n')
+    expect(summary).not.toContain('ID token claims:')
+    expect(summary).toContain(
+      "Fix: in Cloudsmith, acme > Settings > OpenID Connect, compare the provider with the checks and the ID token's claims in the step's log, or run the step with dry-run: true to print settings that would accept this token."
+    )
+    expect(summary).toContain("[the job's log](https://github.com/acme/app/actions/runs/42)")
+    expectNoLeak(r)
+  })
+
+  test('a server URL that is not a plain URL makes no link: the whole diagnosis goes in instead', async () => {
+    const server = await cloudsmith(json(401, { detail: 'Invalid token.' }))
+    const r = await run(server, {}, { env: runnerEnv('https://x.test)[y](javascript:alert(1)') })
+    const summary = r.rec.summary.join('\n')
+    expect(summary).toContain('ID token claims:')
+    expect(summary).not.toContain('](')
   })
 })
 

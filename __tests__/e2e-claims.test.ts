@@ -42,7 +42,7 @@ const SHOWN = [
 function claimBlock(claims: JWTPayload): string[] {
   return SHOWN.map((name) => {
     const value = claims[name]
-    return `  ${name.padEnd(19)}  ${value === undefined || value === '' ? 'MISSING' : String(value)}`
+    return `  ${name.padEnd(19)}  ${value === undefined || value === '' ? 'not in this token' : String(value)}`
   })
 }
 

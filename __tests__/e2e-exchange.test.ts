@@ -97,7 +97,7 @@ describe(`dist/ on Node ${node.version} (${node.note}) against the fake Cloudsmi
           [],
           ['Authenticated to Cloudsmith as ci-bot (service account) (ci-bot).']
         )
-        const self = stage.cloudsmith.requests.filter((r) => r.path === '/v1/user/self/')
+        const self = stage.cloudsmith.requests.filter((r) => r.path === '/user/self/')
         expect(self.map((r) => [r.method, r.headers['x-api-key']])).toEqual([['GET', key]])
         expect(result.main.summary).toContain(
           '| Identity | verified: `ci-bot (service account)` (`ci-bot`) |'

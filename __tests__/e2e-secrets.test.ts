@@ -143,8 +143,14 @@ describe(`dist/ on Node ${node.version}: known secrets never come back in part (
           cloudsmith: [
             answer({
               status: 401,
-              echo: (idToken) =>
-                JSON.stringify({ detail: `got ${signature(idToken).slice(5, 70)}` })
+              echo: (idToken) => {
+                // a piece that does not follow a 't' in the token: the redaction (rightly) takes
+                // a 't' that continues the secret's run across the space, 'got' would read 'go'
+                const tokenSignature = signature(idToken)
+                let start = 5
+                while (tokenSignature[start - 1] === 't') start++
+                return JSON.stringify({ detail: `got ${tokenSignature.slice(start, start + 65)}` })
+              }
             })
           ]
         },

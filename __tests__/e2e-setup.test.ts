@@ -146,7 +146,7 @@ describe(`dist/ on Node ${node.version}: what users set up`, () => {
   )
 
   test.concurrent(
-    "dry run: the numeric ID claims come first, both provider URL forms, and the token's sub form",
+    "dry run: one required claim is enough, broadest first, one recommended; the other provider URL form; the token's sub form",
     () =>
       scenario(
         { context: { subjectForm: 'ids-at' } },
@@ -161,21 +161,24 @@ describe(`dist/ on Node ${node.version}: what users set up`, () => {
             `A Cloudsmith OpenID Connect provider in '${ORG}' that accepts this token:`
           )
           expect(start).toBeGreaterThan(0)
+          const sub = `sub = ${IDS_AT_SUB}`
+          const width = sub.length
           expect(log.slice(start + 1)).toEqual([
             `  Provider URL:     ${GITHUB_ISSUER}`,
-            `                    (Cloudsmith's help page writes it ${GITHUB_ISSUER}, its API schema ${GITHUB_ISSUER}/: if a provider with one form refuses the token, try the other.)`,
-            `  Required claim:   repository_owner_id = ${OWNER_ID}   (every repository of this owner, by ID: survives renames)`,
-            `  Required claim:   repository_id = ${REPOSITORY_ID}   (this repository only, by ID: survives renames)`,
-            '  Required claim:   repository_owner = octo-org   (every repository of this owner)',
-            '  Required claim:   repository = octo-org/octo-repo   (this repository only)',
-            `  Required claim:   sub = ${IDS_AT_SUB}   (this repository and this ref or environment only)`,
+            "                    (or the same with a trailing slash: Cloudsmith's help page writes it without one, its API schema with one; if a provider with one form refuses the token, try the other)",
+            '  Required claims:  one is enough. Each admits the jobs named beside it, from broadest to narrowest; a second claim only narrows further (a job must match all of them):',
+            `    ${`repository_owner_id = ${OWNER_ID}`.padEnd(width)}   every repository of octo-org, by ID`,
+            `    ${'repository_owner = octo-org'.padEnd(width)}   every repository of octo-org, by name`,
+            `    ${`repository_id = ${REPOSITORY_ID}`.padEnd(width)}   only octo-org/octo-repo, any branch or environment, by ID`,
+            `    ${'repository = octo-org/octo-repo'.padEnd(width)}   only octo-org/octo-repo, any branch or environment, by name`,
+            `    ${sub}   only octo-org/octo-repo on refs/heads/main: a job on another branch, for a pull request or in an environment is refused`,
+            `  Recommended:      repository_id = ${REPOSITORY_ID}: it admits this repository's jobs on every branch and in every environment, and no other repository's; an ID survives a rename.`,
             `  Service account:  ${SERVICE_SLUG} (link it to the provider)`,
             '  aud:              https://github.com/octo-org (require it only if you want to pin the audience)',
-            `Prefer the numeric IDs (repository_owner_id = ${OWNER_ID}, repository_id = ${REPOSITORY_ID}): a name can be renamed or taken over later, an ID cannot, so a claim on an ID is one a recycled or renamed name cannot match.`,
             `This token's sub carries the numeric owner and repository IDs (GitHub's immutable subject): ${IDS_AT_SUB}. A required sub claim must be written in this form, IDs included; copy it from here.`
           ])
           expect(result.main.summary).toContain(
-            `| Required claim (\`every repository of this owner, by ID: survives renames\`) | \`repository_owner_id = ${OWNER_ID}\` |`
+            `| \`repository_owner_id = ${OWNER_ID}\` | \`every repository of octo-org, by ID\` |`
           )
           expect(result.post?.log).toEqual([
             'Nothing to clean up: the main step did not produce a key.'
@@ -230,7 +233,7 @@ describe(`dist/ on Node ${node.version}: what users set up`, () => {
           expectFailed(result, stage, {
             title: 'Cloudsmith refused the ID token',
             keyLines: [
-              `- Provider URL: must be exactly ${GITHUB_ISSUER}. Cloudsmith's help page writes it ${GITHUB_ISSUER}, its API schema ${GITHUB_ISSUER}/: if a provider with one form refuses the token, try the other.`
+              `- Provider URL: must be exactly ${GITHUB_ISSUER} (or the same with a trailing slash: Cloudsmith's help page writes it without one, its API schema with one; if a provider with one form refuses the token, try the other).`
             ]
           })
         }

@@ -76,6 +76,65 @@ describe('workflows', () => {
   })
 })
 
+/** The jobs of a workflow as GitHub converts them: id, needs, the `if` expression, environment, strategy. */
+async function convertedJobs(name: string): Promise<Map<string, Record<string, unknown>>> {
+  const content = read(join('.github', 'workflows', name))
+  const result = parseWorkflow({ name, content }, new NoOperationTraceWriter())
+  if (result.value === undefined) throw new Error(`${name} did not parse`)
+  const template = await convertWorkflowTemplate(result.context, result.value)
+  const jobs = new Map<string, Record<string, unknown>>()
+  for (const job of template.jobs) {
+    const json = JSON.parse(JSON.stringify(job)) as Record<string, unknown>
+    jobs.set(String(json['id']), json)
+  }
+  return jobs
+}
+
+describe('the release and self-test workflows as GitHub reads them (issue 14 items 1 and 2)', () => {
+  test('release: the release job waits for the checks and runs in the release environment', async () => {
+    const jobs = await convertedJobs('release.yml')
+    expect([...jobs.keys()]).toEqual(['check', 'release'])
+    expect(jobs.get('release')).toMatchObject({
+      needs: ['check'],
+      environment: 'release',
+      if: { expr: 'success()' }
+    })
+    expect(jobs.get('check')?.['environment']).toBeUndefined()
+  })
+
+  test('self-test: the exchange runs in an environment, on the default branch, never for a pull request', async () => {
+    const jobs = await convertedJobs('self-test.yml')
+    const exchange = jobs.get('exchange')
+    expect(exchange?.['environment']).toBe('cloudsmith-self-test')
+    expect(exchange?.['if']).toEqual({
+      type: expect.any(Number),
+      expr: "success() && (github.event_name != 'pull_request' && github.ref_name == github.event.repository.default_branch)"
+    })
+  })
+
+  test('self-test: the dry run is a matrix over the three runner systems', async () => {
+    const dryRun = (await convertedJobs('self-test.yml')).get('dry-run')
+    expect(dryRun?.['strategy']).toMatchObject({
+      map: expect.arrayContaining([
+        {
+          Key: 'matrix',
+          Value: expect.objectContaining({
+            map: [
+              {
+                Key: 'os',
+                Value: expect.objectContaining({
+                  seq: ['ubuntu-latest', 'windows-latest', 'macos-latest']
+                })
+              }
+            ]
+          })
+        }
+      ])
+    })
+    expect(dryRun?.['environment']).toBeUndefined()
+  })
+})
+
 interface YamlExample {
   /** 1-based line of the opening fence in README.md. */
   line: number

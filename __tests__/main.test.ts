@@ -235,7 +235,7 @@ describe('final failures are not retried', () => {
     expect(fail.text).toContain(`Cloudsmith said: ${status} Invalid token.`)
     expect(fail.text).toContain("Tried: org 'acme', service account 'ci-publisher'")
     expect(fail.text).toContain('  sub                  repo:acme/app:ref:refs/heads/main')
-    expect(fail.text).toContain('  environment          MISSING')
+    expect(fail.text).toContain('  environment          not in this token')
     expectNoLeak(r)
   })
 

@@ -174,7 +174,7 @@ describe('answers in odd shapes', () => {
     const fail = failureOf(r)
     expect(fail.title).toBe('Cloudsmith does not accept the new key')
     expect(fail.text).toContain(
-      'GET /v1/user/self/ did not answer JSON: <html>maintenance ***</html>'
+      `GET ${server.url}/user/self/ did not answer JSON: <html>maintenance ***</html>`
     )
     expectNoLeak(r, key)
   })

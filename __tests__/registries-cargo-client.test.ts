@@ -53,10 +53,11 @@ function planned(options: Record<string, string>): Record<string, string> {
 async function cargoRun(
   project: CargoProject,
   args: string[],
-  env: Record<string, string | undefined>
+  env: Record<string, string | undefined>,
+  caFile: string = registry.caFile
 ): Promise<{ status: number | null; output: string }> {
   const run = await runProgram('cargo', args, {
-    env: cargoEnv(project, env, registry.caFile),
+    env: cargoEnv(project, env, caFile),
     cwd: project.dir,
     timeoutMs: 60_000
   })
@@ -187,6 +188,45 @@ describe('the cargo plan with the real cargo', () => {
         const fetch = await cargoRun(project, ['fetch'], env)
         expect(fetch.status).not.toBe(0)
         expect(fetch.output).toContain('config.json not found in registry')
+      } finally {
+        project.remove()
+      }
+    },
+    TIMEOUT
+  )
+})
+
+describe('a per-repository custom domain with the real cargo', () => {
+  let own: FakeCargoRegistry
+  beforeAll(async () => {
+    // a per-repository domain serves the one repository at its root
+    own = await startFakeCargoRegistry({
+      prefix: '/',
+      keys: () => [KEY_VALUE],
+      crates: [DEPENDENCY]
+    })
+  })
+  afterAll(async () => {
+    await own.close()
+  })
+
+  test(
+    'domain=repository: cargo fetches from the index at the root of the host',
+    async () => {
+      const project = cargoProject('acme-crates', DEPENDENCY)
+      try {
+        const env = {
+          ...baseEnv(),
+          ...planned({ name: 'acme-crates', host: own.host, domain: 'repository' })
+        }
+        const fetch = await cargoRun(project, ['fetch'], env, own.caFile)
+        expect(fetch).toEqual({
+          status: 0,
+          output: expect.stringContaining(`Downloaded ${DEPENDENCY.name} v${DEPENDENCY.version}`)
+        })
+        expect(
+          own.requests.filter((r) => r.authorization === 'accepted').map((r) => r.path)
+        ).toEqual(expect.arrayContaining(['config.json', 'ac/me/acme-util']))
       } finally {
         project.remove()
       }

@@ -194,20 +194,12 @@ describe('cargo validation', () => {
         "the repository slug 'crates_io' is Cargo's name for crates.io, whose token would then be the Cloudsmith key; choose another with name=NAME."
       ]
     ],
-    [
-      request('crates', { domain: 'repository' }),
-      ['domain=repository describes host=, which is missing; give host=HOST too.']
-    ],
     [request('crates', { host: 'crates.acme.com', domain: 'repository' }), []],
     [
       request(undefined),
       [
         "the repository slug '' is not a Cargo registry name (a letter or '_', then letters, digits, '-' and '_'); give one with name=NAME."
       ]
-    ],
-    [
-      request('crates', { host: 'x.example.com', domain: 'org' }),
-      ['domain=org is not one of cloudsmith, organization, repository.']
     ]
   ]
   test.each(cases.map(([req, problems]) => [req.text, req, problems] as const))(
@@ -306,10 +298,10 @@ describe('cargo lines through the registries input', () => {
   test('validation problems name the line', () => {
     expect(problems('cargo crates name=crates-io host=cargo.acme.com domain=nope')).toEqual([
       "Input 'registries' line 1 (cargo crates name=crates-io host=cargo.acme.com domain=nope): name=crates-io is Cargo's name for crates.io, whose token would then be the Cloudsmith key; choose another with name=NAME.",
-      "Input 'registries' line 1 (cargo crates name=crates-io host=cargo.acme.com domain=nope): domain=nope is not one of cloudsmith, organization, repository."
+      "Input 'registries' line 1 (cargo crates name=crates-io host=cargo.acme.com domain=nope): domain=nope is not one of cloudsmith, organization, repository (what host= is: organization-wide custom domain, per-repository custom domain, or Cloudsmith's path layout)."
     ])
     expect(problems('cargo')).toEqual([
-      "Input 'registries' line 1 (cargo): a repository is missing; use 'cargo REPOSITORY [name=NAME] [host=HOST] [domain=DOMAIN]'."
+      "Input 'registries' line 1 (cargo): a repository is missing; use 'cargo REPOSITORY [name=NAME] [host=HOST] [domain=KIND]'."
     ])
     expect(problems('cargo crates host=https://cargo.acme.com')).toHaveLength(1)
   })

@@ -530,7 +530,7 @@ describe('npm: refusals between lines and settings', () => {
       ])
     }
     expect(problemsOf('npm')).toEqual([
-      "Input 'registries' line 1 (npm): a repository is missing; use 'npm REPOSITORY [scope=SCOPE] [host=HOST]'."
+      "Input 'registries' line 1 (npm): a repository is missing; use 'npm REPOSITORY [scope=SCOPE] [host=HOST] [domain=KIND]'."
     ])
   })
 })

@@ -148,3 +148,54 @@ describe('python plan with the real clients', () => {
     expect(registry.uploads.length).toBe(before)
   })
 })
+
+describe('per-repository custom domains with the real pip and twine', () => {
+  let own: FakePythonRegistry
+  beforeAll(async () => {
+    // a per-repository domain drops OWNER/REPO/: the index under basic/, uploads at the root
+    own = await startFakePythonRegistry({
+      keys: () => [key],
+      indexPath: '/basic/python/simple/',
+      uploadPath: '/',
+      packages: [built.wheel]
+    })
+  })
+  afterAll(async () => {
+    await own.close()
+  })
+
+  const perRepository = (): Record<string, string> => ({
+    host: own.host,
+    domain: 'repository',
+    'upload-host': own.host,
+    'upload-domain': 'repository'
+  })
+
+  test('pip downloads from https://HOST/basic/python/simple/ with the key', async () => {
+    const dest = mkdtempSync(join(tmpdir(), 'pip-dest-'))
+    try {
+      const run = await pipDownload(stepEnv(key, perRepository()), {
+        caFile: own.caFile,
+        dest,
+        requirement: 'tinypkg==1.0'
+      })
+      expect(run.status).toBe(0)
+      expect(readdirSync(dest)).toEqual([built.wheel.filename])
+      expect(own.requests.filter((r) => r.status === 200).map((r) => r.path)).toEqual([
+        '/basic/python/simple/tinypkg/',
+        `/files/${built.wheel.filename}`
+      ])
+    } finally {
+      rmSync(dest, { recursive: true, force: true })
+    }
+  })
+
+  test('twine uploads to https://UPLOAD-HOST/ with the key', async () => {
+    const run = await twineUpload(stepEnv(key, perRepository()), {
+      caFile: own.caFile,
+      files: [built.wheel.path]
+    })
+    expect(run.status).toBe(0)
+    expect(own.uploads.map((upload) => upload.filename)).toEqual([built.wheel.filename])
+  })
+})

@@ -210,9 +210,9 @@ describe('python', () => {
     ).toEqual(['pkgs.acme.example'])
   })
 
-  test('takes a repository and the options host and upload-host; nothing more to validate', () => {
+  test('takes a repository and the options host, domain, upload-host and upload-domain; nothing more to validate', () => {
     expect(python.repository).toBe('required')
-    expect(Object.keys(python.options)).toEqual(['host', 'upload-host'])
+    expect(Object.keys(python.options)).toEqual(['host', 'domain', 'upload-host', 'upload-domain'])
     expect(python.validate(request({ host: 'dl.acme.example' }))).toEqual([])
   })
 
@@ -281,9 +281,9 @@ describe('python lines in the registries input', () => {
     expect(
       parse('python\npython pypi index=x\npython pypi upload-host=https://python.acme.example/')
     ).toEqual([
-      "Input 'registries' line 1 (python): a repository is missing; use 'python REPOSITORY [host=HOST] [upload-host=HOST]'.",
+      "Input 'registries' line 1 (python): a repository is missing; use 'python REPOSITORY [host=HOST] [domain=KIND] [upload-host=HOST] [upload-domain=KIND]'.",
       expect.stringMatching(
-        /^Input 'registries' line 2 \(python pypi index=x\): unknown key 'index'; python accepts host \(.+\), upload-host \(.+\)\.$/
+        /^Input 'registries' line 2 \(python pypi index=x\): unknown key 'index'; python accepts host \(.+\), domain \(.+\), upload-host \(.+\), upload-domain \(.+\)\.$/
       ),
       expect.stringMatching(
         /^Input 'registries' line 3 \(python pypi upload-host=https:\/\/python\.acme\.example\/\): upload-host=https:\/\/python\.acme\.example\/ has a scheme; /

@@ -175,6 +175,30 @@ describe('fake Cloudsmith', () => {
     expect(fake.exchanges()[0]?.body).toMatchObject({ service_slug: 'ci-bot' })
   })
 
+  test('answers at the API root and under /v1/, like Cloudsmith, and nowhere else', async () => {
+    const { token } = (await (await exchange(await issuer.mint())).json()) as { token: string }
+    const v1Exchange = await fetch(`${fake.url}/v1/openid/acme/`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ oidc_token: await issuer.mint(), service_slug: 'ci-bot' })
+    })
+    expect(v1Exchange.status).toBe(201)
+    expect(
+      fake
+        .exchanges()
+        .map((r) => r.path)
+        .slice(-2)
+    ).toEqual(['/openid/acme/', '/v1/openid/acme/'])
+    for (const path of ['/user/self/', '/v1/user/self/']) {
+      const self = await fetch(`${fake.url}${path}`, { headers: { 'X-Api-Key': token } })
+      expect(await self.json()).toMatchObject({ authenticated: true, slug: 'ci-bot' })
+    }
+    for (const path of ['/v1/v1/user/self/', '/v2/user/self/', '/v1/v1/openid/acme/']) {
+      const method = path.includes('openid') ? 'POST' : 'GET'
+      expect((await fetch(`${fake.url}${path}`, { method })).status).toBe(404)
+    }
+  })
+
   test.each([
     ['wrong sub', { environment: 'prod' }, {}, 'ci-bot', 'claim-mismatch:sub'],
     ['wrong aud', {}, { aud: 'https://api.cloudsmith.io' }, 'ci-bot', 'claim-mismatch:aud'],

@@ -8,7 +8,9 @@
  * The workflows are read with GitHub's own parser (@actions/workflow-parser).
  */
 import { describe, expect, test } from '@jest/globals'
-import { readFileSync, readdirSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import {
   NoOperationTraceWriter,
@@ -157,5 +159,229 @@ describe('workflow policy', () => {
       ''
     ].join('\n')
     expect(policyViolations('good.yml', good)).toEqual([])
+  })
+})
+
+/** One workflow of this repository as plain values (GitHub's parser), failing on parse errors. */
+function workflowOf(file: string): { [key: string]: Plain } {
+  const content = readFileSync(join(ACTION_DIR, '.github', 'workflows', file), 'utf8')
+  const result = parseWorkflow({ name: file, content }, new NoOperationTraceWriter())
+  const errors = result.context.errors.getErrors().map((error) => error.message)
+  if (errors.length > 0 || result.value === undefined) throw new Error(errors.join('\n'))
+  return asMap(plain(result.value))
+}
+
+const jobsOf = (workflow: { [key: string]: Plain }): Array<[string, { [key: string]: Plain }]> =>
+  Object.entries(asMap(workflow['jobs'])).map(([id, job]) => [id, asMap(job)])
+const stepsOf = (job: { [key: string]: Plain }): Array<{ [key: string]: Plain }> =>
+  asList(job['steps']).map(asMap)
+const text = (value: Plain | undefined): string => (typeof value === 'string' ? value : '')
+
+/** Runs a step's `run:` script with bash, as the runner does, and reads what it wrote. */
+function runScript(
+  script: string,
+  env: Record<string, string>,
+  cwd?: string
+): { status: number | null; stdout: string; output: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'workflow-step-'))
+  try {
+    const outputFile = join(dir, 'output.txt')
+    writeFileSync(outputFile, '')
+    const result = spawnSync('bash', ['-e', '-c', script], {
+      cwd: cwd ?? dir,
+      encoding: 'utf8',
+      env: { PATH: process.env['PATH'] ?? '', GITHUB_OUTPUT: outputFile, ...env }
+    })
+    return {
+      status: result.status,
+      stdout: result.stdout,
+      output: readFileSync(outputFile, 'utf8')
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+describe('release.yml: a release that works and can be trusted (issue 14 item 1)', () => {
+  const workflow = workflowOf('release.yml')
+  const jobs = jobsOf(workflow)
+  const allSteps = jobs.flatMap(([, job]) => stepsOf(job))
+  const releaseJobs = jobs.filter(([, job]) =>
+    stepsOf(job).some((step) => /\bgh release create\b/.test(text(step['run'])))
+  )
+
+  test('no actions/publish-immutable-action (not ready for public use, node20)', () => {
+    const uses = allSteps.map((step) => text(step['uses'])).filter((u) => u !== '')
+    expect(uses.filter((u) => /^actions\/publish-immutable-action@/.test(u))).toEqual([])
+    expect(uses.length).toBeGreaterThan(0)
+  })
+
+  test('one job creates the release, in an environment, after a check job', () => {
+    expect(releaseJobs.map(([id]) => id)).toEqual(['release'])
+    const [, release] = releaseJobs[0] ?? ['', {}]
+    expect(text(release['environment'])).toBe('release')
+    expect(release['needs']).toBe('check')
+  })
+
+  test('the check job releases only a tag on main whose CI passed, after the tests and the dist check', () => {
+    const check = asMap(asMap(workflow['jobs'])['check'])
+    const runs = stepsOf(check).map((step) => text(step['run']))
+    expect(runs.some((run) => /git merge-base --is-ancestor "\$SHA" origin\/main/.test(run))).toBe(
+      true
+    )
+    const ciRun = runs.find((run) => /gh run list/.test(run)) ?? ''
+    for (const flag of [
+      '--workflow ci.yml',
+      '--branch main',
+      '--event push',
+      '--commit "$SHA"',
+      '--status success'
+    ]) {
+      expect(ciRun).toContain(flag)
+    }
+    expect(asMap(check['permissions'])).toEqual({ contents: 'read', actions: 'read' })
+    const checkout = stepsOf(check).find((step) => /^actions\/checkout@/.test(text(step['uses'])))
+    expect(asMap(checkout?.['with'])['fetch-depth']).toBe('0')
+    expect(runs).toEqual(expect.arrayContaining(['npm ci', 'npm test', 'npm run check:dist']))
+  })
+
+  test('the "tag on main" step passes a commit on main and refuses one that is not', () => {
+    const check = asMap(asMap(workflow['jobs'])['check'])
+    const script = text(
+      stepsOf(check).find((step) => text(step['name']) === 'The tagged commit is on main')?.['run']
+    )
+    expect(script).not.toBe('')
+    const repo = mkdtempSync(join(tmpdir(), 'release-repo-'))
+    try {
+      const git = (...args: string[]): string =>
+        spawnSync('git', args, {
+          cwd: repo,
+          encoding: 'utf8',
+          env: {
+            PATH: process.env['PATH'] ?? '',
+            HOME: repo,
+            GIT_AUTHOR_NAME: 't',
+            GIT_AUTHOR_EMAIL: 't@example.test',
+            GIT_COMMITTER_NAME: 't',
+            GIT_COMMITTER_EMAIL: 't@example.test'
+          }
+        }).stdout.trim()
+      git('init', '-q', '-b', 'main')
+      git('commit', '-q', '--allow-empty', '-m', 'on main')
+      const onMain = git('rev-parse', 'HEAD')
+      git('checkout', '-q', '-b', 'side')
+      git('commit', '-q', '--allow-empty', '-m', 'only on a side branch')
+      const offMain = git('rev-parse', 'HEAD')
+      // what actions/checkout with fetch-depth 0 leaves: main as origin/main
+      git('update-ref', 'refs/remotes/origin/main', onMain)
+
+      const good = runScript(script, { TAG: 'v1.2.3', SHA: onMain }, repo)
+      expect(good.status).toBe(0)
+      const bad = runScript(script, { TAG: 'v1.2.3', SHA: offMain }, repo)
+      expect(bad.status).toBe(1)
+      expect(bad.stdout).toContain(`::error::v1.2.3 points to ${offMain}, which is not on main.`)
+    } finally {
+      rmSync(repo, { recursive: true, force: true })
+    }
+  })
+
+  test('the build provenance attestation covers every JavaScript file of dist/', () => {
+    const attest = allSteps.find((step) =>
+      /^actions\/attest-build-provenance@/.test(text(step['uses']))
+    )
+    const subjects = text(asMap(attest?.['with'])['subject-path'])
+      .split(/[\n,]/)
+      .map((path) => path.trim())
+      .filter((path) => path !== '')
+    const shipped = readdirSync(join(ACTION_DIR, 'dist'))
+      .filter((file) => file.endsWith('.js'))
+      .map((file) => `dist/${file}`)
+    expect(shipped).toEqual(expect.arrayContaining(['dist/main.js', 'dist/post.js']))
+    expect([...subjects].sort()).toEqual([...shipped].sort())
+  })
+
+  test('the major tag is moved as a plain tag, not released', () => {
+    const [, release] = releaseJobs[0] ?? ['', {}]
+    const runs = stepsOf(release).map((step) => text(step['run']))
+    const move = runs.find((run) => /refs\/tags\/\$major/.test(run)) ?? ''
+    expect(move).toContain('git/refs/tags/$major')
+    expect(runs.filter((run) => /gh release create/.test(run))).toEqual([
+      expect.stringContaining('gh release create "$TAG" --verify-tag')
+    ])
+  })
+})
+
+describe('ci.yml: CI turns red only for a change here (issue 14 item 1)', () => {
+  test('zizmor runs a fixed release, not latest', () => {
+    const steps = jobsOf(workflowOf('ci.yml')).flatMap(([, job]) => stepsOf(job))
+    const zizmor = steps.filter((step) => /^zizmorcore\/zizmor-action@/.test(text(step['uses'])))
+    expect(zizmor.length).toBeGreaterThan(0)
+    for (const step of zizmor)
+      expect(text(asMap(step['with'])['version'])).toMatch(/^\d+\.\d+\.\d+$/)
+  })
+})
+
+describe('self-test.yml: a real key only where the provider can pin it (issue 14 item 2)', () => {
+  const file = 'self-test.yml'
+  const content = readFileSync(join(ACTION_DIR, '.github', 'workflows', file), 'utf8')
+  const jobs = jobsOf(workflowOf(file))
+  const usesAction = (job: { [key: string]: Plain }, dryRun: boolean): boolean =>
+    stepsOf(job).some(
+      (step) =>
+        text(step['uses']) === './' && (text(asMap(step['with'])['dry-run']) === 'true') === dryRun
+    )
+
+  test('every job that exchanges runs in an environment, never for a pull request, only on the default branch', () => {
+    const exchanging = jobs.filter(([, job]) => usesAction(job, false))
+    expect(exchanging.map(([id]) => id)).toEqual(['exchange'])
+    for (const [, job] of exchanging) {
+      expect(text(job['environment'])).not.toBe('')
+      const condition = text(job['if'])
+      expect(condition).toContain("github.event_name != 'pull_request'")
+      expect(condition).toContain('github.ref_name == github.event.repository.default_branch')
+    }
+  })
+
+  test('the header tells what the provider should require and that the service account needs no permissions', () => {
+    const header = content
+      .split('\n')
+      .filter((line) => line.startsWith('#'))
+      .join(' ')
+    expect(header).toMatch(/provider should require that\s+#?\s*environment or ref/)
+    expect(header).toMatch(/sub = repo:<owner>\/<repo>:environment:cloudsmith-self-test/)
+    expect(header).toMatch(/service account it acts as should hold no permissions/)
+  })
+
+  test('the dry run starts the action on Linux, Windows and macOS', () => {
+    const dryRuns = jobs.filter(([, job]) => usesAction(job, true))
+    expect(dryRuns.map(([id]) => id)).toEqual(['dry-run'])
+    const [, job] = dryRuns[0] ?? ['', {}]
+    expect(text(job['runs-on'])).toBe('${{ matrix.os }}')
+    expect(asList(asMap(asMap(job['strategy'])['matrix'])['os'])).toEqual([
+      'ubuntu-latest',
+      'windows-latest',
+      'macos-latest'
+    ])
+  })
+
+  test('with a variable missing, the exchange job skips with a notice instead of failing', () => {
+    const exchange = asMap(asMap(workflowOf(file)['jobs'])['exchange'])
+    const [config, ...rest] = stepsOf(exchange)
+    expect(text(config?.['id'])).toBe('config')
+    for (const step of rest) expect(text(step['if'])).toBe("steps.config.outputs.ready == 'true'")
+    const script = text(config?.['run'])
+    const run = (env: Record<string, string>) => runScript(script, env)
+
+    const both = run({ CLOUDSMITH_ORG: 'acme', CLOUDSMITH_SERVICE_SLUG: 'ci-bot' })
+    expect(both).toEqual({ status: 0, stdout: '', output: 'ready=true\n' })
+    const onlyOrg = run({ CLOUDSMITH_ORG: 'acme', CLOUDSMITH_SERVICE_SLUG: '' })
+    expect(onlyOrg.status).toBe(0)
+    expect(onlyOrg.output).toBe('ready=false\n')
+    expect(onlyOrg.stdout).toMatch(
+      /^::notice title=Self-test exchange skipped::Not set: CLOUDSMITH_SERVICE_SLUG\. /
+    )
+    const none = run({ CLOUDSMITH_ORG: '', CLOUDSMITH_SERVICE_SLUG: '' })
+    expect(none.output).toBe('ready=false\n')
+    expect(none.stdout).toContain('Not set: CLOUDSMITH_ORG CLOUDSMITH_SERVICE_SLUG.')
   })
 })

@@ -2420,6 +2420,16 @@ function gfm(template, ...values) {
         ? value.markdown
         : codeSpan(value instanceof LogText ? value.text : String(value)))));
 }
+/**
+ * A Markdown link to `url`, or only the label when `url` is not a plain http(s) URL: nothing in
+ * it may end the link early, open HTML or carry a line break. The caller builds `url` from values
+ * it checked; this is the last guard.
+ */
+function markdownLink(label, url) {
+    if (!/^https?:\/\/[A-Za-z0-9._~:/?#@!$&'*+,;=%-]+$/.test(url) || /[()]/.test(url))
+        return label;
+    return new Markdown(GATE, `[${label.markdown}](${url})`);
+}
 /** Markdown parts, one per line. */
 function joinMarkdown(parts) {
     return new Markdown(GATE, parts.map((part) => part.markdown).join('\n'));
@@ -2827,7 +2837,8 @@ const SHOWN_CLAIMS = [
     'event_name',
     'runner_environment'
 ];
-const MISSING = 'MISSING';
+/** How a claim the token does not carry reads (an error-like MISSING would alarm a newcomer). */
+const MISSING = 'not in this token';
 /** Numeric IDs GitHub never reuses, unlike the owner and repository names. */
 const ID_CLAIMS = ['repository_owner_id', 'repository_id'];
 const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
@@ -2855,28 +2866,46 @@ function reusableWorkflow(claims) {
     }
     return undefined;
 }
-/** Cloudsmith provider settings that would accept this token, from loosest to strictest. */
+/** Why the recommended claim is the one to start with. */
+const RECOMMENDED_BECAUSE = "it admits this repository's jobs on every branch and in every environment, and no other repository's; an ID survives a rename";
+/** Cloudsmith provider settings that would accept this token; claims from broadest to narrowest. */
 function suggestProvider(claims) {
     const options = [];
-    const add = (name, scope) => {
+    const owner = claimText(claims, 'repository_owner');
+    const repository = claimText(claims, 'repository');
+    const ownerName = owner !== MISSING ? owner : 'this owner';
+    const repositoryName = repository !== MISSING ? repository : 'this repository';
+    const add = (name, admits) => {
         const value = claimText(claims, name);
         if (value !== MISSING)
-            options.push({ name, value, scope });
+            options.push({ name, value, admits });
     };
-    // the numeric IDs first: a name can be renamed or recycled, an ID never matches another owner
-    add('repository_owner_id', 'every repository of this owner, by ID: survives renames');
-    add('repository_id', 'this repository only, by ID: survives renames');
-    add('repository_owner', 'every repository of this owner');
-    add('repository', 'this repository only');
-    add('sub', 'this repository and this ref or environment only');
+    add('repository_owner_id', `every repository of ${ownerName}, by ID`);
+    add('repository_owner', `every repository of ${ownerName}, by name`);
+    add('repository_id', `only ${repositoryName}, any branch or environment, by ID`);
+    add('repository', `only ${repositoryName}, any branch or environment, by name`);
+    add('sub', subAdmits(claims, repositoryName));
     const called = reusableWorkflow(claims);
     if (called)
-        add('job_workflow_ref', 'only jobs running this reusable workflow at this ref');
+        add('job_workflow_ref', `only jobs running ${called.called}`);
     return {
         providerUrl: claimText(claims, 'iss'),
         claims: options,
+        recommended: options.find((option) => option.name === 'repository_id'),
         audience: claimText(claims, 'aud')
     };
+}
+/** What a provider requiring this token's exact `sub` accepts, and what it refuses. */
+function subAdmits(claims, repositoryName) {
+    const environment = claimText(claims, 'environment');
+    if (environment !== MISSING) {
+        return `only ${repositoryName} in the environment ${environment}: a job outside it, or in another environment, is refused`;
+    }
+    const ref = claimText(claims, 'ref');
+    if (ref !== MISSING) {
+        return `only ${repositoryName} on ${ref}: a job on another branch, for a pull request or in an environment is refused`;
+    }
+    return `only jobs whose sub is exactly this one`;
 }
 /**
  * Which form of `sub` the token carries: GitHub's immutable subject (repositories created, renamed
@@ -2912,12 +2941,13 @@ function subjectFormNote(claims) {
     }
 }
 /**
- * Both spellings of the provider URL: Cloudsmith's help page writes GitHub's without a trailing
- * slash, its API schema with one.
+ * The other spelling of the provider URL, named once beside the URL shown: Cloudsmith's help page
+ * writes GitHub's without a trailing slash, its API schema with one.
  */
 function providerUrlNote(iss) {
-    const bare = iss.replace(/\/+$/, '');
-    return log `Cloudsmith's help page writes it ${bare}, its API schema ${bare}/: if a provider with one form refuses the token, try the other.`;
+    return iss.endsWith('/')
+        ? log `or the same without the trailing slash: Cloudsmith's help page writes it without one, its API schema with one; if a provider with one form refuses the token, try the other`
+        : log `or the same with a trailing slash: Cloudsmith's help page writes it without one, its API schema with one; if a provider with one form refuses the token, try the other`;
 }
 /** The token's audience is GitHub's default for its owner: `https://github.com/<owner>`. */
 function isGithubDefaultAudience(claims) {
@@ -3732,7 +3762,90 @@ function refreshTime(token, askedAtMs, marginMs) {
 /** Stands for the key in a planned value; filled in only when the plan is applied. */
 const KEY = Symbol('the Cloudsmith API key');
 
+;// CONCATENATED MODULE: ./src/registries/domains.ts
+const DOMAIN_KINDS = ['cloudsmith', 'organization', 'repository'];
+/** `domain` and every `…-domain` option take a kind. */
+function isDomainOption(key) {
+    return key === 'domain' || key.endsWith('-domain');
+}
+/** The host option a domain option describes: `domain` → `host`, `upload-domain` → `upload-host`. */
+function hostOptionOf(domainOption) {
+    return `${domainOption.slice(0, -'domain'.length)}host`;
+}
+/** What a domain option takes, for the format's option table (and so its error messages). */
+function domainOptionText(domainOption) {
+    const host = hostOptionOf(domainOption);
+    return `what ${host}= is: organization (an organization-wide custom domain, the default for any other host than Cloudsmith's: the path drops OWNER/), repository (a per-repository custom domain: the path drops OWNER/REPOSITORY/) or cloudsmith (keeps /OWNER/REPOSITORY/)`;
+}
+/**
+ * The common check of a domain option, naming the option (the caller names the line): a kind,
+ * and the host option it describes given on the same line.
+ */
+function domainProblems(options) {
+    const problems = [];
+    for (const [key, value] of options) {
+        if (!isDomainOption(key))
+            continue;
+        const host = hostOptionOf(key);
+        if (!DOMAIN_KINDS.includes(value)) {
+            problems.push(`${key}=${value} is not one of ${DOMAIN_KINDS.join(', ')} (what ${host}= is: organization-wide custom domain, per-repository custom domain, or Cloudsmith's path layout).`);
+        }
+        else if (!options.has(host)) {
+            problems.push(`${key}=${value} describes ${host}=, which is missing; give ${host}=HOST too.`);
+        }
+    }
+    return problems;
+}
+/**
+ * A custom-domain kind given for the format's own Cloudsmith host (`host=npm.cloudsmith.io
+ * domain=repository`): Cloudsmith's hosts keep `/ORG/REPO/`, so the URL would lead nowhere.
+ */
+function cloudsmithHostProblem(request, hostOption, defaultHost) {
+    const domainOption = `${hostOption.slice(0, -'host'.length)}domain`;
+    const host = request.options.get(hostOption);
+    const kind = request.options.get(domainOption);
+    if (host === undefined || (kind !== 'organization' && kind !== 'repository'))
+        return [];
+    if (!sameHost(host, defaultHost))
+        return [];
+    return [
+        `${domainOption}=${kind} says ${hostOption}= is a custom domain, but ${host} is Cloudsmith's own host, which keeps /OWNER/REPOSITORY/; give your custom domain as ${hostOption}=, or leave ${domainOption}= out.`
+    ];
+}
+/** The host name without a default `:443`, lower case: how two spellings of one host compare. */
+function sameHost(a, b) {
+    const plain = (host) => host.toLowerCase().replace(/:443$/, '');
+    return plain(a) === plain(b);
+}
+/**
+ * Where a line's repository is for one of its endpoints: `hostOption` (`host`, `upload-host`) or
+ * `defaultHost`, and the path its domain kind gives.
+ */
+function domainEndpoint(request, hostOption, defaultHost) {
+    const host = request.options.get(hostOption) ?? defaultHost;
+    const given = request.options.get(`${hostOption.slice(0, -'host'.length)}domain`);
+    const kind = given !== undefined && DOMAIN_KINDS.includes(given)
+        ? given
+        : sameHost(host, defaultHost)
+            ? 'cloudsmith'
+            : 'organization';
+    // formats that use this rule require a repository, so the request always has one
+    const repository = request.repository ?? '';
+    const path = {
+        cloudsmith: `/${request.owner}/${repository}/`,
+        organization: `/${repository}/`,
+        repository: '/'
+    }[kind];
+    return { host, kind, path };
+}
+
 ;// CONCATENATED MODULE: ./src/registries/request.ts
+/**
+ * Reads the `registries` input: one registry per line, `FORMAT [REPOSITORY] [key=value ...]`, blank
+ * lines and `#` comment lines allowed. Every problem names the line (its number and its text) and
+ * what the format accepts; all of them are reported at once with the other inputs' problems.
+ */
+
 /** A host name or IPv4 address, then an optional `:port`. */
 const HOST_NAME = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
 const IPV4 = /^(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
@@ -3857,16 +3970,23 @@ function parseLine(line, text, rules) {
     if (problems.length > 0)
         return { problems };
     const request = { line, text, format: format.format, owner, repository, options };
-    const own = format.validate(request).map((problem) => `${where}: ${problem}`);
+    const own = [...format.validate(request), ...domainProblems(options)].map((problem) => `${where}: ${problem}`);
     return own.length > 0 ? { problems: own } : { request };
 }
 /** `docker [host=HOST] [username=NAME]`, from what the format declares. */
 function formatUsage(format) {
     const repository = format.repository === 'required' ? ' REPOSITORY' : '';
     const options = Object.keys(format.options)
-        .map((key) => ` [${key}=${isHostOption(key) ? 'HOST' : key.toUpperCase()}]`)
+        .map((key) => ` [${key}=${optionPlaceholder(key)}]`)
         .join('');
     return `'${format.format}${repository}${options}'`;
+}
+function optionPlaceholder(key) {
+    if (isHostOption(key))
+        return 'HOST';
+    if (isDomainOption(key))
+        return 'KIND';
+    return key.toUpperCase();
 }
 function acceptedKeys(format) {
     const keys = Object.entries(format.options);
@@ -3933,12 +4053,12 @@ function missingPrograms(requests, rules) {
  */
 
 
+
 const CARGO_HOST = 'cargo.cloudsmith.io';
 /** The scheme before the key in the `Authorization` header Cargo sends. */
 const CARGO_AUTH_SCHEME = 'Token';
 /** The credential provider that reads `CARGO_REGISTRIES_<NAME>_TOKEN`. */
 const CARGO_TOKEN_PROVIDER = 'cargo:token';
-const DOMAINS = ['cloudsmith', 'organization', 'repository'];
 /**
  * A Cargo registry name this action can map to variables: Cargo's own rule (a letter or `_`,
  * then letters, digits, `-` and `_`) kept to ASCII, so the variable name is plain ASCII too.
@@ -3957,23 +4077,10 @@ function registryName(request) {
 function variablePrefix(name) {
     return `CARGO_REGISTRIES_${name.toUpperCase().replaceAll('-', '_')}_`;
 }
-function host(request) {
-    return request.options.get('host') ?? CARGO_HOST;
-}
-function domain(request) {
-    const given = request.options.get('domain');
-    if (given !== undefined)
-        return given;
-    return host(request).toLowerCase() === CARGO_HOST ? 'cloudsmith' : 'organization';
-}
-/** `sparse+https://cargo.cloudsmith.io/ORG/REPO/`, or the custom domain's form of it. */
+/** `sparse+https://cargo.cloudsmith.io/ORG/REPO/`, or a custom domain's form of it (domains.ts). */
 function indexUrl(request) {
-    const path = {
-        cloudsmith: `/${request.owner}/${request.repository ?? ''}/`,
-        organization: `/${request.repository ?? ''}/`,
-        repository: '/'
-    }[domain(request)];
-    return `sparse+https://${host(request)}${path}`;
+    const { host, path } = domainEndpoint(request, 'host', CARGO_HOST);
+    return `sparse+https://${host}${path}`;
 }
 const cargo = {
     format: 'cargo',
@@ -3981,14 +4088,14 @@ const cargo = {
     options: {
         name: `the Cargo registry name that Cargo.toml and --registry use (default: the repository slug)`,
         host: `the index host (default ${CARGO_HOST}; an organization's custom domain)`,
-        domain: `what host= is: organization (an organization-wide custom domain, the default with host=: index at /REPO/), repository (a per-repository custom domain: index at /), or cloudsmith (a Cloudsmith host: /ORG/REPO/)`
+        domain: domainOptionText('domain')
     },
     programs: [],
     // The index rather than the bare host: two Cloudsmith repositories on cargo.cloudsmith.io are
     // two registries; the same index twice is one line too many.
     hosts: (request) => [indexUrl(request).slice('sparse+https://'.length)],
     validate(request) {
-        const problems = [];
+        const problems = cloudsmithHostProblem(request, 'host', CARGO_HOST);
         const name = registryName(request);
         const given = request.options.has('name');
         if (!REGISTRY_NAME.test(name)) {
@@ -3998,15 +4105,6 @@ const cargo = {
         }
         else if (variablePrefix(name) === variablePrefix(CRATES_IO)) {
             problems.push(`${given ? `name=${name}` : `the repository slug '${name}'`} is Cargo's name for crates.io, whose token would then be the Cloudsmith key; choose another with name=NAME.`);
-        }
-        const kind = request.options.get('domain');
-        if (kind !== undefined) {
-            if (!DOMAINS.includes(kind)) {
-                problems.push(`domain=${kind} is not one of ${DOMAINS.join(', ')}.`);
-            }
-            else if (!request.options.has('host')) {
-                problems.push(`domain=${kind} describes host=, which is missing; give host=HOST too.`);
-            }
         }
         return problems;
     },
@@ -4116,7 +4214,7 @@ const DOCKER_HOST = 'docker.cloudsmith.io';
 /** The username Cloudsmith's credential helper and the External Secrets generator use with a key. */
 const DOCKER_USERNAME = 'token';
 const USERNAME = /^[A-Za-z0-9][A-Za-z0-9_.@+-]{0,127}$/;
-function docker_host(request) {
+function host(request) {
     return request.options.get('host') ?? DOCKER_HOST;
 }
 /** DOCKER_CONFIG, or .docker in the home directory, with the platform's separators. */
@@ -4136,7 +4234,7 @@ const docker = {
         username: `the user name to log in as (default ${DOCKER_USERNAME})`
     },
     programs: ['docker'],
-    hosts: (request) => [docker_host(request)],
+    hosts: (request) => [host(request)],
     validate(request) {
         const username = request.options.get('username');
         if (username !== undefined && !USERNAME.test(username)) {
@@ -4147,7 +4245,7 @@ const docker = {
         return [];
     },
     plan(request, context) {
-        const registry = docker_host(request);
+        const registry = host(request);
         const username = request.options.get('username') ?? DOCKER_USERNAME;
         const configDir = dockerConfigDir(context);
         const outside = configInWorkspace(request, context, configDir);
@@ -4198,7 +4296,7 @@ function configInWorkspace(request, context, configDir) {
  * is, never what it holds). Undefined when there is none.
  */
 function standingLogin(request, context, where) {
-    const registry = docker_host(request);
+    const registry = host(request);
     const fix = `Fix: give docker its own config for this job (set DOCKER_CONFIG to a new folder under RUNNER_TEMP before this step), or remove the standing login (docker logout ${registry}) before this step.`;
     const replaced = `this step's login would replace it and the post step would then log it out.`;
     if (configAuth(where.configText, registry) !== undefined) {
@@ -4334,6 +4432,7 @@ function isRecord(value) {
  */
 
 
+
 const DEFAULT_NPM_HOST = 'npm.cloudsmith.io';
 const USERCONFIG_VARIABLE = 'NPM_CONFIG_USERCONFIG';
 /**
@@ -4353,19 +4452,17 @@ const npm = {
     repository: 'required',
     options: {
         scope: '@SCOPE: only packages of this npm scope come from the repository (without it, every package does)',
-        host: `HOST[:PORT]: an organization-wide custom domain for npm, then the path is /REPOSITORY/ (default ${DEFAULT_NPM_HOST}, path /OWNER/REPOSITORY/)`
+        host: `HOST[:PORT]: the registry's host (default ${DEFAULT_NPM_HOST}, path /OWNER/REPOSITORY/; another host is an organization-wide custom domain, path /REPOSITORY/, unless domain= says otherwise)`,
+        domain: domainOptionText('domain')
     },
     programs: [],
     validate(request) {
+        const problems = cloudsmithHostProblem(request, 'host', DEFAULT_NPM_HOST);
         const scope = request.options.get('scope');
-        if (scope === undefined)
-            return [];
-        if (scope.length > SCOPE_MAX_LENGTH || !SCOPE.test(scope)) {
-            return [
-                `scope=${scope} is not an npm scope: use @ and a name of lower-case letters, digits, '-', '.' and '_' that does not start with '.' or '_', such as scope=@acme.`
-            ];
+        if (scope !== undefined && (scope.length > SCOPE_MAX_LENGTH || !SCOPE.test(scope))) {
+            problems.push(`scope=${scope} is not an npm scope: use @ and a name of lower-case letters, digits, '-', '.' and '_' that does not start with '.' or '_', such as scope=@acme.`);
         }
-        return [];
+        return problems;
     },
     hosts(request) {
         return [registryOf(request).nerfDart.slice(2)];
@@ -4422,10 +4519,9 @@ function planNpm(requests, context) {
     }));
 }
 function registryOf(request) {
-    const custom = request.options.get('host');
-    const host = normaliseHost(custom ?? DEFAULT_NPM_HOST);
-    // Cloudsmith drops the organization from the path on an organization-wide custom domain
-    const path = custom === undefined ? `/${request.owner}/${request.repository}/` : `/${request.repository}/`;
+    const endpoint = domainEndpoint(request, 'host', DEFAULT_NPM_HOST);
+    const host = normaliseHost(endpoint.host);
+    const path = endpoint.path;
     return {
         request,
         url: `https://${host}${path}`,
@@ -4662,7 +4758,7 @@ function userconfigExports(path, existing, platform) {
 
 ;// CONCATENATED MODULE: ./src/registries/python.ts
 /**
- * python: `python REPOSITORY [host=HOST] [upload-host=HOST]`. Points pip and uv at the repository's
+ * python: `python REPOSITORY [host=HOST] [domain=KIND] [upload-host=HOST] [upload-domain=KIND]`. Points pip and uv at the repository's
  * simple index and twine and uv publish at its upload endpoint, through environment variables
  * only (nothing on disk):
  *
@@ -4674,9 +4770,13 @@ function userconfigExports(path, existing, platform) {
  * publishes a package of the same name on PyPI win (dependency confusion). The repository gets
  * public packages through a PyPI upstream instead.
  *
- * With an organization's custom domain (an account-wide one), Cloudsmith drops the organization
- * from the path: `https://HOST/basic/REPO/python/simple/` and `https://UPLOAD-HOST/REPO/`.
+ * Custom domains follow the one rule of domains.ts, each host on its own (`domain=` describes
+ * `host=`, `upload-domain=` describes `upload-host=`): the index is `basic/`, the repository's
+ * path (`ORG/REPO/`, `REPO/` or nothing) and `python/simple/`; the upload URL is the path alone.
+ * An organization-wide download domain: `https://HOST/basic/REPO/python/simple/`; a
+ * per-repository one: `https://HOST/basic/python/simple/`.
  */
+
 
 /** Cloudsmith's download host: it serves every repository's Python simple index. */
 const PYTHON_DOWNLOAD_HOST = 'dl.cloudsmith.io';
@@ -4720,27 +4820,16 @@ const INTERFERING = [
         'it competes with UV_PUBLISH_USERNAME and UV_PUBLISH_PASSWORD in uv publish; unset it'
     ]
 ];
-function isHost(value, cloudsmithHost) {
-    return value.toLowerCase() === cloudsmithHost;
-}
 /** The index and upload URLs of a line, without the key (Cloudsmith's form for each host). */
 function pythonEndpoints(request) {
-    // the format requires a repository, so the request always has one
-    const repository = request.repository;
-    const downloadHost = request.options.get('host') ?? PYTHON_DOWNLOAD_HOST;
-    const uploadHost = request.options.get('upload-host') ?? PYTHON_UPLOAD_HOST;
-    // An account-wide custom domain serves one organization: its path leaves the organization out.
-    const indexPath = isHost(downloadHost, PYTHON_DOWNLOAD_HOST)
-        ? `/basic/${request.owner}/${repository}/python/simple/`
-        : `/basic/${repository}/python/simple/`;
-    const uploadPath = isHost(uploadHost, PYTHON_UPLOAD_HOST)
-        ? `/${request.owner}/${repository}/`
-        : `/${repository}/`;
+    const download = domainEndpoint(request, 'host', PYTHON_DOWNLOAD_HOST);
+    const upload = domainEndpoint(request, 'upload-host', PYTHON_UPLOAD_HOST);
     return {
-        downloadHost,
-        uploadHost,
-        indexAfterKey: `@${downloadHost}${indexPath}`,
-        uploadUrl: `https://${uploadHost}${uploadPath}`
+        downloadHost: download.host,
+        uploadHost: upload.host,
+        // basic/ asks for HTTP Basic authentication; it comes before the repository's path
+        indexAfterKey: `@${download.host}/basic${download.path}python/simple/`,
+        uploadUrl: `https://${upload.host}${upload.path}`
     };
 }
 /** The index URL as the user may see it: the key replaced by `***`. */
@@ -4751,8 +4840,10 @@ const python = {
     format: 'python',
     repository: 'required',
     options: {
-        host: `the host of the simple index pip and uv read (default ${PYTHON_DOWNLOAD_HOST}; an organization's account-wide custom download domain)`,
-        'upload-host': `the host twine and uv publish upload to (default ${PYTHON_UPLOAD_HOST}; an organization's account-wide custom Python domain)`
+        host: `the host of the simple index pip and uv read (default ${PYTHON_DOWNLOAD_HOST}; another host is an organization's custom download domain)`,
+        domain: domainOptionText('domain'),
+        'upload-host': `the host twine and uv publish upload to (default ${PYTHON_UPLOAD_HOST}; another host is an organization's custom Python domain)`,
+        'upload-domain': domainOptionText('upload-domain')
     },
     programs: [],
     onlyOne: 'pip and uv read one index and twine uploads to one repository. Keep one python line; to upload to another repository too, give that twine step --repository-url https://python.cloudsmith.io/OWNER/REPO/ (TWINE_USERNAME and TWINE_PASSWORD still apply).',
@@ -4762,8 +4853,11 @@ const python = {
             ? [downloadHost]
             : [downloadHost, uploadHost];
     },
-    validate() {
-        return [];
+    validate(request) {
+        return [
+            ...cloudsmithHostProblem(request, 'host', PYTHON_DOWNLOAD_HOST),
+            ...cloudsmithHostProblem(request, 'upload-host', PYTHON_UPLOAD_HOST)
+        ];
     },
     plan(request, context) {
         const endpoints = pythonEndpoints(request);
@@ -5512,8 +5606,10 @@ function dockerLogout(action, { io, system, timeoutMs }) {
 
 ;// CONCATENATED MODULE: ./src/verify.ts
 /**
- * Optional check that Cloudsmith accepts the new key: GET /v1/user/self/ with it, and read who it
- * authenticates as.
+ * Optional check that Cloudsmith accepts the new key: GET <api-url>/user/self/ with it, and read
+ * who it authenticates as. Like the exchange, the path is appended to api-url as it is, as the
+ * Cloudsmith CLI does with CLOUDSMITH_API_HOST: Cloudsmith answers at its API root and under /v1/,
+ * so `https://api.cloudsmith.io` and `https://api.cloudsmith.io/v1` both work.
  */
 
 
@@ -5527,13 +5623,17 @@ const IDENTITY_MAX_CHARS = 100;
 class VerifyError extends Error {
     name = 'VerifyError';
 }
+function userSelfUrl(apiUrl) {
+    return `${apiUrl}/user/self/`;
+}
 async function verifyKey(apiUrl, token, timeoutMs, http, now, 
 /** Other credentials the action holds, cut from anything quoted besides the key. */
 knownSecrets = []) {
     const secrets = [token, ...knownSecrets];
+    const url = userSelfUrl(apiUrl);
     const response = await callCloudsmith(http, {
         method: 'GET',
-        url: `${apiUrl}/v1/user/self/`,
+        url,
         headers: { Accept: 'application/json', 'X-Api-Key': token },
         timeoutMs,
         maxBodyBytes: MAX_BODY_BYTES,
@@ -5542,17 +5642,17 @@ knownSecrets = []) {
     if (response.status !== 200) {
         const error = answerError(VERIFY_OPERATION, response, secrets, now());
         if (error instanceof CloudsmithError) {
-            throw new VerifyError(`GET /v1/user/self/ was answered ${error.status}: ${error.said}`);
+            throw new VerifyError(`GET ${url} was answered ${error.status}: ${error.said}`);
         }
         throw error;
     }
     const parsed = parseJson(response.body);
     if (parsed === undefined) {
-        throw new VerifyError(`GET /v1/user/self/ did not answer JSON: ${excerpt(response.body, secrets)}`);
+        throw new VerifyError(`GET ${url} did not answer JSON: ${excerpt(response.body, secrets)}`);
     }
     const body = (parsed && typeof parsed === 'object' ? parsed : {});
     if (body.authenticated !== true) {
-        throw new VerifyError('GET /v1/user/self/ says the key is not authenticated');
+        throw new VerifyError(`GET ${url} says the key is not authenticated`);
     }
     // outside text like any other: bounded, and without anything a secret holds
     const text = (value) => typeof value === 'string' && value ? excerpt(value, secrets, IDENTITY_MAX_CHARS) : 'unknown';
@@ -5583,8 +5683,8 @@ knownSecrets = []) {
 
 const PERMISSIONS_BLOCK = ['permissions:', '  id-token: write', '  contents: read'];
 const PROXY_SETTINGS = [...PROXY_VARIABLES, 'NO_PROXY', 'no_proxy'];
-function failure(title, lines) {
-    return { title, message: joinLines(lines) };
+function failure(title, lines, brief) {
+    return { title, message: joinLines(lines), ...(brief ? { brief: joinLines(brief) } : {}) };
 }
 function explain(error, context) {
     if (error instanceof InputError)
@@ -5689,7 +5789,7 @@ function gaveUp(error, context) {
         return failure(log `Cloudsmith rate limit`, [
             ...lines,
             log `Likely cause: too many requests to Cloudsmith at once (for example a large matrix starting together).`,
-            log `Fix: raise max-attempts, limit the matrix with strategy.max-parallel, or run the action once and pass the key to later jobs' steps.`
+            log `Fix: set strategy.max-parallel on the matrix so fewer jobs ask at once, or raise max-attempts. To use the key in several jobs, run this action in each job that needs the key: GitHub does not pass a job output that holds a masked value to other jobs, so a key handed on as a job output arrives empty.`
         ]);
     }
     if (status !== undefined) {
@@ -5763,7 +5863,10 @@ function exchangeRefused(error, context) {
     const inputs = context.inputs;
     const reusable = reusableWorkflow(claims);
     const checks = [
-        log `- Provider URL: must be exactly ${iss}${iss !== GITHUB_ISSUER && iss !== MISSING ? ' (not the usual github.com issuer: GitHub Enterprise with its own issuer)' : ''}.${iss !== MISSING ? log ` ${providerUrlNote(iss)}` : ''}`,
+        log `- Provider URL: must be exactly ${iss}${iss !== MISSING ? log ` (${providerUrlNote(iss)})` : ''}.`,
+        iss !== GITHUB_ISSUER && iss !== MISSING
+            ? log `  This is not the usual github.com issuer: GitHub Enterprise with its own issuer.`
+            : undefined,
         log `- Audience: the token's aud is ${aud}${inputs?.audience === undefined ? " (GitHub's default)" : ''}. If the provider requires another aud, set the audience input to it.`,
         isGithubDefaultAudience(claims)
             ? log `  A provider set up for the Cloudsmith CLI's own OIDC support may require aud = ${CLI_AUDIENCE} (the audience the CLI asks for): then set 'audience: ${CLI_AUDIENCE}' on this step.`
@@ -5778,15 +5881,25 @@ function exchangeRefused(error, context) {
         idClaimsNote(claims) ? log `  ${idClaimsNote(claims)}` : undefined,
         claimText(claims, 'sub') !== MISSING ? log `  ${subjectFormNote(claims)}` : undefined
     ];
+    const what = log `Cloudsmith refused to exchange the GitHub ID token for an API key.`;
+    const said = log `Cloudsmith said: ${error.status} ${error.said}`;
+    const cause = log `Likely cause: the org's OpenID Connect provider does not accept this token's claims, or the service account is not linked to it. Cloudsmith's answer does not say which, by design.`;
+    const where = `${inputs?.org ?? 'the organization'} > Settings > OpenID Connect`;
     return failure(log `Cloudsmith refused the ID token`, [
-        log `Cloudsmith refused to exchange the GitHub ID token for an API key.`,
-        log `Cloudsmith said: ${error.status} ${error.said}`,
-        log `Likely cause: the org's OpenID Connect provider does not accept this token's claims, or the service account is not linked to it. Cloudsmith's answer does not say which, by design.`,
-        log `Fix: in Cloudsmith, ${inputs?.org ?? 'the organization'} > Settings > OpenID Connect, compare the provider with these checks and claims (tip: the dry-run input prints settings that would accept this token):`,
+        what,
+        said,
+        cause,
+        log `Fix: in Cloudsmith, ${where}, compare the provider with these checks and claims (tip: the dry-run input prints settings that would accept this token):`,
         ...checks,
         tried(context),
         log `ID token claims:`,
         ...claimLines(claims).map((line) => log `  ${line}`)
+    ], [
+        what,
+        said,
+        cause,
+        log `Fix: in Cloudsmith, ${where}, compare the provider with the checks and the ID token's claims in the step's log, or run the step with dry-run: true to print settings that would accept this token.`,
+        tried(context)
     ]);
 }
 function badTokenAnswer(error, context) {
@@ -5887,6 +6000,33 @@ function hostOf(url) {
 }
 function capitalize(text) {
     return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+;// CONCATENATED MODULE: ./src/dry-run.ts
+
+
+function providerAdvice(org, serviceSlug, claims, suggestion) {
+    const width = Math.max(0, ...suggestion.claims.map((c) => `${c.name} = ${c.value}`.length));
+    const { recommended } = suggestion;
+    return [
+        log `Dry run: nothing is exchanged. The ID token claims:`,
+        ...claimLines(claims).map((line) => log `  ${line}`),
+        log `A Cloudsmith OpenID Connect provider in '${org}' that accepts this token:`,
+        log `  Provider URL:     ${suggestion.providerUrl}`,
+        log `                    (${providerUrlNote(suggestion.providerUrl)})`,
+        suggestion.claims.length > 0
+            ? log `  Required claims:  one is enough. Each admits the jobs named beside it, from broadest to narrowest; a second claim only narrows further (a job must match all of them):`
+            : log `  Required claims:  none of the usual claims is in this token; require one the token shows above.`,
+        ...suggestion.claims.map((claim) => log `    ${`${claim.name} = ${claim.value}`.padEnd(width)}   ${claim.admits}`),
+        ...(recommended
+            ? [
+                log `  Recommended:      ${recommended.name} = ${recommended.value}: ${RECOMMENDED_BECAUSE}.`
+            ]
+            : []),
+        log `  Service account:  ${serviceSlug} (link it to the provider)`,
+        log `  aud:              ${suggestion.audience} (require it only if you want to pin the audience)`,
+        subjectFormNote(claims)
+    ];
 }
 
 ;// CONCATENATED MODULE: ./src/outputs.ts
@@ -6119,29 +6259,72 @@ function dryRunSummary(org, serviceSlug, claims, suggestion) {
         gfm ``,
         ...table([
             [gfm `Provider URL`, suggestion.providerUrl],
-            ...suggestion.claims.map((claim) => [gfm `Required claim (${claim.scope})`, `${claim.name} = ${claim.value}`]),
             [gfm `Service account to link`, serviceSlug],
             [gfm `aud (only if you make it a required claim)`, suggestion.audience]
         ]),
         gfm ``,
+        gfm `#### Required claims: one is enough`,
+        gfm ``,
+        gfm `Each admits the jobs named beside it, from broadest to narrowest; a second claim only narrows further (a job must match all of them).`,
+        gfm ``,
+        gfm `| claim | admits |`,
+        gfm `| --- | --- |`,
+        ...suggestion.claims.map((claim) => claim === suggestion.recommended
+            ? gfm `| ${`${claim.name} = ${claim.value}`} (recommended) | ${claim.admits} |`
+            : gfm `| ${`${claim.name} = ${claim.value}`} | ${claim.admits} |`),
+        gfm ``,
+        ...(suggestion.recommended
+            ? [
+                gfm `Recommended: ${suggestion.recommended.name}, because it admits this repository's jobs on every branch and in every environment, and no other repository's; an ID survives a rename.`,
+                gfm ``
+            ]
+            : []),
         codeBlock(joinLines([
-            providerUrlNote(suggestion.providerUrl),
-            idClaimsNote(claims),
+            log `Provider URL: ${suggestion.providerUrl} (${providerUrlNote(suggestion.providerUrl)})`,
             subjectFormNote(claims)
         ])),
         gfm ``
     ]);
 }
-function failureSummary(failure) {
+/**
+ * A failure in short (what failed, the cause, the fix) with a link to the step's log, which holds
+ * the whole diagnosis; the whole message when it has no short form or there is no link.
+ */
+function failureSummary(failure, logUrl) {
+    const link = logUrl === undefined ? undefined : markdownLink(gfm `the job's log`, logUrl);
+    const short = link !== undefined && failure.brief !== undefined;
     return joinMarkdown([
         gfm `### Cloudsmith OIDC: ${failure.title}`,
         gfm ``,
-        codeBlock(failure.message),
-        gfm ``
+        codeBlock(short ? (failure.brief ?? failure.message) : failure.message),
+        gfm ``,
+        ...(short && link
+            ? [
+                gfm `The whole diagnosis, with every check and the ID token's claims, is in ${link} (this step's annotation and output).`,
+                gfm ``
+            ]
+            : [])
     ]);
+}
+/**
+ * The run's page, where the job's log is, from the runner's GITHUB_* variables; undefined when one
+ * is missing or not of the expected shape.
+ */
+function runLogUrl(env) {
+    const server = env['GITHUB_SERVER_URL'] ?? '';
+    const repository = env['GITHUB_REPOSITORY'] ?? '';
+    const runId = env['GITHUB_RUN_ID'] ?? '';
+    if (!/^https?:\/\/[A-Za-z0-9.-]+(?::\d+)?$/.test(server))
+        return undefined;
+    if (!/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository))
+        return undefined;
+    if (!/^\d+$/.test(runId))
+        return undefined;
+    return `${server}/${repository}/actions/runs/${runId}`;
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
+
 
 
 
@@ -6212,7 +6395,7 @@ async function main(deps) {
         const failure = explain(error, context);
         io.fail(failure.message, failure.title);
         if (writeSummary)
-            await io.appendSummary(failureSummary(failure));
+            await io.appendSummary(failureSummary(failure, runLogUrl(deps.env)));
     }
 }
 /** The plan of every `registries` line, checked before any request; none without the input. */
@@ -6294,21 +6477,9 @@ function reportExpiry(key, inputs, io, nowMs) {
 }
 async function dryRun(inputs, idToken, io, plans) {
     const suggestion = suggestProvider(idToken.claims);
-    io.info(log `Dry run: nothing is exchanged. The ID token claims:`);
-    for (const line of claimLines(idToken.claims))
-        io.info(log `  ${line}`);
-    io.info(log `A Cloudsmith OpenID Connect provider in '${inputs.org}' that accepts this token:`);
-    io.info(log `  Provider URL:     ${suggestion.providerUrl}`);
-    io.info(log `                    (${providerUrlNote(suggestion.providerUrl)})`);
-    for (const claim of suggestion.claims) {
-        io.info(log `  Required claim:   ${claim.name} = ${claim.value}   (${claim.scope})`);
+    for (const line of providerAdvice(inputs.org, inputs.serviceSlug, idToken.claims, suggestion)) {
+        io.info(line);
     }
-    io.info(log `  Service account:  ${inputs.serviceSlug} (link it to the provider)`);
-    io.info(log `  aud:              ${suggestion.audience} (require it only if you want to pin the audience)`);
-    const idNote = idClaimsNote(idToken.claims);
-    if (idNote)
-        io.info(idNote);
-    io.info(subjectFormNote(idToken.claims));
     for (const line of dryRunLines(plans))
         io.info(line);
     if (inputs.jobSummary) {

@@ -22,7 +22,8 @@ export const SHOWN_CLAIMS = [
   'runner_environment'
 ] as const
 
-export const MISSING = 'MISSING'
+/** How a claim the token does not carry reads (an error-like MISSING would alarm a newcomer). */
+export const MISSING = 'not in this token'
 /** Numeric IDs GitHub never reuses, unlike the owner and repository names. */
 const ID_CLAIMS = ['repository_owner_id', 'repository_id'] as const
 export const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com'
@@ -54,33 +55,63 @@ export function reusableWorkflow(
   return undefined
 }
 
+export interface ClaimOption {
+  readonly name: string
+  readonly value: string
+  /** Which jobs a provider requiring only this claim accepts. */
+  readonly admits: string
+}
+
 export interface ProviderSuggestion {
   readonly providerUrl: string
-  /** Required claims, loosest first: any one of these is a sound start. */
-  readonly claims: ReadonlyArray<{ name: string; value: string; scope: string }>
+  /** Required claims that would accept this token, broadest first; any one of them is enough. */
+  readonly claims: readonly ClaimOption[]
+  /** The one to start with, when the token has it. */
+  readonly recommended: ClaimOption | undefined
   readonly audience: string
 }
 
-/** Cloudsmith provider settings that would accept this token, from loosest to strictest. */
+/** Why the recommended claim is the one to start with. */
+export const RECOMMENDED_BECAUSE =
+  "it admits this repository's jobs on every branch and in every environment, and no other repository's; an ID survives a rename"
+
+/** Cloudsmith provider settings that would accept this token; claims from broadest to narrowest. */
 export function suggestProvider(claims: JWTPayload): ProviderSuggestion {
-  const options: Array<{ name: string; value: string; scope: string }> = []
-  const add = (name: string, scope: string): void => {
+  const options: ClaimOption[] = []
+  const owner = claimText(claims, 'repository_owner')
+  const repository = claimText(claims, 'repository')
+  const ownerName = owner !== MISSING ? owner : 'this owner'
+  const repositoryName = repository !== MISSING ? repository : 'this repository'
+  const add = (name: string, admits: string): void => {
     const value = claimText(claims, name)
-    if (value !== MISSING) options.push({ name, value, scope })
+    if (value !== MISSING) options.push({ name, value, admits })
   }
-  // the numeric IDs first: a name can be renamed or recycled, an ID never matches another owner
-  add('repository_owner_id', 'every repository of this owner, by ID: survives renames')
-  add('repository_id', 'this repository only, by ID: survives renames')
-  add('repository_owner', 'every repository of this owner')
-  add('repository', 'this repository only')
-  add('sub', 'this repository and this ref or environment only')
+  add('repository_owner_id', `every repository of ${ownerName}, by ID`)
+  add('repository_owner', `every repository of ${ownerName}, by name`)
+  add('repository_id', `only ${repositoryName}, any branch or environment, by ID`)
+  add('repository', `only ${repositoryName}, any branch or environment, by name`)
+  add('sub', subAdmits(claims, repositoryName))
   const called = reusableWorkflow(claims)
-  if (called) add('job_workflow_ref', 'only jobs running this reusable workflow at this ref')
+  if (called) add('job_workflow_ref', `only jobs running ${called.called}`)
   return {
     providerUrl: claimText(claims, 'iss'),
     claims: options,
+    recommended: options.find((option) => option.name === 'repository_id'),
     audience: claimText(claims, 'aud')
   }
+}
+
+/** What a provider requiring this token's exact `sub` accepts, and what it refuses. */
+function subAdmits(claims: JWTPayload, repositoryName: string): string {
+  const environment = claimText(claims, 'environment')
+  if (environment !== MISSING) {
+    return `only ${repositoryName} in the environment ${environment}: a job outside it, or in another environment, is refused`
+  }
+  const ref = claimText(claims, 'ref')
+  if (ref !== MISSING) {
+    return `only ${repositoryName} on ${ref}: a job on another branch, for a pull request or in an environment is refused`
+  }
+  return `only jobs whose sub is exactly this one`
 }
 
 /**
@@ -120,12 +151,13 @@ export function subjectFormNote(claims: JWTPayload): LogText {
 }
 
 /**
- * Both spellings of the provider URL: Cloudsmith's help page writes GitHub's without a trailing
- * slash, its API schema with one.
+ * The other spelling of the provider URL, named once beside the URL shown: Cloudsmith's help page
+ * writes GitHub's without a trailing slash, its API schema with one.
  */
 export function providerUrlNote(iss: string): LogText {
-  const bare = iss.replace(/\/+$/, '')
-  return log`Cloudsmith's help page writes it ${bare}, its API schema ${bare}/: if a provider with one form refuses the token, try the other.`
+  return iss.endsWith('/')
+    ? log`or the same without the trailing slash: Cloudsmith's help page writes it without one, its API schema with one; if a provider with one form refuses the token, try the other`
+    : log`or the same with a trailing slash: Cloudsmith's help page writes it without one, its API schema with one; if a provider with one form refuses the token, try the other`
 }
 
 /** The token's audience is GitHub's default for its owner: `https://github.com/<owner>`. */

@@ -39,6 +39,8 @@ import { VerifyError } from './verify.js'
 export interface Failure {
   readonly title: LogText
   readonly message: LogText
+  /** The message in short, for the job summary beside a link to the log, when it is long. */
+  readonly brief?: LogText
 }
 
 export interface FailureContext {
@@ -53,8 +55,12 @@ export interface FailureContext {
 const PERMISSIONS_BLOCK = ['permissions:', '  id-token: write', '  contents: read']
 const PROXY_SETTINGS = [...PROXY_VARIABLES, 'NO_PROXY', 'no_proxy']
 
-function failure(title: LogText, lines: ReadonlyArray<LogText | undefined>): Failure {
-  return { title, message: joinLines(lines) }
+function failure(
+  title: LogText,
+  lines: ReadonlyArray<LogText | undefined>,
+  brief?: ReadonlyArray<LogText | undefined>
+): Failure {
+  return { title, message: joinLines(lines), ...(brief ? { brief: joinLines(brief) } : {}) }
 }
 
 export function explain(error: unknown, context: FailureContext): Failure {
@@ -151,7 +157,7 @@ function gaveUp(error: RetriesExhaustedError, context: FailureContext): Failure 
     return failure(log`Cloudsmith rate limit`, [
       ...lines,
       log`Likely cause: too many requests to Cloudsmith at once (for example a large matrix starting together).`,
-      log`Fix: raise max-attempts, limit the matrix with strategy.max-parallel, or run the action once and pass the key to later jobs' steps.`
+      log`Fix: set strategy.max-parallel on the matrix so fewer jobs ask at once, or raise max-attempts. To use the key in several jobs, run this action in each job that needs the key: GitHub does not pass a job output that holds a masked value to other jobs, so a key handed on as a job output arrives empty.`
     ])
   }
   if (status !== undefined) {
@@ -226,7 +232,10 @@ function exchangeRefused(error: CloudsmithError, context: FailureContext): Failu
   const inputs = context.inputs
   const reusable = reusableWorkflow(claims)
   const checks = [
-    log`- Provider URL: must be exactly ${iss}${iss !== GITHUB_ISSUER && iss !== MISSING ? ' (not the usual github.com issuer: GitHub Enterprise with its own issuer)' : ''}.${iss !== MISSING ? log` ${providerUrlNote(iss)}` : ''}`,
+    log`- Provider URL: must be exactly ${iss}${iss !== MISSING ? log` (${providerUrlNote(iss)})` : ''}.`,
+    iss !== GITHUB_ISSUER && iss !== MISSING
+      ? log`  This is not the usual github.com issuer: GitHub Enterprise with its own issuer.`
+      : undefined,
     log`- Audience: the token's aud is ${aud}${inputs?.audience === undefined ? " (GitHub's default)" : ''}. If the provider requires another aud, set the audience input to it.`,
     isGithubDefaultAudience(claims)
       ? log`  A provider set up for the Cloudsmith CLI's own OIDC support may require aud = ${CLI_AUDIENCE} (the audience the CLI asks for): then set 'audience: ${CLI_AUDIENCE}' on this step.`
@@ -241,16 +250,30 @@ function exchangeRefused(error: CloudsmithError, context: FailureContext): Failu
     idClaimsNote(claims) ? log`  ${idClaimsNote(claims)}` : undefined,
     claimText(claims, 'sub') !== MISSING ? log`  ${subjectFormNote(claims)}` : undefined
   ]
-  return failure(log`Cloudsmith refused the ID token`, [
-    log`Cloudsmith refused to exchange the GitHub ID token for an API key.`,
-    log`Cloudsmith said: ${error.status} ${error.said}`,
-    log`Likely cause: the org's OpenID Connect provider does not accept this token's claims, or the service account is not linked to it. Cloudsmith's answer does not say which, by design.`,
-    log`Fix: in Cloudsmith, ${inputs?.org ?? 'the organization'} > Settings > OpenID Connect, compare the provider with these checks and claims (tip: the dry-run input prints settings that would accept this token):`,
-    ...checks,
-    tried(context),
-    log`ID token claims:`,
-    ...claimLines(claims).map((line) => log`  ${line}`)
-  ])
+  const what = log`Cloudsmith refused to exchange the GitHub ID token for an API key.`
+  const said = log`Cloudsmith said: ${error.status} ${error.said}`
+  const cause = log`Likely cause: the org's OpenID Connect provider does not accept this token's claims, or the service account is not linked to it. Cloudsmith's answer does not say which, by design.`
+  const where = `${inputs?.org ?? 'the organization'} > Settings > OpenID Connect`
+  return failure(
+    log`Cloudsmith refused the ID token`,
+    [
+      what,
+      said,
+      cause,
+      log`Fix: in Cloudsmith, ${where}, compare the provider with these checks and claims (tip: the dry-run input prints settings that would accept this token):`,
+      ...checks,
+      tried(context),
+      log`ID token claims:`,
+      ...claimLines(claims).map((line) => log`  ${line}`)
+    ],
+    [
+      what,
+      said,
+      cause,
+      log`Fix: in Cloudsmith, ${where}, compare the provider with the checks and the ID token's claims in the step's log, or run the step with dry-run: true to print settings that would accept this token.`,
+      tried(context)
+    ]
+  )
 }
 
 function badTokenAnswer(error: TokenAnswerError, context: FailureContext): Failure {

@@ -4,16 +4,10 @@
  * managers. Everything from outside comes in through `deps`.
  */
 import type { ActionsIO } from './actions-io.js'
-import {
-  claimLines,
-  claimText,
-  idClaimsNote,
-  providerUrlNote,
-  subjectFormNote,
-  suggestProvider
-} from './claims.js'
+import { claimText, suggestProvider } from './claims.js'
 import type { CloudsmithToken } from './cloudsmith-response.js'
 import { explain, type FailureContext } from './diagnose.js'
+import { providerAdvice } from './dry-run.js'
 import { exchange, EXCHANGE_OPERATION, exchangeUrl } from './exchange.js'
 import type { Http } from './http.js'
 import {
@@ -43,7 +37,7 @@ import {
   type Clock,
   type StepDeadline
 } from './retry.js'
-import { dryRunSummary, failureSummary, successSummary } from './summary.js'
+import { dryRunSummary, failureSummary, runLogUrl, successSummary } from './summary.js'
 import { VERIFY_OPERATION, verifyKey, type Identity } from './verify.js'
 
 export interface MainDeps {
@@ -114,7 +108,7 @@ export async function main(deps: MainDeps): Promise<void> {
   } catch (error) {
     const failure = explain(error, context)
     io.fail(failure.message, failure.title)
-    if (writeSummary) await io.appendSummary(failureSummary(failure))
+    if (writeSummary) await io.appendSummary(failureSummary(failure, runLogUrl(deps.env)))
   }
 }
 
@@ -240,21 +234,9 @@ async function dryRun(
   plans: readonly Plan[]
 ): Promise<void> {
   const suggestion = suggestProvider(idToken.claims)
-  io.info(log`Dry run: nothing is exchanged. The ID token claims:`)
-  for (const line of claimLines(idToken.claims)) io.info(log`  ${line}`)
-  io.info(log`A Cloudsmith OpenID Connect provider in '${inputs.org}' that accepts this token:`)
-  io.info(log`  Provider URL:     ${suggestion.providerUrl}`)
-  io.info(log`                    (${providerUrlNote(suggestion.providerUrl)})`)
-  for (const claim of suggestion.claims) {
-    io.info(log`  Required claim:   ${claim.name} = ${claim.value}   (${claim.scope})`)
+  for (const line of providerAdvice(inputs.org, inputs.serviceSlug, idToken.claims, suggestion)) {
+    io.info(line)
   }
-  io.info(log`  Service account:  ${inputs.serviceSlug} (link it to the provider)`)
-  io.info(
-    log`  aud:              ${suggestion.audience} (require it only if you want to pin the audience)`
-  )
-  const idNote = idClaimsNote(idToken.claims)
-  if (idNote) io.info(idNote)
-  io.info(subjectFormNote(idToken.claims))
   for (const line of dryRunLines(plans)) io.info(line)
   if (inputs.jobSummary) {
     await io.appendSummary(

@@ -127,6 +127,16 @@ export function gfm(template: TemplateStringsArray, ...values: readonly unknown[
   )
 }
 
+/**
+ * A Markdown link to `url`, or only the label when `url` is not a plain http(s) URL: nothing in
+ * it may end the link early, open HTML or carry a line break. The caller builds `url` from values
+ * it checked; this is the last guard.
+ */
+export function markdownLink(label: Markdown, url: string): Markdown {
+  if (!/^https?:\/\/[A-Za-z0-9._~:/?#@!$&'*+,;=%-]+$/.test(url) || /[()]/.test(url)) return label
+  return new Markdown(GATE, `[${label.markdown}](${url})`)
+}
+
 /** Markdown parts, one per line. */
 export function joinMarkdown(parts: readonly Markdown[]): Markdown {
   return new Markdown(GATE, parts.map((part) => part.markdown).join('\n'))

@@ -1,6 +1,8 @@
 /**
- * Optional check that Cloudsmith accepts the new key: GET /v1/user/self/ with it, and read who it
- * authenticates as.
+ * Optional check that Cloudsmith accepts the new key: GET <api-url>/user/self/ with it, and read
+ * who it authenticates as. Like the exchange, the path is appended to api-url as it is, as the
+ * Cloudsmith CLI does with CLOUDSMITH_API_HOST: Cloudsmith answers at its API root and under /v1/,
+ * so `https://api.cloudsmith.io` and `https://api.cloudsmith.io/v1` both work.
  */
 import { answerError, callCloudsmith } from './cloudsmith-call.js'
 import { CloudsmithError, parseJson } from './cloudsmith-response.js'
@@ -23,6 +25,10 @@ export class VerifyError extends Error {
   override readonly name = 'VerifyError'
 }
 
+export function userSelfUrl(apiUrl: string): string {
+  return `${apiUrl}/user/self/`
+}
+
 export async function verifyKey(
   apiUrl: string,
   token: string,
@@ -33,9 +39,10 @@ export async function verifyKey(
   knownSecrets: readonly string[] = []
 ): Promise<Identity> {
   const secrets = [token, ...knownSecrets]
+  const url = userSelfUrl(apiUrl)
   const response = await callCloudsmith(http, {
     method: 'GET',
-    url: `${apiUrl}/v1/user/self/`,
+    url,
     headers: { Accept: 'application/json', 'X-Api-Key': token },
     timeoutMs,
     maxBodyBytes: MAX_BODY_BYTES,
@@ -44,19 +51,17 @@ export async function verifyKey(
   if (response.status !== 200) {
     const error = answerError(VERIFY_OPERATION, response, secrets, now())
     if (error instanceof CloudsmithError) {
-      throw new VerifyError(`GET /v1/user/self/ was answered ${error.status}: ${error.said}`)
+      throw new VerifyError(`GET ${url} was answered ${error.status}: ${error.said}`)
     }
     throw error
   }
   const parsed = parseJson(response.body)
   if (parsed === undefined) {
-    throw new VerifyError(
-      `GET /v1/user/self/ did not answer JSON: ${excerpt(response.body, secrets)}`
-    )
+    throw new VerifyError(`GET ${url} did not answer JSON: ${excerpt(response.body, secrets)}`)
   }
   const body = (parsed && typeof parsed === 'object' ? parsed : {}) as Record<string, unknown>
   if (body.authenticated !== true) {
-    throw new VerifyError('GET /v1/user/self/ says the key is not authenticated')
+    throw new VerifyError(`GET ${url} says the key is not authenticated`)
   }
   // outside text like any other: bounded, and without anything a secret holds
   const text = (value: unknown): string =>

@@ -5,7 +5,13 @@
 import { expect } from '@jest/globals'
 import { createHash } from 'node:crypto'
 import { decodeJwt } from 'jose'
-import { findLeaks, type RunResult, type StepResult } from '../support/runner.js'
+import {
+  defaultRunnerContext,
+  findLeaks,
+  type RunResult,
+  type StepResult
+} from '../support/runner.js'
+import { expectLogSnapshot } from './log-snapshot.js'
 import {
   ORG,
   SERVICE_SLUG,
@@ -55,7 +61,8 @@ export function escape(text: string): string {
  * deprecated command, the runner had nothing to warn about, post ran (post-if: always()) and
  * succeeded, and no secret of the stage (API keys handed out, ID tokens, the runner's
  * ID-token request token) is in a log line before its mask, the step summary, an output other
- * than `token`, or a file left in RUNNER_TEMP or HOME after post.
+ * than `token`, or a file left in RUNNER_TEMP or HOME after post. Then the run's user view is
+ * compared with its log snapshot.
  */
 export function expectCleanRun(result: RunResult, stage: Stage): void {
   for (const step of [result.main, result.post]) {
@@ -75,6 +82,8 @@ export function expectCleanRun(result: RunResult, stage: Stage): void {
   // at least the ID token and the request token: the leak check has something to look for
   expect(secrets.length).toBeGreaterThanOrEqual(2)
   expect(findLeaks(result, secrets, { allowOutputs: ['token'] })).toEqual([])
+  // what the user reads, reviewed as a file (__tests__/__log_snapshots__)
+  expectLogSnapshot(result)
 }
 
 /** The key Cloudsmith handed out in the last exchange, the one the action kept. */
@@ -170,7 +179,14 @@ export function expectFailed(
   expect(main.env).toEqual({})
   expect(main.state).toEqual({})
   expect(main.summary).toMatch(new RegExp(`^### Cloudsmith OIDC: \`${escape(expected.title)}\`\n`))
-  expect(main.summary).toContain(message.join('\n'))
+  // the summary holds the whole message, or its short form and a link to the run's log
+  expect(main.summary).toContain(message[0])
+  const cause = message.find((line) => line.startsWith('Likely cause: '))
+  if (cause !== undefined) expect(main.summary).toContain(cause)
+  if (!main.summary.includes(message.join('\n'))) {
+    const { serverUrl, repository, runId } = defaultRunnerContext
+    expect(main.summary).toContain(`](${serverUrl}/${repository}/actions/runs/${runId})`)
+  }
   expect(post?.log).toEqual(['Nothing to clean up: the main step did not produce a key.'])
   expect(result.finalEnv).toEqual({})
   return message
@@ -201,8 +217,8 @@ export function retryDelaySeconds(step: StepResult, pattern: RegExp): number {
 
 /**
  * One scenario on a stage of its own: `prepare` sets the stage up (faults, token claims), main and
- * post run with `step`, every run is checked with expectCleanRun and then `check`, and the stage
- * and the run's files are always torn down.
+ * post run with `step`, every run is checked with expectCleanRun (and its log snapshot) and then
+ * `check`, and the stage and the run's files are always torn down.
  */
 export async function inStage(
   options: StageOptions,

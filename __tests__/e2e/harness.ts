@@ -260,10 +260,12 @@ export function elapsedMs(started: bigint): number {
  * The load scenario shared by `__tests__/load.test.ts` and `npm run bench`: jobs released together
  * against a Cloudsmith taking `ratePerSecond` exchanges per second, and what the test demands.
  * Requests per key: jobs released together cannot go much below 1.8-1.9 (each second's losers
- * retry into later seconds), so 2.2 is a storm. Last exit: at most `maxIdealMultiple` times the
- * ideal jobs / ratePerSecond; measured 2.2-2.5x alone and beside other suites (bench/README.md),
- * so 8x holds with a 2x margin on a loaded 2-core machine where starting 200 Node processes alone
- * takes seconds.
+ * retry into later seconds), so 2.2 is a storm. Tail: the last exchange at most `maxIdealMultiple`
+ * times the ideal jobs / ratePerSecond after the first one. It is counted from the first exchange,
+ * not from the release: starting 200 Node processes on a 2-core machine while other suites run
+ * took up to 57 s before the first exchange (a full `.ci/run` with the real clients' suites), which
+ * says nothing about the retry policy. The window measured 24 s in those runs: 8x (80 s) holds
+ * with a 3x margin.
  */
 export const LOAD = { jobs: 200, ratePerSecond: 20, maxRequestsPerKey: 2.2, maxIdealMultiple: 8 }
 

@@ -1,6 +1,7 @@
 /**
  * A strict fake of Cloudsmith's API on 127.0.0.1 for the OIDC exchange (`POST /openid/{org}/`)
- * and "who am I" (`GET /v1/user/self/`). It verifies an exchange as Cloudsmith documents (JWKS
+ * and "who am I" (`GET /user/self/`), each at the root and under `/v1/`, as Cloudsmith answers
+ * them (anything else, `/v1/v1/...` included, is a 404). It verifies an exchange as Cloudsmith documents (JWKS
  * signature, provider URL = iss, exp/nbf, required claims with `*` wildcards, linked service
  * account) and refuses with one generic 401 whatever the cause, while recording the cause for
  * tests. It can rate-limit and inject faults, and it records every request.
@@ -15,6 +16,11 @@ import {
   sendJson,
   startLocalServer
 } from './local-server.js'
+
+/** The exchange, at the API root or under /v1/; the organization is the capture. */
+export const EXCHANGE_PATH = /^(?:\/v1)?\/openid\/([^/]+)\/$/
+/** "Who am I", at the API root or under /v1/. */
+export const USER_SELF_PATH = /^(?:\/v1)?\/user\/self\/$/
 
 /** An OIDC provider configured in a Cloudsmith organization. */
 export interface ProviderConfig {
@@ -188,7 +194,10 @@ export async function startFakeCloudsmith(options: FakeCloudsmithOptions): Promi
   ]
   const lifetime = options.tokenLifetimeSeconds ?? 5400
   const tolerance = options.clockToleranceSeconds ?? 0
-  const jwks = createRemoteJWKSet(new URL(options.issuer.jwksUri))
+  // jose gives up on a key-set fetch after 5 s by default; on a loaded 2-core machine (the load
+  // test's 200 processes) the local issuer can take longer, and a timeout would read as a bad
+  // signature: a false 401. Cloudsmith's own fetch is not what these tests measure.
+  const jwks = createRemoteJWKSet(new URL(options.issuer.jwksUri), { timeoutDuration: 120_000 })
   const signingKey = new Uint8Array(randomBytes(32))
   const issued = new Map<string, { serviceSlug: string; exp: number }>()
   const requests: RecordedRequest[] = []
@@ -501,7 +510,8 @@ export async function startFakeCloudsmith(options: FakeCloudsmithOptions): Promi
     }
     requests.push(record)
 
-    const exchangeMatch = /^\/openid\/([^/]+)\/$/.exec(path)
+    // Cloudsmith's API answers at its root and under /v1/ alike
+    const exchangeMatch = EXCHANGE_PATH.exec(path)
     if (exchangeMatch !== null && request.method === 'POST') {
       const requestOrg = decodeURIComponent(exchangeMatch[1] ?? '')
       const fault = takeFault('exchange')
@@ -509,7 +519,7 @@ export async function startFakeCloudsmith(options: FakeCloudsmithOptions): Promi
       else await exchange(requestOrg, record, response)
       return
     }
-    if (path === '/v1/user/self/' && request.method === 'GET') {
+    if (USER_SELF_PATH.test(path) && request.method === 'GET') {
       const fault = takeFault('user-self')
       if (fault !== undefined) await answerFault(fault, '', record, response)
       else userSelf(record, response)
@@ -525,7 +535,7 @@ export async function startFakeCloudsmith(options: FakeCloudsmithOptions): Promi
     org,
     providers,
     requests,
-    exchanges: () => requests.filter((r) => r.method === 'POST' && r.path.startsWith('/openid/')),
+    exchanges: () => requests.filter((r) => r.method === 'POST' && EXCHANGE_PATH.test(r.path)),
     reasons: () =>
       requests.flatMap((r) => (r.outcome.reason === undefined ? [] : [r.outcome.reason])),
     issuedTokens: () => [...issued.keys()],

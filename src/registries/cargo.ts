@@ -16,6 +16,7 @@ import {
   type PlanContext,
   type RegistryRequest
 } from './plan.js'
+import { cloudsmithHostProblem, domainEndpoint, domainOptionText } from './domains.js'
 import { lineName } from './request.js'
 
 export const CARGO_HOST = 'cargo.cloudsmith.io'
@@ -25,14 +26,6 @@ export const CARGO_AUTH_SCHEME = 'Token'
 
 /** The credential provider that reads `CARGO_REGISTRIES_<NAME>_TOKEN`. */
 export const CARGO_TOKEN_PROVIDER = 'cargo:token'
-
-/**
- * What the host serves, which decides the index path (Cloudsmith's custom-domain rule): its own
- * hosts keep `/ORG/REPO/`; an organization-wide custom domain drops the organization (`/REPO/`);
- * a per-repository custom domain drops both (`/`).
- */
-export type CargoDomain = 'cloudsmith' | 'organization' | 'repository'
-const DOMAINS: readonly CargoDomain[] = ['cloudsmith', 'organization', 'repository']
 
 /**
  * A Cargo registry name this action can map to variables: Cargo's own rule (a letter or `_`,
@@ -56,24 +49,10 @@ export function variablePrefix(name: string): string {
   return `CARGO_REGISTRIES_${name.toUpperCase().replaceAll('-', '_')}_`
 }
 
-function host(request: RegistryRequest): string {
-  return request.options.get('host') ?? CARGO_HOST
-}
-
-function domain(request: RegistryRequest): CargoDomain {
-  const given = request.options.get('domain')
-  if (given !== undefined) return given as CargoDomain
-  return host(request).toLowerCase() === CARGO_HOST ? 'cloudsmith' : 'organization'
-}
-
-/** `sparse+https://cargo.cloudsmith.io/ORG/REPO/`, or the custom domain's form of it. */
+/** `sparse+https://cargo.cloudsmith.io/ORG/REPO/`, or a custom domain's form of it (domains.ts). */
 export function indexUrl(request: RegistryRequest): string {
-  const path = {
-    cloudsmith: `/${request.owner}/${request.repository ?? ''}/`,
-    organization: `/${request.repository ?? ''}/`,
-    repository: '/'
-  }[domain(request)]
-  return `sparse+https://${host(request)}${path}`
+  const { host, path } = domainEndpoint(request, 'host', CARGO_HOST)
+  return `sparse+https://${host}${path}`
 }
 
 export const cargo: FormatModule = {
@@ -82,14 +61,14 @@ export const cargo: FormatModule = {
   options: {
     name: `the Cargo registry name that Cargo.toml and --registry use (default: the repository slug)`,
     host: `the index host (default ${CARGO_HOST}; an organization's custom domain)`,
-    domain: `what host= is: organization (an organization-wide custom domain, the default with host=: index at /REPO/), repository (a per-repository custom domain: index at /), or cloudsmith (a Cloudsmith host: /ORG/REPO/)`
+    domain: domainOptionText('domain')
   },
   programs: [],
   // The index rather than the bare host: two Cloudsmith repositories on cargo.cloudsmith.io are
   // two registries; the same index twice is one line too many.
   hosts: (request) => [indexUrl(request).slice('sparse+https://'.length)],
   validate(request) {
-    const problems: string[] = []
+    const problems = cloudsmithHostProblem(request, 'host', CARGO_HOST)
     const name = registryName(request)
     const given = request.options.has('name')
     if (!REGISTRY_NAME.test(name)) {
@@ -102,14 +81,6 @@ export const cargo: FormatModule = {
       problems.push(
         `${given ? `name=${name}` : `the repository slug '${name}'`} is Cargo's name for crates.io, whose token would then be the Cloudsmith key; choose another with name=NAME.`
       )
-    }
-    const kind = request.options.get('domain')
-    if (kind !== undefined) {
-      if (!(DOMAINS as readonly string[]).includes(kind)) {
-        problems.push(`domain=${kind} is not one of ${DOMAINS.join(', ')}.`)
-      } else if (!request.options.has('host')) {
-        problems.push(`domain=${kind} describes host=, which is missing; give host=HOST too.`)
-      }
     }
     return problems
   },

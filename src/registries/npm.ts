@@ -16,6 +16,7 @@
  */
 import { posix, win32 } from 'node:path'
 import type { FormatModule, Plan, PlanContext, RegistryRequest, Step } from './plan.js'
+import { cloudsmithHostProblem, domainEndpoint, domainOptionText } from './domains.js'
 import { lineName } from './request.js'
 
 export const DEFAULT_NPM_HOST = 'npm.cloudsmith.io'
@@ -68,18 +69,19 @@ export const npm: FormatModule = {
   options: {
     scope:
       '@SCOPE: only packages of this npm scope come from the repository (without it, every package does)',
-    host: `HOST[:PORT]: an organization-wide custom domain for npm, then the path is /REPOSITORY/ (default ${DEFAULT_NPM_HOST}, path /OWNER/REPOSITORY/)`
+    host: `HOST[:PORT]: the registry's host (default ${DEFAULT_NPM_HOST}, path /OWNER/REPOSITORY/; another host is an organization-wide custom domain, path /REPOSITORY/, unless domain= says otherwise)`,
+    domain: domainOptionText('domain')
   },
   programs: [],
   validate(request) {
+    const problems = cloudsmithHostProblem(request, 'host', DEFAULT_NPM_HOST)
     const scope = request.options.get('scope')
-    if (scope === undefined) return []
-    if (scope.length > SCOPE_MAX_LENGTH || !SCOPE.test(scope)) {
-      return [
+    if (scope !== undefined && (scope.length > SCOPE_MAX_LENGTH || !SCOPE.test(scope))) {
+      problems.push(
         `scope=${scope} is not an npm scope: use @ and a name of lower-case letters, digits, '-', '.' and '_' that does not start with '.' or '_', such as scope=@acme.`
-      ]
+      )
     }
-    return []
+    return problems
   },
   hosts(request) {
     return [registryOf(request).nerfDart.slice(2)]
@@ -149,11 +151,9 @@ export function planNpm(
 }
 
 function registryOf(request: RegistryRequest): NpmRegistry {
-  const custom = request.options.get('host')
-  const host = normaliseHost(custom ?? DEFAULT_NPM_HOST)
-  // Cloudsmith drops the organization from the path on an organization-wide custom domain
-  const path =
-    custom === undefined ? `/${request.owner}/${request.repository}/` : `/${request.repository}/`
+  const endpoint = domainEndpoint(request, 'host', DEFAULT_NPM_HOST)
+  const host = normaliseHost(endpoint.host)
+  const path = endpoint.path
   return {
     request,
     url: `https://${host}${path}`,

@@ -1,5 +1,5 @@
 /**
- * python: `python REPOSITORY [host=HOST] [upload-host=HOST]`. Points pip and uv at the repository's
+ * python: `python REPOSITORY [host=HOST] [domain=KIND] [upload-host=HOST] [upload-domain=KIND]`. Points pip and uv at the repository's
  * simple index and twine and uv publish at its upload endpoint, through environment variables
  * only (nothing on disk):
  *
@@ -11,11 +11,15 @@
  * publishes a package of the same name on PyPI win (dependency confusion). The repository gets
  * public packages through a PyPI upstream instead.
  *
- * With an organization's custom domain (an account-wide one), Cloudsmith drops the organization
- * from the path: `https://HOST/basic/REPO/python/simple/` and `https://UPLOAD-HOST/REPO/`.
+ * Custom domains follow the one rule of domains.ts, each host on its own (`domain=` describes
+ * `host=`, `upload-domain=` describes `upload-host=`): the index is `basic/`, the repository's
+ * path (`ORG/REPO/`, `REPO/` or nothing) and `python/simple/`; the upload URL is the path alone.
+ * An organization-wide download domain: `https://HOST/basic/REPO/python/simple/`; a
+ * per-repository one: `https://HOST/basic/python/simple/`.
  */
 import { KEY, type FormatModule, type Plan, type Step, type Value } from './plan.js'
 import type { RegistryRequest } from './plan.js'
+import { cloudsmithHostProblem, domainEndpoint, domainOptionText } from './domains.js'
 
 /** Cloudsmith's download host: it serves every repository's Python simple index. */
 export const PYTHON_DOWNLOAD_HOST = 'dl.cloudsmith.io'
@@ -70,30 +74,18 @@ interface PythonEndpoints {
   readonly uploadUrl: string
 }
 
-function isHost(value: string, cloudsmithHost: string): boolean {
-  return value.toLowerCase() === cloudsmithHost
-}
-
 /** The index and upload URLs of a line, without the key (Cloudsmith's form for each host). */
 export function pythonEndpoints(
   request: Pick<RegistryRequest, 'owner' | 'repository' | 'options'>
 ): PythonEndpoints {
-  // the format requires a repository, so the request always has one
-  const repository = request.repository as string
-  const downloadHost = request.options.get('host') ?? PYTHON_DOWNLOAD_HOST
-  const uploadHost = request.options.get('upload-host') ?? PYTHON_UPLOAD_HOST
-  // An account-wide custom domain serves one organization: its path leaves the organization out.
-  const indexPath = isHost(downloadHost, PYTHON_DOWNLOAD_HOST)
-    ? `/basic/${request.owner}/${repository}/python/simple/`
-    : `/basic/${repository}/python/simple/`
-  const uploadPath = isHost(uploadHost, PYTHON_UPLOAD_HOST)
-    ? `/${request.owner}/${repository}/`
-    : `/${repository}/`
+  const download = domainEndpoint(request, 'host', PYTHON_DOWNLOAD_HOST)
+  const upload = domainEndpoint(request, 'upload-host', PYTHON_UPLOAD_HOST)
   return {
-    downloadHost,
-    uploadHost,
-    indexAfterKey: `@${downloadHost}${indexPath}`,
-    uploadUrl: `https://${uploadHost}${uploadPath}`
+    downloadHost: download.host,
+    uploadHost: upload.host,
+    // basic/ asks for HTTP Basic authentication; it comes before the repository's path
+    indexAfterKey: `@${download.host}/basic${download.path}python/simple/`,
+    uploadUrl: `https://${upload.host}${upload.path}`
   }
 }
 
@@ -106,8 +98,10 @@ export const python: FormatModule = {
   format: 'python',
   repository: 'required',
   options: {
-    host: `the host of the simple index pip and uv read (default ${PYTHON_DOWNLOAD_HOST}; an organization's account-wide custom download domain)`,
-    'upload-host': `the host twine and uv publish upload to (default ${PYTHON_UPLOAD_HOST}; an organization's account-wide custom Python domain)`
+    host: `the host of the simple index pip and uv read (default ${PYTHON_DOWNLOAD_HOST}; another host is an organization's custom download domain)`,
+    domain: domainOptionText('domain'),
+    'upload-host': `the host twine and uv publish upload to (default ${PYTHON_UPLOAD_HOST}; another host is an organization's custom Python domain)`,
+    'upload-domain': domainOptionText('upload-domain')
   },
   programs: [],
   onlyOne:
@@ -118,8 +112,11 @@ export const python: FormatModule = {
       ? [downloadHost]
       : [downloadHost, uploadHost]
   },
-  validate() {
-    return []
+  validate(request) {
+    return [
+      ...cloudsmithHostProblem(request, 'host', PYTHON_DOWNLOAD_HOST),
+      ...cloudsmithHostProblem(request, 'upload-host', PYTHON_UPLOAD_HOST)
+    ]
   },
   plan(request, context): Plan {
     const endpoints = pythonEndpoints(request)

@@ -3,6 +3,7 @@
  * lines and `#` comment lines allowed. Every problem names the line (its number and its text) and
  * what the format accepts; all of them are reported at once with the other inputs' problems.
  */
+import { domainProblems, isDomainOption } from './domains.js'
 import type { FormatModule, RegistryRequest } from './plan.js'
 
 /** The rules every line shares; the format table and the PATH lookup come from the caller. */
@@ -147,7 +148,9 @@ function parseLine(
   if (problems.length > 0) return { problems }
 
   const request: RegistryRequest = { line, text, format: format.format, owner, repository, options }
-  const own = format.validate(request).map((problem) => `${where}: ${problem}`)
+  const own = [...format.validate(request), ...domainProblems(options)].map(
+    (problem) => `${where}: ${problem}`
+  )
   return own.length > 0 ? { problems: own } : { request }
 }
 
@@ -155,9 +158,15 @@ function parseLine(
 export function formatUsage(format: FormatModule): string {
   const repository = format.repository === 'required' ? ' REPOSITORY' : ''
   const options = Object.keys(format.options)
-    .map((key) => ` [${key}=${isHostOption(key) ? 'HOST' : key.toUpperCase()}]`)
+    .map((key) => ` [${key}=${optionPlaceholder(key)}]`)
     .join('')
   return `'${format.format}${repository}${options}'`
+}
+
+function optionPlaceholder(key: string): string {
+  if (isHostOption(key)) return 'HOST'
+  if (isDomainOption(key)) return 'KIND'
+  return key.toUpperCase()
 }
 
 function acceptedKeys(format: FormatModule): string {
