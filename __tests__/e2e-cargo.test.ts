@@ -55,12 +55,14 @@ describe('registries: cargo, with the real cargo', () => {
     async () => {
       const project = cargoProject(NAME, DEPENDENCY)
       let seen: Record<string, string | undefined> = {}
+      let afterMain: Record<string, string | undefined> = {}
       let fetch: ProgramRun | undefined
       let publish: ProgramRun | undefined
       const result = await runStep(stage, {
         with: { registries: `cargo crates name=${NAME} host=${registry.host}` },
         timeoutMs: TIMEOUT / 4,
         between: async (env) => {
+          afterMain = { ...env }
           seen = {
             index: env[VARIABLES.index],
             provider: env[VARIABLES.provider],
@@ -117,13 +119,32 @@ describe('registries: cargo, with the real cargo', () => {
             `  Exported ${VARIABLES.token}.`
           ])
         )
-        // post clears all three (each still held what main exported)
-        expect(result.post?.env).toEqual(
-          expect.objectContaining({
-            [VARIABLES.index]: '',
-            [VARIABLES.provider]: '',
-            [VARIABLES.token]: ''
-          })
+        // a later post step (rust-cache runs cargo metadata) still reads the manifest
+        const afterPost = { ...afterMain, ...result.post?.env }
+        const metadata = await runProgram(
+          'cargo',
+          ['metadata', '--format-version', '1', '--no-deps', '--offline'],
+          {
+            env: cargoEnv(project, afterPost, registry.caFile),
+            cwd: project.dir,
+            timeoutMs: TIMEOUT / 4
+          }
+        )
+        expect({ status: metadata.status, stderr: metadata.stderr }).toEqual({
+          status: 0,
+          stderr: ''
+        })
+        expect(metadata.stdout).toContain(`"registry":"sparse+https://${registry.host}/crates/"`)
+        // post clears the token; the index and provider (nothing secret, none before) stay set,
+        // since cargo refuses an empty index in later post steps (rust-cache's cargo metadata)
+        expect(result.post?.env[VARIABLES.token]).toBe('')
+        expect(result.post?.env).not.toHaveProperty(VARIABLES.index)
+        expect(result.post?.env).not.toHaveProperty(VARIABLES.provider)
+        expect(renderLog(result.post!)).toEqual(
+          expect.arrayContaining([
+            `Cleared ${VARIABLES.token} for the rest of the job.`,
+            `Left ${VARIABLES.index} as it is: it holds nothing secret and had no value before the action (a variable cannot be unset, and tools refuse it empty).`
+          ])
         )
         expect(result.main.summary).toContain(VARIABLES.token)
         // cargo:token read the key from the variable: nothing was stored in CARGO_HOME

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expectCleanRun, lastKey } from './e2e/expectations.js'
@@ -271,6 +271,81 @@ describe('registries: docker, with the real docker CLI', () => {
         expect(stage.issuer.counters.idToken).toBe(idTokens)
       } finally {
         result.cleanup()
+      }
+    },
+    TIMEOUT
+  )
+
+  test(
+    'a login for the same host made before the step: refused before any request, the login kept',
+    async () => {
+      const configDir = dockerConfigDir()
+      const standing = basic('a-long-lived-key')
+      writeFileSync(
+        join(configDir, 'config.json'),
+        JSON.stringify({
+          auths: { [OTHER_HOST]: { auth: OTHER_AUTH }, [registry.host]: { auth: standing } }
+        })
+      )
+      const before = readFileSync(join(configDir, 'config.json'), 'utf8')
+      const requests = stage.cloudsmith.requests.length
+      const idTokens = stage.issuer.counters.idToken
+      const result = await run(configDir, () => undefined)
+      try {
+        expect(result.main.exitCode).toBe(1)
+        expect(result.main.annotations.map((a) => a.title)).toEqual(['Invalid input'])
+        const message = result.main.annotations[0]?.message ?? ''
+        expect(message).toContain(
+          `Input 'registries' line 1 (docker host=${registry.host}): docker already holds a login for ${registry.host}`
+        )
+        expect(message).toContain('DOCKER_CONFIG')
+        expect(JSON.stringify(result)).not.toContain(standing)
+        expect(stage.cloudsmith.requests.length).toBe(requests)
+        expect(stage.issuer.counters.idToken).toBe(idTokens)
+        expect(readFileSync(join(configDir, 'config.json'), 'utf8')).toBe(before)
+      } finally {
+        result.cleanup()
+        rmSync(configDir, { recursive: true, force: true })
+      }
+    },
+    TIMEOUT
+  )
+
+  test.each<[string, () => Record<string, string>, string]>([
+    ['a relative DOCKER_CONFIG', () => ({ DOCKER_CONFIG: '.docker' }), 'is a relative path'],
+    [
+      'a DOCKER_CONFIG inside GITHUB_WORKSPACE',
+      () => {
+        const workspace = mkdtempSync(join(tmpdir(), 'workspace-'))
+        return { GITHUB_WORKSPACE: workspace, DOCKER_CONFIG: join(workspace, 'docker') }
+      },
+      'lies inside the workspace'
+    ]
+  ])(
+    '%s: refused before any request, nothing written in the workspace',
+    async (_name, env, why) => {
+      const requests = stage.cloudsmith.requests.length
+      const idTokens = stage.issuer.counters.idToken
+      const vars = env()
+      const result = await runStep(stage, {
+        with: { registries: `docker host=${registry.host}` },
+        env: vars
+      })
+      try {
+        expect(result.main.exitCode).toBe(1)
+        expect(result.main.annotations.map((a) => a.title)).toEqual(['Invalid input'])
+        const message = result.main.annotations[0]?.message ?? ''
+        expect(message).toContain(`Input 'registries' line 1 (docker host=${registry.host}):`)
+        expect(message).toContain(why)
+        expect(message).toContain('upload-artifact or cache step')
+        expect(message).toContain('RUNNER_TEMP')
+        expect(stage.cloudsmith.requests.length).toBe(requests)
+        expect(stage.issuer.counters.idToken).toBe(idTokens)
+        const workspace = vars.GITHUB_WORKSPACE ?? result.workspace
+        expect(readdirSync(workspace)).toEqual([])
+      } finally {
+        result.cleanup()
+        if (vars.GITHUB_WORKSPACE) rmSync(vars.GITHUB_WORKSPACE, { recursive: true, force: true })
       }
     },
     TIMEOUT

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { slugProblem } from '../src/inputs.js'
+import { InputError, slugProblem } from '../src/inputs.js'
 import {
   applyPlans,
   derivedSecrets,
@@ -103,6 +103,17 @@ function dockerPlans(m: Machine, lines: string): Plan[] {
   })
   expect(parsed.problems).toEqual([])
   return planRegistries(parsed.requests, m.system.planContext(true), FORMATS)
+}
+
+/** The problems planning reports for docker lines (it must refuse them). */
+function dockerRefusal(m: Machine, lines: string): string[] {
+  try {
+    dockerPlans(m, lines)
+  } catch (error) {
+    if (error instanceof InputError) return [...error.problems]
+    throw error
+  }
+  throw new Error('planning did not refuse the line')
 }
 
 function apply(m: Machine, plans: readonly Plan[]): AppliedRecord {
@@ -199,6 +210,42 @@ describe('docker login and logout, credential in config.json', () => {
     expect(post.log()).toBe(`info: Logged docker out of ${registry.host}.`)
   })
 
+  test('a login made before the step for the same host: refused while planning, nothing run', () => {
+    const standing = Buffer.from('token:a-long-lived-key').toString('base64')
+    const m = machine({
+      auths: { [OTHER_HOST]: { auth: OTHER_AUTH }, [registry.host]: { auth: standing } }
+    })
+    const before = readFileSync(join(m.configDir, 'config.json'), 'utf8')
+    const problems = dockerRefusal(m, `docker host=${registry.host}`)
+    expect(problems).toEqual([
+      `Input 'registries' line 1 (docker host=${registry.host}): docker already holds a login for ${registry.host} in ${join(m.configDir, 'config.json')}, made before this step; this step's login would replace it and the post step would then log it out. Fix: give docker its own config for this job (set DOCKER_CONFIG to a new folder under RUNNER_TEMP before this step), or remove the standing login (docker logout ${registry.host}) before this step.`
+    ])
+    expect(problems.join('\n')).not.toContain(standing)
+    expect(problems.join('\n')).not.toContain('a-long-lived-key')
+    expect(m.calls).toEqual([])
+    expect(readFileSync(join(m.configDir, 'config.json'), 'utf8')).toBe(before)
+  })
+
+  test('a relative DOCKER_CONFIG, or one inside the workspace: refused while planning', () => {
+    const relative = machine(undefined, { DOCKER_CONFIG: 'docker-config' })
+    expect(dockerRefusal(relative, `docker host=${registry.host}`)).toEqual([
+      `Input 'registries' line 1 (docker host=${registry.host}): DOCKER_CONFIG (docker-config) is a relative path, which docker resolves against the working directory, the workspace; docker would keep its stored key (base64 of the user name and the key) there, where an upload-artifact or cache step could pick it up. Fix: point DOCKER_CONFIG at a folder under RUNNER_TEMP (for example \${{ runner.temp }}/docker), or unset it.`
+    ])
+    const workspace = temp('workspace')
+    for (const configDir of [join(workspace, 'sub', '.docker'), workspace]) {
+      const inside = machine(undefined, { GITHUB_WORKSPACE: workspace, DOCKER_CONFIG: configDir })
+      expect(dockerRefusal(inside, `docker host=${registry.host}`)).toEqual([
+        expect.stringContaining(
+          `docker's config folder ${configDir} lies inside the workspace (GITHUB_WORKSPACE, ${workspace}); docker would keep its stored key`
+        )
+      ])
+      expect(inside.calls).toEqual([])
+    }
+    // the default (~/.docker) with a workspace elsewhere is planned
+    const home = machine(undefined, { GITHUB_WORKSPACE: workspace })
+    expect(dockerPlans(home, `docker host=${registry.host}`)).toHaveLength(1)
+  })
+
   test('a later login with another key is left alone', () => {
     const m = machine()
     const record = apply(m, dockerPlans(m, `docker host=${registry.host}`))
@@ -274,6 +321,7 @@ describe('docker with a credential store (credsStore)', () => {
       '  const store = read()',
       '  const action = process.argv[2]',
       "  if (action === 'store') { const c = JSON.parse(input); store[c.ServerURL] = { Username: c.Username, Secret: c.Secret } }",
+      "  else if (action === 'get' && process.env.HELPER_FAIL_GET) { process.stderr.write('error: cannot unlock keyring'); process.exit(1) }",
       "  else if (action === 'get') { const c = store[input.trim()]; if (!c) { process.stdout.write('credentials not found in native keychain'); process.exit(1) } process.stdout.write(JSON.stringify({ ServerURL: input.trim(), ...c })) }",
       "  else if (action === 'erase') { if (process.env.HELPER_FAIL_ERASE) process.exit(1); delete store[input.trim()] }",
       "  else if (action === 'list') { process.stdout.write(JSON.stringify(Object.fromEntries(Object.entries(store).map(([k, v]) => [k, v.Username])))) }",
@@ -297,6 +345,34 @@ describe('docker with a credential store (credsStore)', () => {
   const stored = (store: string): Record<string, unknown> =>
     existsSync(store) ? (JSON.parse(readFileSync(store, 'utf8')) as Record<string, unknown>) : {}
 
+  test('the store holds a login made before the step: refused while planning, never printed', () => {
+    const m = storeMachine()
+    writeFileSync(
+      m.store,
+      JSON.stringify({ [registry.host]: { Username: 'token', Secret: 'a-long-lived-key' } })
+    )
+    const problems = dockerRefusal(m, `docker host=${registry.host}`)
+    expect(problems).toEqual([
+      `Input 'registries' line 1 (docker host=${registry.host}): docker's credential store 'testhelper' (named in ${join(m.configDir, 'config.json')}) already holds a login for ${registry.host}, made before this step; this step's login would replace it and the post step would then log it out. Fix: give docker its own config for this job (set DOCKER_CONFIG to a new folder under RUNNER_TEMP before this step), or remove the standing login (docker logout ${registry.host}) before this step.`
+    ])
+    expect(problems.join('\n')).not.toContain('a-long-lived-key')
+    // only the helper was asked; docker never ran
+    expect(
+      m.calls.map((call) => [dirname(call.command) === dirname(m.store), ...call.args])
+    ).toEqual([[true, 'get']])
+    expect(stored(m.store)).toEqual({
+      [registry.host]: { Username: 'token', Secret: 'a-long-lived-key' }
+    })
+  })
+
+  test('a store that cannot answer while planning (a locked keychain): refused, saying why', () => {
+    const m = storeMachine({ HELPER_FAIL_GET: '1' })
+    expect(dockerRefusal(m, `docker host=${registry.host}`)).toEqual([
+      `Input 'registries' line 1 (docker host=${registry.host}): cannot tell whether docker already holds a login for ${registry.host}: docker-credential-testhelper get failed (exit code 1) and said: error: cannot unlock keyring. Fix: make docker-credential-testhelper answer (for example, unlock its keychain), or give docker its own config for this job (set DOCKER_CONFIG to a new folder under RUNNER_TEMP before this step).`
+    ])
+    expect(m.calls.map((call) => call.args[0])).toEqual(['get'])
+  })
+
   test('the helper holds the key; post asks it, then logs out', () => {
     const m = storeMachine()
     const plans = dockerPlans(m, `docker host=${registry.host}`)
@@ -311,7 +387,7 @@ describe('docker with a credential store (credsStore)', () => {
     expect(post.log()).toBe(`info: Logged docker out of ${registry.host}.`)
     expect(
       m.calls
-        .slice(1)
+        .slice(2)
         .map((call) => [
           dirname(call.command) === dirname(m.store) ? 'helper' : 'docker',
           ...call.args
@@ -321,7 +397,10 @@ describe('docker with a credential store (credsStore)', () => {
       ['docker', 'logout', registry.host],
       ['helper', 'get']
     ])
-    expect(m.calls[1]?.input).toBe(registry.host)
+    // asked while planning (nothing stood there), then by post
+    expect(m.calls.map((call) => call.args[0])).toEqual(['get', 'login', 'get', 'logout', 'get'])
+    expect(m.calls[0]?.input).toBe(registry.host)
+    expect(m.calls[2]?.input).toBe(registry.host)
     expect(stored(m.store)).toEqual({})
   })
 
@@ -348,6 +427,21 @@ describe('docker with a credential store (credsStore)', () => {
         text: `docker logout ${registry.host} ended without error, but docker still holds this step's credential (its credential store did not erase it); it expires with the key.`
       }
     ])
+  })
+
+  test('a store whose get fails in post for another reason (a locked keychain): a warning, not "nothing to log out"', () => {
+    const m = storeMachine()
+    const record = apply(m, dockerPlans(m, `docker host=${registry.host}`))
+    const locked = createSystem({ env: { ...m.env, HELPER_FAIL_GET: '1' } })
+    expect(undo(m, record, locked).events).toEqual([
+      {
+        kind: 'warning',
+        title: 'docker not logged out',
+        text: `docker-credential-testhelper get failed (exit code 1) and said: error: cannot unlock keyring, so the post step cannot tell whether the credential for ${registry.host} is still this step's; left logged in (it expires with the key).`
+      }
+    ])
+    // the key is still in the store, and post said so
+    expect(stored(m.store)).toEqual({ [registry.host]: { Username: 'token', Secret: KEY_VALUE } })
   })
 
   test('the helper gone by the post step: a warning, nothing touched', () => {

@@ -65,14 +65,32 @@ describe('cargo plan', () => {
     expect(cargo.hosts(request('crates'))).toEqual(['cargo.cloudsmith.io/acme/crates/'])
   })
 
-  test('only the token is secret, and post clears it; the others get back what they held', () => {
+  test('only the token is secret, and post clears it; the others stay set when they had no value', () => {
     const steps = plan(request('crates')).steps
     expect(
       steps.map((step) => step.kind === 'env' && [step.name, step.secret, step.restore])
     ).toEqual([
-      ['CARGO_REGISTRIES_CRATES_INDEX', false, ''],
-      ['CARGO_REGISTRIES_CRATES_CREDENTIAL_PROVIDER', false, ''],
+      // null: post leaves it (cargo refuses an empty index: "invalid index URL")
+      ['CARGO_REGISTRIES_CRATES_INDEX', false, null],
+      ['CARGO_REGISTRIES_CRATES_CREDENTIAL_PROVIDER', false, null],
       ['CARGO_REGISTRIES_CRATES_TOKEN', true, '']
+    ])
+  })
+
+  test('an earlier value of the index and provider (this action, run before) is put back', () => {
+    const index = 'sparse+https://cargo.cloudsmith.io/acme/crates/'
+    const steps = plan(
+      request('crates'),
+      context({
+        CARGO_REGISTRIES_CRATES_INDEX: index,
+        CARGO_REGISTRIES_CRATES_CREDENTIAL_PROVIDER: 'cargo:token',
+        CARGO_REGISTRIES_CRATES_TOKEN: 'Token an-earlier-key'
+      })
+    ).steps
+    expect(steps.map((step) => step.kind === 'env' && step.restore)).toEqual([
+      index,
+      'cargo:token',
+      ''
     ])
   })
 

@@ -126,4 +126,19 @@ describe('the record', () => {
     })
     expect(planUndo({ cleanup: true, steps }, {})[1]?.kind).toBe('keep-env')
   })
+
+  test('restore null: the variable is left set, and the record keeps the null', () => {
+    const left = [{ kind: 'env' as const, line: 3, name: 'B', sha256: sha256('b'), restore: null }]
+    const text = serialiseRecord({ cleanup: true, steps: left })
+    expect(parseRecord(text)).toEqual({ cleanup: true, steps: left })
+    expect(planUndo({ cleanup: true, steps: left }, { B: 'b' })).toEqual([
+      { kind: 'leave-env', line: 3, name: 'B' }
+    ])
+    expect(planUndo({ cleanup: true, steps: left }, { B: 'c' })[0]?.kind).toBe('keep-env')
+    expect(
+      parseRecord(
+        '{"version":1,"steps":[{"kind":"env","line":1,"name":"B","sha256":"x","restore":1}]}'
+      )
+    ).toBeInstanceOf(Error)
+  })
 })

@@ -5,6 +5,9 @@
  * read these files in npm-clients.test.ts and e2e-npm.test.ts.
  */
 import { describe, expect, test } from '@jest/globals'
+import { spawnSync } from 'node:child_process'
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
 import { InputError, parseInputs, type ProgramLookup } from '../src/inputs.js'
 import { API_KEY_VARIABLE } from '../src/outputs.js'
 import { iniEntries, KEY_VARIABLE, npm, planNpm } from '../src/registries/npm.js'
@@ -247,12 +250,14 @@ describe('npm: carrying the existing user config over', () => {
     )
   })
 
-  test('a key under a [section] is not npm setting and is not replaced', () => {
+  test('a key of ours under a [section] (npm ignores it, another reader may not) is commented out too', () => {
     const planned = plans(
       [request(1, 'npm npm-private')],
       context({ '/home/runner/.npmrc': '[x]\nregistry=https://elsewhere/\n' })
     )
-    expect(fileOf(planned).content).toContain('\n[x]\nregistry=https://elsewhere/\n')
+    expect(fileOf(planned).content).toContain(
+      '\n[x]\n; replaced by cloudsmith-oidc-action: registry=https://elsewhere/\n'
+    )
   })
 
   test('NPM_CONFIG_USERCONFIG (setup-node wrote one) is carried over and put back by post', () => {
@@ -404,7 +409,44 @@ describe('npm: a credential already there is refused, never replaced', () => {
       [request(1, 'npm npm-private scope=@acme')],
       context({ '/home/runner/.npmrc': text })
     )
-    expect(fileOf(planned).content).toContain(text)
+    // carried over as it was, but for the line that sets our key in the section: commented out
+    expect(fileOf(planned).content).toContain(
+      text.replace(
+        '//npm.cloudsmith.io/acme/npm-private/:_authToken=in-a-section',
+        '; replaced by cloudsmith-oidc-action: //npm.cloudsmith.io/acme/npm-private/:_authToken=in-a-section'
+      )
+    )
+  })
+
+  test('an indented [section] is a key to npm: the credential after it is top level, a clash', () => {
+    for (const header of ['  [old]', '\t[old]', ' [old] ']) {
+      const found = clash(`${header}\n//npm.cloudsmith.io/acme/npm-private/:_authToken=OLD-KEY\n`)
+      expect(found).toEqual([
+        "Input 'registries' line 3 (npm npm-private scope=@acme): line 2 of the existing npm user config /home/runner/.npmrc already holds a credential (_authToken) for //npm.cloudsmith.io/acme/npm-private/, and this step will not write a second one. Remove that line (or that file from NPM_CONFIG_USERCONFIG), or drop this registries line and keep your own."
+      ])
+      expect(found.join('\n')).not.toContain('OLD-KEY')
+    }
+  })
+
+  test('our keys carried over are commented out wherever they sit: top level, after an indented [x], in a section', () => {
+    const text = [
+      '@acme:registry=https://old.example.com/',
+      '  [old]',
+      '@acme:registry=https://older.example.com/',
+      '[real]',
+      '@acme:registry=https://oldest.example.com/',
+      'fund=false'
+    ].join('\n')
+    const content = fileOf(
+      plans([request(1, 'npm npm-private scope=@acme')], context({ '/home/runner/.npmrc': text }))
+    ).content
+    for (const line of [1, 3, 5]) {
+      expect(content).toContain(
+        `; replaced by cloudsmith-oidc-action: ${text.split('\n')[line - 1] as string}`
+      )
+    }
+    expect(content).toContain('\n  [old]\n')
+    expect(content).toContain('\nfund=false\n')
   })
 
   test('the environment: a registry or credential variable npm reads before any file is refused', () => {
@@ -579,5 +621,32 @@ describe('npm: the ini reader', () => {
       { line: 5, key: 'q', value: 'v', topLevel: false },
       { line: 6, key: 'flag', value: 'true', topLevel: false }
     ])
+  })
+
+  test("reads every line as npm's own ini package does (the one npm ships)", () => {
+    const root = spawnSync('npm', ['root', '-g'], { encoding: 'utf8' }).stdout.trim()
+    const ini = createRequire(import.meta.url)(join(root, 'npm', 'node_modules', 'ini')) as {
+      decode(text: string): Record<string, unknown>
+    }
+    const samples = [
+      '  [old]\n//h/a/:_authToken=X\n',
+      '\t[old]\na=1\n[real]\nb=2\n',
+      '[real] \nc=3\n  d = 4 \n',
+      '=starts-with-equals\ne=5\n',
+      'f = value ; a comment\ng = a\\;b\\#c\\\\d\\x\n',
+      '"h" = "quoted \\u0041"\n\'i\' = \'single\'\nj\n',
+      '  ; comment\n# comment\n  # comment\nk=6\r\nl=7\rm=8\n',
+      ' [x\nn=9\n[]\no=10\n'
+    ]
+    for (const text of samples) {
+      const theirs = Object.fromEntries(
+        Object.entries(ini.decode(text))
+          .filter(([, value]) => typeof value !== 'object')
+          .map(([key, value]) => [key, String(value)])
+      )
+      const ours: Record<string, string> = {}
+      for (const entry of iniEntries(text)) if (entry.topLevel) ours[entry.key] = entry.value
+      expect([text, ours]).toEqual([text, theirs])
+    }
   })
 })

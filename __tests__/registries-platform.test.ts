@@ -10,6 +10,7 @@ import {
   mkdirSync,
   readFileSync,
   statSync,
+  linkSync,
   symlinkSync,
   writeFileSync,
   existsSync
@@ -49,12 +50,25 @@ describe('programCandidates', () => {
     ])
   })
 
-  test('Windows without PATHEXT: the default extensions; a name with one keeps it', () => {
+  test('Windows: only .com and .exe, which Node starts without a shell; never a .cmd or .bat', () => {
+    expect(
+      programCandidates('docker', 'win32', {
+        PATH: 'C:\\shims;C:\\bin',
+        PATHEXT: '.BAT;.CMD;.EXE;.VBS'
+      })
+    ).toEqual(['C:\\shims\\docker.exe', 'C:\\bin\\docker.exe'])
+    expect(programCandidates('docker.cmd', 'win32', { PATH: 'C:\\bin' })).toEqual([])
+    expect(programCandidates('docker.BAT', 'win32', { PATH: 'C:\\bin' })).toEqual([])
+    expect(programCandidates('docker', 'win32', { PATH: 'C:\\bin', PATHEXT: '.CMD' })).toEqual([
+      'C:\\bin\\docker.com',
+      'C:\\bin\\docker.exe'
+    ])
+  })
+
+  test('Windows without PATHEXT: .com then .exe; a name with one keeps it', () => {
     expect(programCandidates('docker', 'win32', { PATH: 'C:\\bin' })).toEqual([
       'C:\\bin\\docker.com',
-      'C:\\bin\\docker.exe',
-      'C:\\bin\\docker.bat',
-      'C:\\bin\\docker.cmd'
+      'C:\\bin\\docker.exe'
     ])
     expect(programCandidates('docker.exe', 'win32', { PATH: 'C:\\bin' })).toEqual([
       'C:\\bin\\docker.exe'
@@ -113,7 +127,15 @@ describe('docker config folder', () => {
       readFile: (path) =>
         path === 'C:\\Users\\runneradmin\\.docker\\config.json'
           ? '{"credsStore":"wincred"}'
-          : undefined
+          : undefined,
+      readCredentialHelper: (helper, host, configDir) => {
+        expect([helper, host, configDir]).toEqual([
+          'wincred',
+          'docker.cloudsmith.io',
+          'C:\\Users\\runneradmin\\.docker'
+        ])
+        return { kind: 'none' }
+      }
     })
     expect(plan).toEqual({
       request,
@@ -162,7 +184,7 @@ describe('createSystem on this machine', () => {
   const tempDir = tempDirs()
   const temp = (): string => tempDir('system-test')
 
-  test('writes under RUNNER_TEMP with mode 0600, also over an existing file, and removes it', () => {
+  test('creates a new file under RUNNER_TEMP with mode 0600, never over an existing one, and removes it', () => {
     const runnerTemp = temp()
     const system = createSystem({ env: { RUNNER_TEMP: runnerTemp } })
     const path = join(runnerTemp, 'cloudsmith', 'npmrc')
@@ -170,9 +192,11 @@ describe('createSystem on this machine', () => {
     expect(readFileSync(path, 'utf8')).toBe('registry=x\n')
     expect(statSync(path).mode & 0o777).toBe(0o600)
     chmodSync(path, 0o644)
-    system.writeFile(path, 'second\n')
-    expect(statSync(path).mode & 0o777).toBe(0o600)
-    expect(readFileSync(path, 'utf8')).toBe('second\n')
+    expect(() => system.writeFile(path, 'second\n')).toThrow(
+      `refusing to write ${path}: something is already there`
+    )
+    expect(statSync(path).mode & 0o777).toBe(0o644)
+    expect(readFileSync(path, 'utf8')).toBe('registry=x\n')
     expect(system.removeFile(path)).toBe(true)
     expect(existsSync(path)).toBe(false)
     expect(system.removeFile(path)).toBe(false)
@@ -205,6 +229,20 @@ describe('createSystem on this machine', () => {
     )
     expect(readFileSync(target, 'utf8')).toBe('keep me')
     expect(existsSync(join(elsewhere, 'npmrc'))).toBe(false)
+  })
+
+  test('never through a hard link: a file elsewhere linked in at the name is left as it was', () => {
+    const runnerTemp = temp()
+    const victim = join(temp(), '.bashrc')
+    writeFileSync(victim, 'echo user stuff\n', { mode: 0o644 })
+    const path = join(runnerTemp, 'cloudsmith-oidc-npmrc.npmrc')
+    linkSync(victim, path)
+    const system = createSystem({ env: { RUNNER_TEMP: runnerTemp } })
+    expect(() => system.writeFile(path, 'registry=https://elsewhere/\n')).toThrow(
+      'something is already there'
+    )
+    expect(readFileSync(victim, 'utf8')).toBe('echo user stuff\n')
+    expect(statSync(victim).mode & 0o777).toBe(0o644)
   })
 
   test('finds a program on PATH only when it can run', () => {

@@ -8,7 +8,7 @@ import {
   type RegistryRequest,
   type Step
 } from '../src/registries/plan.js'
-import { python, pythonEndpoints } from '../src/registries/python.js'
+import { hasUserinfo, python, pythonEndpoints } from '../src/registries/python.js'
 
 const key = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ0ZXN0In0.c2lnbmF0dXJlLV8'
 
@@ -53,8 +53,8 @@ function plan(req = request(), ctx = context()): Plan {
 type EnvStep = Extract<Step, { kind: 'env' }>
 
 /** name → [value with the key filled in, secret, restore] */
-function exported(p: Plan): Record<string, [string, boolean, string]> {
-  const out: Record<string, [string, boolean, string]> = {}
+function exported(p: Plan): Record<string, [string, boolean, string | null]> {
+  const out: Record<string, [string, boolean, string | null]> = {}
   for (const step of p.steps) {
     if (step.kind !== 'env') throw new Error(`unexpected ${step.kind} step`)
     out[step.name] = [
@@ -145,6 +145,23 @@ describe('python', () => {
     expect(values['TWINE_USERNAME']?.[2]).toBe('__token__')
     expect(values['TWINE_PASSWORD']?.[2]).toBe('')
     expect(values['PIP_INDEX_URL']?.[2]).toBe('')
+  })
+
+  test('an earlier upload URL with a credential in it is cleared by post, never stored to be put back', () => {
+    const before = {
+      TWINE_REPOSITORY_URL: 'https://alice:s3cr3t@upload.example.com/legacy/',
+      UV_PUBLISH_URL: ' HTTPS://alice@upload.example.com/ ',
+      TWINE_USERNAME: 'alice'
+    }
+    const planned = plan(request(), context(before))
+    const values = exported(planned)
+    expect(values['TWINE_REPOSITORY_URL']?.[2]).toBe('')
+    expect(values['UV_PUBLISH_URL']?.[2]).toBe('')
+    expect(values['TWINE_USERNAME']?.[2]).toBe('alice')
+    expect(JSON.stringify(planned.steps)).not.toContain('s3cr3t')
+    expect(hasUserinfo('https://upload.example.com/legacy/?a=b@c')).toBe(false)
+    expect(hasUserinfo('https://upload.example.com/a@b/')).toBe(false)
+    expect(hasUserinfo('https://:token@upload.example.com/')).toBe(true)
   })
 
   test('writes no file and runs no program, on every platform', () => {

@@ -4125,7 +4125,10 @@ const cargo = {
                 ]
             };
         }
-        const previous = (variable) => context.env[variable] ?? '';
+        // post clears the token; the index and provider hold nothing secret, and Cargo refuses an
+        // empty index ("invalid index URL") in later post steps: they go back to an earlier value, or
+        // stay set when there was none
+        const previous = (variable) => context.env[variable] || null;
         return {
             request,
             title: `cargo: registry '${name}' at ${index}`,
@@ -4181,6 +4184,18 @@ function sha256(text) {
     return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(text).digest('hex');
 }
 
+;// CONCATENATED MODULE: ./src/registries/paths.ts
+/** Path rules shared by the planners and the runner side, for the platform given. Pure. */
+
+/** Whether `path` lies strictly inside `dir`, by the platform's path rules. */
+function isInside(dir, path, platform) {
+    const paths = platform === 'win32' ? external_node_path_namespaceObject.win32 : external_node_path_namespaceObject.posix;
+    if (!paths.isAbsolute(dir) || !paths.isAbsolute(path))
+        return false;
+    const relative = paths.relative(paths.resolve(dir), paths.resolve(path));
+    return relative !== '' && !relative.startsWith('..') && !paths.isAbsolute(relative);
+}
+
 ;// CONCATENATED MODULE: ./src/registries/docker.ts
 /**
  * docker: `docker [host=HOST] [username=NAME]`. Logs the real docker CLI in to Cloudsmith's
@@ -4191,6 +4206,8 @@ function sha256(text) {
  * Also here, pure: where docker keeps a host's credential, and whether what it holds is still
  * the one this step wrote (the post step logs out only then).
  */
+
+
 
 
 const DOCKER_HOST = 'docker.cloudsmith.io';
@@ -4231,7 +4248,15 @@ const docker = {
         const registry = host(request);
         const username = request.options.get('username') ?? DOCKER_USERNAME;
         const configDir = dockerConfigDir(context);
-        const store = credentialStore(context.readFile(dockerConfigFile(configDir, context.platform)), registry);
+        const outside = configInWorkspace(request, context, configDir);
+        if (outside !== undefined)
+            return { problems: [outside] };
+        const configFile = dockerConfigFile(configDir, context.platform);
+        const configText = context.readFile(configFile);
+        const store = credentialStore(configText, registry);
+        const standing = standingLogin(request, context, { configDir, configFile, configText, store });
+        if (standing !== undefined)
+            return { problems: [standing] };
         return {
             request,
             title: `docker: log in to ${registry} as ${username}`,
@@ -4244,6 +4269,91 @@ const docker = {
         };
     }
 };
+/**
+ * Docker keeps the stored key (base64 of NAME:KEY) in its config folder; a DOCKER_CONFIG that is
+ * relative (resolved against the working directory, the workspace) or lies inside GITHUB_WORKSPACE
+ * would put it where an upload-artifact or cache step could pick it up.
+ */
+function configInWorkspace(request, context, configDir) {
+    const paths = context.platform === 'win32' ? external_node_path_namespaceObject.win32 : external_node_path_namespaceObject.posix;
+    const configured = context.env['DOCKER_CONFIG'];
+    const why = `docker would keep its stored key (base64 of the user name and the key) there, where an upload-artifact or cache step could pick it up. Fix: point DOCKER_CONFIG at a folder under RUNNER_TEMP (for example \${{ runner.temp }}/docker), or unset it.`;
+    if (configured && !paths.isAbsolute(configured)) {
+        return `${lineName(request)}: DOCKER_CONFIG (${configured}) is a relative path, which docker resolves against the working directory, the workspace; ${why}`;
+    }
+    const workspace = context.env['GITHUB_WORKSPACE'];
+    if (workspace &&
+        paths.isAbsolute(workspace) &&
+        (isInside(workspace, configDir, context.platform) ||
+            paths.relative(paths.resolve(workspace), configDir) === '')) {
+        return `${lineName(request)}: docker's config folder ${configDir} lies inside the workspace (GITHUB_WORKSPACE, ${workspace}); ${why}`;
+    }
+    return undefined;
+}
+/**
+ * A login docker already holds for the line's host, made before this step: `docker login` would
+ * replace it and the post step would log it out, so the line is refused (naming where the login
+ * is, never what it holds). Undefined when there is none.
+ */
+function standingLogin(request, context, where) {
+    const registry = host(request);
+    const fix = `Fix: give docker its own config for this job (set DOCKER_CONFIG to a new folder under RUNNER_TEMP before this step), or remove the standing login (docker logout ${registry}) before this step.`;
+    const replaced = `this step's login would replace it and the post step would then log it out.`;
+    if (configAuth(where.configText, registry) !== undefined) {
+        return `${lineName(request)}: docker already holds a login for ${registry} in ${where.configFile}, made before this step; ${replaced} ${fix}`;
+    }
+    if (where.store === undefined)
+        return undefined;
+    const read = context.readCredentialHelper?.(where.store, registry, where.configDir) ?? {
+        kind: 'unknown',
+        why: `docker's credential store could not be asked`
+    };
+    if (read.kind === 'found') {
+        return `${lineName(request)}: docker's credential store '${where.store}' (named in ${where.configFile}) already holds a login for ${registry}, made before this step; ${replaced} ${fix}`;
+    }
+    if (read.kind === 'unknown') {
+        return `${lineName(request)}: cannot tell whether docker already holds a login for ${registry}: ${read.why}. Fix: make docker-credential-${where.store} answer (for example, unlock its keychain), or give docker its own config for this job (set DOCKER_CONFIG to a new folder under RUNNER_TEMP before this step).`;
+    }
+    return undefined;
+}
+/**
+ * Asks `docker-credential-HELPER get` what it holds for a host. A helper answers a host it has
+ * nothing for with "credentials not found" and exit code 1; any other failure (a locked keychain,
+ * a crash, a timeout) leaves the answer unknown.
+ */
+function readCredentialHelper(machine, helper, registry, configDir, timeoutMs) {
+    const program = machine.findProgram(`docker-credential-${helper}`);
+    if (program === undefined) {
+        return {
+            kind: 'unknown',
+            why: `docker's credential store program docker-credential-${helper} is not on PATH`
+        };
+    }
+    const result = machine.run(program, ['get'], {
+        input: registry,
+        env: { DOCKER_CONFIG: configDir },
+        timeoutMs
+    });
+    return helperRead(helper, result);
+}
+/** A credential helper's `get` result, read. */
+function helperRead(helper, result) {
+    if (result.status === 0 && result.error === undefined) {
+        return { kind: 'found', answer: result.stdout };
+    }
+    const said = `${result.stdout}\n${result.stderr}`;
+    if (result.error === undefined && /credentials not found/i.test(said))
+        return { kind: 'none' };
+    const lines = said
+        .split(/\r\n|\r|\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '');
+    const output = lines.length === 0 ? '(nothing)' : lines.slice(-2).join(' / ').slice(0, 300);
+    return {
+        kind: 'unknown',
+        why: `docker-credential-${helper} get failed (${result.error ?? `exit code ${result.status}`}) and said: ${output}`
+    };
+}
 /** Where docker keeps a host's credential: a credential helper's name, or config.json itself. */
 function credentialStore(configText, host) {
     const config = parseConfig(configText);
@@ -4492,8 +4602,11 @@ function join(context, ...parts) {
     return context.platform === 'win32' ? external_node_path_namespaceObject.win32.join(...parts) : external_node_path_namespaceObject.posix.join(...parts);
 }
 /**
- * The file's lines as npm's ini parser reads them: `;` and `#` start a comment line, `[name]`
- * starts a section, `key = value` with optional quotes around the key.
+ * The file's lines as npm's ini parser (the `ini` package npm ships) reads them: a line whose first
+ * non-blank character is `;` or `#` is a comment; `[name]` starting in the first column starts a
+ * section (an indented `  [name]` is a key, and the keys after it stay top level); otherwise
+ * `key = value`, a line that starts with `=` being skipped. Keys and values are trimmed, taken out
+ * of their quotes, and end at an unescaped `;` or `#`.
  */
 function iniEntries(text) {
     const entries = [];
@@ -4501,20 +4614,51 @@ function iniEntries(text) {
     text.split(/\r\n|\r|\n/).forEach((raw, index) => {
         if (/^\s*([;#]|$)/.test(raw))
             return;
-        if (/^\s*\[[^\]]*\]\s*$/.test(raw)) {
+        if (/^\[[^\]]*\]\s*$/.test(raw)) {
             topLevel = false;
             return;
         }
-        const equals = raw.indexOf('=');
-        const key = unquote((equals === -1 ? raw : raw.slice(0, equals)).trim());
-        const value = equals === -1 ? 'true' : unquote(raw.slice(equals + 1).trim());
+        const match = /^([^=]+)(=(.*))?$/.exec(raw);
+        if (match === null)
+            return;
+        const key = iniText(match[1]);
+        const value = match[2] === undefined ? 'true' : iniText(match[3]);
         entries.push({ line: index + 1, key, value, topLevel });
     });
     return entries;
 }
-function unquote(text) {
-    const quoted = /^(["'])(.*)\1$/.exec(text);
-    return quoted ? quoted[2] : text;
+/** A key or value as npm's ini reads it: trimmed, unquoted, cut at an unescaped `;` or `#`. */
+function iniText(raw) {
+    const text = raw.trim();
+    const double = text.startsWith('"') && text.endsWith('"');
+    const single = text.startsWith("'") && text.endsWith("'");
+    if (double || single) {
+        const inner = single ? text.slice(1, -1) : text;
+        try {
+            const parsed = JSON.parse(inner);
+            return typeof parsed === 'string' ? parsed : inner;
+        }
+        catch {
+            return inner;
+        }
+    }
+    let out = '';
+    for (let i = 0; i < text.length; i++) {
+        const char = text.charAt(i);
+        if (char === ';' || char === '#')
+            break;
+        if (char !== '\\') {
+            out += char;
+        }
+        else if (i + 1 < text.length) {
+            const next = text.charAt(++i);
+            out += next === ';' || next === '#' || next === '\\' ? next : `\\${next}`;
+        }
+        else {
+            out += char;
+        }
+    }
+    return out.trim();
 }
 /** Whether a credential key's nerf dart (`//host/path[/]`) covers requests under `nerfDart`. */
 function credentialClash(key, nerfDart) {
@@ -4553,12 +4697,14 @@ function credentialClashes(registries, entries, path) {
     }
     return problems;
 }
-/** Carried-over lines that set a key this step sets: commented out, so this step's value holds. */
+/**
+ * Carried-over lines that set a key this step sets, wherever they sit (top level or in a section,
+ * which another reader may not honour): commented out, so this step's value holds.
+ */
 function replacedLines(registries, entries) {
     const keys = new Set(registries.map((registry) => registry.scope === undefined ? 'registry' : `${registry.scope}:registry`));
-    return entries.filter((entry) => entry.topLevel &&
-        (keys.has(entry.key) ||
-            registries.some((registry) => isOwnTokenLine(entry, registry.nerfDart))));
+    return entries.filter((entry) => keys.has(entry.key) ||
+        registries.some((registry) => lowerCaseHost(entry.key) === `${registry.nerfDart}:_authToken`));
 }
 function configText(registries, existing, replaced) {
     const lines = [
@@ -4722,8 +4868,9 @@ const python = {
             value,
             secret,
             // A secret is never kept to be put back (it would have to be stored): post clears it. A
-            // plain value goes back to what it was before the step.
-            restore: secret ? '' : (context.env[name] ?? '')
+            // plain value goes back to what it was before the step, unless it carries a credential
+            // itself (an upload URL with user:password@ in it): that is cleared too, never stored.
+            restore: secret || hasUserinfo(context.env[name] ?? '') ? '' : (context.env[name] ?? '')
         });
         const v = PYTHON_VARIABLES;
         const steps = [
@@ -4756,6 +4903,10 @@ const python = {
         };
     }
 };
+/** Whether a URL carries a user name or password (`https://user:secret@host/`). */
+function hasUserinfo(value) {
+    return /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#]*@/.test(value.trim());
+}
 
 ;// CONCATENATED MODULE: ./src/registries/formats.ts
 /**
@@ -5187,7 +5338,7 @@ function isStep(value) {
         case 'file':
             return strings('path');
         case 'env':
-            return strings('name', 'sha256', 'restore');
+            return strings('name', 'sha256') && (step['restore'] === null || strings('restore'));
         case 'docker-login':
             return strings('host', 'username', 'configDir', 'keySha256');
         default:
@@ -5210,9 +5361,12 @@ function planUndo(record, env) {
                 return { kind: 'remove-file', line: step.line, path: step.path };
             case 'env': {
                 const current = env[step.name];
-                return current !== undefined && sha256(current) === step.sha256
-                    ? { kind: 'restore-env', line: step.line, name: step.name, value: step.restore }
-                    : { kind: 'keep-env', line: step.line, name: step.name };
+                if (current === undefined || sha256(current) !== step.sha256) {
+                    return { kind: 'keep-env', line: step.line, name: step.name };
+                }
+                return step.restore === null
+                    ? { kind: 'leave-env', line: step.line, name: step.name }
+                    : { kind: 'restore-env', line: step.line, name: step.name, value: step.restore };
             }
             case 'docker-login':
                 return { ...step, kind: 'docker-logout' };
@@ -5390,6 +5544,9 @@ function undoAction(action, { io, system, timeoutMs }) {
         case 'keep-env':
             io.info(log `${action.name} no longer holds this step's value (a later step set it); left as it is.`);
             return;
+        case 'leave-env':
+            io.info(log `Left ${action.name} as it is: it holds nothing secret and had no value before the action (a variable cannot be unset, and tools refuse it empty).`);
+            return;
         case 'docker-logout':
             dockerLogout(action, { io, system, timeoutMs });
             return;
@@ -5404,21 +5561,12 @@ function dockerHolder(action, { system, timeoutMs }) {
             return 'none';
         return authIsOurs(auth, action.username, action.keySha256) ? 'ours' : 'other';
     }
-    const program = system.findProgram(`docker-credential-${helper}`);
-    if (program === undefined) {
-        return {
-            unknown: log `docker's credential store program docker-credential-${helper} is not on PATH`
-        };
-    }
-    const answer = system.run(program, ['get'], {
-        input: action.host,
-        env: { DOCKER_CONFIG: action.configDir },
-        timeoutMs
-    });
-    // a helper answers `get` for an unknown host with an error (exit code 1)
-    if (answer.status !== 0)
+    const read = readCredentialHelper(system, helper, action.host, action.configDir, timeoutMs);
+    if (read.kind === 'none')
         return 'none';
-    return helperAnswerIsOurs(answer.stdout, action.username, action.keySha256) ? 'ours' : 'other';
+    if (read.kind === 'unknown')
+        return { unknown: log `${read.why}` };
+    return helperAnswerIsOurs(read.answer, action.username, action.keySha256) ? 'ours' : 'other';
 }
 function dockerLogout(action, { io, system, timeoutMs }) {
     const notLoggedOut = log `docker not logged out`;
@@ -5992,6 +6140,7 @@ function joinInline(parts) {
 
 
 
+
 function planRegistries(requests, context, formats) {
     const plans = [];
     const problems = [];
@@ -6044,14 +6193,6 @@ function planEach(requests, context, formats) {
         }
     }
     return results;
-}
-/** Whether `path` lies strictly inside `dir`, by the platform's path rules. */
-function isInside(dir, path, platform) {
-    const paths = platform === 'win32' ? external_node_path_namespaceObject.win32 : external_node_path_namespaceObject.posix;
-    if (!paths.isAbsolute(dir) || !paths.isAbsolute(path))
-        return false;
-    const relative = paths.relative(paths.resolve(dir), paths.resolve(path));
-    return relative !== '' && !relative.startsWith('..') && !paths.isAbsolute(relative);
 }
 /**
  * Two lines that would export the same variable (`cargo a-b` and `cargo a_b` both name
@@ -6263,7 +6404,7 @@ function registryPlans(inputs, system) {
         return [];
     if (system === undefined)
         throw new Error('the registries input needs deps.system');
-    return planRegistries(inputs.registries, system.planContext(inputs.exportEnv), FORMATS);
+    return planRegistries(inputs.registries, system.planContext(inputs.exportEnv, inputs.timeoutMs), FORMATS);
 }
 /**
  * The three remote calls, each under the retry policy and the step's one deadline, each telling
@@ -6421,7 +6562,9 @@ const external_node_os_namespaceObject = require("node:os");
 ;// CONCATENATED MODULE: ./src/registries/program-path.ts
 /**
  * Where a shell would look for a program, in order: each PATH directory, and on Windows each
- * PATHEXT extension (`docker` is `docker.exe` there). Pure: the caller checks which exists.
+ * PATHEXT extension Node can start without a shell, .com and .exe (`docker` is `docker.exe`
+ * there; a `docker.cmd` or `docker.bat` earlier on PATH is passed over). Pure: the caller checks
+ * which exists.
  */
 
 function programCandidates(name, platform, env) {
@@ -6434,16 +6577,23 @@ function programCandidates(name, platform, env) {
         .split(windows ? ';' : ':')
         .map((dir) => (windows ? dir.trim().replace(/^"(.*)"$/, '$1') : dir))
         .filter((dir) => dir !== '');
-    const extensions = windows
-        ? (lookup(env, 'PATHEXT') || '.COM;.EXE;.BAT;.CMD')
-            .split(';')
-            .map((ext) => ext.trim())
-            .filter((ext) => ext !== '')
-        : [''];
-    const hasExtension = windows && extensions.some((ext) => name.toLowerCase().endsWith(ext.toLowerCase()));
-    const names = hasExtension ? [name] : extensions.map((ext) => name + ext.toLowerCase());
+    if (!windows)
+        return dirs.map((dir) => paths.join(dir, name));
+    // only what Node starts without a shell: a .cmd or .bat needs cmd.exe (spawn refuses it, EINVAL)
+    const lower = name.toLowerCase();
+    if (RUNNABLE.some((ext) => lower.endsWith(ext)))
+        return dirs.map((dir) => paths.join(dir, name));
+    if (lower.endsWith('.cmd') || lower.endsWith('.bat'))
+        return [];
+    const listed = (lookup(env, 'PATHEXT') || RUNNABLE.join(';'))
+        .split(';')
+        .map((ext) => ext.trim().toLowerCase())
+        .filter((ext) => RUNNABLE.includes(ext));
+    const extensions = listed.length > 0 ? listed : [...RUNNABLE];
+    const names = extensions.map((ext) => name + ext);
     return dirs.flatMap((dir) => names.map((file) => paths.join(dir, file)));
 }
+const RUNNABLE = ['.com', '.exe'];
 function lookup(env, name) {
     if (env[name] !== undefined)
         return env[name];
@@ -6452,6 +6602,7 @@ function lookup(env, name) {
 }
 
 ;// CONCATENATED MODULE: ./src/system.ts
+
 
 
 
@@ -6478,13 +6629,13 @@ function createSystem(options = {}) {
             throw new Error(`refusing to touch ${path}: its folder leads outside RUNNER_TEMP`);
         }
     };
-    return {
+    const system = {
         platform,
         env,
         findProgram(name) {
             return programCandidates(name, platform, env).find(isProgram);
         },
-        planContext(exportEnv) {
+        planContext(exportEnv, timeoutMs = 30_000) {
             const homeDir = (platform === 'win32' ? env['USERPROFILE'] : env['HOME']) || (0,external_node_os_namespaceObject.homedir)() || '';
             return {
                 platform,
@@ -6492,7 +6643,8 @@ function createSystem(options = {}) {
                 homeDir,
                 env: { ...env },
                 exportEnv,
-                readFile: (path) => readText(path)
+                readFile: (path) => readText(path),
+                readCredentialHelper: (helper, host, configDir) => readCredentialHelper(system, helper, host, configDir, timeoutMs)
             };
         },
         readFile: readText,
@@ -6501,11 +6653,20 @@ function createSystem(options = {}) {
                 (0,external_node_fs_namespaceObject.mkdirSync)(paths.dirname(path), { recursive: true, mode: 0o700 });
             }
             requireInsideTemp(path);
-            // never through a symbolic link someone left in the folder
+            // created here and now, or not at all: never through a symbolic or hard link, nor into a
+            // file someone put at the name between planning and writing
             const noFollow = platform === 'win32' ? 0 : external_node_fs_namespaceObject.constants.O_NOFOLLOW;
-            const fd = (0,external_node_fs_namespaceObject.openSync)(path, external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_CREAT | external_node_fs_namespaceObject.constants.O_TRUNC | noFollow, 0o600);
+            let fd;
             try {
-                (0,external_node_fs_namespaceObject.fchmodSync)(fd, 0o600); // an existing file keeps its mode through O_CREAT
+                fd = (0,external_node_fs_namespaceObject.openSync)(path, external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_CREAT | external_node_fs_namespaceObject.constants.O_EXCL | noFollow, 0o600);
+            }
+            catch (error) {
+                if (error.code !== 'EEXIST')
+                    throw error;
+                throw new Error(`refusing to write ${path}: something is already there (a file or a link put there by another step or process), and the action writes only files it creates`, { cause: error });
+            }
+            try {
+                (0,external_node_fs_namespaceObject.fchmodSync)(fd, 0o600); // exactly 0600, whatever the umask
                 (0,external_node_fs_namespaceObject.writeSync)(fd, content);
             }
             finally {
@@ -6548,6 +6709,7 @@ function createSystem(options = {}) {
             };
         }
     };
+    return system;
 }
 function readText(path) {
     try {

@@ -118,7 +118,11 @@ type Writable<T> = { -readonly [K in keyof T]: T[K] }
 function registryPlans(inputs: Inputs, system: System | undefined): Plan[] {
   if (inputs.registries.length === 0) return []
   if (system === undefined) throw new Error('the registries input needs deps.system')
-  return planRegistries(inputs.registries, system.planContext(inputs.exportEnv), FORMATS)
+  return planRegistries(
+    inputs.registries,
+    system.planContext(inputs.exportEnv, inputs.timeoutMs),
+    FORMATS
+  )
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * The machine as the `registries` input uses it: the one module besides src/index.ts that touches
- * the file system and starts processes. It writes files only under RUNNER_TEMP (mode 0600, never
- * through a symbolic link), looks programs up on PATH as a shell would, and runs them with
+ * the file system and starts processes. It writes files only under RUNNER_TEMP, each one new
+ * (O_CREAT|O_EXCL|O_NOFOLLOW, mode 0600: never through a symbolic or hard link), looks programs up on PATH as a shell would, and runs them with
  * node:child_process, without a shell, the secret on standard input only.
  * Variables are exported through ActionsIO (core.exportVariable, which also sets process.env, so a
  * program started afterwards sees them).
@@ -21,6 +21,7 @@ import {
 } from 'node:fs'
 import { homedir } from 'node:os'
 import { posix, win32 } from 'node:path'
+import { readCredentialHelper } from './registries/docker.js'
 import type { PlanContext } from './registries/plan.js'
 import { isInside } from './registries/plans.js'
 import { programCandidates } from './registries/program-path.js'
@@ -49,11 +50,17 @@ export interface System {
   readonly env: Readonly<Record<string, string | undefined>>
   /** The program's path on PATH (PATHEXT on Windows), or undefined. */
   findProgram(name: string): string | undefined
-  /** What formats plan with; `tempDir` is '' when RUNNER_TEMP is not set. */
-  planContext(exportEnv: boolean): PlanContext
+  /**
+   * What formats plan with; `tempDir` is '' when RUNNER_TEMP is not set. A credential helper
+   * asked while planning has timeoutMs to answer.
+   */
+  planContext(exportEnv: boolean, timeoutMs?: number): PlanContext
   /** A file's text, or undefined when it cannot be read. */
   readFile(path: string): string | undefined
-  /** Writes a file under RUNNER_TEMP with mode 0600; throws for any other place. */
+  /**
+   * Creates a new file under RUNNER_TEMP with mode 0600; throws when anything is already at the
+   * name (a file, a symbolic or hard link) and for any other place.
+   */
   writeFile(path: string, content: string): void
   /** Removes a file under RUNNER_TEMP; false when it was not there. Throws for any other place. */
   removeFile(path: string): boolean
@@ -90,13 +97,13 @@ export function createSystem(options: SystemOptions = {}): System {
     }
   }
 
-  return {
+  const system: System = {
     platform,
     env,
     findProgram(name) {
       return programCandidates(name, platform, env).find(isProgram)
     },
-    planContext(exportEnv) {
+    planContext(exportEnv, timeoutMs = 30_000) {
       const homeDir = (platform === 'win32' ? env['USERPROFILE'] : env['HOME']) || homedir() || ''
       return {
         platform,
@@ -104,7 +111,9 @@ export function createSystem(options: SystemOptions = {}): System {
         homeDir,
         env: { ...env },
         exportEnv,
-        readFile: (path) => readText(path)
+        readFile: (path) => readText(path),
+        readCredentialHelper: (helper, host, configDir) =>
+          readCredentialHelper(system, helper, host, configDir, timeoutMs)
       }
     },
     readFile: readText,
@@ -113,15 +122,25 @@ export function createSystem(options: SystemOptions = {}): System {
         mkdirSync(paths.dirname(path), { recursive: true, mode: 0o700 })
       }
       requireInsideTemp(path)
-      // never through a symbolic link someone left in the folder
+      // created here and now, or not at all: never through a symbolic or hard link, nor into a
+      // file someone put at the name between planning and writing
       const noFollow = platform === 'win32' ? 0 : constants.O_NOFOLLOW
-      const fd = openSync(
-        path,
-        constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | noFollow,
-        0o600
-      )
+      let fd: number
       try {
-        fchmodSync(fd, 0o600) // an existing file keeps its mode through O_CREAT
+        fd = openSync(
+          path,
+          constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | noFollow,
+          0o600
+        )
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+        throw new Error(
+          `refusing to write ${path}: something is already there (a file or a link put there by another step or process), and the action writes only files it creates`,
+          { cause: error }
+        )
+      }
+      try {
+        fchmodSync(fd, 0o600) // exactly 0600, whatever the umask
         writeSync(fd, content)
       } finally {
         closeSync(fd)
@@ -161,6 +180,7 @@ export function createSystem(options: SystemOptions = {}): System {
       }
     }
   }
+  return system
 }
 
 function readText(path: string): string | undefined {

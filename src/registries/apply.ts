@@ -15,7 +15,8 @@ import {
   configAuth,
   credentialStore,
   dockerConfigFile,
-  helperAnswerIsOurs
+  helperAnswerIsOurs,
+  readCredentialHelper
 } from './docker.js'
 import { KEY, type Plan, type Step, type Value } from './plan.js'
 import {
@@ -226,6 +227,11 @@ function undoAction(action: UndoAction, { io, system, timeoutMs }: UndoOptions):
         log`${action.name} no longer holds this step's value (a later step set it); left as it is.`
       )
       return
+    case 'leave-env':
+      io.info(
+        log`Left ${action.name} as it is: it holds nothing secret and had no value before the action (a variable cannot be unset, and tools refuse it empty).`
+      )
+      return
     case 'docker-logout':
       dockerLogout(action, { io, system, timeoutMs })
       return
@@ -246,20 +252,10 @@ function dockerHolder(
     if (auth === undefined) return 'none'
     return authIsOurs(auth, action.username, action.keySha256) ? 'ours' : 'other'
   }
-  const program = system.findProgram(`docker-credential-${helper}`)
-  if (program === undefined) {
-    return {
-      unknown: log`docker's credential store program docker-credential-${helper} is not on PATH`
-    }
-  }
-  const answer = system.run(program, ['get'], {
-    input: action.host,
-    env: { DOCKER_CONFIG: action.configDir },
-    timeoutMs
-  })
-  // a helper answers `get` for an unknown host with an error (exit code 1)
-  if (answer.status !== 0) return 'none'
-  return helperAnswerIsOurs(answer.stdout, action.username, action.keySha256) ? 'ours' : 'other'
+  const read = readCredentialHelper(system, helper, action.host, action.configDir, timeoutMs)
+  if (read.kind === 'none') return 'none'
+  if (read.kind === 'unknown') return { unknown: log`${read.why}` }
+  return helperAnswerIsOurs(read.answer, action.username, action.keySha256) ? 'ours' : 'other'
 }
 
 function dockerLogout(

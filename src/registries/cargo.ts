@@ -101,7 +101,10 @@ export const cargo: FormatModule = {
         ]
       }
     }
-    const previous = (variable: string): string => context.env[variable] ?? ''
+    // post clears the token; the index and provider hold nothing secret, and Cargo refuses an
+    // empty index ("invalid index URL") in later post steps: they go back to an earlier value, or
+    // stay set when there was none
+    const previous = (variable: string): string | null => context.env[variable] || null
     return {
       request,
       title: `cargo: registry '${name}' at ${index}`,

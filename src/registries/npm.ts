@@ -256,29 +256,58 @@ function join(context: PlanContext, ...parts: string[]): string {
 }
 
 /**
- * The file's lines as npm's ini parser reads them: `;` and `#` start a comment line, `[name]`
- * starts a section, `key = value` with optional quotes around the key.
+ * The file's lines as npm's ini parser (the `ini` package npm ships) reads them: a line whose first
+ * non-blank character is `;` or `#` is a comment; `[name]` starting in the first column starts a
+ * section (an indented `  [name]` is a key, and the keys after it stay top level); otherwise
+ * `key = value`, a line that starts with `=` being skipped. Keys and values are trimmed, taken out
+ * of their quotes, and end at an unescaped `;` or `#`.
  */
 export function iniEntries(text: string): IniEntry[] {
   const entries: IniEntry[] = []
   let topLevel = true
   text.split(/\r\n|\r|\n/).forEach((raw, index) => {
     if (/^\s*([;#]|$)/.test(raw)) return
-    if (/^\s*\[[^\]]*\]\s*$/.test(raw)) {
+    if (/^\[[^\]]*\]\s*$/.test(raw)) {
       topLevel = false
       return
     }
-    const equals = raw.indexOf('=')
-    const key = unquote((equals === -1 ? raw : raw.slice(0, equals)).trim())
-    const value = equals === -1 ? 'true' : unquote(raw.slice(equals + 1).trim())
+    const match = /^([^=]+)(=(.*))?$/.exec(raw)
+    if (match === null) return
+    const key = iniText(match[1] as string)
+    const value = match[2] === undefined ? 'true' : iniText(match[3] as string)
     entries.push({ line: index + 1, key, value, topLevel })
   })
   return entries
 }
 
-function unquote(text: string): string {
-  const quoted = /^(["'])(.*)\1$/.exec(text)
-  return quoted ? (quoted[2] as string) : text
+/** A key or value as npm's ini reads it: trimmed, unquoted, cut at an unescaped `;` or `#`. */
+function iniText(raw: string): string {
+  const text = raw.trim()
+  const double = text.startsWith('"') && text.endsWith('"')
+  const single = text.startsWith("'") && text.endsWith("'")
+  if (double || single) {
+    const inner = single ? text.slice(1, -1) : text
+    try {
+      const parsed: unknown = JSON.parse(inner)
+      return typeof parsed === 'string' ? parsed : inner
+    } catch {
+      return inner
+    }
+  }
+  let out = ''
+  for (let i = 0; i < text.length; i++) {
+    const char = text.charAt(i)
+    if (char === ';' || char === '#') break
+    if (char !== '\\') {
+      out += char
+    } else if (i + 1 < text.length) {
+      const next = text.charAt(++i)
+      out += next === ';' || next === '#' || next === '\\' ? next : `\\${next}`
+    } else {
+      out += char
+    }
+  }
+  return out.trim()
 }
 
 /** Whether a credential key's nerf dart (`//host/path[/]`) covers requests under `nerfDart`. */
@@ -324,7 +353,10 @@ function credentialClashes(
   return problems
 }
 
-/** Carried-over lines that set a key this step sets: commented out, so this step's value holds. */
+/**
+ * Carried-over lines that set a key this step sets, wherever they sit (top level or in a section,
+ * which another reader may not honour): commented out, so this step's value holds.
+ */
 function replacedLines(
   registries: readonly NpmRegistry[],
   entries: readonly IniEntry[]
@@ -336,9 +368,8 @@ function replacedLines(
   )
   return entries.filter(
     (entry) =>
-      entry.topLevel &&
-      (keys.has(entry.key) ||
-        registries.some((registry) => isOwnTokenLine(entry, registry.nerfDart)))
+      keys.has(entry.key) ||
+      registries.some((registry) => lowerCaseHost(entry.key) === `${registry.nerfDart}:_authToken`)
   )
 }
 

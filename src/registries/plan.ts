@@ -42,22 +42,36 @@ export interface PlanContext {
   readonly exportEnv: boolean
   /** The text of a file, or undefined when it does not exist. Reads only; never writes. */
   readonly readFile: (path: string) => string | undefined
+  /**
+   * What docker's credential helper `docker-credential-HELPER get` holds for a host (docker
+   * configured with DOCKER_CONFIG=configDir). Reads only. Without it, a plan that needs the answer
+   * cannot be made.
+   */
+  readonly readCredentialHelper?: (helper: string, host: string, configDir: string) => HelperRead
 }
+
+/** A credential helper's answer to `get`: the credential, none for the host, or no answer. */
+export type HelperRead =
+  | { readonly kind: 'found'; readonly answer: string }
+  | { readonly kind: 'none' }
+  | { readonly kind: 'unknown'; readonly why: string }
 
 export type Step =
   /** A file under tempDir, mode 0600. Its content never holds the key (hence plain text). */
   | { readonly kind: 'file'; readonly path: string; readonly content: string }
   /**
    * An exported variable. `restore` is what post puts back while the variable still holds this
-   * step's value: the value before the step (non-secret variables only, such as a file path), or
-   * '' to clear it.
+   * step's value: the value before the step (non-secret variables only, such as a file path), ''
+   * to clear it, or null to leave it as it is (a variable holding nothing secret that had no value
+   * before, and that a tool refuses when empty, as Cargo refuses an empty registry index). A
+   * variable cannot be unset for later steps, only set to ''.
    */
   | {
       readonly kind: 'env'
       readonly name: string
       readonly value: Value
       readonly secret: boolean
-      readonly restore: string
+      readonly restore: string | null
     }
   /**
    * `docker login HOST --username NAME --password-stdin`, the key on standard input only.

@@ -3,10 +3,12 @@
  * own problems (a clash with the user's existing configuration, a file outside RUNNER_TEMP) stop
  * the step like a bad input. Touches nothing.
  */
-import { posix, win32 } from 'node:path'
 import { InputError } from '../inputs.js'
 import type { FormatModule, Plan, PlanContext, RegistryRequest } from './plan.js'
+import { isInside } from './paths.js'
 import { lineName } from './request.js'
+
+export { isInside }
 
 export function planRegistries(
   requests: readonly RegistryRequest[],
@@ -70,14 +72,6 @@ function planEach(
     }
   }
   return results
-}
-
-/** Whether `path` lies strictly inside `dir`, by the platform's path rules. */
-export function isInside(dir: string, path: string, platform: NodeJS.Platform): boolean {
-  const paths = platform === 'win32' ? win32 : posix
-  if (!paths.isAbsolute(dir) || !paths.isAbsolute(path)) return false
-  const relative = paths.relative(paths.resolve(dir), paths.resolve(path))
-  return relative !== '' && !relative.startsWith('..') && !paths.isAbsolute(relative)
 }
 
 /**

@@ -1,6 +1,8 @@
 /**
  * Where a shell would look for a program, in order: each PATH directory, and on Windows each
- * PATHEXT extension (`docker` is `docker.exe` there). Pure: the caller checks which exists.
+ * PATHEXT extension Node can start without a shell, .com and .exe (`docker` is `docker.exe`
+ * there; a `docker.cmd` or `docker.bat` earlier on PATH is passed over). Pure: the caller checks
+ * which exists.
  */
 import { posix, win32 } from 'node:path'
 
@@ -18,17 +20,21 @@ export function programCandidates(
     .split(windows ? ';' : ':')
     .map((dir) => (windows ? dir.trim().replace(/^"(.*)"$/, '$1') : dir))
     .filter((dir) => dir !== '')
-  const extensions = windows
-    ? (lookup(env, 'PATHEXT') || '.COM;.EXE;.BAT;.CMD')
-        .split(';')
-        .map((ext) => ext.trim())
-        .filter((ext) => ext !== '')
-    : ['']
-  const hasExtension =
-    windows && extensions.some((ext) => name.toLowerCase().endsWith(ext.toLowerCase()))
-  const names = hasExtension ? [name] : extensions.map((ext) => name + ext.toLowerCase())
+  if (!windows) return dirs.map((dir) => paths.join(dir, name))
+  // only what Node starts without a shell: a .cmd or .bat needs cmd.exe (spawn refuses it, EINVAL)
+  const lower = name.toLowerCase()
+  if (RUNNABLE.some((ext) => lower.endsWith(ext))) return dirs.map((dir) => paths.join(dir, name))
+  if (lower.endsWith('.cmd') || lower.endsWith('.bat')) return []
+  const listed = (lookup(env, 'PATHEXT') || RUNNABLE.join(';'))
+    .split(';')
+    .map((ext) => ext.trim().toLowerCase())
+    .filter((ext) => (RUNNABLE as readonly string[]).includes(ext))
+  const extensions = listed.length > 0 ? listed : [...RUNNABLE]
+  const names = extensions.map((ext) => name + ext)
   return dirs.flatMap((dir) => names.map((file) => paths.join(dir, file)))
 }
+
+const RUNNABLE = ['.com', '.exe'] as const
 
 function lookup(
   env: Readonly<Record<string, string | undefined>>,

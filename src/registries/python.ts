@@ -127,8 +127,9 @@ export const python: FormatModule = {
       value,
       secret,
       // A secret is never kept to be put back (it would have to be stored): post clears it. A
-      // plain value goes back to what it was before the step.
-      restore: secret ? '' : (context.env[name] ?? '')
+      // plain value goes back to what it was before the step, unless it carries a credential
+      // itself (an upload URL with user:password@ in it): that is cleared too, never stored.
+      restore: secret || hasUserinfo(context.env[name] ?? '') ? '' : (context.env[name] ?? '')
     })
     const v = PYTHON_VARIABLES
     const steps: Step[] = [
@@ -158,4 +159,9 @@ export const python: FormatModule = {
       notes
     }
   }
+}
+
+/** Whether a URL carries a user name or password (`https://user:secret@host/`). */
+export function hasUserinfo(value: string): boolean {
+  return /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#]*@/.test(value.trim())
 }

@@ -15,8 +15,11 @@ export type AppliedStep =
       readonly name: string
       /** SHA-256 of the value this step exported. */
       readonly sha256: string
-      /** What post puts back while the variable still holds this step's value. */
-      readonly restore: string
+      /**
+       * What post puts back while the variable still holds this step's value; null: post leaves
+       * it as it is.
+       */
+      readonly restore: string | null
     }
   | {
       readonly kind: 'docker-login'
@@ -74,7 +77,7 @@ function isStep(value: unknown): value is AppliedStep {
     case 'file':
       return strings('path')
     case 'env':
-      return strings('name', 'sha256', 'restore')
+      return strings('name', 'sha256') && (step['restore'] === null || strings('restore'))
     case 'docker-login':
       return strings('host', 'username', 'configDir', 'keySha256')
     default:

@@ -17,6 +17,8 @@ export type UndoAction =
       readonly value: string
     }
   | { readonly kind: 'keep-env'; readonly line: number; readonly name: string }
+  /** A variable holding nothing secret that had no value before: left set (see Step's restore). */
+  | { readonly kind: 'leave-env'; readonly line: number; readonly name: string }
   | {
       readonly kind: 'docker-logout'
       readonly line: number
@@ -36,9 +38,12 @@ export function planUndo(
         return { kind: 'remove-file', line: step.line, path: step.path }
       case 'env': {
         const current = env[step.name]
-        return current !== undefined && fingerprint(current) === step.sha256
-          ? { kind: 'restore-env', line: step.line, name: step.name, value: step.restore }
-          : { kind: 'keep-env', line: step.line, name: step.name }
+        if (current === undefined || fingerprint(current) !== step.sha256) {
+          return { kind: 'keep-env', line: step.line, name: step.name }
+        }
+        return step.restore === null
+          ? { kind: 'leave-env', line: step.line, name: step.name }
+          : { kind: 'restore-env', line: step.line, name: step.name, value: step.restore }
       }
       case 'docker-login':
         return { ...step, kind: 'docker-logout' }
