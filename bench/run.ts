@@ -253,6 +253,9 @@ async function main(): Promise<void> {
         }
       }
       if (docker) {
+        // a fresh docker config each round: the step refuses to replace a login made before it
+        rmSync(dockerConfig, { recursive: true, force: true })
+        mkdirSync(dockerConfig, { recursive: true })
         const withDocker = await runStep(stage, {
           runPost: false,
           with: { registries: `docker host=${registry.host}` },
