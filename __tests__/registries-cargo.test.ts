@@ -1,4 +1,5 @@
 import { describe, expect, test } from '@jest/globals'
+import { runnerContext } from './lib/plan-context.js'
 import { cargo, indexUrl, registryName, variablePrefix } from '../src/registries/cargo.js'
 import { InputError, parseInputs } from '../src/inputs.js'
 import { FORMATS } from '../src/registries/formats.js'
@@ -21,19 +22,7 @@ function request(
   }
 }
 
-function context(
-  env: Record<string, string> = {},
-  platform: NodeJS.Platform = 'linux'
-): PlanContext {
-  return {
-    platform,
-    tempDir: platform === 'win32' ? 'D:\\a\\_temp' : '/home/runner/work/_temp',
-    homeDir: platform === 'win32' ? 'C:\\Users\\runneradmin' : '/home/runner',
-    env,
-    exportEnv: true,
-    readFile: () => undefined
-  }
-}
+const context = runnerContext
 
 function plan(req: RegistryRequest, ctx: PlanContext = context()): Plan {
   const planned = cargo.plan(req, ctx)

@@ -13,7 +13,7 @@ import {
   helperAnswerIsOurs
 } from '../src/registries/docker.js'
 import { parseRecord, serialiseRecord } from '../src/registries/record.js'
-import { sha256 } from '../src/registries/sha256.js'
+import { fingerprint as sha256 } from '../src/fingerprint.js'
 import { planUndo } from '../src/registries/undo.js'
 
 const KEY = 'the-key'

@@ -1,13 +1,8 @@
 import { describe, expect, test } from '@jest/globals'
+import { runnerContext } from './lib/plan-context.js'
 import { readTokenAnswer } from '../src/cloudsmith-response.js'
 import { InputError, parseInputs } from '../src/inputs.js'
-import {
-  KEY,
-  type Plan,
-  type PlanContext,
-  type RegistryRequest,
-  type Step
-} from '../src/registries/plan.js'
+import { KEY, type Plan, type RegistryRequest, type Step } from '../src/registries/plan.js'
 import { hasUserinfo, python, pythonEndpoints } from '../src/registries/python.js'
 
 const key = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ0ZXN0In0.c2lnbmF0dXJlLV8'
@@ -30,19 +25,7 @@ function request(
   }
 }
 
-function context(
-  env: Record<string, string> = {},
-  platform: NodeJS.Platform = 'linux'
-): PlanContext {
-  return {
-    platform,
-    tempDir: platform === 'win32' ? 'D:\\a\\_temp' : '/home/runner/work/_temp',
-    homeDir: platform === 'win32' ? 'C:\\Users\\runneradmin' : '/home/runner',
-    env,
-    exportEnv: true,
-    readFile: () => undefined
-  }
-}
+const context = runnerContext
 
 function plan(req = request(), ctx = context()): Plan {
   const planned = python.plan(req, ctx)

@@ -4177,10 +4177,13 @@ function clashingVariables(context, names, index) {
 const external_node_path_namespaceObject = require("node:path");
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = require("node:crypto");
-;// CONCATENATED MODULE: ./src/registries/sha256.ts
-/** SHA-256 in hex: how the record and the post step compare secrets without keeping them. */
+;// CONCATENATED MODULE: ./src/fingerprint.ts
+/**
+ * SHA-256 in hex: how the saved state and the post step recognise a secret (the key, a value
+ * holding it, a stored credential) without keeping it.
+ */
 
-function sha256(text) {
+function fingerprint(text) {
     return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(text).digest('hex');
 }
 
@@ -4382,7 +4385,7 @@ function authIsOurs(auth, username, keySha256) {
     const colon = decoded.indexOf(':');
     if (colon < 0)
         return false;
-    return decoded.slice(0, colon) === username && sha256(decoded.slice(colon + 1)) === keySha256;
+    return decoded.slice(0, colon) === username && fingerprint(decoded.slice(colon + 1)) === keySha256;
 }
 /** Whether a credential helper's `get` answer (`{"Username", "Secret"}`) is this step's login. */
 function helperAnswerIsOurs(answer, username, keySha256) {
@@ -4396,7 +4399,7 @@ function helperAnswerIsOurs(answer, username, keySha256) {
     return (isRecord(parsed) &&
         parsed['Username'] === username &&
         typeof parsed['Secret'] === 'string' &&
-        sha256(parsed['Secret']) === keySha256);
+        fingerprint(parsed['Secret']) === keySha256);
 }
 function parseConfig(text) {
     if (text === undefined)
@@ -5361,7 +5364,7 @@ function planUndo(record, env) {
                 return { kind: 'remove-file', line: step.line, path: step.path };
             case 'env': {
                 const current = env[step.name];
-                if (current === undefined || sha256(current) !== step.sha256) {
+                if (current === undefined || fingerprint(current) !== step.sha256) {
                     return { kind: 'keep-env', line: step.line, name: step.name };
                 }
                 return step.restore === null
@@ -5455,7 +5458,7 @@ function applyStep(plan, step, record, { io, system, key, timeoutMs }) {
                 kind: 'env',
                 line,
                 name: step.name,
-                sha256: sha256(value),
+                sha256: fingerprint(value),
                 restore: step.restore
             });
             io.exportVariable(step.name, value);
@@ -5475,7 +5478,7 @@ function applyStep(plan, step, record, { io, system, key, timeoutMs }) {
                 host: step.host,
                 username: step.username,
                 configDir: step.configDir,
-                keySha256: sha256(key)
+                keySha256: fingerprint(key)
             });
             const result = system.run(docker, ['login', step.host, '--username', step.username, '--password-stdin'], {
                 input: key,
@@ -6051,9 +6054,7 @@ const STATE = {
     /** The CLOUDSMITH_API_HOST value main exported, if it exported one: post clears only that. */
     apiHost: 'api-host'
 };
-function fingerprint(key) {
-    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(key).digest('hex');
-}
+
 function publish(key, options, io) {
     io.setOutput('token', key.token);
     io.setOutput('expires-at', key.expiresAt.toISOString());

@@ -3,7 +3,7 @@
  * and the state the post step reads. The caller has masked the key already (readTokenAnswer does
  * it the moment the key is read).
  */
-import { createHash } from 'node:crypto'
+import { fingerprint } from './fingerprint.js'
 import type { ActionsIO } from './actions-io.js'
 import type { CloudsmithToken } from './cloudsmith-response.js'
 import { log } from './print-gate.js'
@@ -24,9 +24,7 @@ export const STATE = {
   apiHost: 'api-host'
 } as const
 
-export function fingerprint(key: string): string {
-  return createHash('sha256').update(key).digest('hex')
-}
+export { fingerprint }
 
 export function publish(
   key: CloudsmithToken,

@@ -12,10 +12,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { gzipSync } from 'node:zlib'
 import { selfSignedCertificate } from './certificates.js'
 import { sendJson as send, startLocalServer } from './local-server.js'
 import { startTlsFront } from './proxy.js'
+import { gzippedTar } from './tarball.js'
 
 export interface CrateFiles {
   readonly name: string
@@ -75,41 +75,7 @@ export function makeCrate(crate: CrateFiles): Buffer {
     'src/lib.rs': `pub fn answer() -> u32 { 42 }\n`,
     ...crate.files
   }
-  const blocks: Buffer[] = []
-  for (const [path, text] of Object.entries(files)) {
-    const body = Buffer.from(text, 'utf8')
-    blocks.push(
-      tarHeader(`${root}/${path}`, body.length),
-      body,
-      Buffer.alloc((512 - (body.length % 512)) % 512)
-    )
-  }
-  blocks.push(Buffer.alloc(1024))
-  return gzipSync(Buffer.concat(blocks))
-}
-
-function tarHeader(path: string, size: number): Buffer {
-  if (Buffer.byteLength(path) > 100) throw new Error(`tar path too long for this writer: ${path}`)
-  const header = Buffer.alloc(512)
-  const field = (offset: number, length: number, value: string): void => {
-    header.write(value, offset, length, 'utf8')
-  }
-  const octal = (offset: number, length: number, value: number): void =>
-    field(offset, length, `${value.toString(8).padStart(length - 1, '0')}\0`)
-  field(0, 100, path)
-  octal(100, 8, 0o644)
-  octal(108, 8, 0)
-  octal(116, 8, 0)
-  octal(124, 12, size)
-  octal(136, 12, 0)
-  field(148, 8, '        ')
-  field(156, 1, '0')
-  field(257, 6, 'ustar\0')
-  field(263, 2, '00')
-  let sum = 0
-  for (const byte of header) sum += byte
-  field(148, 8, `${sum.toString(8).padStart(6, '0')}\0 `)
-  return header
+  return gzippedTar(Object.entries(files).map(([path, text]) => [`${root}/${path}`, text]))
 }
 
 function entry(name: string, version: string, crate: Buffer): IndexEntry {

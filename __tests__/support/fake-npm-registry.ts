@@ -10,8 +10,8 @@ import { createHash } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { createServer } from 'node:https'
 import type { AddressInfo, Socket } from 'node:net'
-import { gzipSync } from 'node:zlib'
 import type { KeyPair } from './certificates.js'
+import { gzippedTar } from './tarball.js'
 
 export interface FakePackage {
   /** `@scope/name` */
@@ -185,35 +185,5 @@ function tarball(pkg: FakePackage): Buffer {
     ],
     ['package/index.js', pkg.main]
   ]
-  const blocks: Buffer[] = []
-  for (const [name, text] of files) {
-    const data = Buffer.from(text, 'utf8')
-    blocks.push(tarHeader(name, data.length), data, Buffer.alloc((512 - (data.length % 512)) % 512))
-  }
-  blocks.push(Buffer.alloc(1024))
-  return gzipSync(Buffer.concat(blocks))
-}
-
-/** A ustar header for a regular file. */
-function tarHeader(name: string, size: number): Buffer {
-  const header = Buffer.alloc(512)
-  const field = (offset: number, length: number, value: string): void => {
-    header.write(value, offset, length, 'utf8')
-  }
-  const octal = (offset: number, length: number, value: number): void =>
-    field(offset, length, `${value.toString(8).padStart(length - 1, '0')}\0`)
-  field(0, 100, name)
-  octal(100, 8, 0o644)
-  octal(108, 8, 0)
-  octal(116, 8, 0)
-  octal(124, 12, size)
-  octal(136, 12, Math.floor(Date.UTC(2026, 0, 1) / 1000))
-  field(148, 8, '        ')
-  field(156, 1, '0')
-  field(257, 6, 'ustar\0')
-  field(263, 2, '00')
-  let sum = 0
-  for (const byte of header) sum += byte
-  field(148, 8, `${sum.toString(8).padStart(6, '0')}\0 `)
-  return header
+  return gzippedTar(files, Math.floor(Date.UTC(2026, 0, 1) / 1000))
 }

@@ -5,7 +5,7 @@
  */
 import type { ActionsIO } from '../actions-io.js'
 import { errorMessage } from '../error-message.js'
-import { sha256 as fingerprint } from './sha256.js'
+import { fingerprint } from '../fingerprint.js'
 import { joinLines, log, type LogText } from '../print-gate.js'
 import { redact } from '../redact.js'
 import type { System } from '../system.js'

@@ -8,7 +8,7 @@
  * the one this step wrote (the post step logs out only then).
  */
 import { posix, win32 } from 'node:path'
-import { sha256 } from './sha256.js'
+import { fingerprint } from '../fingerprint.js'
 import type { ProgramResult, RunOptions } from '../system.js'
 import type { FormatModule, HelperRead, PlanContext, RegistryRequest } from './plan.js'
 import { isInside } from './paths.js'
@@ -225,7 +225,7 @@ export function authIsOurs(auth: string, username: string, keySha256: string): b
   const decoded = Buffer.from(auth, 'base64').toString('utf8')
   const colon = decoded.indexOf(':')
   if (colon < 0) return false
-  return decoded.slice(0, colon) === username && sha256(decoded.slice(colon + 1)) === keySha256
+  return decoded.slice(0, colon) === username && fingerprint(decoded.slice(colon + 1)) === keySha256
 }
 
 /** Whether a credential helper's `get` answer (`{"Username", "Secret"}`) is this step's login. */
@@ -240,7 +240,7 @@ export function helperAnswerIsOurs(answer: string, username: string, keySha256: 
     isRecord(parsed) &&
     parsed['Username'] === username &&
     typeof parsed['Secret'] === 'string' &&
-    sha256(parsed['Secret']) === keySha256
+    fingerprint(parsed['Secret']) === keySha256
   )
 }
 

@@ -4,7 +4,7 @@
  * step that set it again keeps its value. Whether docker's stored credential is still this step's
  * is read at undo time (it lives in docker's config or credential store).
  */
-import { sha256 as fingerprint } from './sha256.js'
+import { fingerprint } from '../fingerprint.js'
 import type { AppliedRecord } from './record.js'
 
 export type UndoAction =
