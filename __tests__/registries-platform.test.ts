@@ -118,6 +118,7 @@ describe('docker config folder', () => {
       repository: undefined,
       options: new Map()
     }
+    const asked: string[][] = []
     const plan = docker.plan(request, {
       platform: 'win32',
       tempDir: 'D:\\a\\_temp',
@@ -129,14 +130,16 @@ describe('docker config folder', () => {
           ? '{"credsStore":"wincred"}'
           : undefined,
       readCredentialHelper: (helper, host, configDir) => {
-        expect([helper, host, configDir]).toEqual([
-          'wincred',
-          'docker.cloudsmith.io',
-          'C:\\Users\\runneradmin\\.docker'
-        ])
+        asked.push([helper, host, configDir])
         return { kind: 'none' }
       }
     })
+    const configDir = 'C:\\Users\\runneradmin\\.docker'
+    expect(asked).toEqual([
+      ['wincred', 'docker.cloudsmith.io', configDir],
+      ['wincred', 'http://docker.cloudsmith.io', configDir],
+      ['wincred', 'https://docker.cloudsmith.io', configDir]
+    ])
     expect(plan).toEqual({
       request,
       title: 'docker: log in to docker.cloudsmith.io as token',
@@ -149,7 +152,7 @@ describe('docker config folder', () => {
         }
       ],
       notes: [
-        "docker keeps the credential in its credential store 'wincred' (named in C:\\Users\\runneradmin\\.docker\\config.json) until the post step logs out."
+        "docker keeps the credential in its credential store 'wincred' (credsStore in C:\\Users\\runneradmin\\.docker\\config.json) until the post step logs out."
       ]
     })
   })
