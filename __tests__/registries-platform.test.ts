@@ -18,6 +18,7 @@ import {
 import { join } from 'node:path'
 import { dockerConfigDir, dockerConfigFile, docker } from '../src/registries/docker.js'
 import { isInside, planRegistries } from '../src/registries/plans.js'
+import { placeOf } from '../src/registries/paths.js'
 import { InputError } from '../src/inputs.js'
 import { programCandidates } from '../src/registries/program-path.js'
 import type { FormatModule, Plan, RegistryRequest } from '../src/registries/plan.js'
@@ -180,6 +181,122 @@ describe('isInside: files only under RUNNER_TEMP', () => {
     ['D:\\a\\_temp', '\\\\server\\share\\npmrc', false]
   ])('windows: %s holds %s: %s', (dir, path, inside) => {
     expect(isInside(dir, path, 'win32')).toBe(inside)
+  })
+})
+
+describe("placeOf: the workspace guard, by the file system's own rules for names", () => {
+  const W = 'C:\\w\\repo'
+  test.each([
+    ['C:\\w\\repo\\.docker', 'inside'],
+    ['c:/W/REPO/.docker', 'inside'],
+    ['C:\\w\\repo', 'inside'],
+    ['\\\\?\\C:\\w\\repo\\.docker', 'inside'],
+    ['\\\\.\\C:\\w\\repo\\.docker', 'inside'],
+    ['//?/c:/w/repo/.docker', 'inside'],
+    ['\\\\localhost\\C$\\w\\repo\\.docker', 'inside'],
+    ['\\\\127.0.0.1\\c$\\w\\repo', 'inside'],
+    ['\\\\?\\UNC\\localhost\\C$\\w\\repo\\d', 'inside'],
+    ['C:\\w\\repo.\\.docker', 'inside'],
+    ['C:\\w\\repo \\.docker', 'inside'],
+    ['C:\\w\\repo. . \\.docker', 'inside'],
+    ['C:\\w\\repo::$INDEX_ALLOCATION\\.docker', 'inside'],
+    ['C:\\w\\repo:$I30:$INDEX_ALLOCATION', 'inside'],
+    ['C:\\w\\x\\..\\repo\\d', 'inside'],
+    ['C:\\w\\repo2\\.docker', 'outside'],
+    ['D:\\w\\repo\\.docker', 'outside'],
+    ['\\\\server\\C$\\w\\repo', 'outside'],
+    ['D:\\a\\_temp\\docker', 'outside']
+  ])('windows: %s against C:\\w\\repo is %s', (path, placement) => {
+    expect(placeOf(W, path, 'win32')).toBe(placement)
+  })
+
+  test.each([
+    ['C:\\w\\REPO~1\\.docker', /8\.3 short name/],
+    ['C:\\PROGRA~1\\docker', /8\.3 short name/],
+    ['\\w\\repo\\.docker', /not a full path with a drive/],
+    ['C:w\\repo', /not a full path with a drive/],
+    ['\\\\?\\Volume{0b1c}\\w\\repo', /device path/],
+    ['\\\\?\\GLOBALROOT\\Device\\HarddiskVolume2\\w', /device path/]
+  ])('windows: %s cannot be compared', (path, why) => {
+    const placement = placeOf(W, path, 'win32')
+    expect(placement).toEqual({ unknown: expect.stringMatching(why) })
+  })
+
+  test('macOS: case and Unicode normalisation do not tell folders apart', () => {
+    expect(placeOf('/w/repo', '/W/REPO/.docker', 'darwin')).toBe('inside')
+    expect(placeOf('/w/caf\u00e9', '/w/cafe\u0301/.docker', 'darwin')).toBe('inside')
+    expect(placeOf('/w/repo', '/w/repo2/.docker', 'darwin')).toBe('outside')
+    expect(placeOf('/w/repo', '/W/REPO/.docker', 'linux')).toBe('outside')
+    expect(placeOf('/w/repo', '/w/./x/../repo/.docker', 'linux')).toBe('inside')
+    expect(placeOf('/w/repo', 'w/repo', 'linux')).toEqual({ unknown: 'w/repo is not a full path' })
+  })
+})
+
+describe('the docker line on this machine: real paths, and the mode of config.json', () => {
+  const tempDir = tempDirs()
+  const request: RegistryRequest = {
+    line: 1,
+    text: 'docker',
+    format: 'docker',
+    owner: 'acme',
+    repository: undefined,
+    options: new Map()
+  }
+  const refusalOf = (env: Record<string, string>): string => {
+    const planned = docker.plan(request, createSystem({ env }).planContext(true))
+    if (!('problems' in planned)) return 'planned'
+    return (planned.refusals ?? []).map((r) => `${r.problem} | ${r.cause} | ${r.fix}`).join('\n')
+  }
+
+  test('a DOCKER_CONFIG that is a symbolic link into the workspace: refused', () => {
+    const workspace = tempDir('workspace')
+    const temp = tempDir('runner-temp')
+    symlinkSync(workspace, join(temp, 'docker'))
+    const refusal = refusalOf({ GITHUB_WORKSPACE: workspace, DOCKER_CONFIG: join(temp, 'docker') })
+    expect(refusal).toContain(
+      `docker's config ${join(temp, 'docker')} (really ${workspace}) lies inside the workspace`
+    )
+    expect(refusal).toContain('through a symbolic link')
+    expect(refusal).toContain('echo "DOCKER_CONFIG=$RUNNER_TEMP/docker" >> "$GITHUB_ENV"')
+    // a folder that does not exist yet, below a link into the workspace
+    const below = join(temp, 'docker', 'not-yet')
+    expect(refusalOf({ GITHUB_WORKSPACE: workspace, DOCKER_CONFIG: below })).toContain(
+      'lies inside the workspace'
+    )
+    // config.json itself a link into the workspace
+    const own = tempDir('docker-config')
+    symlinkSync(join(workspace, 'config.json'), join(own, 'config.json'))
+    expect(refusalOf({ GITHUB_WORKSPACE: workspace, DOCKER_CONFIG: own })).toContain(
+      `cannot tell where docker's config ${join(own, 'config.json')} really is`
+    )
+    writeFileSync(join(workspace, 'config.json'), '{}', { mode: 0o600 })
+    expect(refusalOf({ GITHUB_WORKSPACE: workspace, DOCKER_CONFIG: own })).toContain(
+      `docker's config ${join(own, 'config.json')} (really ${join(workspace, 'config.json')}) lies inside the workspace`
+    )
+    expect(refusalOf({ GITHUB_WORKSPACE: workspace, DOCKER_CONFIG: tempDir('elsewhere') })).toBe(
+      'planned'
+    )
+  })
+
+  test('a config.json others can read is refused (docker keeps its mode); 0600 or a store is planned', () => {
+    const dir = tempDir('docker-config')
+    const file = join(dir, 'config.json')
+    writeFileSync(file, '{"auths":{"other.io":{}}}')
+    chmodSync(file, 0o644)
+    const refusal = refusalOf({ DOCKER_CONFIG: dir })
+    expect(refusal).toContain(`${file} has mode 0644: other users of this machine can read it`)
+    expect(refusal).toContain(`run chmod 600 ${file} before this step`)
+    chmodSync(file, 0o600)
+    expect(refusalOf({ DOCKER_CONFIG: dir })).toBe('planned')
+    expect(refusalOf({ DOCKER_CONFIG: tempDir('fresh') })).toBe('planned')
+  })
+
+  test('a config.json that is there but cannot be read is refused, not taken as empty', () => {
+    const dir = tempDir('docker-config')
+    mkdirSync(join(dir, 'config.json'))
+    expect(refusalOf({ DOCKER_CONFIG: dir })).toContain(
+      'docker cannot read ' + join(dir, 'config.json') + ': it cannot be read'
+    )
   })
 })
 
