@@ -7,7 +7,16 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  chmodSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expectCleanRun, lastKey } from './e2e/expectations.js'
@@ -45,7 +54,8 @@ function dockerConfigDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'docker-config-'))
   writeFileSync(
     join(dir, 'config.json'),
-    JSON.stringify({ auths: { [OTHER_HOST]: { auth: OTHER_AUTH } } }, null, 2)
+    JSON.stringify({ auths: { [OTHER_HOST]: { auth: OTHER_AUTH } } }, null, 2),
+    { mode: 0o600 }
   )
   return dir
 }
@@ -293,12 +303,15 @@ describe('registries: docker, with the real docker CLI', () => {
       const result = await run(configDir, () => undefined)
       try {
         expect(result.main.exitCode).toBe(1)
-        expect(result.main.annotations.map((a) => a.title)).toEqual(['Invalid input'])
+        expect(result.main.annotations.map((a) => a.title)).toEqual([
+          'Package manager not configured'
+        ])
         const message = result.main.annotations[0]?.message ?? ''
         expect(message).toContain(
           `Input 'registries' line 1 (docker host=${registry.host}): docker already holds a login for ${registry.host}`
         )
-        expect(message).toContain('DOCKER_CONFIG')
+        expect(message).toContain('DOCKER_CONFIG=$RUNNER_TEMP/docker')
+        expect(message).not.toContain('a typo')
         expect(JSON.stringify(result)).not.toContain(standing)
         expect(stage.cloudsmith.requests.length).toBe(requests)
         expect(stage.issuer.counters.idToken).toBe(idTokens)
@@ -312,7 +325,7 @@ describe('registries: docker, with the real docker CLI', () => {
   )
 
   test.each<[string, () => Record<string, string>, string]>([
-    ['a relative DOCKER_CONFIG', () => ({ DOCKER_CONFIG: '.docker' }), 'is a relative path'],
+    ['a relative DOCKER_CONFIG', () => ({ DOCKER_CONFIG: '.docker' }), 'is not a full path'],
     [
       'a DOCKER_CONFIG inside GITHUB_WORKSPACE',
       () => {
@@ -320,6 +333,16 @@ describe('registries: docker, with the real docker CLI', () => {
         return { GITHUB_WORKSPACE: workspace, DOCKER_CONFIG: join(workspace, 'docker') }
       },
       'lies inside the workspace'
+    ],
+    [
+      'a DOCKER_CONFIG that is a symbolic link into GITHUB_WORKSPACE',
+      () => {
+        const workspace = mkdtempSync(join(tmpdir(), 'workspace-'))
+        const link = join(mkdtempSync(join(tmpdir(), 'temp-')), 'docker')
+        symlinkSync(workspace, link)
+        return { GITHUB_WORKSPACE: workspace, DOCKER_CONFIG: link }
+      },
+      `(really `
     ]
   ])(
     '%s: refused before any request, nothing written in the workspace',
@@ -333,10 +356,13 @@ describe('registries: docker, with the real docker CLI', () => {
       })
       try {
         expect(result.main.exitCode).toBe(1)
-        expect(result.main.annotations.map((a) => a.title)).toEqual(['Invalid input'])
+        expect(result.main.annotations.map((a) => a.title)).toEqual([
+          'Package manager not configured'
+        ])
         const message = result.main.annotations[0]?.message ?? ''
         expect(message).toContain(`Input 'registries' line 1 (docker host=${registry.host}):`)
         expect(message).toContain(why)
+        expect(message).not.toContain('a typo')
         expect(message).toContain('upload-artifact or cache step')
         expect(message).toContain('RUNNER_TEMP')
         expect(stage.cloudsmith.requests.length).toBe(requests)
@@ -346,6 +372,29 @@ describe('registries: docker, with the real docker CLI', () => {
       } finally {
         result.cleanup()
         if (vars.GITHUB_WORKSPACE) rmSync(vars.GITHUB_WORKSPACE, { recursive: true, force: true })
+      }
+    },
+    TIMEOUT
+  )
+
+  test(
+    'a config.json others can read (mode 0644): refused, its mode and bytes kept',
+    async () => {
+      const configDir = dockerConfigDir()
+      const file = join(configDir, 'config.json')
+      chmodSync(file, 0o644)
+      const before = readFileSync(file)
+      const result = await run(configDir, () => undefined)
+      try {
+        expect(result.main.exitCode).toBe(1)
+        const message = result.main.annotations[0]?.message ?? ''
+        expect(message).toContain(`${file} has mode 0644: other users of this machine can read it`)
+        expect(message).toContain(`Fix: run chmod 600 ${file} before this step`)
+        expect(statSync(file).mode & 0o777).toBe(0o644)
+        expect(readFileSync(file).equals(before)).toBe(true)
+      } finally {
+        result.cleanup()
+        rmSync(configDir, { recursive: true, force: true })
       }
     },
     TIMEOUT
