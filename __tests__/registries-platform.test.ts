@@ -232,6 +232,51 @@ describe("placeOf: the workspace guard, by the file system's own rules for names
   })
 })
 
+describe('DOCKER_CONFIG that is not a full path, on each platform', () => {
+  const request: RegistryRequest = {
+    line: 1,
+    text: 'docker',
+    format: 'docker',
+    owner: 'acme',
+    repository: undefined,
+    options: new Map()
+  }
+  const refusal = (platform: NodeJS.Platform, dockerConfig: string) => {
+    const planned = docker.plan(request, {
+      platform,
+      tempDir: '',
+      homeDir: platform === 'win32' ? 'C:\\Users\\r' : '/home/r',
+      env: { DOCKER_CONFIG: dockerConfig },
+      exportEnv: true,
+      readFile: () => undefined
+    })
+    return 'problems' in planned ? planned.refusals?.[0] : undefined
+  }
+
+  test.each([
+    ['win32', 'docker'],
+    ['win32', '\\a\\docker'],
+    ['win32', 'C:docker'],
+    ['linux', 'docker'],
+    ['darwin', './docker']
+  ] as const)("%s: %s is refused, with a fix in the runner's default shell", (platform, value) => {
+    expect(refusal(platform, value)).toEqual({
+      problem: `Input 'registries' line 1 (docker): DOCKER_CONFIG (${value}) is not a full path.`,
+      cause: expect.stringContaining('docker resolves such a path against the working directory'),
+      fix:
+        platform === 'win32'
+          ? 'point DOCKER_CONFIG at a folder under RUNNER_TEMP (in a step before this one, run: "DOCKER_CONFIG=$env:RUNNER_TEMP\\docker" >> $env:GITHUB_ENV), or unset it.'
+          : 'point DOCKER_CONFIG at a folder under RUNNER_TEMP (in a step before this one, run: echo "DOCKER_CONFIG=$RUNNER_TEMP/docker" >> "$GITHUB_ENV"), or unset it.'
+    })
+  })
+
+  test('full paths are planned: a drive, a UNC share, a POSIX root', () => {
+    expect(refusal('win32', 'D:\\a\\_temp\\docker')).toBeUndefined()
+    expect(refusal('win32', '\\\\server\\share\\docker')).toBeUndefined()
+    expect(refusal('linux', '/tmp/docker')).toBeUndefined()
+  })
+})
+
 describe('the docker line on this machine: real paths, and the mode of config.json', () => {
   const tempDir = tempDirs()
   const request: RegistryRequest = {

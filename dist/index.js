@@ -4713,10 +4713,18 @@ function windowsCanonical(path) {
 
 
 
-/** The step that gives docker a config of its own, for the fixes. */
-const OWN_CONFIG = `give docker a config of its own for this job: in a step before this one, run: echo "DOCKER_CONFIG=$RUNNER_TEMP/docker" >> "$GITHUB_ENV"`;
+/** The command (in the runner's default shell) that gives later steps a config of their own. */
+function setOwnConfig(platform) {
+    return platform === 'win32'
+        ? `"DOCKER_CONFIG=$env:RUNNER_TEMP\\docker" >> $env:GITHUB_ENV`
+        : `echo "DOCKER_CONFIG=$RUNNER_TEMP/docker" >> "$GITHUB_ENV"`;
+}
+/** The fix that gives docker a config of its own for the job. */
+function ownConfig(platform) {
+    return `give docker a config of its own for this job: in a step before this one, run: ${setOwnConfig(platform)}`;
+}
 const WHERE_KEY_GOES = `docker keeps its stored key (base64 of the user name and the key) in that folder until the post step, where an upload-artifact or cache step could pick it up`;
-const FIX_PLACE = `point DOCKER_CONFIG at a folder under RUNNER_TEMP (in a step before this one, run: echo "DOCKER_CONFIG=$RUNNER_TEMP/docker" >> "$GITHUB_ENV"), or unset it.`;
+const fixPlace = (platform) => `point DOCKER_CONFIG at a folder under RUNNER_TEMP (in a step before this one, run: ${setOwnConfig(platform)}), or unset it.`;
 /** A DOCKER_CONFIG that is not a full path, or a config folder that is (or may be) in the workspace. */
 function placeRefusal(request, context, configDir, configFile) {
     const windows = context.platform === 'win32';
@@ -4727,7 +4735,7 @@ function placeRefusal(request, context, configDir, configFile) {
         return {
             problem: `${lineName(request)}: DOCKER_CONFIG (${configured}) is not a full path.`,
             cause: `docker resolves such a path against the working directory (the workspace) or the current drive; ${WHERE_KEY_GOES}.`,
-            fix: FIX_PLACE
+            fix: fixPlace(context.platform)
         };
     }
     const workspace = context.env['GITHUB_WORKSPACE'];
@@ -4741,7 +4749,7 @@ function placeRefusal(request, context, configDir, configFile) {
         return {
             problem: `${lineName(request)}: cannot tell where docker's config ${configFile} really is (a symbolic link leads nowhere, in a loop, or through a folder that cannot be read).`,
             cause: `docker follows the link and would write its stored key wherever it ends; ${WHERE_KEY_GOES}.`,
-            fix: FIX_PLACE
+            fix: fixPlace(context.platform)
         };
     }
     // as written, only a sure 'inside' counts: the real paths settle what the names leave open
@@ -4759,13 +4767,13 @@ function placeRefusal(request, context, configDir, configFile) {
             return {
                 problem: `${lineName(request)}: docker's config ${path === realFile ? configFile : configDir}${really} lies inside the workspace (GITHUB_WORKSPACE, ${workspace}).`,
                 cause: `DOCKER_CONFIG (or HOME) points into the workspace, directly or through a symbolic link; ${WHERE_KEY_GOES}.`,
-                fix: FIX_PLACE
+                fix: fixPlace(context.platform)
             };
         }
         return {
             problem: `${lineName(request)}: cannot tell whether docker's config folder ${configDir} lies inside the workspace (GITHUB_WORKSPACE, ${workspace}): ${placement.unknown}.`,
             cause: `the path is in a form the step cannot compare by the file system's rules; ${WHERE_KEY_GOES}.`,
-            fix: FIX_PLACE
+            fix: fixPlace(context.platform)
         };
     }
     return undefined;
@@ -4780,7 +4788,7 @@ function modeRefusal(request, context, configFile) {
     return {
         problem: `${lineName(request)}: ${configFile} has mode ${(mode & 0o777).toString(8).padStart(4, '0')}: other users of this machine can read it, and docker keeps a file's mode when it rewrites it, so they could read the key docker stores there.`,
         cause: `the file was created with a loose umask, or copied in by an earlier step.`,
-        fix: `run chmod 600 ${configFile} before this step, or ${OWN_CONFIG}.`
+        fix: `run chmod 600 ${configFile} before this step, or ${ownConfig(context.platform)}.`
     };
 }
 
@@ -5037,7 +5045,7 @@ const docker = {
             return refuse(place);
         const read = readConfig(context, configFile);
         if (!read.ok)
-            return refuse(unreadable(request, configFile, read.why));
+            return refuse(unreadable(request, context.platform, configFile, read.why));
         const store = defaultStore(context.platform, (name) => context.findProgram?.(name) !== undefined);
         const ask = (helper, address) => context.readCredentialHelper?.(helper, address, configDir) ?? {
             kind: 'unknown',
@@ -5047,7 +5055,7 @@ const docker = {
         if (standing.length > 0) {
             return {
                 problems: [],
-                refusals: standing.map((found) => standingRefusal(request, configFile, found))
+                refusals: standing.map((found) => standingRefusal(request, context.platform, configFile, found))
             };
         }
         const hostStore = storeFor(read.config, registry, store);
@@ -5084,9 +5092,9 @@ function storeOrigin(config, registry, configFile) {
         : `docker's default on this platform, its program being on PATH`;
 }
 const STANDING_CAUSE = (registry) => `a login made before this step (by an earlier step, or kept in the runner's docker config): this step's docker login would replace it, and the post step's docker logout ${registry} would erase it (docker logout also erases http://${registry} and https://${registry}).`;
-function standingRefusal(request, configFile, found) {
+function standingRefusal(request, platform, configFile, found) {
     const registry = host(request);
-    const fix = `${OWN_CONFIG}; or, if the standing login is not needed, run docker logout ${registry} before this step.`;
+    const fix = `${ownConfig(platform)}; or, if the standing login is not needed, run docker logout ${registry} before this step.`;
     switch (found.kind) {
         case 'config':
             return {
@@ -5104,21 +5112,21 @@ function standingRefusal(request, configFile, found) {
             return {
                 problem: `${lineName(request)}: cannot tell whether docker already holds a login for "${found.address}" (${registry}): ${found.why}.`,
                 cause: `docker's credential store '${found.store}' did not answer (a locked keychain, or its program missing on this runner).`,
-                fix: `make docker-credential-${found.store} answer (for example, unlock its keychain), or ${OWN_CONFIG}.`
+                fix: `make docker-credential-${found.store} answer (for example, unlock its keychain), or ${ownConfig(platform)}.`
             };
         case 'dropped':
             return {
                 problem: `${lineName(request)}: docker reads ${configFile} differently from how it is written: the login for "${found.address}" is written more than once (or auths is set again after it), docker keeps only its last reading, and would lose the rest when it writes the file back after logging in.`,
                 cause: `the file was written by hand or by a tool other than docker.`,
-                fix: `leave one entry per address and one auths in that file, or ${OWN_CONFIG}.`
+                fix: `leave one entry per address and one auths in that file, or ${ownConfig(platform)}.`
             };
     }
 }
-function unreadable(request, configFile, why) {
+function unreadable(request, platform, configFile, why) {
     return {
         problem: `${lineName(request)}: docker cannot read ${configFile}: ${why}. docker would warn, start from an empty config and write it back over the file, losing every login it holds.`,
         cause: `the file was written by hand or by a tool that writes what docker does not take (docker's JSON reader takes no byte order mark, and an auth must be base64 of NAME:PASSWORD).`,
-        fix: `correct the file, or ${OWN_CONFIG}.`
+        fix: `correct the file, or ${ownConfig(platform)}.`
     };
 }
 /** What docker stores in config.json for a login: base64 of `NAME:KEY` (mask it too). */

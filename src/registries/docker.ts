@@ -11,7 +11,7 @@
  */
 import { posix, win32 } from 'node:path'
 import { type ConfigRead, type DockerConfig, readDockerConfig } from './docker-config.js'
-import { modeRefusal, OWN_CONFIG, placeRefusal } from './docker-guard.js'
+import { modeRefusal, ownConfig, placeRefusal } from './docker-guard.js'
 import { defaultStore, storeFor } from './docker-stores.js'
 import { type AskHelper, type Standing, standingLogins } from './docker-view.js'
 import type { FormatModule, PlanContext, PlanProblems, Refusal, RegistryRequest } from './plan.js'
@@ -66,7 +66,7 @@ export const docker: FormatModule = {
     const place = placeRefusal(request, context, configDir, configFile)
     if (place !== undefined) return refuse(place)
     const read = readConfig(context, configFile)
-    if (!read.ok) return refuse(unreadable(request, configFile, read.why))
+    if (!read.ok) return refuse(unreadable(request, context.platform, configFile, read.why))
     const store = defaultStore(
       context.platform,
       (name) => context.findProgram?.(name) !== undefined
@@ -80,7 +80,9 @@ export const docker: FormatModule = {
     if (standing.length > 0) {
       return {
         problems: [],
-        refusals: standing.map((found) => standingRefusal(request, configFile, found))
+        refusals: standing.map((found) =>
+          standingRefusal(request, context.platform, configFile, found)
+        )
       }
     }
     const hostStore = storeFor(read.config, registry, store)
@@ -120,9 +122,14 @@ function storeOrigin(config: DockerConfig, registry: string, configFile: string)
 const STANDING_CAUSE = (registry: string): string =>
   `a login made before this step (by an earlier step, or kept in the runner's docker config): this step's docker login would replace it, and the post step's docker logout ${registry} would erase it (docker logout also erases http://${registry} and https://${registry}).`
 
-function standingRefusal(request: RegistryRequest, configFile: string, found: Standing): Refusal {
+function standingRefusal(
+  request: RegistryRequest,
+  platform: NodeJS.Platform,
+  configFile: string,
+  found: Standing
+): Refusal {
   const registry = host(request)
-  const fix = `${OWN_CONFIG}; or, if the standing login is not needed, run docker logout ${registry} before this step.`
+  const fix = `${ownConfig(platform)}; or, if the standing login is not needed, run docker logout ${registry} before this step.`
   switch (found.kind) {
     case 'config':
       return {
@@ -140,22 +147,27 @@ function standingRefusal(request: RegistryRequest, configFile: string, found: St
       return {
         problem: `${lineName(request)}: cannot tell whether docker already holds a login for "${found.address}" (${registry}): ${found.why}.`,
         cause: `docker's credential store '${found.store}' did not answer (a locked keychain, or its program missing on this runner).`,
-        fix: `make docker-credential-${found.store} answer (for example, unlock its keychain), or ${OWN_CONFIG}.`
+        fix: `make docker-credential-${found.store} answer (for example, unlock its keychain), or ${ownConfig(platform)}.`
       }
     case 'dropped':
       return {
         problem: `${lineName(request)}: docker reads ${configFile} differently from how it is written: the login for "${found.address}" is written more than once (or auths is set again after it), docker keeps only its last reading, and would lose the rest when it writes the file back after logging in.`,
         cause: `the file was written by hand or by a tool other than docker.`,
-        fix: `leave one entry per address and one auths in that file, or ${OWN_CONFIG}.`
+        fix: `leave one entry per address and one auths in that file, or ${ownConfig(platform)}.`
       }
   }
 }
 
-function unreadable(request: RegistryRequest, configFile: string, why: string): Refusal {
+function unreadable(
+  request: RegistryRequest,
+  platform: NodeJS.Platform,
+  configFile: string,
+  why: string
+): Refusal {
   return {
     problem: `${lineName(request)}: docker cannot read ${configFile}: ${why}. docker would warn, start from an empty config and write it back over the file, losing every login it holds.`,
     cause: `the file was written by hand or by a tool that writes what docker does not take (docker's JSON reader takes no byte order mark, and an auth must be base64 of NAME:PASSWORD).`,
-    fix: `correct the file, or ${OWN_CONFIG}.`
+    fix: `correct the file, or ${ownConfig(platform)}.`
   }
 }
 
