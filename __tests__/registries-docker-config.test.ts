@@ -9,6 +9,8 @@ import { readDockerConfig, decodeAuth } from '../src/registries/docker-config.js
 import { helperRead, saidOnStderr } from '../src/registries/docker-helper.js'
 import { convertToHostname, defaultStore, storeFor } from '../src/registries/docker-stores.js'
 import { standingLogins } from '../src/registries/docker-view.js'
+import { parseGoJson } from '../src/registries/go-json.js'
+import { RegistriesRefusedError, refusalLines } from '../src/registries/refusal.js'
 import type { HelperRead } from '../src/registries/plan.js'
 
 const HOST = 'docker.example.com'
@@ -234,5 +236,105 @@ describe("a credential helper's answer is never echoed", () => {
     expect(said).not.toContain(key.slice(-30, -10))
     expect(said).not.toContain('eyJ')
     expect(saidOnStderr('x'.repeat(5000)).length).toBeLessThan(400)
+  })
+})
+
+describe("Go's JSON reader, in the corners docker's config can reach", () => {
+  const value = (text: string) => parseGoJson(text)
+  test('strings: every escape, surrogate pairs, a lone surrogate as U+FFFD', () => {
+    expect(value(String.raw`"\"\\\/\b\f\n\r\t\u0041\ud83d\ude00\ud800x\udc00"`)).toEqual({
+      kind: 'string',
+      value: '"\\/\b\f\n\r\tA\u{1f600}\ufffdx\ufffd'
+    })
+  })
+
+  test('numbers, literals, arrays and nesting', () => {
+    expect(value(' [-1.5e+3, 0, true, false, null, {}, []] ')).toEqual({
+      kind: 'array',
+      items: [
+        { kind: 'number' },
+        { kind: 'number' },
+        { kind: 'bool' },
+        { kind: 'bool' },
+        { kind: 'null' },
+        { kind: 'object', members: [] },
+        { kind: 'array', items: [] }
+      ]
+    })
+    expect(value('{"a":1} {')).toEqual({ kind: 'object', members: [['a', { kind: 'number' }]] })
+    expect(value('')).toBeUndefined()
+  })
+
+  test.each([
+    ['tru', 'invalid character at character 1'],
+    ['{"a":01}', "expected ',' or '}' at character 7"],
+    ['{"a" 1}', "expected ':' at character 6"],
+    ['{a:1}', 'expected a member name at character 2'],
+    ['[1 2]', "expected ',' or ']' at character 4"],
+    ['"a\u0001"', 'control character in string at character 3'],
+    [String.raw`"\x"`, 'invalid escape at character 2'],
+    [String.raw`"\u12"`, 'invalid \\u escape at character 2'],
+    ['"abc', 'unterminated string at character 5'],
+    ['{"a":', 'unexpected end at character 6'],
+    ['"a', 'unterminated string at character 3']
+  ])('%s is refused: %s', (text, message) => {
+    expect(() => value(text)).toThrow(new SyntaxError(message))
+  })
+
+  test('nesting deeper than 1000 is refused, not a stack overflow', () => {
+    expect(() => value('['.repeat(1002))).toThrow(
+      new SyntaxError('nesting too deep at character 1002')
+    )
+    expect(whyNot(`{"auths":${'['.repeat(5000)}`)).toBe(
+      'it is not JSON as docker reads it: nesting too deep at character 1010'
+    )
+  })
+})
+
+describe("docker's ConfigFile types", () => {
+  test.each([
+    ['{"pruneFilters":["a",null],"plugins":{"p":{"k":"v"},"q":null},"aliases":null}', 'read'],
+    ['{"proxies":{"default":{"httpProxy":"x","unknown":5},"none":null}}', 'read'],
+    ['{"credsStore":null,"credHelpers":{"h":null},"auths":{"h":null,"i":{"x":5}}}', 'read'],
+    ['{"cliPluginsExtraDirs":"x"}', 'cliPluginsExtraDirs is not of the type docker takes'],
+    ['{"plugins":{"p":{"k":1}}}', 'plugins is not of the type docker takes'],
+    ['{"proxies":{"default":"x"}}', 'proxies is not of the type docker takes'],
+    ['{"features":[]}', 'features is not of the type docker takes'],
+    ['{"credsStore":5}', 'credsStore is not of the type docker takes'],
+    ['{"credHelpers":"x"}', 'credHelpers is not of the type docker takes'],
+    ['{"auths":{"h":5}}', 'auths "h" is not of the type docker takes']
+  ])('%s: %s', (text, why) => {
+    expect(whyNot(text)).toBe(why)
+  })
+
+  test('credHelpers: null leaves none; an entry null is config.json', () => {
+    expect(read('{"credHelpers":{"h":"x"},"credHelpers":null}').credHelpers).toBeUndefined()
+    expect(read('{"credsStore":"s","credHelpers":{"h":null}}').credHelpers?.get('h')).toBe('')
+  })
+})
+
+describe('refusals carry their own cause and fix', () => {
+  test('each refusal, then any input problems with the advice for a typo', () => {
+    const error = new RegistriesRefusedError(
+      ["Input 'registries' line 2 (npm x): bad scope"],
+      [{ problem: 'line 1: a standing login', cause: 'an earlier login', fix: 'log out first' }]
+    )
+    expect(error.problems).toEqual([
+      "Input 'registries' line 2 (npm x): bad scope",
+      'line 1: a standing login'
+    ])
+    const { title, lines } = refusalLines(error)
+    expect(title.text).toBe('Package manager not configured')
+    expect(lines.map((line) => line.text)).toEqual([
+      'The registries input cannot be applied on this machine as it stands; nothing was sent anywhere and nothing was changed.',
+      '- line 1: a standing login',
+      '  Likely cause: an earlier login',
+      '  Fix: log out first',
+      "The step's inputs also have problems:",
+      "- Input 'registries' line 2 (npm x): bad scope",
+      "Likely cause: a typo, or an expression in 'with:' that evaluated to something else (an unset variable gives an empty string).",
+      "Fix: correct the 'with:' values of this step."
+    ])
+    expect(refusalLines(new RegistriesRefusedError([], error.refusals)).lines).toHaveLength(4)
   })
 })

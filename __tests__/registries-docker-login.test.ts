@@ -145,4 +145,36 @@ describe('a docker login cut short, and post', () => {
     ])
     expect(readFileSync(join(configDir, 'config.json'), 'utf8')).toBe(`\ufeff${text}`)
   }, 60_000)
+
+  test('a logout that fails: a warning with what failed and its error output, scrubbed', () => {
+    const bin = temp('failing-logout')
+    writeFileSync(
+      join(bin, 'docker'),
+      [
+        `#!${process.execPath}`,
+        "const { spawnSync } = require('child_process')",
+        "const input = require('fs').readFileSync(0, 'utf8')",
+        'if (process.argv[2] === \'logout\') { console.error(\'Error: cannot save: {"Secret":"a-secret-in-the-way"}\'); process.exit(1) }',
+        `const run = spawnSync(${JSON.stringify(REAL_DOCKER)}, process.argv.slice(2), { input, stdio: ['pipe', 'inherit', 'inherit'] })`,
+        'process.exit(run.status ?? 1)'
+      ].join('\n'),
+      { mode: 0o755 }
+    )
+    const { system } = machine(bin, { auths: { o: OTHER } })
+    const rec = recorder()
+    applyPlans(plans(system), { io: rec, system, key: KEY, cleanup: true, timeoutMs: 20_000 })
+    const post = recorder()
+    undoRecord(parseRecord(rec.state['registries'] ?? '') as AppliedRecord, {
+      io: post,
+      system,
+      timeoutMs: 20_000
+    })
+    expect(post.events).toEqual([
+      {
+        kind: 'warning',
+        title: 'docker not logged out',
+        text: `docker logout ${registry.host} failed (exit code 1) and said on its error output: Error: cannot save: {"Secret":***}.`
+      }
+    ])
+  }, 60_000)
 })

@@ -19,6 +19,7 @@ import { join } from 'node:path'
 import { dockerConfigDir, dockerConfigFile, docker } from '../src/registries/docker.js'
 import { isInside, planRegistries } from '../src/registries/plans.js'
 import { placeOf } from '../src/registries/paths.js'
+import { readCredentialHelper } from '../src/registries/docker-helper.js'
 import { InputError } from '../src/inputs.js'
 import { programCandidates } from '../src/registries/program-path.js'
 import type { FormatModule, Plan, RegistryRequest } from '../src/registries/plan.js'
@@ -268,6 +269,54 @@ describe('DOCKER_CONFIG that is not a full path, on each platform', () => {
           ? 'point DOCKER_CONFIG at a folder under RUNNER_TEMP (in a step before this one, run: "DOCKER_CONFIG=$env:RUNNER_TEMP\\docker" >> $env:GITHUB_ENV), or unset it.'
           : 'point DOCKER_CONFIG at a folder under RUNNER_TEMP (in a step before this one, run: echo "DOCKER_CONFIG=$RUNNER_TEMP/docker" >> "$GITHUB_ENV"), or unset it.'
     })
+  })
+
+  test('a config folder that cannot be compared with the workspace (an 8.3 name) is refused', () => {
+    const planned = docker.plan(request, {
+      platform: 'win32',
+      tempDir: '',
+      homeDir: 'C:\\Users\\r',
+      env: { DOCKER_CONFIG: 'C:\\w\\REPO~1\\d', GITHUB_WORKSPACE: 'C:\\w\\repo' },
+      exportEnv: true,
+      readFile: () => undefined
+    })
+    expect('problems' in planned && planned.refusals?.[0]?.problem).toBe(
+      "Input 'registries' line 1 (docker): cannot tell whether docker's config folder C:\\w\\REPO~1\\d lies inside the workspace (GITHUB_WORKSPACE, C:\\w\\repo): REPO~1 looks like an 8.3 short name, which names a folder only the file system can tell."
+    )
+  })
+
+  test('a config docker would lose a login of, or a store name that is no program name', () => {
+    const plan = (text: string) =>
+      docker.plan(request, {
+        platform: 'linux',
+        tempDir: '',
+        homeDir: '/home/r',
+        env: {},
+        exportEnv: true,
+        readFile: () => text,
+        readCredentialHelper: (helper, host, configDir) =>
+          readCredentialHelper(
+            {
+              findProgram: () => '/bin/true',
+              run: () => ({ status: 0, stdout: '', stderr: '', error: undefined })
+            },
+            helper,
+            host,
+            configDir,
+            1000
+          )
+      })
+    const dropped = plan('{"auths":{"o":{"auth":"YTpi"},"o":{}}}')
+    expect('problems' in dropped && dropped.refusals?.[0]?.problem).toContain(
+      'the login for "o" is written more than once'
+    )
+    const named = plan('{"credsStore":"../../bin/sh"}')
+    expect('problems' in named && named.refusals?.[0]?.problem).toBe(
+      "Input 'registries' line 1 (docker): cannot tell whether docker already holds a login for \"docker.cloudsmith.io\" (docker.cloudsmith.io): docker's credential store name '../../bin/sh' is not a program name docker-credential-NAME can have."
+    )
+    expect(docker.validate({ ...request, options: new Map([['username', '-x']]) })).toEqual([
+      "username=-x is not a user name: letters, digits, '_', '.', '@', '+' and '-', starting with a letter or digit, at most 128."
+    ])
   })
 
   test('full paths are planned: a drive, a UNC share, a POSIX root', () => {

@@ -4196,8 +4196,8 @@ const LITERALS = {
     false: { kind: 'bool' },
     null: { kind: 'null' }
 };
-/** Go refuses nesting deeper than this. */
-const MAX_DEPTH = 10_000;
+/** Go refuses nesting deeper than 10000; this reader, recursive, stops sooner (a refusal). */
+const MAX_DEPTH = 1000;
 class Reader {
     text;
     at = 0;
@@ -4210,6 +4210,15 @@ class Reader {
     }
     fail(what) {
         throw new SyntaxError(`${what} at character ${this.at + 1}`);
+    }
+    /** The separator or the closing character after a member or an item, read. */
+    next(separator, close) {
+        this.space();
+        const char = this.text[this.at] ?? '';
+        if (char !== separator && char !== close)
+            this.fail(`expected '${separator}' or '${close}'`);
+        this.at++;
+        return char;
     }
     value(depth) {
         if (depth > MAX_DEPTH)
@@ -4253,12 +4262,8 @@ class Reader {
                 this.fail("expected ':'");
             this.at++;
             members.push([name, this.value(depth + 1)]);
-            this.space();
-            const next = this.text[this.at++];
-            if (next === '}')
+            if (this.next(',', '}') === '}')
                 return { kind: 'object', members };
-            if (next !== ',')
-                this.fail("expected ',' or '}'");
         }
     }
     array(depth) {
@@ -4271,12 +4276,8 @@ class Reader {
         }
         for (;;) {
             items.push(this.value(depth + 1));
-            this.space();
-            const next = this.text[this.at++];
-            if (next === ']')
+            if (this.next(',', ']') === ']')
                 return { kind: 'array', items };
-            if (next !== ',')
-                this.fail("expected ',' or ']'");
         }
     }
     /** A string literal; Go puts U+FFFD for a lone surrogate escape. */

@@ -25,8 +25,8 @@ const LITERALS: Readonly<Record<string, GoValue>> = {
   false: { kind: 'bool' },
   null: { kind: 'null' }
 }
-/** Go refuses nesting deeper than this. */
-const MAX_DEPTH = 10_000
+/** Go refuses nesting deeper than 10000; this reader, recursive, stops sooner (a refusal). */
+const MAX_DEPTH = 1000
 
 class Reader {
   at = 0
@@ -38,6 +38,15 @@ class Reader {
 
   fail(what: string): never {
     throw new SyntaxError(`${what} at character ${this.at + 1}`)
+  }
+
+  /** The separator or the closing character after a member or an item, read. */
+  next(separator: string, close: string): string {
+    this.space()
+    const char = this.text[this.at] ?? ''
+    if (char !== separator && char !== close) this.fail(`expected '${separator}' or '${close}'`)
+    this.at++
+    return char
   }
 
   value(depth: number): GoValue {
@@ -77,10 +86,7 @@ class Reader {
       if (this.text[this.at] !== ':') this.fail("expected ':'")
       this.at++
       members.push([name, this.value(depth + 1)])
-      this.space()
-      const next = this.text[this.at++]
-      if (next === '}') return { kind: 'object', members }
-      if (next !== ',') this.fail("expected ',' or '}'")
+      if (this.next(',', '}') === '}') return { kind: 'object', members }
     }
   }
 
@@ -94,10 +100,7 @@ class Reader {
     }
     for (;;) {
       items.push(this.value(depth + 1))
-      this.space()
-      const next = this.text[this.at++]
-      if (next === ']') return { kind: 'array', items }
-      if (next !== ',') this.fail("expected ',' or ']'")
+      if (this.next(',', ']') === ']') return { kind: 'array', items }
     }
   }
 
