@@ -378,6 +378,54 @@ describe('registries: docker, with the real docker CLI', () => {
   )
 
   test(
+    'a docker login that hangs after storing the key: killed at its time limit, logged out by post',
+    async () => {
+      const configDir = dockerConfigDir()
+      const bin = mkdtempSync(join(tmpdir(), 'hanging-docker-'))
+      const real = spawnSync('sh', ['-c', 'command -v docker'], { encoding: 'utf8' }).stdout.trim()
+      writeFileSync(
+        join(bin, 'docker'),
+        [
+          `#!${process.execPath}`,
+          "const { spawnSync } = require('child_process')",
+          "const input = require('fs').readFileSync(0, 'utf8')",
+          `const run = spawnSync(${JSON.stringify(real)}, process.argv.slice(2), { input, stdio: ['pipe', 'inherit', 'inherit'] })`,
+          "if (process.argv[2] === 'login') setTimeout(() => {}, 120000)",
+          'else process.exit(run.status ?? 1)'
+        ].join('\n'),
+        { mode: 0o755 }
+      )
+      let storedWhileMainRan: string | undefined
+      const result = await runStep(stage, {
+        with: {
+          registries: `docker host=${registry.host}`,
+          'timeout-seconds': 4,
+          'total-timeout-seconds': 8
+        },
+        env: { DOCKER_CONFIG: configDir, PATH: `${bin}:${process.env.PATH ?? ''}` },
+        between: () => {
+          storedWhileMainRan = readConfig(configDir).auths?.[registry.host]?.auth
+        },
+        timeoutMs: TIMEOUT / 2
+      })
+      try {
+        expect(result.main.exitCode).toBe(1)
+        expect(result.main.durationMs).toBeLessThan(20_000)
+        expect(storedWhileMainRan).toBe(basic(lastKey(stage)))
+        expect(renderLog(result.post!)).toEqual(
+          expect.arrayContaining([`Logged docker out of ${registry.host}.`])
+        )
+        expect(readConfig(configDir).auths).toEqual({ [OTHER_HOST]: { auth: OTHER_AUTH } })
+      } finally {
+        result.cleanup()
+        rmSync(configDir, { recursive: true, force: true })
+        rmSync(bin, { recursive: true, force: true })
+      }
+    },
+    TIMEOUT
+  )
+
+  test(
     'a config.json others can read (mode 0644): refused, its mode and bytes kept',
     async () => {
       const configDir = dockerConfigDir()

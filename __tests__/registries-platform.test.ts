@@ -319,6 +319,33 @@ describe('DOCKER_CONFIG that is not a full path, on each platform', () => {
     ])
   })
 
+  test('DOCKER_AUTH_CONFIG holding a login for the host, which docker asks first: refused', () => {
+    const plan = (value: string) =>
+      docker.plan(request, {
+        platform: 'linux',
+        tempDir: '',
+        homeDir: '/home/r',
+        env: { DOCKER_AUTH_CONFIG: value },
+        exportEnv: true,
+        readFile: () => undefined
+      })
+    const auth = Buffer.from('bob:his').toString('base64')
+    const refused = plan(`{"auths":{"docker.cloudsmith.io":{"auth":"${auth}"}}}`)
+    expect('problems' in refused && refused.refusals).toEqual([
+      {
+        problem:
+          "Input 'registries' line 1 (docker): DOCKER_AUTH_CONFIG holds a login for docker.cloudsmith.io.",
+        cause: expect.stringContaining(
+          'docker takes a login from DOCKER_AUTH_CONFIG before its config'
+        ),
+        fix: expect.stringContaining('unset DOCKER_AUTH_CONFIG')
+      }
+    ])
+    // another host, or a value docker cannot read (and so ignores): planned
+    expect('steps' in plan(`{"auths":{"other.io":{"auth":"${auth}"}}}`)).toBe(true)
+    expect('steps' in plan('not json')).toBe(true)
+  })
+
   test('full paths are planned: a drive, a UNC share, a POSIX root', () => {
     expect(refusal('win32', 'D:\\a\\_temp\\docker')).toBeUndefined()
     expect(refusal('win32', '\\\\server\\share\\docker')).toBeUndefined()

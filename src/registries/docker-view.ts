@@ -16,6 +16,8 @@ export type AskHelper = (store: string, address: string) => HelperRead
 export type Standing =
   | { readonly kind: 'config'; readonly address: string }
   | { readonly kind: 'dropped'; readonly address: string }
+  /** DOCKER_AUTH_CONFIG's login for the address, which docker asks first. */
+  | { readonly kind: 'variable'; readonly address: string }
   | { readonly kind: 'store'; readonly store: string; readonly address: string }
   | {
       readonly kind: 'unknown'

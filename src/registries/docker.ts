@@ -10,7 +10,12 @@
  * (docker-guard.ts).
  */
 import { posix, win32 } from 'node:path'
-import { type ConfigRead, type DockerConfig, readDockerConfig } from './docker-config.js'
+import {
+  type ConfigRead,
+  type DockerConfig,
+  holdsCredential,
+  readDockerConfig
+} from './docker-config.js'
 import { modeRefusal, ownConfig, placeRefusal } from './docker-guard.js'
 import { defaultStore, storeFor } from './docker-stores.js'
 import { type AskHelper, type Standing, standingLogins } from './docker-view.js'
@@ -76,7 +81,10 @@ export const docker: FormatModule = {
         kind: 'unknown',
         why: `docker's credential store could not be asked`
       }
-    const standing = standingLogins(read.config, registry, store, ask)
+    const standing = [
+      ...standingLogins(read.config, registry, store, ask),
+      ...variableLogin(context.env['DOCKER_AUTH_CONFIG'], registry)
+    ]
     if (standing.length > 0) {
       return {
         problems: [],
@@ -101,6 +109,18 @@ export const docker: FormatModule = {
       ]
     }
   }
+}
+
+/**
+ * A login for the host in DOCKER_AUTH_CONFIG, which docker 28 asks before its config (for the
+ * address exactly; a value it cannot read it ignores).
+ */
+function variableLogin(text: string | undefined, registry: string): Standing[] {
+  if (!text) return []
+  const read = readDockerConfig(text)
+  return read.ok && holdsCredential(read.config.auths.get(registry))
+    ? [{ kind: 'variable', address: registry }]
+    : []
 }
 
 /** config.json as docker reads it; a file that is there but cannot be read is no empty config. */
@@ -148,6 +168,12 @@ function standingRefusal(
         problem: `${lineName(request)}: cannot tell whether docker already holds a login for "${found.address}" (${registry}): ${found.why}.`,
         cause: `docker's credential store '${found.store}' did not answer (a locked keychain, or its program missing on this runner).`,
         fix: `make docker-credential-${found.store} answer (for example, unlock its keychain), or ${ownConfig(platform)}.`
+      }
+    case 'variable':
+      return {
+        problem: `${lineName(request)}: DOCKER_AUTH_CONFIG holds a login for ${registry}.`,
+        cause: `docker takes a login from DOCKER_AUTH_CONFIG before its config, so it would go on using that one, not this step's.`,
+        fix: `unset DOCKER_AUTH_CONFIG for this step and the steps that should use this step's login, or leave this line out.`
       }
     case 'dropped':
       return {
