@@ -170,6 +170,35 @@ describe('registries: maven, with the real mvn', () => {
   )
 
   test(
+    'a dry run prints the files and MAVEN_OPTS, and writes and sets nothing',
+    async () => {
+      const result = await runStep(stage, {
+        with: { registries: 'maven releases id=acme', 'dry-run': true },
+        env: { MAVEN_OPTS: '-Xmx1g' },
+        timeoutMs: TIMEOUT / 4
+      })
+      try {
+        expectCleanRun(result, stage)
+        const dir = `${result.runnerTemp}/cloudsmith-oidc-maven-__cloudsmith-oidc`
+        expect(renderLog(result.main)).toEqual(
+          expect.arrayContaining([
+            `  Line 1 (maven releases id=acme): maven: server 'acme' as token for https://dl.cloudsmith.io/basic/acme/releases/maven/ and https://maven.cloudsmith.io/acme/releases/`,
+            expect.stringMatching(
+              new RegExp(`^    write ${dir}/settings\\.xml \\(mode 0600, \\d+ lines\\)$`)
+            ),
+            `    export MAVEN_OPTS=-Xmx1g -Dmaven.conf=${dir}`
+          ])
+        )
+        expect(result.main.env).toEqual({})
+        expect(existsSync(dir)).toBe(false)
+      } finally {
+        result.cleanup()
+      }
+    },
+    TIMEOUT
+  )
+
+  test(
     'a user server with the same id is refused before any request, and the file is left alone',
     async () => {
       const project = mavenProject('cloudsmith', repository.url, DEPENDENCY)
