@@ -4,6 +4,8 @@ import { InputError, parseInputs } from '../src/inputs.js'
 import { FORMATS } from '../src/registries/formats.js'
 import { maven, mavenEndpoints } from '../src/registries/maven.js'
 import { javaUserHome, STOCK_LOGGING } from '../src/registries/maven-install.js'
+import { serverElements } from '../src/registries/maven-settings.js'
+import { escapeXml } from '../src/registries/maven-xml.js'
 import type { Plan, PlanContext, RegistryRequest } from '../src/registries/plan.js'
 import { planRegistries } from '../src/registries/plans.js'
 
@@ -342,5 +344,25 @@ describe('maven lines through the registries input', () => {
     ]
   ])('%j is refused', (line, problem) => {
     expect(inputProblems(line)[0]).toContain(problem)
+  })
+})
+
+describe('XML written from outside text', () => {
+  test('every special character is escaped', () => {
+    expect(escapeXml(`a&b<c>d"e'f`)).toBe('a&amp;b&lt;c&gt;d&quot;e&apos;f')
+    expect(
+      serverElements([{ id: '</id><x>', username: 'u&', password: '${env.K}' }], '')
+    ).toContain('<id>&lt;/id&gt;&lt;x&gt;</id>\n  <username>u&amp;</username>')
+  })
+
+  test('one line planned alone, and global settings Maven could not read either', () => {
+    const planned = maven.plan(request('maven releases'), context())
+    expect('problems' in planned).toBe(false)
+    const broken = context({}, { [`${CONF}/settings.xml`]: '<settings>' })
+    expect(maven.plan(request('maven releases'), broken)).toEqual({
+      problems: [
+        `Input 'registries' (maven): the Maven installation's global settings (${CONF}/settings.xml) cannot be read as Maven settings (<settings> is never closed (line 1)); Maven cannot read it either. Fix that file.`
+      ]
+    })
   })
 })

@@ -4813,9 +4813,7 @@ function planMaven(requests, context) {
     const global = installation?.settings === undefined
         ? settingsWithServers(servers)
         : addServers(installation.settings, servers);
-    if (typeof global !== 'string') {
-        problems.push(`${lineName(requests[0])}: ${paths.join(installation?.conf ?? '', 'settings.xml')} cannot be read as Maven settings (${global.problem}); Maven cannot read it either. Fix that file.`);
-    }
+    // global settings that addServers cannot read are among the clashes' problems (one reader)
     if (problems.length > 0 || typeof global !== 'string')
         return { problems };
     const dir = confDirectory(context);
