@@ -4760,6 +4760,18 @@ function mavenEndpoints(request) {
         upload: `https://${upload.host}${upload.path}`
     };
 }
+/** The repository's two URLs without the scheme: what the "same line twice" check compares. */
+function mavenHosts(request) {
+    const { download, upload } = mavenEndpoints(request);
+    return [download, upload].map((url) => url.slice('https://'.length));
+}
+/** A custom-domain kind given for one of Cloudsmith's own Maven hosts. */
+function mavenHostProblems(request) {
+    return [
+        ...cloudsmithHostProblem(request, 'host', MAVEN_DOWNLOAD_HOST),
+        ...cloudsmithHostProblem(request, 'upload-host', MAVEN_UPLOAD_HOST)
+    ];
+}
 const maven = {
     format: 'maven',
     repository: 'required',
@@ -4771,15 +4783,9 @@ const maven = {
         'upload-domain': domainOptionText('upload-domain')
     },
     programs: [],
-    hosts(request) {
-        const { download, upload } = mavenEndpoints(request);
-        return [download, upload].map((url) => url.slice('https://'.length));
-    },
+    hosts: mavenHosts,
     validate(request) {
-        const problems = [
-            ...cloudsmithHostProblem(request, 'host', MAVEN_DOWNLOAD_HOST),
-            ...cloudsmithHostProblem(request, 'upload-host', MAVEN_UPLOAD_HOST)
-        ];
+        const problems = mavenHostProblems(request);
         const id = request.options.get('id');
         if (id !== undefined && !maven_SERVER_ID.test(id)) {
             problems.push(`id=${id} is not a Maven repository id: letters, digits, '.', '_' and '-' only.`);
@@ -4949,15 +4955,9 @@ const gradle = {
         'upload-domain': domainOptionText('upload-domain')
     },
     programs: [],
-    hosts(request) {
-        const { download, upload } = mavenEndpoints(request);
-        return [download, upload].map((url) => url.slice('https://'.length));
-    },
+    hosts: mavenHosts,
     validate(request) {
-        const problems = [
-            ...cloudsmithHostProblem(request, 'host', MAVEN_DOWNLOAD_HOST),
-            ...cloudsmithHostProblem(request, 'upload-host', MAVEN_UPLOAD_HOST)
-        ];
+        const problems = mavenHostProblems(request);
         const name = request.options.get('name');
         if (name !== undefined && !REPOSITORY_NAME.test(name)) {
             problems.push(`name=${name} is not a name Gradle reads credentials for: letters and digits only (Gradle refuses '-', '_' and '.' in the identity of credentials(PasswordCredentials)).`);

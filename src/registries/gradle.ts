@@ -8,8 +8,14 @@
  * script: the same as maven's (dl.cloudsmith.io/basic/ORG/REPO/maven/ and
  * maven.cloudsmith.io/ORG/REPO/).
  */
-import { cloudsmithHostProblem, domainOptionText } from './domains.js'
-import { MAVEN_DOWNLOAD_HOST, MAVEN_UPLOAD_HOST, mavenEndpoints } from './maven.js'
+import { domainOptionText } from './domains.js'
+import {
+  MAVEN_DOWNLOAD_HOST,
+  MAVEN_UPLOAD_HOST,
+  mavenEndpoints,
+  mavenHostProblems,
+  mavenHosts
+} from './maven.js'
 import { KEY, type FormatModule, type Plan, type RegistryRequest } from './plan.js'
 import { lineName } from './request.js'
 
@@ -48,15 +54,9 @@ export const gradle: FormatModule = {
     'upload-domain': domainOptionText('upload-domain')
   },
   programs: [],
-  hosts(request) {
-    const { download, upload } = mavenEndpoints(request)
-    return [download, upload].map((url) => url.slice('https://'.length))
-  },
+  hosts: mavenHosts,
   validate(request) {
-    const problems = [
-      ...cloudsmithHostProblem(request, 'host', MAVEN_DOWNLOAD_HOST),
-      ...cloudsmithHostProblem(request, 'upload-host', MAVEN_UPLOAD_HOST)
-    ]
+    const problems = mavenHostProblems(request)
     const name = request.options.get('name')
     if (name !== undefined && !REPOSITORY_NAME.test(name)) {
       problems.push(

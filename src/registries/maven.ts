@@ -61,6 +61,20 @@ export function mavenEndpoints(
   }
 }
 
+/** The repository's two URLs without the scheme: what the "same line twice" check compares. */
+export function mavenHosts(request: RegistryRequest): string[] {
+  const { download, upload } = mavenEndpoints(request)
+  return [download, upload].map((url) => url.slice('https://'.length))
+}
+
+/** A custom-domain kind given for one of Cloudsmith's own Maven hosts. */
+export function mavenHostProblems(request: RegistryRequest): string[] {
+  return [
+    ...cloudsmithHostProblem(request, 'host', MAVEN_DOWNLOAD_HOST),
+    ...cloudsmithHostProblem(request, 'upload-host', MAVEN_UPLOAD_HOST)
+  ]
+}
+
 export const maven: FormatModule = {
   format: 'maven',
   repository: 'required',
@@ -72,15 +86,9 @@ export const maven: FormatModule = {
     'upload-domain': domainOptionText('upload-domain')
   },
   programs: [],
-  hosts(request) {
-    const { download, upload } = mavenEndpoints(request)
-    return [download, upload].map((url) => url.slice('https://'.length))
-  },
+  hosts: mavenHosts,
   validate(request) {
-    const problems = [
-      ...cloudsmithHostProblem(request, 'host', MAVEN_DOWNLOAD_HOST),
-      ...cloudsmithHostProblem(request, 'upload-host', MAVEN_UPLOAD_HOST)
-    ]
+    const problems = mavenHostProblems(request)
     const id = request.options.get('id')
     if (id !== undefined && !SERVER_ID.test(id)) {
       problems.push(
