@@ -1,4 +1,8 @@
 import { describe, expect, test } from '@jest/globals'
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { tmpdir, userInfo } from 'node:os'
+import { join } from 'node:path'
+import { createSystem } from '../src/system.js'
 import { runnerContext } from './lib/plan-context.js'
 import { InputError, parseInputs } from '../src/inputs.js'
 import { FORMATS } from '../src/registries/formats.js'
@@ -364,5 +368,30 @@ describe('XML written from outside text', () => {
         `Input 'registries' (maven): the Maven installation's global settings (${CONF}/settings.xml) cannot be read as Maven settings (<settings> is never closed (line 1)); Maven cannot read it either. Fix that file.`
       ]
     })
+  })
+})
+
+describe('the machine, as the maven planner reads it', () => {
+  test("the account's home, and mvn on PATH followed through its link to the installation", () => {
+    const root = mkdtempSync(join(tmpdir(), 'maven-home-'))
+    try {
+      const bin = join(root, 'usr-bin')
+      const home = join(root, 'apache-maven')
+      mkdirSync(join(home, 'bin'), { recursive: true })
+      mkdirSync(join(home, 'conf', 'logging'), { recursive: true })
+      mkdirSync(bin)
+      writeFileSync(join(home, 'bin', 'mvn'), '#!/bin/sh\n', { mode: 0o755 })
+      writeFileSync(join(home, 'conf', 'logging', 'simplelogger.properties'), 'x=1\n')
+      symlinkSync(join(home, 'bin', 'mvn'), join(bin, 'mvn'))
+      const system = createSystem({ env: { PATH: bin, HOME: '/elsewhere', RUNNER_TEMP: root } })
+      const ctx = system.planContext(true)
+      expect(ctx.accountHome).toBe(userInfo().homedir)
+      expect(ctx.resolveProgram?.('mvn')).toBe(join(home, 'bin', 'mvn'))
+      expect(ctx.resolveProgram?.('missing')).toBeUndefined()
+      const [plan] = plans(['maven releases'], ctx)
+      expect(plan?.notes[1]).toContain(`a copy of ${join(home, 'conf')} with these servers added`)
+    } finally {
+      rmSync(root, { recursive: true, force: true })
+    }
   })
 })
