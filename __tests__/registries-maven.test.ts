@@ -237,6 +237,21 @@ describe('maven refusals, before any request', () => {
     ])
   })
 
+  test('the file -s names in MAVEN_ARGS (Maven 3.9) is checked too', () => {
+    const named = '/home/runner/ci-settings.xml'
+    const settings = '<settings><servers><server><id>cloudsmith</id></server></servers></settings>'
+    for (const args of [`-B -s ${named}`, `--settings ${named}`, `--settings=${named}`]) {
+      expect(
+        problems(['maven releases'], context({ MAVEN_ARGS: args }, { [named]: settings }))
+      ).toEqual([
+        expect.stringContaining(
+          `your user settings (${named}) already have a <server> with id 'cloudsmith'`
+        )
+      ])
+    }
+    expect(problems(['maven releases'], context({ MAVEN_ARGS: '-s relative.xml' }))).toEqual([])
+  })
+
   test('a server in a comment, or of another id, is no clash', () => {
     const settings =
       '<settings><!-- <servers><server><id>cloudsmith</id></server></servers> --><servers><server><id>github</id></server></servers></settings>'

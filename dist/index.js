@@ -4457,6 +4457,20 @@ function userSettingsPath(context) {
     return pathsOf(context).join(javaUserHome(context), '.m2', 'settings.xml');
 }
 /**
+ * Every user settings file a later `mvn` may read: `${user.home}/.m2/settings.xml`, and the file
+ * an absolute `-s`/`--settings` in MAVEN_ARGS names (Maven 3.9 reads it there; 3.8 does not).
+ */
+function userSettingsPaths(context) {
+    const args = jvmOptions(context.env['MAVEN_ARGS']);
+    const named = args.flatMap((arg, i) => {
+        if (arg === '-s' || arg === '--settings')
+            return args.slice(i + 1, i + 2);
+        return arg.startsWith('--settings=') ? [arg.slice('--settings='.length)] : [];
+    });
+    const paths = pathsOf(context);
+    return [userSettingsPath(context), ...named.filter((file) => paths.isAbsolute(file))];
+}
+/**
  * The installation a plain `mvn` runs: the `mvn` on PATH with its links resolved (the script
  * takes `maven.home` as the directory above its own `bin/`), else MAVEN_HOME or M2_HOME (on
  * Windows `mvn` is a .cmd, which the PATH lookup leaves out). Undefined when none has a conf/.
@@ -4809,11 +4823,11 @@ function planMaven(requests, context) {
     const earlierConf = systemProperty(options, 'maven.conf');
     const ownEarlier = earlierConf !== undefined && isOwnConfDirectory(earlierConf, context);
     const installation = findInstallation(context);
-    const userFile = userSettingsPath(context);
+    const userFiles = userSettingsPaths(context);
     const problems = [
         ...requests.flatMap((request, index) => lineProblems(request, requests.slice(0, index), context)),
         ...machineProblems(context, earlierConf, ownEarlier),
-        ...maven_clashes(requests, context.readFile(userFile), userFile, 'your user settings'),
+        ...userFiles.flatMap((file) => maven_clashes(requests, context.readFile(file), file, 'your user settings')),
         ...maven_clashes(requests, installation?.settings, paths.join(installation?.conf ?? '', 'settings.xml'), "the Maven installation's global settings")
     ];
     const global = installation?.settings === undefined
@@ -4850,7 +4864,7 @@ function planMaven(requests, context) {
         }
     ];
     const shared = [
-        `${MAVEN_OPTS} gets -Dmaven.conf=${dir}: Maven reads its global settings from there (${installation === undefined ? "no Maven installation was found on PATH or in MAVEN_HOME, so they hold only these servers, with Maven's stock logging configuration" : `a copy of ${installation.conf} with these servers added`}) and still reads ${userFile}, which this step does not write. A step that sets ${MAVEN_OPTS} in its own env: replaces this value; add \${{ env.${MAVEN_OPTS} }} to it.`
+        `${MAVEN_OPTS} gets -Dmaven.conf=${dir}: Maven reads its global settings from there (${installation === undefined ? "no Maven installation was found on PATH or in MAVEN_HOME, so they hold only these servers, with Maven's stock logging configuration" : `a copy of ${installation.conf} with these servers added`}) and still reads ${userFiles.join(' or ')}, which this step does not write. A step that sets ${MAVEN_OPTS} in its own env: replaces this value; add \${{ env.${MAVEN_OPTS} }} to it.`
     ];
     return requests.map((request, index) => {
         const id = serverId(request);

@@ -48,6 +48,20 @@ export function userSettingsPath(context: PlanContext): string {
   return pathsOf(context).join(javaUserHome(context), '.m2', 'settings.xml')
 }
 
+/**
+ * Every user settings file a later `mvn` may read: `${user.home}/.m2/settings.xml`, and the file
+ * an absolute `-s`/`--settings` in MAVEN_ARGS names (Maven 3.9 reads it there; 3.8 does not).
+ */
+export function userSettingsPaths(context: PlanContext): string[] {
+  const args = jvmOptions(context.env['MAVEN_ARGS'])
+  const named = args.flatMap((arg, i) => {
+    if (arg === '-s' || arg === '--settings') return args.slice(i + 1, i + 2)
+    return arg.startsWith('--settings=') ? [arg.slice('--settings='.length)] : []
+  })
+  const paths = pathsOf(context)
+  return [userSettingsPath(context), ...named.filter((file) => paths.isAbsolute(file))]
+}
+
 /** A Maven installation's configuration directory, as read when planning. */
 export interface MavenInstallation {
   /** `${maven.home}/conf`. */

@@ -25,7 +25,7 @@ import {
   MAVEN_OPTS,
   STOCK_LOGGING,
   systemProperty,
-  userSettingsPath
+  userSettingsPaths
 } from './maven-install.js'
 import { addServers, type MavenServer, serverIds, settingsWithServers } from './maven-settings.js'
 import type { FormatModule, Plan, PlanContext, RegistryRequest, Step } from './plan.js'
@@ -118,13 +118,15 @@ function planMaven(
   const earlierConf = systemProperty(options, 'maven.conf')
   const ownEarlier = earlierConf !== undefined && isOwnConfDirectory(earlierConf, context)
   const installation = findInstallation(context)
-  const userFile = userSettingsPath(context)
+  const userFiles = userSettingsPaths(context)
   const problems = [
     ...requests.flatMap((request, index) =>
       lineProblems(request, requests.slice(0, index), context)
     ),
     ...machineProblems(context, earlierConf, ownEarlier),
-    ...clashes(requests, context.readFile(userFile), userFile, 'your user settings'),
+    ...userFiles.flatMap((file) =>
+      clashes(requests, context.readFile(file), file, 'your user settings')
+    ),
     ...clashes(
       requests,
       installation?.settings,
@@ -167,7 +169,7 @@ function planMaven(
     }
   ]
   const shared = [
-    `${MAVEN_OPTS} gets -Dmaven.conf=${dir}: Maven reads its global settings from there (${installation === undefined ? "no Maven installation was found on PATH or in MAVEN_HOME, so they hold only these servers, with Maven's stock logging configuration" : `a copy of ${installation.conf} with these servers added`}) and still reads ${userFile}, which this step does not write. A step that sets ${MAVEN_OPTS} in its own env: replaces this value; add \${{ env.${MAVEN_OPTS} }} to it.`
+    `${MAVEN_OPTS} gets -Dmaven.conf=${dir}: Maven reads its global settings from there (${installation === undefined ? "no Maven installation was found on PATH or in MAVEN_HOME, so they hold only these servers, with Maven's stock logging configuration" : `a copy of ${installation.conf} with these servers added`}) and still reads ${userFiles.join(' or ')}, which this step does not write. A step that sets ${MAVEN_OPTS} in its own env: replaces this value; add \${{ env.${MAVEN_OPTS} }} to it.`
   ]
   return requests.map((request, index) => {
     const id = serverId(request)
