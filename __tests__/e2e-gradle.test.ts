@@ -76,6 +76,7 @@ describe('registries: gradle, with the real gradle', () => {
     stage = await startStage()
     repository = await startFakeMavenRepository({
       prefix: '/basic/acme/releases/maven/',
+      uploadPrefix: '/acme/releases/',
       keys: () => stage.cloudsmith.issuedTokens(),
       artifacts: [DEPENDENCY]
     })

@@ -72,6 +72,7 @@ describe('registries: maven, with the real mvn', () => {
     stage = await startStage()
     repository = await startFakeMavenRepository({
       prefix: '/basic/acme/releases/maven/',
+      uploadPrefix: '/acme/releases/',
       keys: () => stage.cloudsmith.issuedTokens(),
       artifacts: [DEPENDENCY]
     })
@@ -81,9 +82,10 @@ describe('registries: maven, with the real mvn', () => {
     await stage?.close()
   })
 
-  async function run(project: MavenProject) {
+  async function run(project: MavenProject, options: { deploy?: boolean } = {}) {
     const jobOptions = `-Duser.home=${project.userHome}`
     let compile: ProgramRun | undefined
+    let deploy: ProgramRun | undefined
     let opts: string | undefined
     const result = await runStep(stage, {
       with: { registries: 'maven releases' },
@@ -94,11 +96,18 @@ describe('registries: maven, with the real mvn', () => {
         compile = await runProgram('mvn', ['--batch-mode', 'compile'], {
           env,
           cwd: project.dir,
-          timeoutMs: TIMEOUT / 2
+          timeoutMs: TIMEOUT / 4
         })
+        if (options.deploy) {
+          deploy = await runProgram('mvn', ['--batch-mode', 'deploy'], {
+            env,
+            cwd: project.publishDir,
+            timeoutMs: TIMEOUT / 4
+          })
+        }
       }
     })
-    return { result, compile, opts, jobOptions }
+    return { result, compile, deploy, opts, jobOptions }
   }
 
   function expectDownloaded(project: MavenProject, compile: ProgramRun | undefined): void {
@@ -113,10 +122,10 @@ describe('registries: maven, with the real mvn', () => {
   }
 
   test(
-    'with no user settings: mvn downloads with the key, post puts MAVEN_OPTS back and removes the files',
+    'with no user settings: mvn downloads and deploys with the key, post puts MAVEN_OPTS back and removes the files',
     async () => {
-      const project = mavenProject('cloudsmith', repository.url, DEPENDENCY)
-      const { result, compile, opts, jobOptions } = await run(project)
+      const project = mavenProject('cloudsmith', repository.url, DEPENDENCY, repository.uploadUrl)
+      const { result, compile, deploy, opts, jobOptions } = await run(project, { deploy: true })
       try {
         expectCleanRun(result, stage)
         expect(opts).toMatch(
@@ -125,6 +134,16 @@ describe('registries: maven, with the real mvn', () => {
           )
         )
         expectDownloaded(project, compile)
+        expect({ status: deploy?.status, tail: deploy?.stdout.slice(-3000) }).toEqual({
+          status: 0,
+          tail: expect.stringContaining('BUILD SUCCESS')
+        })
+        expect(repository.uploads).toEqual(
+          expect.arrayContaining([
+            'testcloudsmith/acme/published/2.0/published-2.0.pom',
+            'testcloudsmith/acme/published/maven-metadata.xml'
+          ])
+        )
         expect(lastKey(stage)).not.toBe('')
         expect(existsSync(project.settingsFile)).toBe(false)
         expect(renderLog(result.main)).toEqual(

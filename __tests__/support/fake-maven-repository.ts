@@ -3,11 +3,12 @@
  * spares loopback), as strict as a private Cloudsmith one: every request is refused with 401 and
  * a Basic challenge unless it carries `Basic token:<key>` for a key it accepts. It serves each
  * artifact's POM and JAR with their .sha1 files, as Maven's default checksum policy wants, under
- * `prefix` (Cloudsmith's `/basic/ORG/REPO/maven/`).
+ * `prefix` (Cloudsmith's `/basic/ORG/REPO/maven/`), and takes uploads (PUT) under `uploadPrefix`
+ * (Cloudsmith's `/ORG/REPO/` on its Maven host).
  */
 import { createHash } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
-import { startLocalServer } from './local-server.js'
+import { readBody, startLocalServer } from './local-server.js'
 
 export interface MavenArtifact {
   readonly groupId: string
@@ -25,7 +26,11 @@ export interface MavenRequest {
 export interface FakeMavenRepository {
   /** `http://127.0.0.1:PORT/basic/acme/repo/maven/`, for the POM's `<repository>`. */
   readonly url: string
+  /** `http://127.0.0.1:PORT/acme/repo/`, for `<distributionManagement>` (Cloudsmith's upload form). */
+  readonly uploadUrl: string
   readonly requests: MavenRequest[]
+  /** Paths below the upload prefix that were PUT with the right credentials, in order. */
+  readonly uploads: string[]
   close(): Promise<void>
 }
 
@@ -60,19 +65,30 @@ function authorization(
 export async function startFakeMavenRepository(options: {
   /** With slashes around it: `/basic/acme/repo/maven/`. */
   readonly prefix: string
+  /** Where uploads go, with slashes around it: `/acme/repo/`. */
+  readonly uploadPrefix: string
   /** The keys it accepts (read at each request), sent as Basic `token:<key>`. */
   readonly keys: () => readonly string[]
   readonly artifacts: readonly MavenArtifact[]
 }): Promise<FakeMavenRepository> {
   const served = new Map(options.artifacts.flatMap((artifact) => [...files(artifact)]))
   const requests: MavenRequest[] = []
-  const server = await startLocalServer((request, response) => {
+  const uploads: string[] = []
+  const server = await startLocalServer(async (request, response) => {
     const url = request.url ?? ''
     const path = url.startsWith(options.prefix) ? url.slice(options.prefix.length) : url
     const auth = authorization(request, options.keys())
     requests.push({ method: request.method ?? '', path, authorization: auth })
     if (auth !== 'accepted') {
+      request.resume()
       response.writeHead(401, { 'WWW-Authenticate': 'Basic realm="cloudsmith"' })
+      response.end()
+      return
+    }
+    if (request.method === 'PUT' && url.startsWith(options.uploadPrefix)) {
+      await readBody(request)
+      uploads.push(url.slice(options.uploadPrefix.length))
+      response.writeHead(201)
       response.end()
       return
     }
@@ -85,5 +101,11 @@ export async function startFakeMavenRepository(options: {
     response.writeHead(200, { 'Content-Length': body.length })
     response.end(request.method === 'HEAD' ? undefined : body)
   })
-  return { url: `${server.url}${options.prefix}`, requests, close: () => server.close() }
+  return {
+    url: `${server.url}${options.prefix}`,
+    uploadUrl: `${server.url}${options.uploadPrefix}`,
+    requests,
+    uploads,
+    close: () => server.close()
+  }
 }

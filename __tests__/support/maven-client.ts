@@ -20,8 +20,16 @@ import { tmpdir, userInfo } from 'node:os'
 import { join } from 'node:path'
 import type { MavenArtifact } from './fake-maven-repository.js'
 
-/** The plugins `mvn compile` runs for a jar project, as the machine's local repository has them. */
-const PLUGINS = { 'maven-resources-plugin': '3.3.1', 'maven-compiler-plugin': '3.13.0' }
+/**
+ * The plugins `mvn compile` runs for a jar project and `mvn deploy` for a pom project, as the
+ * machine's local repository has them.
+ */
+const PLUGINS = {
+  'maven-resources-plugin': '3.3.1',
+  'maven-compiler-plugin': '3.13.0',
+  'maven-install-plugin': '3.1.1',
+  'maven-deploy-plugin': '3.1.1'
+}
 
 /** The machine's local repository (Java's user.home, as Maven finds it). */
 export const MACHINE_REPOSITORY = join(userInfo().homedir, '.m2', 'repository')
@@ -41,14 +49,24 @@ export function requireMaven(): string {
 
 export interface MavenProject {
   readonly dir: string
+  /** A pom project whose `mvn deploy` uploads to the repository. */
+  readonly publishDir: string
   /** Java's user.home for mvn: holds .m2/settings.xml (when the test writes one) and .m2/repository. */
   readonly userHome: string
   readonly settingsFile: string
   remove(): void
 }
 
-/** A jar project depending on `dependency` from the repository `id` at `url`. */
-export function mavenProject(id: string, url: string, dependency: MavenArtifact): MavenProject {
+/**
+ * A jar project depending on `dependency` from the repository `id` at `url`, and, in the folder
+ * `publish`, a pom project that deploys to the repository `id` at `uploadUrl`.
+ */
+export function mavenProject(
+  id: string,
+  url: string,
+  dependency: MavenArtifact,
+  uploadUrl = url
+): MavenProject {
   const root = mkdtempSync(join(tmpdir(), 'maven-project-'))
   const dir = join(root, 'app')
   const userHome = join(root, 'home')
@@ -100,8 +118,35 @@ ${plugins}
 </project>
 `
   )
+  mkdirSync(join(root, 'publish'))
+  writeFileSync(
+    join(root, 'publish', 'pom.xml'),
+    `<?xml version="1.0" encoding="UTF-8"?>
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>${dependency.groupId}</groupId>
+  <artifactId>published</artifactId>
+  <version>2.0</version>
+  <packaging>pom</packaging>
+  <distributionManagement>
+    <repository>
+      <id>${id}</id>
+      <url>${uploadUrl}</url>
+    </repository>
+  </distributionManagement>
+  <build>
+    <pluginManagement>
+      <plugins>
+${plugins}
+      </plugins>
+    </pluginManagement>
+  </build>
+</project>
+`
+  )
   return {
     dir,
+    publishDir: join(root, 'publish'),
     userHome,
     settingsFile: join(userHome, '.m2', 'settings.xml'),
     remove: () => rmSync(root, { recursive: true, force: true })
