@@ -1,10 +1,10 @@
 /**
  * The real `mvn` against a repository: a throw-away project that depends on one artifact from a
  * repository with a given id, run with its own `user.home` (so its own ~/.m2/settings.xml, never
- * the machine's). Maven Central is not reachable here, so the projects pin the plugins `mvn
- * compile` and `mvn deploy` need to the versions the machine's ~/.m2/repository holds, and the test's local
- * repository links to that one entry by entry (read only: nothing under it is written) with its
- * own directory for the group the test downloads.
+ * the machine's). Maven Central is not reachable here, so the projects pin the plugins
+ * `mvn compile` and `mvn deploy` need to the versions the machine's ~/.m2/repository holds, and
+ * the test's local repository links to that one entry by entry (read only: nothing under it is
+ * written) with its own directory for the group the test downloads.
  */
 import { spawnSync } from 'node:child_process'
 import {
