@@ -4,10 +4,14 @@
  */
 import { cargo } from './cargo.js'
 import { docker } from './docker.js'
+import { go } from './go.js'
 import { npm } from './npm.js'
+import { nuget } from './nuget.js'
 import type { FormatModule } from './plan.js'
 import { python } from './python.js'
+import { ruby } from './ruby.js'
+import { terraform } from './terraform.js'
 
 export const FORMATS: ReadonlyMap<string, FormatModule> = new Map(
-  [docker, npm, python, cargo].map((format) => [format.format, format])
+  [docker, npm, python, cargo, nuget, go, ruby, terraform].map((format) => [format.format, format])
 )
