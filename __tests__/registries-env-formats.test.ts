@@ -107,7 +107,7 @@ describe('go', () => {
       GONOSUMDB: ['example.com/acme/*,*.corp.example.com', false, '']
     })
     expect(plan.title).toBe(
-      'go: modules from https://token:***@golang.cloudsmith.io/acme/go-private/, not checked against sum.golang.org: example.com/acme/*,*.corp.example.com'
+      'go: every module through https://token:***@golang.cloudsmith.io/acme/go-private/; example.com/acme/*,*.corp.example.com not looked up in sum.golang.org'
     )
     expect(plan.notes).toEqual([
       'go downloads every module through golang.cloudsmith.io, with no fallback to proxy.golang.org or direct (a private path missing there would be asked of the public proxy and its origin); give the repository a Go upstream for public modules.'

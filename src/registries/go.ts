@@ -89,7 +89,7 @@ export const go = envFormat({
     const noSumDb = [...(earlier === '' ? [] : [earlier]), ...patterns].join(',')
     const shown = `https://token:***${afterKey}`
     return {
-      title: `go: modules from ${shown}${patterns.length > 0 ? `, not checked against sum.golang.org: ${patterns.join(',')}` : ''}`,
+      title: `go: every module through ${shown}${patterns.length > 0 ? `; ${patterns.join(',')} not looked up in sum.golang.org` : ''}`,
       steps: [
         secretVariable('GOPROXY', ['https://token:', KEY, afterKey]),
         ...(patterns.length > 0 ? [plainVariable('GONOSUMDB', noSumDb, context.env)] : [])
