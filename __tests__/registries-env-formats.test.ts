@@ -209,10 +209,11 @@ describe('ruby', () => {
       RUBYGEMS_HOST: ['https://ruby.acme.com/gems', false, 'https://rubygems.org']
     })
     expect(only(line).title).toContain('https://gems.acme.com/basic/ruby/')
-    expect(
-      exported(only('ruby gems', { RUBYGEMS_HOST: 'https://u:secret@gems.example' }))
-        .RUBYGEMS_HOST?.[2]
-    ).toBe('')
+    const withCredential = only('ruby gems', { RUBYGEMS_HOST: 'https://u:secret@gems.example' })
+    expect(exported(withCredential).RUBYGEMS_HOST?.[2]).toBe('')
+    expect(withCredential.notes.at(-1)).toBe(
+      'RUBYGEMS_HOST was already set; this step replaces it, and post clears it (an earlier credential is never stored to be put back).'
+    )
   })
 })
 
@@ -441,4 +442,25 @@ describe('applied and undone by the common apply/undo', () => {
       expect(module.plan(plan.request, windows)).toEqual(plan)
     }
   })
+})
+
+test('a request without a repository (the parser never makes one) plans without a crash', () => {
+  const request = {
+    line: 1,
+    text: 'x',
+    owner: 'acme',
+    repository: undefined,
+    options: new Map<string, string>()
+  }
+  expect(nuget.plan({ ...request, format: 'nuget' }, runnerContext())).toEqual(
+    expect.objectContaining({
+      title:
+        "nuget: credentials for the package source 'cloudsmith' (https://nuget.cloudsmith.io/acme//v3/index.json)"
+    })
+  )
+  expect(terraform.plan({ ...request, format: 'terraform' }, runnerContext())).toEqual(
+    expect.objectContaining({
+      title: 'terraform: token for terraform.cloudsmith.io (repository acme/)'
+    })
+  )
 })

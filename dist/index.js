@@ -4456,15 +4456,18 @@ function hasUserinfo(value) {
 }
 /** "NAME was already set; …" for each exported variable the job had set before the step. */
 function replacedNotes(steps, env) {
-    return steps.flatMap((step) => step.kind === 'env' && (env[step.name] ?? '') !== ''
-        ? [
-            step.secret
-                ? `${step.name} was already set; this step replaces it, and post clears it (an earlier credential is never stored to be put back).`
-                : `${step.name} was already set; this step ${keepsEarlier(step, env[step.name] ?? '') ? 'adds to' : 'replaces'} it, and post puts the earlier value back.`
-        ]
-        : []);
+    return steps.flatMap((step) => {
+        const before = env[step.name] ?? '';
+        if (before === '')
+            return [];
+        const change = keepsEarlier(step, before) ? 'adds to' : 'replaces';
+        const post = step.restore === before
+            ? 'post puts the earlier value back'
+            : 'post clears it (an earlier credential is never stored to be put back)';
+        return [`${step.name} was already set; this step ${change} it, and ${post}.`];
+    });
 }
-/** Whether a plain value keeps the earlier one at its start (GONOSUMDB=earlier,ours). */
+/** Whether a value keeps the earlier one at its start (GONOSUMDB=earlier,ours). */
 function keepsEarlier(step, before) {
     const text = step.value.map((part) => (typeof part === 'string' ? part : '')).join('');
     return text.startsWith(`${before},`);
@@ -4512,7 +4515,7 @@ function modulePatternProblem(pattern) {
     if (!elements.every((element) => ELEMENT.test(element))) {
         return `'${pattern}' is not a module path pattern: path elements of letters, digits, '.', '_', '~', '-' and the wildcards *, ? and [...], joined by single '/'`;
     }
-    if (!(elements[0] ?? '').includes('.')) {
+    if (!/^[^/]*\./.test(pattern)) {
         return `'${pattern}' does not start with a domain name (such as example.com or *.corp.example.com); a pattern like it would take public modules out of checksum verification too`;
     }
     return undefined;
@@ -4547,10 +4550,11 @@ const go = envFormat({
     hosts: (request) => [proxyAfterKey(request).host],
     validate(request) {
         const problems = cloudsmithHostProblem(request, 'host', GO_HOST);
-        for (const pattern of modulePatterns(request)) {
+        const patterns = modulePatterns(request);
+        for (const pattern of patterns) {
             const problem = modulePatternProblem(pattern);
             if (problem !== undefined)
-                problems.push(`modules=${request.options.get('modules') ?? ''} has ${problem}.`);
+                problems.push(`modules=${patterns.join(',')} has ${problem}.`);
         }
         return problems;
     },

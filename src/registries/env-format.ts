@@ -19,10 +19,13 @@ import type {
   Value
 } from './plan.js'
 
+/** A planned variable. */
+export type EnvStep = Step & { readonly kind: 'env' }
+
 /** What a format's plan is made of, before the notes on variables already set. */
 export interface EnvPlan {
   readonly title: string
-  readonly steps: readonly Step[]
+  readonly steps: readonly EnvStep[]
   readonly notes: readonly string[]
 }
 
@@ -55,16 +58,12 @@ export function envFormat(spec: EnvFormatSpec): FormatModule {
 }
 
 /** A variable holding the key (whole or in part): masked whole before export, cleared by post. */
-export function secretVariable(name: string, value: Value): Step {
+export function secretVariable(name: string, value: Value): EnvStep {
   return { kind: 'env', name, value, secret: true, restore: '' }
 }
 
 /** A variable holding no key: post puts its earlier value back, unless that held a credential. */
-export function plainVariable(
-  name: string,
-  value: string,
-  env: PlanContext['env']
-): Step & { kind: 'env' } {
+export function plainVariable(name: string, value: string, env: PlanContext['env']): EnvStep {
   const before = env[name] ?? ''
   return {
     kind: 'env',
@@ -81,20 +80,21 @@ function hasUserinfo(value: string): boolean {
 }
 
 /** "NAME was already set; …" for each exported variable the job had set before the step. */
-function replacedNotes(steps: readonly Step[], env: PlanContext['env']): string[] {
-  return steps.flatMap((step) =>
-    step.kind === 'env' && (env[step.name] ?? '') !== ''
-      ? [
-          step.secret
-            ? `${step.name} was already set; this step replaces it, and post clears it (an earlier credential is never stored to be put back).`
-            : `${step.name} was already set; this step ${keepsEarlier(step, env[step.name] ?? '') ? 'adds to' : 'replaces'} it, and post puts the earlier value back.`
-        ]
-      : []
-  )
+function replacedNotes(steps: readonly EnvStep[], env: PlanContext['env']): string[] {
+  return steps.flatMap((step) => {
+    const before = env[step.name] ?? ''
+    if (before === '') return []
+    const change = keepsEarlier(step, before) ? 'adds to' : 'replaces'
+    const post =
+      step.restore === before
+        ? 'post puts the earlier value back'
+        : 'post clears it (an earlier credential is never stored to be put back)'
+    return [`${step.name} was already set; this step ${change} it, and ${post}.`]
+  })
 }
 
-/** Whether a plain value keeps the earlier one at its start (GONOSUMDB=earlier,ours). */
-function keepsEarlier(step: Step & { kind: 'env' }, before: string): boolean {
+/** Whether a value keeps the earlier one at its start (GONOSUMDB=earlier,ours). */
+function keepsEarlier(step: EnvStep, before: string): boolean {
   const text = step.value.map((part) => (typeof part === 'string' ? part : '')).join('')
   return text.startsWith(`${before},`)
 }

@@ -31,7 +31,7 @@ export function modulePatternProblem(pattern: string): string | undefined {
   if (!elements.every((element) => ELEMENT.test(element))) {
     return `'${pattern}' is not a module path pattern: path elements of letters, digits, '.', '_', '~', '-' and the wildcards *, ? and [...], joined by single '/'`
   }
-  if (!(elements[0] ?? '').includes('.')) {
+  if (!/^[^/]*\./.test(pattern)) {
     return `'${pattern}' does not start with a domain name (such as example.com or *.corp.example.com); a pattern like it would take public modules out of checksum verification too`
   }
   return undefined
@@ -75,10 +75,10 @@ export const go = envFormat({
   hosts: (request) => [proxyAfterKey(request).host],
   validate(request) {
     const problems = cloudsmithHostProblem(request, 'host', GO_HOST)
-    for (const pattern of modulePatterns(request)) {
+    const patterns = modulePatterns(request)
+    for (const pattern of patterns) {
       const problem = modulePatternProblem(pattern)
-      if (problem !== undefined)
-        problems.push(`modules=${request.options.get('modules') ?? ''} has ${problem}.`)
+      if (problem !== undefined) problems.push(`modules=${patterns.join(',')} has ${problem}.`)
     }
     return problems
   },
