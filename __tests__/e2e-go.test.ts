@@ -11,6 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expectCleanRun, lastKey } from './e2e/expectations.js'
+import { expectDryRun, expectRefusedBeforeExchange } from './e2e/registries-steps.js'
 import {
   type ProgramRun,
   renderLog,
@@ -63,13 +64,15 @@ describe('registries: go, with the real go', () => {
   const line = (): string => `go go-private host=${proxy.host} modules=acme.example/*`
 
   test(
-    'main sets go up, a later step builds with the private module, post clears the variables',
+    'main sets go up, a later step builds with the private module, post clears GOPROXY and puts GONOSUMDB back',
     async () => {
       let seen: Record<string, string | undefined> = {}
       let build: ProgramRun | undefined
       let withoutKey: ProgramRun | undefined
       const result = await runStep(stage, {
         with: { registries: line() },
+        // set by the workflow: the step adds to it, post puts it back
+        env: { GONOSUMDB: 'git.example.org' },
         timeoutMs: TIMEOUT / 4,
         between: async (env) => {
           seen = { proxy: env.GOPROXY, noSumDb: env.GONOSUMDB }
@@ -93,7 +96,7 @@ describe('registries: go, with the real go', () => {
         const key = lastKey(stage)
         expect(seen).toEqual({
           proxy: `https://token:${key}@${proxy.host}/go-private/`,
-          noSumDb: 'acme.example/*'
+          noSumDb: 'git.example.org,acme.example/*'
         })
         expect({ status: build?.status, stderr: build?.stderr }).toEqual({
           status: 0,
@@ -120,9 +123,14 @@ describe('registries: go, with the real go', () => {
             '  Exported GONOSUMDB.'
           ])
         )
-        expect(result.post?.env).toEqual(expect.objectContaining({ GOPROXY: '', GONOSUMDB: '' }))
+        expect(result.post?.env).toEqual(
+          expect.objectContaining({ GOPROXY: '', GONOSUMDB: 'git.example.org' })
+        )
         expect(renderLog(result.post!)).toEqual(
-          expect.arrayContaining(['Cleared GOPROXY for the rest of the job.'])
+          expect.arrayContaining([
+            'Cleared GOPROXY for the rest of the job.',
+            'Put GONOSUMDB back to its value before the action.'
+          ])
         )
         expect(result.main.summary).toContain('GOPROXY')
       } finally {
@@ -134,46 +142,28 @@ describe('registries: go, with the real go', () => {
 
   test(
     'a dry run prints the variables, the key as ***, and sets nothing',
-    async () => {
-      const result = await runStep(stage, {
-        with: { registries: line(), 'dry-run': true },
-        timeoutMs: TIMEOUT / 4
-      })
-      try {
-        expectCleanRun(result, stage)
-        expect(renderLog(result.main)).toEqual(
-          expect.arrayContaining([
-            `    export GOPROXY=https://token:***@${proxy.host}/go-private/`,
-            '    export GONOSUMDB=acme.example/*'
-          ])
-        )
-        expect(result.main.env).toEqual({})
-      } finally {
-        result.cleanup()
-      }
-    },
+    () =>
+      expectDryRun(
+        stage,
+        line(),
+        [
+          `    export GOPROXY=https://token:***@${proxy.host}/go-private/`,
+          '    export GONOSUMDB=acme.example/*'
+        ],
+        TIMEOUT / 4
+      ),
     TIMEOUT
   )
 
   test(
     'a pattern without a domain is refused before any request, naming the line',
-    async () => {
-      const before = stage.cloudsmith.exchanges().length
-      const result = await runStep(stage, {
-        with: { registries: 'go go-private modules=acme/*' },
-        timeoutMs: TIMEOUT / 4
-      })
-      try {
-        expect(result.main.exitCode).toBe(1)
-        expect(stage.cloudsmith.exchanges()).toHaveLength(before)
-        expect(renderLog(result.main).join('\n')).toContain(
-          "Input 'registries' line 1 (go go-private modules=acme/*): modules=acme/* has 'acme/*' does not start with a domain name"
-        )
-        expect(result.main.env).toEqual({})
-      } finally {
-        result.cleanup()
-      }
-    },
+    () =>
+      expectRefusedBeforeExchange(
+        stage,
+        'go go-private modules=acme/*',
+        "Input 'registries' line 1 (go go-private modules=acme/*): modules=acme/* has 'acme/*' does not start with a domain name",
+        TIMEOUT / 4
+      ),
     TIMEOUT
   )
 })

@@ -11,6 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expectCleanRun, lastKey } from './e2e/expectations.js'
+import { expectDryRun, expectRefusedBeforeExchange } from './e2e/registries-steps.js'
 import {
   type ProgramRun,
   renderLog,
@@ -164,47 +165,29 @@ describe('registries: ruby, with the real bundle and gem', () => {
 
   test(
     'a dry run prints the variables, the key as ***, and sets nothing',
-    async () => {
-      const result = await runStep(stage, {
-        with: { registries: line(), 'dry-run': true },
-        timeoutMs: TIMEOUT / 4
-      })
-      try {
-        expectCleanRun(result, stage)
-        expect(renderLog(result.main)).toEqual(
-          expect.arrayContaining([
-            `    export ${bundlerVariable()}=token:***`,
-            '    export GEM_HOST_API_KEY=***',
-            `    export RUBYGEMS_HOST=https://${server.host}/gems`
-          ])
-        )
-        expect(result.main.env).toEqual({})
-      } finally {
-        result.cleanup()
-      }
-    },
+    () =>
+      expectDryRun(
+        stage,
+        line(),
+        [
+          `    export ${bundlerVariable()}=token:***`,
+          '    export GEM_HOST_API_KEY=***',
+          `    export RUBYGEMS_HOST=https://${server.host}/gems`
+        ],
+        TIMEOUT / 4
+      ),
     TIMEOUT
   )
 
   test(
     'a second ruby line is refused before any request, naming both lines',
-    async () => {
-      const before = stage.cloudsmith.exchanges().length
-      const result = await runStep(stage, {
-        with: { registries: 'ruby gems\nruby more-gems' },
-        timeoutMs: TIMEOUT / 4
-      })
-      try {
-        expect(result.main.exitCode).toBe(1)
-        expect(stage.cloudsmith.exchanges()).toHaveLength(before)
-        expect(renderLog(result.main).join('\n')).toContain(
-          "Input 'registries' line 2 (ruby more-gems): only one ruby line is allowed and line 1 is one"
-        )
-        expect(result.main.env).toEqual({})
-      } finally {
-        result.cleanup()
-      }
-    },
+    () =>
+      expectRefusedBeforeExchange(
+        stage,
+        'ruby gems\nruby more-gems',
+        "Input 'registries' line 2 (ruby more-gems): only one ruby line is allowed and line 1 is one",
+        TIMEOUT / 4
+      ),
     TIMEOUT
   )
 })

@@ -8,13 +8,12 @@
  */
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { selfSignedCertificate } from './certificates.js'
-import { readBody, startLocalServer } from './local-server.js'
-import { startTlsFront } from './proxy.js'
+import { readBody } from './local-server.js'
+import { definedEnv, requireProgram } from './client-program.js'
+import { fakeFolder, startTlsFake, type TlsFake } from './tls-fake.js'
 
 export interface GemFiles {
   readonly name: string
@@ -29,14 +28,10 @@ export interface GemRequest {
   readonly authorization: 'none' | 'accepted' | 'refused'
 }
 
-export interface FakeGemServer {
-  /** `127.0.0.1:PORT`, for `host=` and `upload-host=`. */
-  readonly host: string
-  readonly caFile: string
+export interface FakeGemServer extends TlsFake {
   readonly requests: GemRequest[]
   /** Sizes of the gems pushed, in order. */
   readonly pushed: number[]
-  close(): Promise<void>
 }
 
 /** A gem made by `gem build` in `dir` (the folder is left with the gemspec and the .gem). */
@@ -75,10 +70,7 @@ export async function startFakeGemServer(options: {
   readonly keys: () => readonly string[]
   readonly gems: readonly GemFiles[]
 }): Promise<FakeGemServer> {
-  const certificate = selfSignedCertificate(['127.0.0.1'])
-  const dir = mkdtempSync(join(tmpdir(), 'fake-gem-server-'))
-  const caFile = join(dir, 'ca.pem')
-  writeFileSync(caFile, certificate.cert)
+  const dir = fakeFolder('fake-gem-server')
   const files = new Map<string, Buffer | string>()
   const versions = ['created_at: 2026-01-01T00:00:00+00:00', '---']
   for (const gem of options.gems) {
@@ -131,19 +123,7 @@ export async function startFakeGemServer(options: {
     outgoing.end(file)
   }
 
-  const plain = await startLocalServer(handle)
-  const tls = await startTlsFront(plain.port, certificate)
-  return {
-    host: `127.0.0.1:${tls.port}`,
-    caFile,
-    requests,
-    pushed,
-    close: async () => {
-      await tls.close()
-      await plain.close()
-      rmSync(dir, { recursive: true, force: true })
-    }
-  }
+  return { ...(await startTlsFake(dir, handle)), requests, pushed }
 }
 
 /**
@@ -164,12 +144,10 @@ export function bundlerProject(
     join(dir, 'Gemfile'),
     `source ${JSON.stringify(source)} do\n  gem ${JSON.stringify(gem.name)}, ${JSON.stringify(gem.version)}\nend\n`
   )
-  const out: Record<string, string> = {}
-  for (const [name, value] of Object.entries(env)) if (value !== undefined) out[name] = value
   return {
     dir,
     env: {
-      ...out,
+      ...definedEnv(env),
       HOME: root,
       BUNDLE_GEMFILE: join(dir, 'Gemfile'),
       BUNDLE_APP_CONFIG: join(root, 'bundle-config'),
@@ -181,11 +159,4 @@ export function bundlerProject(
   }
 }
 
-/** `bundle --version` when Bundler is on PATH, else an Error saying so. */
-export function requireBundler(): string {
-  try {
-    return execFileSync('bundle', ['--version'], { encoding: 'utf8' }).trim()
-  } catch {
-    throw new Error('bundle is needed on PATH for this test (.ci/run installs ruby-bundler)')
-  }
-}
+export const requireBundler = (): string => requireProgram('bundle', ['--version'], 'ruby-bundler')

@@ -6,13 +6,11 @@
  * go refuses to send credentials over plain http, hence TLS; `caFile` is for SSL_CERT_FILE.
  */
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { selfSignedCertificate } from './certificates.js'
-import { startLocalServer } from './local-server.js'
-import { startTlsFront } from './proxy.js'
+import { definedEnv, requireProgram } from './client-program.js'
+import { fakeFolder, startTlsFake, type TlsFake } from './tls-fake.js'
 
 export interface GoModule {
   /** A module path in lower case (no `!` escaping needed), such as `acme.example/greet`. */
@@ -27,12 +25,8 @@ export interface ProxyRequest {
   readonly authorization: 'none' | 'accepted' | 'refused'
 }
 
-export interface FakeGoProxy {
-  /** `127.0.0.1:PORT`, for `host=`. */
-  readonly host: string
-  readonly caFile: string
+export interface FakeGoProxy extends TlsFake {
   readonly requests: ProxyRequest[]
-  close(): Promise<void>
 }
 
 /** The module's zip as go expects it: every file below `PATH@VERSION/`. */
@@ -62,10 +56,7 @@ export async function startFakeGoProxy(options: {
   readonly keys: () => readonly string[]
   readonly modules: readonly GoModule[]
 }): Promise<FakeGoProxy> {
-  const certificate = selfSignedCertificate(['127.0.0.1'])
-  const dir = mkdtempSync(join(tmpdir(), 'fake-go-proxy-'))
-  const caFile = join(dir, 'ca.pem')
-  writeFileSync(caFile, certificate.cert)
+  const dir = fakeFolder('fake-go-proxy')
   const files = new Map<string, { type: string; body: Buffer | string }>()
   for (const module of options.modules) {
     const at = `${module.path}/@v/${module.version}`
@@ -108,18 +99,7 @@ export async function startFakeGoProxy(options: {
     outgoing.end(file.body)
   }
 
-  const plain = await startLocalServer(handle)
-  const tls = await startTlsFront(plain.port, certificate)
-  return {
-    host: `127.0.0.1:${tls.port}`,
-    caFile,
-    requests,
-    close: async () => {
-      await tls.close()
-      await plain.close()
-      rmSync(dir, { recursive: true, force: true })
-    }
-  }
+  return { ...(await startTlsFake(dir, handle)), requests }
 }
 
 /**
@@ -140,12 +120,10 @@ export function goProject(
     `module app\n\ngo 1.19\n\nrequire ${module.path} ${module.version}\n`
   )
   writeFileSync(join(dir, 'main.go'), main)
-  const out: Record<string, string> = {}
-  for (const [name, value] of Object.entries(env)) if (value !== undefined) out[name] = value
   return {
     dir,
     env: {
-      ...out,
+      ...definedEnv(env),
       HOME: root,
       GOPATH: join(root, 'gopath'),
       GOMODCACHE: join(root, 'gopath', 'pkg', 'mod'),
@@ -159,11 +137,4 @@ export function goProject(
   }
 }
 
-/** `go version` when go is on PATH, else an Error saying so. */
-export function requireGo(): string {
-  try {
-    return execFileSync('go', ['version'], { encoding: 'utf8' }).trim()
-  } catch {
-    throw new Error('go is needed on PATH for this test (.ci/run installs golang-go)')
-  }
-}
+export const requireGo = (): string => requireProgram('go', ['version'], 'golang-go')
