@@ -144,6 +144,21 @@ describe('go', () => {
     ])
   })
 
+  test('run again in the job: GONOSUMDB already holds the patterns and is left as it is, without a note', () => {
+    const plan = only('go go-private modules=example.com/acme,example.com/more', {
+      GONOSUMDB: 'example.com/acme,example.com/more'
+    })
+    expect(exported(plan).GONOSUMDB).toEqual([
+      'example.com/acme,example.com/more',
+      false,
+      'example.com/acme,example.com/more'
+    ])
+    expect(plan.notes.join('\n')).not.toContain('GONOSUMDB')
+    expect(
+      exported(only('go m modules=b.example,a.example', { GONOSUMDB: 'a.example' })).GONOSUMDB?.[0]
+    ).toBe('a.example,b.example')
+  })
+
   test.each([
     [{ host: 'go.acme.com' }, 'https://token:<key>@go.acme.com/go-private/'],
     [{ host: 'mods.acme.com', domain: 'repository' }, 'https://token:<key>@mods.acme.com/'],

@@ -4458,19 +4458,16 @@ function hasUserinfo(value) {
 function replacedNotes(steps, env) {
     return steps.flatMap((step) => {
         const before = env[step.name] ?? '';
-        if (before === '')
+        const text = step.value.map((part) => (typeof part === 'string' ? part : '')).join('');
+        // unset before, or set to what this step sets (GONOSUMDB after a run of this action)
+        if (before === '' || text === before)
             return [];
-        const change = keepsEarlier(step, before) ? 'adds to' : 'replaces';
+        const change = text.startsWith(`${before},`) ? 'adds to' : 'replaces';
         const post = step.restore === before
             ? 'post puts the earlier value back'
             : 'post clears it (an earlier credential is never stored to be put back)';
         return [`${step.name} was already set; this step ${change} it, and ${post}.`];
     });
-}
-/** Whether a value keeps the earlier one at its start (GONOSUMDB=earlier,ours). */
-function keepsEarlier(step, before) {
-    const text = step.value.map((part) => (typeof part === 'string' ? part : '')).join('');
-    return text.startsWith(`${before},`);
 }
 /** Notes for variables that, set in the job, change what the exported ones do. */
 function interferingNotes(env, table) {
@@ -4561,8 +4558,9 @@ const go = envFormat({
     variables(request, context) {
         const { host, afterKey } = proxyAfterKey(request);
         const patterns = modulePatterns(request);
-        const earlier = context.env.GONOSUMDB ?? '';
-        const noSumDb = [...(earlier === '' ? [] : [earlier]), ...patterns].join(',');
+        // an earlier value first, then the patterns it does not hold yet (this action run again)
+        const earlier = (context.env.GONOSUMDB ?? '').split(',').filter((part) => part !== '');
+        const noSumDb = [...earlier, ...patterns.filter((p) => !earlier.includes(p))].join(',');
         const shown = `https://token:***${afterKey}`;
         return {
             title: `go: every module through ${shown}${patterns.length > 0 ? `; ${patterns.join(',')} not looked up in sum.golang.org` : ''}`,

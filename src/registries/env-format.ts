@@ -83,20 +83,16 @@ function hasUserinfo(value: string): boolean {
 function replacedNotes(steps: readonly EnvStep[], env: PlanContext['env']): string[] {
   return steps.flatMap((step) => {
     const before = env[step.name] ?? ''
-    if (before === '') return []
-    const change = keepsEarlier(step, before) ? 'adds to' : 'replaces'
+    const text = step.value.map((part) => (typeof part === 'string' ? part : '')).join('')
+    // unset before, or set to what this step sets (GONOSUMDB after a run of this action)
+    if (before === '' || text === before) return []
+    const change = text.startsWith(`${before},`) ? 'adds to' : 'replaces'
     const post =
       step.restore === before
         ? 'post puts the earlier value back'
         : 'post clears it (an earlier credential is never stored to be put back)'
     return [`${step.name} was already set; this step ${change} it, and ${post}.`]
   })
-}
-
-/** Whether a value keeps the earlier one at its start (GONOSUMDB=earlier,ours). */
-function keepsEarlier(step: EnvStep, before: string): boolean {
-  const text = step.value.map((part) => (typeof part === 'string' ? part : '')).join('')
-  return text.startsWith(`${before},`)
 }
 
 /** Notes for variables that, set in the job, change what the exported ones do. */

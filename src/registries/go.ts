@@ -85,8 +85,9 @@ export const go = envFormat({
   variables(request, context) {
     const { host, afterKey } = proxyAfterKey(request)
     const patterns = modulePatterns(request)
-    const earlier = context.env.GONOSUMDB ?? ''
-    const noSumDb = [...(earlier === '' ? [] : [earlier]), ...patterns].join(',')
+    // an earlier value first, then the patterns it does not hold yet (this action run again)
+    const earlier = (context.env.GONOSUMDB ?? '').split(',').filter((part) => part !== '')
+    const noSumDb = [...earlier, ...patterns.filter((p) => !earlier.includes(p))].join(',')
     const shown = `https://token:***${afterKey}`
     return {
       title: `go: every module through ${shown}${patterns.length > 0 ? `; ${patterns.join(',')} not looked up in sum.golang.org` : ''}`,
