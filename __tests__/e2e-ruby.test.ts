@@ -7,11 +7,13 @@
  * install path.
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expectCleanRun, lastKey } from './e2e/expectations.js'
 import { expectDryRun, expectRefusedBeforeExchange } from './e2e/registries-steps.js'
+import { bundlerVariable as planned } from '../src/registries/ruby.js'
 import {
   type ProgramRun,
   renderLog,
@@ -190,4 +192,17 @@ describe('registries: ruby, with the real bundle and gem', () => {
       ),
     TIMEOUT
   )
+
+  test("the plan names each host's variable as Bundler itself does (Settings.key_for of the source's host)", () => {
+    const hosts = [
+      'dl.cloudsmith.io',
+      'gems.my-company.example',
+      'Gems.Acme.com:8443',
+      '127.0.0.1:4443'
+    ]
+    const script =
+      'require "bundler"; require "uri"; ARGV.each { |h| puts Bundler::Settings.key_for(URI("https://#{h}/basic/x/ruby/").host) }'
+    const bundler = execFileSync('ruby', ['-e', script, ...hosts], { encoding: 'utf8' })
+    expect(bundler.trim().split('\n')).toEqual(hosts.map((host) => planned(host)))
+  })
 })

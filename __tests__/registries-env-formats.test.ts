@@ -254,6 +254,19 @@ describe('terraform', () => {
     expect(terraformVariable(host)).toBe(name)
   })
 
+  test('Terraform reads each name back as the host (its decoding: __ as -, then _ as .)', () => {
+    const decode = (name: string): string =>
+      name.slice('TF_TOKEN_'.length).replaceAll('__', '-').replaceAll('_', '.')
+    for (const host of [
+      'terraform.cloudsmith.io',
+      'a-b.c--d.example',
+      'x1.y-2.example',
+      '10.0.0.1'
+    ]) {
+      expect(decode(terraformVariable(host))).toBe(host)
+    }
+  })
+
   test('a custom host, and two repositories on one host refused: one token per host', () => {
     expect(Object.keys(exported(only('terraform other/mods host=tf.acme.com')))).toEqual([
       'TF_TOKEN_tf_acme_com'
