@@ -224,6 +224,14 @@ describe('ruby', () => {
       RUBYGEMS_HOST: ['https://ruby.acme.com/gems', false, 'https://rubygems.org']
     })
     expect(only(line).title).toContain('https://gems.acme.com/basic/ruby/')
+    expect(ruby.hosts(only(line).request)).toEqual(['gems.acme.com', 'ruby.acme.com'])
+    expect(ruby.hosts(only('ruby gems').request)).toEqual([
+      'dl.cloudsmith.io',
+      'ruby.cloudsmith.io'
+    ])
+    expect(ruby.hosts(only('ruby gems host=g.acme.com upload-host=G.acme.com').request)).toEqual([
+      'g.acme.com'
+    ])
     const withCredential = only('ruby gems', { RUBYGEMS_HOST: 'https://u:secret@gems.example' })
     expect(exported(withCredential).RUBYGEMS_HOST?.[2]).toBe('')
     expect(withCredential.notes.at(-1)).toBe(

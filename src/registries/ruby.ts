@@ -51,7 +51,14 @@ export const ruby = envFormat({
   },
   onlyOne:
     "Bundler's credential is per host and gem push reads one GEM_HOST_API_KEY: one ruby line serves every repository on the download host; write each one as a source in the Gemfile.",
-  hosts: (request) => [rubyEndpoints(request).downloadHost],
+  // every host the key goes to, for the job summary
+  hosts(request) {
+    const { downloadHost, pushHost } = rubyEndpoints(request)
+    const upload = new URL(pushHost).host
+    return downloadHost.toLowerCase() === upload.toLowerCase()
+      ? [downloadHost]
+      : [downloadHost, upload]
+  },
   validate: (request) => [
     ...cloudsmithHostProblem(request, 'host', RUBY_DOWNLOAD_HOST),
     ...cloudsmithHostProblem(request, 'upload-host', RUBY_UPLOAD_HOST)
