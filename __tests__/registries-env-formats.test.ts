@@ -279,6 +279,10 @@ describe('terraform', () => {
     expect(Object.keys(exported(only('terraform other/mods host=tf.acme.com')))).toEqual([
       'TF_TOKEN_tf_acme_com'
     ])
+    // the default port is the host itself
+    expect(Object.keys(exported(only('terraform other/mods host=tf.acme.com:443')))).toEqual([
+      'TF_TOKEN_tf_acme_com'
+    ])
     expect(problemsOf('terraform tf-modules\nterraform other-org/more')).toEqual([
       "Input 'registries' line 2 (terraform other-org/more): terraform for terraform.cloudsmith.io is already configured on line 1; give each format one line per host."
     ])

@@ -5225,8 +5225,9 @@ const ruby = envFormat({
 
 
 const TERRAFORM_HOST = 'terraform.cloudsmith.io';
+/** The host, lower case, without a default `:443` (Terraform's own form of it). */
 function terraformHost(request) {
-    return (request.options.get('host') ?? TERRAFORM_HOST).toLowerCase();
+    return (request.options.get('host') ?? TERRAFORM_HOST).toLowerCase().replace(/:443$/, '');
 }
 /** `terraform.cloudsmith.io` → `TF_TOKEN_terraform_cloudsmith_io`; `-` as `__`. */
 function terraformVariable(host) {
@@ -5240,7 +5241,7 @@ const terraform = envFormat({
     hosts: (request) => [terraformHost(request)],
     validate(request) {
         const host = request.options.get('host');
-        return host !== undefined && host.includes(':')
+        return host !== undefined && terraformHost(request).includes(':')
             ? [
                 `host=${host} has a port, which Terraform's TF_TOKEN_ variables cannot name; serve the registry on port 443.`
             ]

@@ -14,8 +14,9 @@ import { KEY, type RegistryRequest } from './plan.js'
 
 export const TERRAFORM_HOST = 'terraform.cloudsmith.io'
 
+/** The host, lower case, without a default `:443` (Terraform's own form of it). */
 export function terraformHost(request: Pick<RegistryRequest, 'options'>): string {
-  return (request.options.get('host') ?? TERRAFORM_HOST).toLowerCase()
+  return (request.options.get('host') ?? TERRAFORM_HOST).toLowerCase().replace(/:443$/, '')
 }
 
 /** `terraform.cloudsmith.io` → `TF_TOKEN_terraform_cloudsmith_io`; `-` as `__`. */
@@ -31,7 +32,7 @@ export const terraform = envFormat({
   hosts: (request) => [terraformHost(request)],
   validate(request) {
     const host = request.options.get('host')
-    return host !== undefined && host.includes(':')
+    return host !== undefined && terraformHost(request).includes(':')
       ? [
           `host=${host} has a port, which Terraform's TF_TOKEN_ variables cannot name; serve the registry on port 443.`
         ]
