@@ -5156,6 +5156,174 @@ function basicAuth(username, key) {
     return Buffer.from(`${username}:${key}`).toString('base64');
 }
 
+;// CONCATENATED MODULE: ./src/registries/env-format.ts
+/** The FormatModule of an env-only format. */
+function envFormat(spec) {
+    const { variables, ...module } = spec;
+    return {
+        ...module,
+        repository: 'required',
+        programs: [],
+        plan(request, context) {
+            const planned = variables(request, context);
+            return {
+                request,
+                title: planned.title,
+                steps: planned.steps,
+                notes: [...planned.notes, ...replacedNotes(planned.steps, context.env)]
+            };
+        }
+    };
+}
+/** A variable holding the key (whole or in part): masked whole before export, cleared by post. */
+function secretVariable(name, value) {
+    return { kind: 'env', name, value, secret: true, restore: '' };
+}
+/** A variable holding no key: post puts its earlier value back, unless that held a credential. */
+function plainVariable(name, value, env) {
+    const before = env[name] ?? '';
+    return {
+        kind: 'env',
+        name,
+        value: [value],
+        secret: false,
+        restore: hasUserinfo(before) ? '' : before
+    };
+}
+/** Whether a URL carries a user name or password (`https://user:secret@host/`). */
+function hasUserinfo(value) {
+    return /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#]*@/.test(value.trim());
+}
+/** "NAME was already set; …" for each exported variable the job had set before the step. */
+function replacedNotes(steps, env) {
+    return steps.flatMap((step) => {
+        const before = env[step.name] ?? '';
+        const text = step.value.map((part) => (typeof part === 'string' ? part : '')).join('');
+        // unset before, or set to what this step sets (GONOSUMDB after a run of this action)
+        if (before === '' || text === before)
+            return [];
+        const change = text.startsWith(`${before},`) ? 'adds to' : 'replaces';
+        const post = step.restore === before
+            ? 'post puts the earlier value back'
+            : 'post clears it (an earlier credential is never stored to be put back)';
+        return [`${step.name} was already set; this step ${change} it, and ${post}.`];
+    });
+}
+/** Notes for variables that, set in the job, change what the exported ones do. */
+function interferingNotes(env, table) {
+    return table.flatMap(([name, effect]) => env[name] ? [`${name} is set in this job: ${effect}.`] : []);
+}
+/** How a later shell step passes the key on a command line (`--api-key …`). */
+function keyArgument(context) {
+    return context.exportEnv
+        ? '"$CLOUDSMITH_API_KEY"'
+        : '"${{ steps.<this step\'s id>.outputs.token }}"';
+}
+
+;// CONCATENATED MODULE: ./src/registries/go.ts
+/**
+ * go: `go REPOSITORY [modules=PATTERN,...] [host=HOST] [domain=KIND]`. Points the go command at the
+ * repository as its only module proxy, `GOPROXY=https://token:<key>@golang.cloudsmith.io/ORG/REPO/`
+ * (masked whole; Basic authentication in the URL is the only form the GOPROXY protocol has, and go
+ * refuses to send it over plain http), and adds the `modules=` patterns to GONOSUMDB.
+ *
+ * No fallback to proxy.golang.org or direct: with `,` go asks the next entry whenever the first
+ * answers 404, so a private module path missing from the repository would be looked up on Google's
+ * proxy (telling it the private path) and then fetched straight from its origin. Everything goes
+ * through the repository instead, whose Go upstream serves public modules, as python replaces PyPI.
+ * Public modules keep their checksums verified against sum.golang.org; the `modules=` paths, which
+ * sum.golang.org cannot know, are left out of it through GONOSUMDB. Not GOPRIVATE: it also sets
+ * GONOPROXY, which would send those modules around the proxy, straight to their origin.
+ */
+
+
+
+const GO_HOST = 'golang.cloudsmith.io';
+/**
+ * One GONOSUMDB pattern as go matches it (path.Match on path prefixes), kept to what module paths
+ * hold: elements of letters, digits, `.`, `_`, `~`, `-` and the wildcards `*`, `?`, `[…]`.
+ */
+const ELEMENT = /^(?:[A-Za-z0-9._~*?-]|\[\^?[A-Za-z0-9._~-]+\])+$/;
+/** What is wrong with one pattern of modules=, or undefined. */
+function modulePatternProblem(pattern) {
+    if (pattern === '')
+        return 'an empty pattern (two commas together, or one at an end)';
+    const elements = pattern.split('/');
+    if (!elements.every((element) => ELEMENT.test(element))) {
+        return `'${pattern}' is not a module path pattern: path elements of letters, digits, '.', '_', '~', '-' and the wildcards *, ? and [...], joined by single '/'`;
+    }
+    if (!/^[^/]*\./.test(pattern)) {
+        return `'${pattern}' does not start with a domain name (such as example.com or *.corp.example.com); a pattern like it would take public modules out of checksum verification too`;
+    }
+    return undefined;
+}
+function modulePatterns(request) {
+    const given = request.options.get('modules');
+    return given === undefined ? [] : given.split(',');
+}
+/** The proxy URL as text before and after the key. */
+function proxyAfterKey(request) {
+    const { host, path } = domainEndpoint(request, 'host', GO_HOST);
+    return { host, afterKey: `@${host}${path}` };
+}
+const INTERFERING = [
+    [
+        'GOPRIVATE',
+        'go fetches the modules it matches straight from their origin, not through this proxy (GONOPROXY defaults to it)'
+    ],
+    [
+        'GONOPROXY',
+        'go fetches the modules it matches straight from their origin, not through this proxy'
+    ]
+];
+const go = envFormat({
+    format: 'go',
+    options: {
+        modules: 'comma-separated module path patterns of the private modules (such as example.com/acme/*), added to GONOSUMDB so go does not ask sum.golang.org about them',
+        host: `the proxy host (default ${GO_HOST}; another host is an organization's custom domain)`,
+        domain: domainOptionText('domain')
+    },
+    onlyOne: 'go reads one GOPROXY. Keep one go line; its repository serves public modules through its Go upstream.',
+    hosts: (request) => [proxyAfterKey(request).host],
+    validate(request) {
+        const problems = cloudsmithHostProblem(request, 'host', GO_HOST);
+        const patterns = modulePatterns(request);
+        for (const pattern of patterns) {
+            const problem = modulePatternProblem(pattern);
+            if (problem !== undefined)
+                problems.push(`modules=${patterns.join(',')} has ${problem}.`);
+        }
+        return problems;
+    },
+    variables(request, context) {
+        const { host, afterKey } = proxyAfterKey(request);
+        const patterns = modulePatterns(request);
+        // an earlier value first, then the patterns it does not hold yet (this action run again)
+        const earlier = (context.env.GONOSUMDB ?? '').split(',').filter((part) => part !== '');
+        const noSumDb = [...earlier, ...patterns.filter((p) => !earlier.includes(p))].join(',');
+        const shown = `https://token:***${afterKey}`;
+        return {
+            title: `go: every module through ${shown}${patterns.length > 0 ? `; ${patterns.join(',')} not looked up in sum.golang.org` : ''}`,
+            steps: [
+                secretVariable('GOPROXY', ['https://token:', KEY, afterKey]),
+                ...(patterns.length > 0 ? [plainVariable('GONOSUMDB', noSumDb, context.env)] : [])
+            ],
+            notes: [
+                `go downloads every module through ${host}, with no fallback to proxy.golang.org or direct (a private path missing there would be asked of the public proxy and its origin); give the repository a Go upstream for public modules.`,
+                ...(patterns.length === 0
+                    ? [
+                        'Without modules=, go checks every module against sum.golang.org, which fails for private ones: list their paths with modules=.'
+                    ]
+                    : []),
+                ...(context.env.GOSUMDB === 'off'
+                    ? ['GOSUMDB is off in this job: go verifies no checksums, public modules included.']
+                    : []),
+                ...interferingNotes(context.env, INTERFERING)
+            ]
+        };
+    }
+});
+
 ;// CONCATENATED MODULE: ./src/registries/maven-install.ts
 /**
  * What the maven format reads about the machine, from the plan context only: the JVM options in
@@ -6096,6 +6264,62 @@ function userconfigExports(path, existing, platform) {
     }));
 }
 
+;// CONCATENATED MODULE: ./src/registries/nuget.ts
+/**
+ * nuget: `nuget REPOSITORY [name=NAME]`. Gives the package source named NAME (default `cloudsmith`)
+ * in the user's nuget.config its credentials through the one variable NuGet reads for it,
+ * `NuGetPackageSourceCredentials_NAME` = `Username=token;Password=<key>` (masked whole). No file is
+ * written: the source itself (`https://nuget.cloudsmith.io/ORG/REPO/v3/index.json`) is the user's
+ * nuget.config entry, so the key goes only where that source points.
+ *
+ * NuGet looks the variable up by the source's name as written (`"NuGetPackageSourceCredentials_" +
+ * name`; case-sensitive outside Windows), sends the credentials after the feed answers 401, and
+ * parses the value as `Username=…;Password=…` (NuGet.Client's PackageSourceProvider). Names with
+ * characters a variable name cannot carry, or that some NuGet versions rewrite (`.`), are refused.
+ * `dotnet nuget push` takes the key with `--api-key`; it is not read from this variable.
+ */
+
+
+const NUGET_HOST = 'nuget.cloudsmith.io';
+const NUGET_DEFAULT_NAME = 'cloudsmith';
+const NUGET_VARIABLE_PREFIX = 'NuGetPackageSourceCredentials_';
+/** A package source name that maps to a variable name as it is: a letter or '_', then letters, digits, '_' and '-'. */
+const SOURCE_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+function sourceName(request) {
+    return request.options.get('name') ?? NUGET_DEFAULT_NAME;
+}
+/** The v3 service index a nuget.config entry names for the repository. */
+function feedUrl(request) {
+    return `https://${NUGET_HOST}/${request.owner}/${request.repository ?? ''}/v3/index.json`;
+}
+const nuget = envFormat({
+    format: 'nuget',
+    options: {
+        name: `the package source's key in nuget.config (default ${NUGET_DEFAULT_NAME}): a letter or '_', then letters, digits, '_' and '-'`
+    },
+    // the feed, not the bare host: two repositories are two sources; the same one twice is refused
+    hosts: (request) => [feedUrl(request).slice('https://'.length, -'v3/index.json'.length)],
+    validate(request) {
+        const name = sourceName(request);
+        return SOURCE_NAME.test(name)
+            ? []
+            : [
+                `name=${name} is not a package source name this action can map to NuGet's variable: use a letter or '_', then letters, digits, '_' and '-' (the same key in nuget.config).`
+            ];
+    },
+    variables(request, context) {
+        const name = sourceName(request);
+        const variable = `${NUGET_VARIABLE_PREFIX}${name}`;
+        return {
+            title: `nuget: credentials for the package source '${name}' (${feedUrl(request)})`,
+            steps: [secretVariable(variable, ['Username=token;Password=', KEY])],
+            notes: [
+                `NuGet sends them to the source whose key is '${name}' in nuget.config, after it answers 401: <add key="${name}" value="${feedUrl(request)}" />. Push with dotnet nuget push PACKAGE.nupkg --source ${name} --api-key ${keyArgument(context)}.`
+            ]
+        };
+    }
+});
+
 ;// CONCATENATED MODULE: ./src/registries/python.ts
 /**
  * python: `python REPOSITORY [host=HOST] [domain=KIND] [upload-host=HOST] [upload-domain=KIND]`. Points pip and uv at the repository's
@@ -6139,7 +6363,7 @@ const PYTHON_VARIABLES = {
  * Variables that, when already set, change what the exported ones do: each with what it does.
  * They are left alone; the plan's notes name the ones that are set.
  */
-const INTERFERING = [
+const python_INTERFERING = [
     [
         'PIP_EXTRA_INDEX_URL',
         'pip also searches that index, so a package of the same name there can win over the repository (dependency confusion); unset it and give the repository an upstream instead'
@@ -6210,7 +6434,7 @@ const python = {
             // A secret is never kept to be put back (it would have to be stored): post clears it. A
             // plain value goes back to what it was before the step, unless it carries a credential
             // itself (an upload URL with user:password@ in it): that is cleared too, never stored.
-            restore: secret || hasUserinfo(context.env[name] ?? '') ? '' : (context.env[name] ?? '')
+            restore: secret || python_hasUserinfo(context.env[name] ?? '') ? '' : (context.env[name] ?? '')
         });
         const v = PYTHON_VARIABLES;
         const steps = [
@@ -6227,7 +6451,7 @@ const python = {
             `pip and uv install from ${shownIndexUrl(endpoints)} instead of PyPI; give the repository a PyPI upstream so public packages resolve through it (an extra index beside PyPI would invite dependency confusion).`,
             `twine upload and uv publish upload to ${endpoints.uploadUrl} as ${PYTHON_USERNAME}.`
         ];
-        for (const [name, effect] of INTERFERING) {
+        for (const [name, effect] of python_INTERFERING) {
             if (context.env[name])
                 notes.push(`${name} is set in this job: ${effect}.`);
         }
@@ -6244,9 +6468,135 @@ const python = {
     }
 };
 /** Whether a URL carries a user name or password (`https://user:secret@host/`). */
-function hasUserinfo(value) {
+function python_hasUserinfo(value) {
     return /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#]*@/.test(value.trim());
 }
+
+;// CONCATENATED MODULE: ./src/registries/ruby.ts
+/**
+ * ruby: `ruby REPOSITORY [host=HOST] [domain=KIND] [upload-host=HOST] [upload-domain=KIND]`.
+ * Bundler gets the credential for the download host from its per-host variable,
+ * `BUNDLE_DL__CLOUDSMITH__IO=token:<key>`, used for every Gemfile source on that host (such as
+ * `https://dl.cloudsmith.io/basic/ORG/REPO/ruby/`); `gem push` gets the key from GEM_HOST_API_KEY
+ * and its default host from RUBYGEMS_HOST (`https://ruby.cloudsmith.io/ORG/REPO`), so a plain
+ * `gem push x.gem` goes to the repository and not, with this key, to rubygems.org. No file is
+ * written.
+ *
+ * Bundler names a host's variable by its own rule (Bundler::Settings.key_for): `.` as `__`, `-` as
+ * `___`, upper case, after `BUNDLE_`; it looks the credential up by the host alone (URI#host, no
+ * port). Custom domains follow domains.ts: `domain=` describes `host=`, `upload-domain=`
+ * describes `upload-host=`.
+ */
+
+
+
+const RUBY_DOWNLOAD_HOST = 'dl.cloudsmith.io';
+const RUBY_UPLOAD_HOST = 'ruby.cloudsmith.io';
+/** Bundler's variable for a host's credentials: `dl.cloudsmith.io` → `BUNDLE_DL__CLOUDSMITH__IO`. */
+function bundlerVariable(host) {
+    const name = host.replace(/:\d+$/, '');
+    return `BUNDLE_${name.replaceAll('.', '__').replaceAll('-', '___').toUpperCase()}`;
+}
+/** The Gemfile source and the push host of a line (no key in either). */
+function rubyEndpoints(request) {
+    const download = domainEndpoint(request, 'host', RUBY_DOWNLOAD_HOST);
+    const upload = domainEndpoint(request, 'upload-host', RUBY_UPLOAD_HOST);
+    return {
+        downloadHost: download.host,
+        source: `https://${download.host}/basic${download.path}ruby/`,
+        // gem push appends /api/v1/gems to it: no trailing slash
+        pushHost: `https://${upload.host}${upload.path.slice(0, -1)}`
+    };
+}
+const ruby = envFormat({
+    format: 'ruby',
+    options: {
+        host: `the host of the Gemfile source Bundler downloads from (default ${RUBY_DOWNLOAD_HOST}; another host is an organization's custom download domain)`,
+        domain: domainOptionText('domain'),
+        'upload-host': `the host gem push uploads to (default ${RUBY_UPLOAD_HOST}; another host is an organization's custom Ruby domain)`,
+        'upload-domain': domainOptionText('upload-domain')
+    },
+    onlyOne: "Bundler's credential is per host and gem push reads one GEM_HOST_API_KEY: one ruby line serves every repository on the download host; write each one as a source in the Gemfile.",
+    // every host the key goes to, for the job summary
+    hosts(request) {
+        const { downloadHost, pushHost } = rubyEndpoints(request);
+        const upload = new URL(pushHost).host;
+        return downloadHost.toLowerCase() === upload.toLowerCase()
+            ? [downloadHost]
+            : [downloadHost, upload];
+    },
+    validate: (request) => [
+        ...cloudsmithHostProblem(request, 'host', RUBY_DOWNLOAD_HOST),
+        ...cloudsmithHostProblem(request, 'upload-host', RUBY_UPLOAD_HOST)
+    ],
+    variables(request, context) {
+        const { downloadHost, source, pushHost } = rubyEndpoints(request);
+        const bundler = bundlerVariable(downloadHost);
+        return {
+            title: `ruby: Bundler from ${source} as token, gem push to ${pushHost}`,
+            steps: [
+                secretVariable(bundler, ['token:', KEY]),
+                secretVariable('GEM_HOST_API_KEY', [KEY]),
+                plainVariable('RUBYGEMS_HOST', pushHost, context.env)
+            ],
+            notes: [
+                `Bundler sends ${bundler} to every Gemfile source on ${downloadHost.replace(/:\d+$/, '')}: source "${source}" do … end.`,
+                `gem push PACKAGE.gem uploads to ${pushHost} (RUBYGEMS_HOST) with GEM_HOST_API_KEY; a gem push --host elsewhere would send the key there too.`
+            ]
+        };
+    }
+});
+
+;// CONCATENATED MODULE: ./src/registries/terraform.ts
+/**
+ * terraform: `terraform REPOSITORY [host=HOST]`. Terraform (>= 1.2) and OpenTofu read a host's
+ * token from `TF_TOKEN_<host>`; for Cloudsmith's module registry the token is
+ * `ORG/REPO/<key>` (Cloudsmith's documented form, `WORKSPACE/REPOSITORY/API-KEY`), so
+ * `TF_TOKEN_terraform_cloudsmith_io=acme/modules/<key>`, masked whole. No file is written
+ * (setup-terraform writes the token into .terraformrc).
+ *
+ * The host is encoded as Terraform decodes it: `.` as `_`, `-` as `__`. A variable cannot name a
+ * port, so a host with one is refused. One token per host: a second line for the same host is
+ * refused by the common host check.
+ */
+
+
+const TERRAFORM_HOST = 'terraform.cloudsmith.io';
+/** The host, lower case, without a default `:443` (Terraform's own form of it). */
+function terraformHost(request) {
+    return (request.options.get('host') ?? TERRAFORM_HOST).toLowerCase().replace(/:443$/, '');
+}
+/** `terraform.cloudsmith.io` → `TF_TOKEN_terraform_cloudsmith_io`; `-` as `__`. */
+function terraformVariable(host) {
+    return `TF_TOKEN_${host.toLowerCase().replaceAll('-', '__').replaceAll('.', '_')}`;
+}
+const terraform = envFormat({
+    format: 'terraform',
+    options: {
+        host: `the module registry host (default ${TERRAFORM_HOST}; another host is an organization's custom domain), without a port`
+    },
+    hosts: (request) => [terraformHost(request)],
+    validate(request) {
+        const host = request.options.get('host');
+        return host !== undefined && terraformHost(request).includes(':')
+            ? [
+                `host=${host} has a port, which Terraform's TF_TOKEN_ variables cannot name; serve the registry on port 443.`
+            ]
+            : [];
+    },
+    variables(request) {
+        const host = terraformHost(request);
+        const variable = terraformVariable(host);
+        const prefix = `${request.owner}/${request.repository ?? ''}/`;
+        return {
+            title: `terraform: token for ${host} (repository ${prefix.slice(0, -1)})`,
+            steps: [secretVariable(variable, [prefix, KEY])],
+            notes: [
+                `Terraform 1.2 or later (and OpenTofu) sends ${variable} as the bearer token for modules and providers from ${host}; older versions ignore it.`
+            ]
+        };
+    }
+});
 
 ;// CONCATENATED MODULE: ./src/registries/formats.ts
 /**
@@ -6259,7 +6609,14 @@ function hasUserinfo(value) {
 
 
 
-const FORMATS = new Map([docker, npm, python, cargo, maven, gradle].map((format) => [format.format, format]));
+
+
+
+
+const FORMATS = new Map([docker, npm, python, cargo, maven, gradle, nuget, go, ruby, terraform].map((format) => [
+    format.format,
+    format
+]));
 
 ;// CONCATENATED MODULE: ./src/inputs.ts
 /**

@@ -4,12 +4,19 @@
  */
 import { cargo } from './cargo.js'
 import { docker } from './docker.js'
+import { go } from './go.js'
 import { gradle } from './gradle.js'
 import { maven } from './maven.js'
 import { npm } from './npm.js'
+import { nuget } from './nuget.js'
 import type { FormatModule } from './plan.js'
 import { python } from './python.js'
+import { ruby } from './ruby.js'
+import { terraform } from './terraform.js'
 
 export const FORMATS: ReadonlyMap<string, FormatModule> = new Map(
-  [docker, npm, python, cargo, maven, gradle].map((format) => [format.format, format])
+  [docker, npm, python, cargo, maven, gradle, nuget, go, ruby, terraform].map((format) => [
+    format.format,
+    format
+  ])
 )
