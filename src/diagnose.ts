@@ -22,12 +22,12 @@ import { CloudsmithError, REFUSED_STATUSES, TokenAnswerError } from './cloudsmit
 import { EXCHANGE_OPERATION, exchangeUrl } from './exchange.js'
 import { NetworkError } from './http.js'
 import { ID_TOKEN_OPERATION, IdTokenError } from './id-token.js'
-import { InputError, type Inputs } from './inputs.js'
+import { InputError } from './input-error.js'
+import type { Inputs } from './step-inputs.js'
 import { OidcUnavailableError, type Env } from './oidc-availability.js'
-import { joinLines, log, type LogText } from './print-gate.js'
+import { joinLines, log, LogText } from './print-gate.js'
 import { PROXY_VARIABLES, ProxySettingError } from './proxy-env.js'
 import { redact } from './redact.js'
-import { RegistryApplyError } from './registries/apply.js'
 import { formatSeconds, OutOfTimeError, RetriesExhaustedError } from './retry.js'
 import {
   CertificateChecksOffError,
@@ -65,9 +65,7 @@ function failure(
 
 export function explain(error: unknown, context: FailureContext): Failure {
   if (error instanceof InputError) return invalidInputs(error)
-  if (error instanceof RegistryApplyError) {
-    return failure(error.failureTitle, [...error.failureLines])
-  }
+  if (carriesFailure(error)) return failure(error.failureTitle, [...error.failureLines])
   if (error instanceof OidcUnavailableError) return oidcUnavailable(error)
   if (error instanceof IdTokenError) return idTokenRefused(error)
   if (error instanceof RetriesExhaustedError) return gaveUp(error, context)
@@ -386,4 +384,20 @@ function hostOf(url: string | undefined): string | undefined {
 
 function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1)
+}
+
+/**
+ * An error that carries its own explanation, already through the print gate (the registries
+ * code's RegistryApplyError): recognised by its shape, so this module loads no registries code.
+ */
+function carriesFailure(
+  error: unknown
+): error is Error & { failureTitle: LogText; failureLines: readonly LogText[] } {
+  if (!(error instanceof Error)) return false
+  const { failureTitle, failureLines } = error as { failureTitle?: unknown; failureLines?: unknown }
+  return (
+    failureTitle instanceof LogText &&
+    Array.isArray(failureLines) &&
+    failureLines.every((line) => line instanceof LogText)
+  )
 }

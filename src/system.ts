@@ -21,9 +21,8 @@ import {
 } from 'node:fs'
 import { homedir } from 'node:os'
 import { posix, win32 } from 'node:path'
-import { readCredentialHelper } from './registries/docker.js'
 import type { PlanContext } from './registries/plan.js'
-import { isInside } from './registries/plans.js'
+import { isInside } from './registries/paths.js'
 import { programCandidates } from './registries/program-path.js'
 import { formatSeconds } from './retry.js'
 
@@ -51,10 +50,11 @@ export interface System {
   /** The program's path on PATH (PATHEXT on Windows), or undefined. */
   findProgram(name: string): string | undefined
   /**
-   * What formats plan with; `tempDir` is '' when RUNNER_TEMP is not set. A credential helper
-   * asked while planning has timeoutMs to answer.
+   * The machine's part of what formats plan with; `tempDir` is '' when RUNNER_TEMP is not set.
+   * The registries code adds what needs a format (docker's credential helpers:
+   * src/registries/stage.ts).
    */
-  planContext(exportEnv: boolean, timeoutMs?: number): PlanContext
+  planContext(exportEnv: boolean): PlanContext
   /** A file's text, or undefined when it cannot be read. */
   readFile(path: string): string | undefined
   /**
@@ -103,7 +103,7 @@ export function createSystem(options: SystemOptions = {}): System {
     findProgram(name) {
       return programCandidates(name, platform, env).find(isProgram)
     },
-    planContext(exportEnv, timeoutMs = 30_000) {
+    planContext(exportEnv) {
       const homeDir = (platform === 'win32' ? env['USERPROFILE'] : env['HOME']) || homedir() || ''
       return {
         platform,
@@ -111,9 +111,7 @@ export function createSystem(options: SystemOptions = {}): System {
         homeDir,
         env: { ...env },
         exportEnv,
-        readFile: (path) => readText(path),
-        readCredentialHelper: (helper, host, configDir) =>
-          readCredentialHelper(system, helper, host, configDir, timeoutMs)
+        readFile: (path) => readText(path)
       }
     },
     readFile: readText,
