@@ -193,8 +193,13 @@ describe('src/', () => {
     // what runs at start-up: static value imports only (a type import is erased; an import()
     // runs only where it stands, which src/main.ts reaches only with `registries` set)
     const loaded = closure('index.ts', edges, (edge) => !edge.typeOnly && !edge.dynamic)
-    // the machine's path rules live under registries/ but hold no format
-    const allowed = ['registries/paths.ts', 'registries/program-path.ts']
+    // machine-level helpers that live under registries/ but hold no format: the path rules, and
+    // the credential-helper protocol the machine speaks for the plan context
+    const allowed = [
+      'registries/paths.ts',
+      'registries/program-path.ts',
+      'registries/docker-helper.ts'
+    ]
     expect(
       [...loaded].filter((file) => file.startsWith('registries/') && !allowed.includes(file))
     ).toEqual([])

@@ -12,7 +12,7 @@ exports.modules = {
 /* harmony import */ var _error_message_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(587);
 /* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(729);
 /* harmony import */ var _print_gate_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(286);
-/* harmony import */ var _registries_apply_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(437);
+/* harmony import */ var _registries_apply_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(956);
 /* harmony import */ var _registries_record_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(42);
 
 

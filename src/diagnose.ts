@@ -35,8 +35,9 @@ import { VerifyError } from './verify.js'
 export type { Failure, FailureContext }
 
 export function explain(error: unknown, context: FailureContext): Failure {
-  if (error instanceof InputError) return invalidInputs(error)
+  // first: a refusal of the registries lines is an InputError that carries its own explanation
   if (carriesFailure(error)) return failure(error.failureTitle, [...error.failureLines])
+  if (error instanceof InputError) return invalidInputs(error)
   if (error instanceof OidcUnavailableError) return oidcUnavailable(error)
   if (error instanceof IdTokenError) return idTokenRefused(error)
   if (error instanceof RetriesExhaustedError) return gaveUp(error, context)
@@ -68,7 +69,8 @@ function invalidInputs(error: InputError): Failure {
 
 /**
  * An error that carries its own explanation, already through the print gate (the registries
- * code's RegistryApplyError): recognised by its shape, so this module loads no registries code.
+ * code's RegistryApplyError and RegistriesRefusedError): recognised by its shape, so this module
+ * loads no registries code.
  */
 function carriesFailure(
   error: unknown

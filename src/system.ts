@@ -13,15 +13,17 @@ import {
   fchmodSync,
   mkdirSync,
   openSync,
+  lstatSync,
   readFileSync,
   realpathSync,
   statSync,
   unlinkSync,
   writeSync
 } from 'node:fs'
-import { homedir } from 'node:os'
+import { homedir, userInfo } from 'node:os'
 import { posix, win32 } from 'node:path'
-import type { PlanContext } from './registries/plan.js'
+import { readCredentialHelper } from './registries/docker-helper.js'
+import type { PathFacts, PlanContext } from './registries/plan.js'
 import { isInside } from './registries/paths.js'
 import { programCandidates } from './registries/program-path.js'
 import { formatSeconds } from './retry.js'
@@ -50,11 +52,10 @@ export interface System {
   /** The program's path on PATH (PATHEXT on Windows), or undefined. */
   findProgram(name: string): string | undefined
   /**
-   * The machine's part of what formats plan with; `tempDir` is '' when RUNNER_TEMP is not set.
-   * The registries code adds what needs a format (docker's credential helpers:
-   * src/registries/stage.ts).
+   * What formats plan with; `tempDir` is '' when RUNNER_TEMP is not set. A credential helper
+   * asked while planning has timeoutMs to answer.
    */
-  planContext(exportEnv: boolean): PlanContext
+  planContext(exportEnv: boolean, timeoutMs?: number): PlanContext
   /** A file's text, or undefined when it cannot be read. */
   readFile(path: string): string | undefined
   /**
@@ -103,15 +104,28 @@ export function createSystem(options: SystemOptions = {}): System {
     findProgram(name) {
       return programCandidates(name, platform, env).find(isProgram)
     },
-    planContext(exportEnv) {
+    planContext(exportEnv, timeoutMs = 30_000) {
       const homeDir = (platform === 'win32' ? env['USERPROFILE'] : env['HOME']) || homedir() || ''
       return {
         platform,
         tempDir: tempDir(),
         homeDir,
+        accountHome: accountHome(),
+        resolveProgram: (name) => {
+          const found = system.findProgram(name)
+          try {
+            return found === undefined ? undefined : realpathSync(found)
+          } catch {
+            return undefined
+          }
+        },
         env: { ...env },
         exportEnv,
-        readFile: (path) => readText(path)
+        readFile: (path) => readText(path),
+        readCredentialHelper: (helper, host, configDir) =>
+          readCredentialHelper(system, helper, host, configDir, timeoutMs),
+        findProgram: (name) => system.findProgram(name),
+        inspectPath: (path) => inspectPath(path, paths)
       }
     },
     readFile: readText,
@@ -181,11 +195,47 @@ export function createSystem(options: SystemOptions = {}): System {
   return system
 }
 
+/** The home directory the user database gives the account (Java's user.home), if any. */
+function accountHome(): string | undefined {
+  try {
+    return userInfo().homedir || undefined
+  } catch {
+    return undefined
+  }
+}
+
 function readText(path: string): string | undefined {
   try {
     return readFileSync(path, 'utf8')
   } catch {
     return undefined
+  }
+}
+
+/**
+ * A path's real path and what is there, following symbolic links: a part that does not exist yet
+ * is kept as written below the real path of what does; a dangling link, a loop or a folder that
+ * cannot be read leave the real path unknown. Never opens the path.
+ */
+export function inspectPath(path: string, paths: typeof posix): PathFacts {
+  try {
+    const mode = statSync(path).mode & 0o7777
+    return { exists: true, realPath: realpathSync.native(path), mode }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code !== 'ENOENT') return { exists: true, realPath: undefined }
+  }
+  try {
+    lstatSync(path)
+    return { exists: false, realPath: undefined } // a link to nowhere
+  } catch {
+    const parent = paths.dirname(path)
+    if (parent === path) return { exists: false, realPath: undefined }
+    const above = inspectPath(parent, paths).realPath
+    return {
+      exists: false,
+      realPath: above === undefined ? undefined : paths.join(above, paths.basename(path))
+    }
   }
 }
 

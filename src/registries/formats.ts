@@ -5,13 +5,15 @@
 import { slugProblem, type ProgramLookup, type RegistriesParser } from '../step-inputs.js'
 import { cargo } from './cargo.js'
 import { docker } from './docker.js'
+import { gradle } from './gradle.js'
+import { maven } from './maven.js'
 import { npm } from './npm.js'
 import type { FormatModule } from './plan.js'
 import { python } from './python.js'
 import { parseRegistries } from './request.js'
 
 export const FORMATS: ReadonlyMap<string, FormatModule> = new Map(
-  [docker, npm, python, cargo].map((format) => [format.format, format])
+  [docker, npm, python, cargo, maven, gradle].map((format) => [format.format, format])
 )
 
 /** Reads `registries` lines with this table; `programs` says where a program is on PATH. */

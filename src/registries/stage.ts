@@ -9,7 +9,6 @@ import type { ProgramLookup, RegistriesParser } from '../step-inputs.js'
 import type { System } from '../system.js'
 import { applyPlans, type ApplyOptions } from './apply.js'
 import { dryRunLines, registriesSummary } from './describe.js'
-import { readCredentialHelper } from './docker.js'
 import { FORMATS, registriesParser } from './formats.js'
 import type { Plan, PlanContext, RegistryRequest } from './plan.js'
 import { planRegistries } from './plans.js'
@@ -21,16 +20,9 @@ export function parser(programs: ProgramLookup | undefined): RegistriesParser {
   return registriesParser(programs ?? { findProgram: () => undefined })
 }
 
-/**
- * What the formats plan with: the machine's reads, and docker's credential helpers asked through
- * the machine's program runner (each given timeoutMs to answer).
- */
+/** What the formats plan with: the machine's reads (system.ts), each program given timeoutMs. */
 export function planContext(system: System, exportEnv: boolean, timeoutMs: number): PlanContext {
-  return {
-    ...system.planContext(exportEnv),
-    readCredentialHelper: (helper, host, configDir) =>
-      readCredentialHelper(system, helper, host, configDir, timeoutMs)
-  }
+  return system.planContext(exportEnv, timeoutMs)
 }
 
 /** Every line's plan, checked before any request (InputError for the problems). */
