@@ -1,6 +1,6 @@
 /**
  * Entry points: the only code that touches process.env, the file system and @actions/core.
- * dist/main.js and dist/post.js each call one of these.
+ * dist/main.js and dist/post.js each call one of these; each loads only its own step's code.
  */
 import * as core from '@actions/core'
 import { readFileSync } from 'node:fs'
@@ -8,7 +8,6 @@ import type { ActionsIO } from './actions-io.js'
 import { errorMessage } from './error-message.js'
 import { createHttp } from './http.js'
 import { main } from './main.js'
-import { post } from './post.js'
 import { log } from './print-gate.js'
 import { schemelessProxyFixes } from './proxy-env.js'
 import { realClock } from './retry.js'
@@ -66,6 +65,8 @@ export async function runMain(): Promise<void> {
   setTimeout(() => process.exit(), 1000).unref()
 }
 
-export function runPost(): void {
+/** The post step's code (with the registries undo) is loaded only by the post step. */
+export async function runPost(): Promise<void> {
+  const { post } = await import('./post.js')
   post(io, process.env, Date.now(), createSystem())
 }
