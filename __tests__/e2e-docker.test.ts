@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expectCleanRun, lastKey } from './e2e/expectations.js'
 import { expectNoInjection } from './e2e/injection.js'
+import { expectLogSnapshot } from './e2e/log-snapshot.js'
 import { findLeaks } from './support/runner.js'
 import {
   renderLog,
@@ -253,7 +254,7 @@ describe('registries: docker, with the real docker CLI', () => {
   )
 
   test(
-    'docker not on PATH: invalid input naming the line, nothing sent',
+    'docker not on PATH: refused naming the line and the fix, nothing sent',
     async () => {
       const requests = stage.cloudsmith.requests.length
       const idTokens = stage.issuer.counters.idToken
@@ -263,12 +264,13 @@ describe('registries: docker, with the real docker CLI', () => {
       })
       try {
         expect(result.main.exitCode).toBe(1)
-        expect(result.main.annotations.map((a) => a.title)).toEqual(['Invalid input'])
+        expect(result.main.annotations.map((a) => a.title)).toEqual(['Registries not configured'])
         expect(result.main.annotations[0]?.message).toContain(
-          "Input 'registries' line 1 (docker): the 'docker' program is not on PATH"
+          "Input 'registries' line 1 (docker): docker signs in by running 'docker', and no 'docker' is on PATH"
         )
         expect(stage.cloudsmith.requests.length).toBe(requests)
         expect(stage.issuer.counters.idToken).toBe(idTokens)
+        expectLogSnapshot(result)
       } finally {
         result.cleanup()
       }
@@ -293,7 +295,7 @@ describe('registries: docker, with the real docker CLI', () => {
       const result = await run(configDir, () => undefined)
       try {
         expect(result.main.exitCode).toBe(1)
-        expect(result.main.annotations.map((a) => a.title)).toEqual(['Invalid input'])
+        expect(result.main.annotations.map((a) => a.title)).toEqual(['Registries not configured'])
         const message = result.main.annotations[0]?.message ?? ''
         expect(message).toContain(
           `Input 'registries' line 1 (docker host=${registry.host}): docker already holds a login for ${registry.host}`
@@ -333,12 +335,14 @@ describe('registries: docker, with the real docker CLI', () => {
       })
       try {
         expect(result.main.exitCode).toBe(1)
-        expect(result.main.annotations.map((a) => a.title)).toEqual(['Invalid input'])
+        expect(result.main.annotations.map((a) => a.title)).toEqual(['Registries not configured'])
         const message = result.main.annotations[0]?.message ?? ''
         expect(message).toContain(`Input 'registries' line 1 (docker host=${registry.host}):`)
         expect(message).toContain(why)
         expect(message).toContain('upload-artifact or cache step')
         expect(message).toContain('RUNNER_TEMP')
+        expect(message).not.toContain('a typo')
+        expectLogSnapshot(result)
         expect(stage.cloudsmith.requests.length).toBe(requests)
         expect(stage.issuer.counters.idToken).toBe(idTokens)
         const workspace = vars.GITHUB_WORKSPACE ?? result.workspace

@@ -11,6 +11,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expectCleanRun, lastKey } from './e2e/expectations.js'
+import { expectLogSnapshot } from './e2e/log-snapshot.js'
 import { renderLog, requireBundle, runStep, startStage, type Stage } from './e2e/harness.js'
 import {
   type BuiltPackage,
@@ -152,8 +153,9 @@ describe('registries: python, with the real pip and twine', () => {
         expect(stage.cloudsmith.requests.length).toBe(before)
         expect(result.main.env).toEqual({})
         expect(renderLog(result.main).join('\n')).toContain(
-          "Input 'registries' line 2 (python other-repo): only one python line is allowed and line 1 is one;"
+          "Input 'registries' line 2 (python other-repo): a second python line (line 1 is one), and only one can be in force;"
         )
+        expectLogSnapshot(result)
       } finally {
         result.cleanup()
       }

@@ -3890,9 +3890,8 @@ function parseRegistries(input, rules) {
         else
             requests.push(parsed.request);
     }
-    problems.push(...clashes(requests, rules.formats));
-    problems.push(...missingPrograms(requests, rules));
-    return { requests, problems };
+    const conflicts = [...clashes(requests, rules.formats), ...missingPrograms(requests, rules)];
+    return { requests, problems, conflicts };
 }
 /** `registries line 3 (npm npm-private scope=acme)`: how every problem starts. */
 function lineName(request) {
@@ -4006,7 +4005,7 @@ function clashes(requests, formats) {
         const format = formats.get(request.format);
         const first = firstOfFormat.get(request.format);
         if (format?.onlyOne !== undefined && first !== undefined) {
-            problems.push(`${lineName(request)}: only one ${request.format} line is allowed and line ${first.line} is one; ${format.onlyOne}`);
+            problems.push(`${lineName(request)}: a second ${request.format} line (line ${first.line} is one), and only one can be in force; ${format.onlyOne}`);
             continue;
         }
         if (first === undefined)
@@ -4015,7 +4014,7 @@ function clashes(requests, formats) {
             const id = `${request.format} ${host.toLowerCase()}`;
             const earlier = seen.get(id);
             if (earlier && earlier !== request) {
-                problems.push(`${lineName(request)}: ${request.format} for ${host} is already configured on line ${earlier.line}; give each format one line per host.`);
+                problems.push(`${lineName(request)}: ${request.format} for ${host} is already configured on line ${earlier.line}, and the second line would undo the first. Fix: keep one ${request.format} line per host.`);
             }
             else if (!earlier) {
                 seen.set(id, request);
@@ -4032,7 +4031,7 @@ function missingPrograms(requests, rules) {
             if (!looked.has(program))
                 looked.set(program, rules.findProgram(program));
             if (looked.get(program) === undefined) {
-                problems.push(`${lineName(request)}: the '${program}' program is not on PATH; install it in an earlier step or use a runner image that has it.`);
+                problems.push(`${lineName(request)}: ${request.format} signs in by running '${program}', and no '${program}' is on PATH (the runner image has none, or a later step installs it). Fix: install it in an earlier step, or use a runner image that has it.`);
             }
         }
     }
@@ -4849,7 +4848,7 @@ const python = {
         'upload-domain': domainOptionText('upload-domain')
     },
     programs: [],
-    onlyOne: 'pip and uv read one index and twine uploads to one repository. Keep one python line; to upload to another repository too, give that twine step --repository-url https://python.cloudsmith.io/OWNER/REPO/ (TWINE_USERNAME and TWINE_PASSWORD still apply).',
+    onlyOne: 'pip and uv read one index and twine uploads to one repository. Fix: keep one python line; to upload to another repository too, give that twine step --repository-url https://python.cloudsmith.io/OWNER/REPO/ (TWINE_USERNAME and TWINE_PASSWORD still apply).',
     hosts(request) {
         const { downloadHost, uploadHost } = pythonEndpoints(request);
         return downloadHost.toLowerCase() === uploadHost.toLowerCase()
@@ -4932,10 +4931,16 @@ const FORMATS = new Map([docker, npm, python, cargo].map((format) => [format.for
 
 class InputError extends Error {
     problems;
+    conflicts;
     name = 'InputError';
-    constructor(problems) {
-        super(problems.join('\n'));
+    constructor(
+    /** Malformed inputs: a typo, or an expression that evaluated to something else. */
+    problems, 
+    /** Inputs the step still cannot follow on this runner; each says its own cause and fix. */
+    conflicts = []) {
+        super([...problems, ...conflicts].join('\n'));
         this.problems = problems;
+        this.conflicts = conflicts;
     }
 }
 const DEFAULT_API_URL = 'https://api.cloudsmith.io';
@@ -4954,6 +4959,7 @@ const FALSE = ['false', 'False', 'FALSE'];
 /** `read(name)` returns the raw value of an input, '' when unset (as core.getInput does). */
 function parseInputs(read, programs = { findProgram: () => undefined }) {
     const problems = [];
+    const conflicts = [];
     const get = (name) => read(name).trim();
     const slug = (name) => {
         const value = get(name);
@@ -4979,6 +4985,7 @@ function parseInputs(read, programs = { findProgram: () => undefined }) {
             findProgram: (name) => programs.findProgram(name)
         });
         problems.push(...parsed.problems);
+        conflicts.push(...parsed.conflicts);
         return parsed.requests;
     };
     const flag = (name, fallback) => {
@@ -5044,8 +5051,8 @@ function parseInputs(read, programs = { findProgram: () => undefined }) {
     if (inputs.totalTimeoutMs < inputs.timeoutMs) {
         problems.push(`Input 'total-timeout-seconds' (${inputs.totalTimeoutMs / 1000}) is less than 'timeout-seconds' (${inputs.timeoutMs / 1000}): the step's budget must hold at least one whole request.`);
     }
-    if (problems.length > 0)
-        throw new InputError(problems);
+    if (problems.length > 0 || conflicts.length > 0)
+        throw new InputError(problems, conflicts);
     return inputs;
 }
 /**
@@ -5727,12 +5734,23 @@ function explain(error, context) {
     ]);
 }
 function invalidInputs(error) {
-    return failure(log `Invalid input`, [
-        log `The step's inputs are not valid; nothing was sent anywhere.`,
-        ...error.problems.map((problem) => log `- ${problem}`),
-        log `Likely cause: a typo, or an expression in 'with:' that evaluated to something else (an unset variable gives an empty string).`,
-        log `Fix: correct the 'with:' values of this step.`
-    ]);
+    // "a typo" only for what is malformed; a conflict with the job's setup says its own cause and fix
+    const malformed = error.problems.length === 0
+        ? []
+        : [
+            log `The step's inputs are not valid; nothing was sent anywhere.`,
+            ...error.problems.map((problem) => log `- ${problem}`),
+            log `Likely cause: a typo, or an expression in 'with:' that evaluated to something else (an unset variable gives an empty string).`,
+            log `Fix: correct the 'with:' values of this step.`
+        ];
+    const conflicts = error.conflicts.length === 0
+        ? []
+        : [
+            log `The step cannot do what 'registries' asks; nothing was sent anywhere. Each line says why, and the fix:`,
+            ...error.conflicts.map((conflict) => log `- ${conflict}`)
+        ];
+    const title = error.problems.length > 0 ? log `Invalid input` : log `Registries not configured`;
+    return failure(title, [...malformed, ...conflicts]);
 }
 function oidcUnavailable(error) {
     switch (error.reason) {
@@ -6168,8 +6186,9 @@ function planRegistries(requests, context, formats) {
         plans.push(planned);
     }
     problems.push(...sharedVariables(plans));
+    // none is a typo: each names its own cause (the job's configuration, the machine) and fix
     if (problems.length > 0)
-        throw new InputError(problems);
+        throw new InputError([], problems);
     return plans.sort((a, b) => a.request.line - b.request.line);
 }
 /**

@@ -34,8 +34,13 @@ export interface ProgramLookup {
 
 export class InputError extends Error {
   override readonly name = 'InputError'
-  constructor(readonly problems: readonly string[]) {
-    super(problems.join('\n'))
+  constructor(
+    /** Malformed inputs: a typo, or an expression that evaluated to something else. */
+    readonly problems: readonly string[],
+    /** Inputs the step still cannot follow on this runner; each says its own cause and fix. */
+    readonly conflicts: readonly string[] = []
+  ) {
+    super([...problems, ...conflicts].join('\n'))
   }
 }
 
@@ -59,6 +64,7 @@ export function parseInputs(
   programs: ProgramLookup = { findProgram: () => undefined }
 ): Inputs {
   const problems: string[] = []
+  const conflicts: string[] = []
   const get = (name: string): string => read(name).trim()
 
   const slug = (name: string): string => {
@@ -87,6 +93,7 @@ export function parseInputs(
       findProgram: (name) => programs.findProgram(name)
     })
     problems.push(...parsed.problems)
+    conflicts.push(...parsed.conflicts)
     return parsed.requests
   }
 
@@ -161,7 +168,7 @@ export function parseInputs(
       `Input 'total-timeout-seconds' (${inputs.totalTimeoutMs / 1000}) is less than 'timeout-seconds' (${inputs.timeoutMs / 1000}): the step's budget must hold at least one whole request.`
     )
   }
-  if (problems.length > 0) throw new InputError(problems)
+  if (problems.length > 0 || conflicts.length > 0) throw new InputError(problems, conflicts)
   return inputs
 }
 
