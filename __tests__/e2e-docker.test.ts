@@ -30,7 +30,9 @@ requireBundle()
 const TIMEOUT = 60_000
 const DOCKER = spawnSync('docker', ['--version'], { encoding: 'utf8' })
 if (DOCKER.status !== 0) {
-  throw new Error('the docker client is needed on PATH for this test (scripts/provision-clients.sh installs it)')
+  throw new Error(
+    'the docker client is needed on PATH for this test (scripts/provision-clients.sh installs it)'
+  )
 }
 
 const OTHER_HOST = 'other-registry.example.com'

@@ -30,7 +30,9 @@ requireBundle()
 const TIMEOUT = 120_000
 for (const client of ['pip', 'twine']) {
   if (spawnSync(client, ['--version'], { encoding: 'utf8' }).status !== 0) {
-    throw new Error(`${client} is needed on PATH for this test (.ci/run installs it)`)
+    throw new Error(
+      `${client} is needed on PATH for this test (scripts/provision-clients.sh installs it)`
+    )
   }
 }
 

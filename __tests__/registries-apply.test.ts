@@ -34,7 +34,9 @@ const OTHER_AUTH = Buffer.from('alice:hunter2').toString('base64')
 const DOCKER_TIMEOUT_MS = 20_000
 
 if (spawnSync('docker', ['--version']).status !== 0) {
-  throw new Error('the docker client is needed on PATH for this test (.ci/run installs it)')
+  throw new Error(
+    'the docker client is needed on PATH for this test (scripts/provision-clients.sh installs it)'
+  )
 }
 
 let registry: RegistryThread
