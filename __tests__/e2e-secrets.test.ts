@@ -340,7 +340,8 @@ describe(`dist/ on Node ${node.version}: one deadline for the step (issue 15 ite
         {
           cloudsmith: [{ kind: 'hang', options: { times: Infinity } }],
           step: {
-            with: { 'max-attempts': 10, 'timeout-seconds': 2, 'total-timeout-seconds': 5 }
+            // the ID token has 4 s, which a loaded machine's issuer meets; the exchange hangs
+            with: { 'max-attempts': 10, 'timeout-seconds': 4, 'total-timeout-seconds': 5 }
           }
         },
         (result) => {
