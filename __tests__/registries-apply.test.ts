@@ -112,7 +112,7 @@ function dockerRefusal(m: Machine, lines: string): string[] {
   try {
     dockerPlans(m, lines)
   } catch (error) {
-    if (error instanceof InputError) return [...error.problems]
+    if (error instanceof InputError) return [...error.problems, ...error.conflicts]
     throw error
   }
   throw new Error('planning did not refuse the line')

@@ -134,13 +134,16 @@ if [ ${#missing_clients[@]} -gt 0 ]; then
 fi
 
 if [ "${1:-}" = --versions ]; then
-  docker --version
-  pip --version
-  twine --version 2>/dev/null | head -n 1
-  cargo --version
-  mvn -B --version 2>/dev/null | head -n 1
-  go version
-  bundle --version
-  gradle --version 2>/dev/null | grep -m 1 '^Gradle'
+  {
+    docker --version
+    pip --version
+    twine --version 2>/dev/null | tr -s '\n ' ' '
+    echo
+    cargo --version
+    mvn -B --version 2>/dev/null | head -n 1
+    go version
+    bundle --version
+    gradle --version 2>/dev/null | grep -m 1 '^Gradle'
+  } | sed 's/\x1b\[[0-9;]*m//g'
 fi
 exit 0
