@@ -15,7 +15,6 @@ import { hang, json, text } from './lib/scripted-server.js'
 /** Every error title the action can give, with hosts and statuses generic: README explains each. */
 const ERROR_TITLES = [
   'Invalid input',
-  'Registries not configured',
   'Missing permission id-token: write',
   'No ID token for a pull request from a fork',
   'No ID token for a Dependabot run',

@@ -90,7 +90,7 @@ describe('main with registries', () => {
       { system: machine('/nonexistent').system }
     )
     const fail = failureOf(r.rec.events)!
-    expect(fail.title).toBe('Registries not configured')
+    expect(fail.title).toBe('Package manager not configured')
     expect(fail.text).toContain('Fix: install it in an earlier step')
     expect(fail.text).not.toContain('a typo')
   })
@@ -103,7 +103,7 @@ describe('main with registries', () => {
       { system: machine().system }
     )
     const alone = failureOf(repeated.rec.events)!
-    expect(alone.title).toBe('Registries not configured')
+    expect(alone.title).toBe('Package manager not configured')
     expect(alone.text).toContain('a second python line (line 1 is one)')
     expect(alone.text).toContain('Fix: keep one python line')
     expect(alone.text).not.toContain('a typo')

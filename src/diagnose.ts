@@ -23,6 +23,7 @@ import { EXCHANGE_OPERATION, exchangeUrl } from './exchange.js'
 import { NetworkError } from './http.js'
 import { ID_TOKEN_OPERATION, IdTokenError } from './id-token.js'
 import { InputError, type Inputs } from './inputs.js'
+import { RegistriesRefusedError, refusalLines } from './registries/refusal.js'
 import { OidcUnavailableError, type Env } from './oidc-availability.js'
 import { joinLines, log, type LogText } from './print-gate.js'
 import { PROXY_VARIABLES, ProxySettingError } from './proxy-env.js'
@@ -89,6 +90,10 @@ export function explain(error: unknown, context: FailureContext): Failure {
 }
 
 function invalidInputs(error: InputError): Failure {
+  if (error instanceof RegistriesRefusedError) {
+    const refused = refusalLines(error)
+    return failure(refused.title, refused.lines)
+  }
   // "a typo" only for what is malformed; a conflict with the job's setup says its own cause and fix
   const malformed =
     error.problems.length === 0
@@ -106,7 +111,7 @@ function invalidInputs(error: InputError): Failure {
           log`The step cannot do what 'registries' asks; nothing was sent anywhere. Each line says why, and the fix:`,
           ...error.conflicts.map((conflict) => log`- ${conflict}`)
         ]
-  const title = error.problems.length > 0 ? log`Invalid input` : log`Registries not configured`
+  const title = error.problems.length > 0 ? log`Invalid input` : log`Package manager not configured`
   return failure(title, [...malformed, ...conflicts])
 }
 
