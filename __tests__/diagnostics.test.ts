@@ -483,8 +483,8 @@ describe('issue 15: settings that would leak, and the one deadline', () => {
     )
     expect(text).toContain('Last error: no complete answer from')
     expect(text).toContain('raise total-timeout-seconds')
-    // the retry waits pass at once on this clock; the requests' own time is real
-    expect(Date.now() - started).toBeLessThan(6000)
+    // the retry waits pass at once on this clock; the requests' own time is real (3 s; 4x margin)
+    expect(Date.now() - started).toBeLessThan(12_000)
   })
 
   test('a Retry-After past the budget ends the step at once, and says so', async () => {

@@ -21,6 +21,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expectCleanRun, lastKey } from './e2e/expectations.js'
 import { expectNoInjection } from './e2e/injection.js'
+import { expectLogSnapshot } from './e2e/log-snapshot.js'
 import { findLeaks } from './support/runner.js'
 import {
   renderLog,
@@ -38,7 +39,9 @@ requireBundle()
 const TIMEOUT = 60_000
 const DOCKER = spawnSync('docker', ['--version'], { encoding: 'utf8' })
 if (DOCKER.status !== 0) {
-  throw new Error('the docker client is needed on PATH for this test (.ci/run installs it)')
+  throw new Error(
+    'the docker client is needed on PATH for this test (scripts/provision-clients.sh installs it)'
+  )
 }
 
 const OTHER_HOST = 'other-registry.example.com'
@@ -263,7 +266,7 @@ describe('registries: docker, with the real docker CLI', () => {
   )
 
   test(
-    'docker not on PATH: invalid input naming the line, nothing sent',
+    'docker not on PATH: refused naming the line and the fix, nothing sent',
     async () => {
       const requests = stage.cloudsmith.requests.length
       const idTokens = stage.issuer.counters.idToken
@@ -273,12 +276,15 @@ describe('registries: docker, with the real docker CLI', () => {
       })
       try {
         expect(result.main.exitCode).toBe(1)
-        expect(result.main.annotations.map((a) => a.title)).toEqual(['Invalid input'])
+        expect(result.main.annotations.map((a) => a.title)).toEqual([
+          'Package manager not configured'
+        ])
         expect(result.main.annotations[0]?.message).toContain(
-          "Input 'registries' line 1 (docker): the 'docker' program is not on PATH"
+          "Input 'registries' line 1 (docker): docker signs in by running 'docker', and no 'docker' is on PATH"
         )
         expect(stage.cloudsmith.requests.length).toBe(requests)
         expect(stage.issuer.counters.idToken).toBe(idTokens)
+        expectLogSnapshot(result)
       } finally {
         result.cleanup()
       }
@@ -365,6 +371,7 @@ describe('registries: docker, with the real docker CLI', () => {
         expect(message).not.toContain('a typo')
         expect(message).toContain('upload-artifact or cache step')
         expect(message).toContain('RUNNER_TEMP')
+        expectLogSnapshot(result)
         expect(stage.cloudsmith.requests.length).toBe(requests)
         expect(stage.issuer.counters.idToken).toBe(idTokens)
         const workspace = vars.GITHUB_WORKSPACE ?? result.workspace

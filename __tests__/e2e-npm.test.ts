@@ -162,7 +162,9 @@ describe('registries: npm, with the real npm and pnpm', () => {
       })
       try {
         expect(result.main.exitCode).toBe(1)
-        expect(result.main.annotations.map((a) => a.title)).toEqual(['Invalid input'])
+        expect(result.main.annotations.map((a) => a.title)).toEqual([
+          'Package manager not configured'
+        ])
         expect(result.main.annotations[0]?.message).toContain(
           `Input 'registries' line 1 (npm npm-private scope=@acme host=${registry.host}): npm needs export-env: true.`
         )

@@ -11,6 +11,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expectCleanRun, lastKey } from './e2e/expectations.js'
+import { expectLogSnapshot } from './e2e/log-snapshot.js'
 import { renderLog, requireBundle, runStep, startStage, type Stage } from './e2e/harness.js'
 import {
   type BuiltPackage,
@@ -29,7 +30,9 @@ requireBundle()
 const TIMEOUT = 120_000
 for (const client of ['pip', 'twine']) {
   if (spawnSync(client, ['--version'], { encoding: 'utf8' }).status !== 0) {
-    throw new Error(`${client} is needed on PATH for this test (.ci/run installs it)`)
+    throw new Error(
+      `${client} is needed on PATH for this test (scripts/provision-clients.sh installs it)`
+    )
   }
 }
 
@@ -152,8 +155,9 @@ describe('registries: python, with the real pip and twine', () => {
         expect(stage.cloudsmith.requests.length).toBe(before)
         expect(result.main.env).toEqual({})
         expect(renderLog(result.main).join('\n')).toContain(
-          "Input 'registries' line 2 (python other-repo): only one python line is allowed and line 1 is one;"
+          "Input 'registries' line 2 (python other-repo): a second python line (line 1 is one), and only one can be in force;"
         )
+        expectLogSnapshot(result)
       } finally {
         result.cleanup()
       }

@@ -1,7 +1,7 @@
 /**
- * action.yml, every workflow and every YAML example in README.md go through GitHub's own parser
+ * action.yml, every workflow and every YAML example in README.md and docs/ go through GitHub's own parser
  * (@actions/workflow-parser, what github.com and the Marketplace use), and any error fails the test.
- * README is read here, at test time, so examples added later are checked as well.
+ * The documents are read here, at test time, so examples added later are checked as well.
  */
 import { describe, expect, test } from '@jest/globals'
 import { readFileSync, readdirSync } from 'node:fs'
@@ -136,12 +136,12 @@ describe('the release and self-test workflows as GitHub reads them (issue 14 ite
 })
 
 interface YamlExample {
-  /** 1-based line of the opening fence in README.md. */
+  /** 1-based line of the opening fence in its file. */
   line: number
   yaml: string
 }
 
-/** The bodies of README's ```yaml (or ```yml) fenced blocks. */
+/** The bodies of a Markdown file's ```yaml (or ```yml) fenced blocks. */
 function yamlExamples(markdown: string): YamlExample[] {
   const examples: YamlExample[] = []
   const lines = markdown.split('\n')
@@ -180,17 +180,29 @@ function asWorkflow(yaml: string): string {
   throw new Error('neither a workflow, a job nor a list of steps')
 }
 
-describe('README examples', () => {
-  const examples = yamlExamples(read('README.md'))
+/** README.md and every Markdown file under docs/, as paths from the repository's root. */
+function documents(): string[] {
+  const docs = readdirSync(join(ROOT, 'docs'), { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.md'))
+    .map((file) => join('docs', file))
+    .sort()
+  return ['README.md', ...docs]
+}
 
-  test('README has YAML examples', () => {
-    expect(examples.length).toBeGreaterThan(0)
+describe('README and docs/ examples', () => {
+  const examples = documents().flatMap((file) =>
+    yamlExamples(read(file)).map((example) => [file, example.line, example.yaml] as const)
+  )
+
+  test('README and docs/ have YAML examples', () => {
+    expect(examples.filter(([file]) => file === 'README.md').length).toBeGreaterThan(0)
+    expect(examples.filter(([file]) => file.startsWith('docs')).length).toBeGreaterThan(0)
   })
 
-  test.each(examples.map((example) => [example.line, example.yaml] as const))(
-    'the example at README.md line %i passes GitHub workflow parser',
-    async (line, yaml) => {
-      expect(await workflowErrors(`README.md:${line}`, asWorkflow(yaml))).toEqual([])
+  test.each(examples)(
+    'the example in %s at line %i passes GitHub workflow parser',
+    async (file, line, yaml) => {
+      expect(await workflowErrors(`${file}:${line}`, asWorkflow(yaml))).toEqual([])
     }
   )
 

@@ -8,7 +8,7 @@ const problems = (values: Record<string, string>): readonly string[] => {
   try {
     parse(values)
   } catch (error) {
-    if (error instanceof InputError) return error.problems
+    if (error instanceof InputError) return [...error.problems, ...error.conflicts]
     throw error
   }
   throw new Error('expected an InputError')

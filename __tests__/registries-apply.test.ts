@@ -35,7 +35,9 @@ const OTHER_AUTH = Buffer.from('alice:hunter2').toString('base64')
 const DOCKER_TIMEOUT_MS = 20_000
 
 if (spawnSync('docker', ['--version']).status !== 0) {
-  throw new Error('the docker client is needed on PATH for this test (.ci/run installs it)')
+  throw new Error(
+    'the docker client is needed on PATH for this test (scripts/provision-clients.sh installs it)'
+  )
 }
 
 let registry: RegistryThread
@@ -111,7 +113,7 @@ function dockerRefusal(m: Machine, lines: string): string[] {
   try {
     dockerPlans(m, lines)
   } catch (error) {
-    if (error instanceof InputError) return [...error.problems]
+    if (error instanceof InputError) return [...error.problems, ...error.conflicts]
     throw error
   }
   throw new Error('planning did not refuse the line')

@@ -259,7 +259,7 @@ describe('cargo lines through the registries input', () => {
       const inputs = parseInputs((name) => ({ ...base, registries })[name] ?? '')
       planRegistries(inputs.registries, context(env), FORMATS)
     } catch (error) {
-      if (error instanceof InputError) return error.problems
+      if (error instanceof InputError) return [...error.problems, ...error.conflicts]
       throw error
     }
     return []
@@ -271,7 +271,7 @@ describe('cargo lines through the registries input', () => {
 
   test('the same index twice is refused by the common host check', () => {
     expect(problems('cargo crates\ncargo crates name=again')).toEqual([
-      "Input 'registries' line 2 (cargo crates name=again): cargo for cargo.cloudsmith.io/acme/crates/ is already configured on line 1; give each format one line per host."
+      "Input 'registries' line 2 (cargo crates name=again): cargo for cargo.cloudsmith.io/acme/crates/ is already configured on line 1, and the second line would undo the first. Fix: keep one cargo line per host."
     ])
   })
 

@@ -31,7 +31,7 @@ function problemsOf(registries: string): readonly string[] {
   try {
     plansOf(registries)
   } catch (error) {
-    if (error instanceof InputError) return error.problems
+    if (error instanceof InputError) return [...error.problems, ...error.conflicts]
     throw error
   }
   return []

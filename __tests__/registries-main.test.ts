@@ -78,8 +78,63 @@ describe('main with registries', () => {
     )
     expect(server.received).toHaveLength(0)
     expect(failureOf(r.rec.events)!.text).toContain(
-      "Input 'registries' line 1 (docker): the 'docker' program is not on PATH"
+      "Input 'registries' line 1 (docker): docker signs in by running 'docker', and no 'docker' is on PATH"
     )
+  })
+
+  test('docker not on PATH: its own cause and fix, not "a typo"', async () => {
+    const server = await cloudsmith(json(201, {}))
+    const r = await run(
+      server,
+      { registries: 'docker' },
+      { system: machine('/nonexistent').system }
+    )
+    const fail = failureOf(r.rec.events)!
+    expect(fail.title).toBe('Package manager not configured')
+    expect(fail.text).toContain('Fix: install it in an earlier step')
+    expect(fail.text).not.toContain('a typo')
+  })
+
+  test('a repeated format says its own cause; a malformed line beside it is still "a typo"', async () => {
+    const server = await cloudsmith(json(201, {}))
+    const repeated = await run(
+      server,
+      { registries: 'python a\npython b' },
+      { system: machine().system }
+    )
+    const alone = failureOf(repeated.rec.events)!
+    expect(alone.title).toBe('Package manager not configured')
+    expect(alone.text).toContain('a second python line (line 1 is one)')
+    expect(alone.text).toContain('Fix: keep one python line')
+    expect(alone.text).not.toContain('a typo')
+
+    const both = await run(
+      server,
+      { registries: 'python a\npython b\nnpm' },
+      { system: machine().system }
+    )
+    const mixed = failureOf(both.rec.events)!
+    expect(mixed.title).toBe('Invalid input')
+    expect(mixed.text).toMatch(
+      /line 3 \(npm\)[^\n]*\n[^]*Likely cause: a typo[^]*line 2 \(python b\)/
+    )
+    expect(server.received).toHaveLength(0)
+  })
+
+  // npm, pnpm, pip, uv, twine and cargo read what the step sets when they run: a later step may
+  // install them (setup-python, setup-node, rustup), so none has to be on PATH now
+  test.each([
+    ['npm', 'npm npm-private scope=@acme'],
+    ['python', 'python pypi'],
+    ['cargo', 'cargo crates']
+  ])('%s with no client on PATH: signed in, nothing asked of PATH', async (_format, line) => {
+    const key = await cloudsmithKey()
+    const server = await cloudsmith(json(201, { token: key }))
+    const m = machine('/nonexistent')
+    const r = await run(server, { registries: line }, { system: m.system })
+    expect(failureOf(r.rec.events)).toBeUndefined()
+    expect(server.received).toHaveLength(1)
+    expect(m.spawned).toEqual([])
   })
 
   test('without registries, the machine is not touched at all', async () => {

@@ -505,7 +505,7 @@ describe('npm: refusals between lines and settings', () => {
           onPath
         )
       } catch (error) {
-        if (error instanceof InputError) return error.problems
+        if (error instanceof InputError) return [...error.problems, ...error.conflicts]
         throw error
       }
       return []

@@ -559,7 +559,7 @@ describe('planRegistries: what no plan may do', () => {
       planRegistries([request], context(tempDir), new Map([['example', format(steps)]]))
       return []
     } catch (error) {
-      if (error instanceof InputError) return error.problems
+      if (error instanceof InputError) return [...error.problems, ...error.conflicts]
       throw error
     }
   }

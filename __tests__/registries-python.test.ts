@@ -233,7 +233,7 @@ describe('python lines in the registries input', () => {
       parseInputs((name) => ({ org: 'acme', 'service-slug': 'ci', registries })[name] ?? '')
       return []
     } catch (error) {
-      if (error instanceof InputError) return error.problems
+      if (error instanceof InputError) return [...error.problems, ...error.conflicts]
       throw error
     }
   }
@@ -278,7 +278,7 @@ describe('python lines in the registries input', () => {
     expect(
       parse('python pypi\n\npython other host=dl.acme.example upload-host=python.acme.example')
     ).toEqual([
-      "Input 'registries' line 3 (python other host=dl.acme.example upload-host=python.acme.example): only one python line is allowed and line 1 is one; pip and uv read one index and twine uploads to one repository. Keep one python line; to upload to another repository too, give that twine step --repository-url https://python.cloudsmith.io/OWNER/REPO/ (TWINE_USERNAME and TWINE_PASSWORD still apply)."
+      "Input 'registries' line 3 (python other host=dl.acme.example upload-host=python.acme.example): a second python line (line 1 is one), and only one can be in force; pip and uv read one index and twine uploads to one repository. Fix: keep one python line; to upload to another repository too, give that twine step --repository-url https://python.cloudsmith.io/OWNER/REPO/ (TWINE_USERNAME and TWINE_PASSWORD still apply)."
     ])
   })
 })

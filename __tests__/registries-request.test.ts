@@ -28,7 +28,7 @@ const problems = (
   try {
     parse(registries, extra, programs)
   } catch (error) {
-    if (error instanceof InputError) return error.problems
+    if (error instanceof InputError) return [...error.problems, ...error.conflicts]
     throw error
   }
   throw new Error('expected an InputError')
@@ -153,7 +153,7 @@ describe('registries: every rule names the line', () => {
   test('a format given twice for the same host (case does not matter), the default host too', () => {
     expect(problems('docker\ndocker host=DOCKER.cloudsmith.io\ndocker host=b.example.com')).toEqual(
       [
-        "Input 'registries' line 2 (docker host=DOCKER.cloudsmith.io): docker for DOCKER.cloudsmith.io is already configured on line 1; give each format one line per host."
+        "Input 'registries' line 2 (docker host=DOCKER.cloudsmith.io): docker for DOCKER.cloudsmith.io is already configured on line 1, and the second line would undo the first. Fix: keep one docker line per host."
       ]
     )
   })
@@ -167,8 +167,8 @@ describe('registries: every rule names the line', () => {
       }
     }
     expect(problems('docker\ndocker host=b.example.com', {}, none)).toEqual([
-      "Input 'registries' line 1 (docker): the 'docker' program is not on PATH; install it in an earlier step or use a runner image that has it.",
-      "Input 'registries' line 2 (docker host=b.example.com): the 'docker' program is not on PATH; install it in an earlier step or use a runner image that has it."
+      "Input 'registries' line 1 (docker): docker signs in by running 'docker', and no 'docker' is on PATH (the runner image has none, or a later step installs it). Fix: install it in an earlier step, or use a runner image that has it.",
+      "Input 'registries' line 2 (docker host=b.example.com): docker signs in by running 'docker', and no 'docker' is on PATH (the runner image has none, or a later step installs it). Fix: install it in an earlier step, or use a runner image that has it."
     ])
     expect(looked).toEqual(['docker'])
   })

@@ -1,11 +1,20 @@
 /**
  * `npm run demo`: the action without GitHub. Starts a local stand-in for GitHub's OIDC issuer and
- * a fake Cloudsmith on 127.0.0.1, runs the committed dist/ through the runner emulator three times
- * (a dry run, a workflow Cloudsmith trusts, then one whose ID token does not match the provider's
- * required claims) and prints what the Actions log would show: masked values as ***, annotations as
- * "Error:" lines, debug lines hidden. Nothing leaves this machine.
+ * a fake Cloudsmith on 127.0.0.1, runs the committed dist/ through the runner emulator four times
+ * (a dry run, a workflow Cloudsmith trusts, one whose ID token does not match the provider's
+ * required claims, then one that signs docker and npm in with `registries`) and prints what the
+ * Actions log would show: masked values as ***, annotations as "Error:" lines, debug lines hidden;
+ * for the last, what a later step gets and what the post step leaves. The real docker client logs
+ * in to a fake registry on loopback where docker is installed. Nothing leaves this machine.
  */
+import { spawnSync } from 'node:child_process'
+import { existsSync, readFileSync, readdirSync } from 'node:fs'
+import { join, relative } from 'node:path'
 import type { RunResult, StepResult } from '../__tests__/support/runner.js'
+import {
+  type FakeDockerRegistry,
+  startFakeDockerRegistry
+} from '../__tests__/support/fake-docker-registry.js'
 import {
   ORG,
   REQUIRED_CLAIMS,
@@ -81,6 +90,75 @@ async function scenario(
   }
 }
 
+/** docker's config.json as a later step sees it: each host, its credential as ***. */
+function dockerLogins(home: string): string {
+  const file = join(home, '.docker', 'config.json')
+  if (!existsSync(file)) return 'no config.json'
+  const config = JSON.parse(readFileSync(file, 'utf8')) as { auths?: Record<string, unknown> }
+  const hosts = Object.keys(config.auths ?? {})
+  return hosts.length ? hosts.map((host) => `${host} (credential ***)`).join(', ') : 'none'
+}
+
+/**
+ * Run 4: `registries` with npm, and docker where its client is installed. Shows the files and
+ * variables a later step of the job gets, then what is left after the post step.
+ */
+async function packageManagers(): Promise<number | null> {
+  const stage = await startStage()
+  const docker = spawnSync('docker', ['--version'], { encoding: 'utf8' }).status === 0
+  let registry: FakeDockerRegistry | undefined
+  try {
+    if (docker) registry = await startFakeDockerRegistry(() => stage.cloudsmith.issuedTokens())
+    const registries = [
+      ...(registry ? [`docker host=${registry.host}`] : []),
+      'npm npm-private scope=@acme'
+    ].join('\n')
+    const later: string[] = []
+    const result = await runStep(stage, {
+      with: { registries },
+      between: (env) => {
+        const userConfig = env.NPM_CONFIG_USERCONFIG ?? ''
+        const where = (path: string): string => `$HOME/${relative(env.HOME ?? '', path)}`
+        later.push(`NPM_CONFIG_USERCONFIG=${userConfig}, holding:`)
+        for (const line of readFileSync(userConfig, 'utf8').trimEnd().split('\n')) {
+          later.push(`  ${line}`)
+        }
+        later.push(`CLOUDSMITH_API_KEY=*** (npm and pnpm read the key from it)`)
+        if (registry) {
+          later.push(
+            `docker logins in ${where(join(env.HOME ?? '', '.docker'))}: ${dockerLogins(env.HOME ?? '')}`
+          )
+        }
+      }
+    })
+    try {
+      const inputs = { org: ORG, 'service-slug': SERVICE_SLUG, 'api-url': stage.cloudsmith.url }
+      printRun(
+        '4. Package managers: registries signs npm in' +
+          (registry ? ' and the real docker client' : ' (docker is not installed here: npm only)'),
+        stage,
+        result,
+        { ...inputs, registries: registries.replace(/\n/g, ' | ') }
+      )
+      print(dim('What a later step of the job gets:'))
+      for (const line of later) print(dim(`  ${line}`))
+      print(dim('After the post step:'))
+      const userConfig = Object.keys(result.finalEnv).includes('NPM_CONFIG_USERCONFIG')
+        ? `NPM_CONFIG_USERCONFIG='${result.finalEnv.NPM_CONFIG_USERCONFIG ?? ''}'`
+        : 'NPM_CONFIG_USERCONFIG as before the step'
+      const npmrc = readdirSync(result.runnerTemp).join(', ')
+      print(dim(`  ${userConfig}; files left in RUNNER_TEMP: ${npmrc || 'none'}`))
+      if (registry) print(dim(`  docker logins: ${dockerLogins(result.home)}`))
+      return result.main.exitCode
+    } finally {
+      result.cleanup()
+    }
+  } finally {
+    await registry?.close()
+    await stage.close()
+  }
+}
+
 requireBundle()
 const node = actionNode()
 print(bold('cloudsmith-oidc-action, without GitHub'))
@@ -108,14 +186,17 @@ const refused = await scenario(
   {}
 )
 
+const signedIn = await packageManagers()
+
 print()
-if (dryRun === 0 && trusted === 0 && refused === 1) {
+if (dryRun === 0 && trusted === 0 && refused === 1 && signedIn === 0) {
   print(
-    'Run 1 printed the settings to copy; run 2 got a key; run 3 failed as it should, and its log shows why.'
+    'Run 1 printed the settings to copy; run 2 got a key; run 3 failed as it should, and its log shows why;'
   )
+  print('run 4 signed package managers in, and its post step undid it.')
 } else {
   print(
-    `Unexpected: run 1 exited ${dryRun}, run 2 ${trusted} (expected 0 for both), run 3 ${refused} (expected 1).`
+    `Unexpected: run 1 exited ${dryRun}, run 2 ${trusted}, run 4 ${signedIn} (expected 0), run 3 ${refused} (expected 1).`
   )
   process.exitCode = 1
 }

@@ -1510,7 +1510,7 @@ const python = {
         'upload-domain': (0,domains/* domainOptionText */.Hw)('upload-domain')
     },
     programs: [],
-    onlyOne: 'pip and uv read one index and twine uploads to one repository. Keep one python line; to upload to another repository too, give that twine step --repository-url https://python.cloudsmith.io/OWNER/REPO/ (TWINE_USERNAME and TWINE_PASSWORD still apply).',
+    onlyOne: 'pip and uv read one index and twine uploads to one repository. Fix: keep one python line; to upload to another repository too, give that twine step --repository-url https://python.cloudsmith.io/OWNER/REPO/ (TWINE_USERNAME and TWINE_PASSWORD still apply).',
     hosts(request) {
         const { downloadHost, uploadHost } = pythonEndpoints(request);
         return downloadHost.toLowerCase() === uploadHost.toLowerCase()
@@ -1759,7 +1759,7 @@ function planRegistries(requests, context, formats) {
     if (refusals.length > 0)
         throw new RegistriesRefusedError(problems, refusals);
     if (problems.length > 0)
-        throw new input_error/* InputError */.d(problems);
+        throw new input_error/* InputError */.d([], problems);
     return plans.sort((a, b) => a.request.line - b.request.line);
 }
 function planEach(requests, context, formats) {

@@ -1304,9 +1304,8 @@ function parseRegistries(input, rules) {
         else
             requests.push(parsed.request);
     }
-    problems.push(...clashes(requests, rules.formats));
-    problems.push(...missingPrograms(requests, rules));
-    return { requests, problems };
+    const conflicts = [...clashes(requests, rules.formats), ...missingPrograms(requests, rules)];
+    return { requests, problems, conflicts };
 }
 function lineName(request) {
     return `Input 'registries' line ${request.line} (${request.text})`;
@@ -1414,7 +1413,7 @@ function clashes(requests, formats) {
         const format = formats.get(request.format);
         const first = firstOfFormat.get(request.format);
         if (format?.onlyOne !== undefined && first !== undefined) {
-            problems.push(`${lineName(request)}: only one ${request.format} line is allowed and line ${first.line} is one; ${format.onlyOne}`);
+            problems.push(`${lineName(request)}: a second ${request.format} line (line ${first.line} is one), and only one can be in force; ${format.onlyOne}`);
             continue;
         }
         if (first === undefined)
@@ -1423,7 +1422,7 @@ function clashes(requests, formats) {
             const id = `${request.format} ${host.toLowerCase()}`;
             const earlier = seen.get(id);
             if (earlier && earlier !== request) {
-                problems.push(`${lineName(request)}: ${request.format} for ${host} is already configured on line ${earlier.line}; give each format one line per host.`);
+                problems.push(`${lineName(request)}: ${request.format} for ${host} is already configured on line ${earlier.line}, and the second line would undo the first. Fix: keep one ${request.format} line per host.`);
             }
             else if (!earlier) {
                 seen.set(id, request);
@@ -1440,7 +1439,7 @@ function missingPrograms(requests, rules) {
             if (!looked.has(program))
                 looked.set(program, rules.findProgram(program));
             if (looked.get(program) === undefined) {
-                problems.push(`${lineName(request)}: the '${program}' program is not on PATH; install it in an earlier step or use a runner image that has it.`);
+                problems.push(`${lineName(request)}: ${request.format} signs in by running '${program}', and no '${program}' is on PATH (the runner image has none, or a later step installs it). Fix: install it in an earlier step, or use a runner image that has it.`);
             }
         }
     }

@@ -59,12 +59,25 @@ export function explain(error: unknown, context: FailureContext): Failure {
 }
 
 function invalidInputs(error: InputError): Failure {
-  return failure(log`Invalid input`, [
-    log`The step's inputs are not valid; nothing was sent anywhere.`,
-    ...error.problems.map((problem) => log`- ${problem}`),
-    log`Likely cause: a typo, or an expression in 'with:' that evaluated to something else (an unset variable gives an empty string).`,
-    log`Fix: correct the 'with:' values of this step.`
-  ])
+  // "a typo" only for what is malformed; a conflict with the job's setup says its own cause and fix
+  const malformed =
+    error.problems.length === 0
+      ? []
+      : [
+          log`The step's inputs are not valid; nothing was sent anywhere.`,
+          ...error.problems.map((problem) => log`- ${problem}`),
+          log`Likely cause: a typo, or an expression in 'with:' that evaluated to something else (an unset variable gives an empty string).`,
+          log`Fix: correct the 'with:' values of this step.`
+        ]
+  const conflicts =
+    error.conflicts.length === 0
+      ? []
+      : [
+          log`The step cannot do what 'registries' asks; nothing was sent anywhere. Each line says why, and the fix:`,
+          ...error.conflicts.map((conflict) => log`- ${conflict}`)
+        ]
+  const title = error.problems.length > 0 ? log`Invalid input` : log`Package manager not configured`
+  return failure(title, [...malformed, ...conflicts])
 }
 
 /**

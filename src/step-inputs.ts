@@ -62,6 +62,7 @@ export function readInputs(
   registriesParser?: RegistriesParser
 ): Inputs {
   const problems: string[] = []
+  const conflicts: string[] = []
   const get = (name: string): string => read(name).trim()
 
   const slug = (name: string): string => {
@@ -86,6 +87,7 @@ export function readInputs(
     if (registriesParser === undefined) throw new Error('registries is set, and no parser for it')
     const parsed = registriesParser(value, org)
     problems.push(...parsed.problems)
+    conflicts.push(...parsed.conflicts)
     return parsed.requests
   }
 
@@ -160,7 +162,7 @@ export function readInputs(
       `Input 'total-timeout-seconds' (${inputs.totalTimeoutMs / 1000}) is less than 'timeout-seconds' (${inputs.timeoutMs / 1000}): the step's budget must hold at least one whole request.`
     )
   }
-  if (problems.length > 0) throw new InputError(problems)
+  if (problems.length > 0 || conflicts.length > 0) throw new InputError(problems, conflicts)
   return inputs
 }
 

@@ -16,7 +16,9 @@ export function requireCargo(): string {
   const version = spawnSync('cargo', ['--version'], { encoding: 'utf8' })
   const match = /^cargo (\d+)\.(\d+)\./.exec(version.stdout ?? '')
   if (version.status !== 0 || !match) {
-    throw new Error('cargo is needed on PATH for this test (.ci/run installs it)')
+    throw new Error(
+      'cargo is needed on PATH for this test (scripts/provision-clients.sh installs it)'
+    )
   }
   const [major, minor] = [Number(match[1]), Number(match[2])]
   if (major < CARGO_MINIMUM[0] || (major === CARGO_MINIMUM[0] && minor < CARGO_MINIMUM[1])) {

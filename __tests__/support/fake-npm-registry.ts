@@ -37,6 +37,8 @@ export interface RegistryRequestRecord {
   /** 'none', 'bearer' or 'basic': how the client tried to sign in. */
   readonly scheme: string
   readonly status: number
+  /** The credential of a refused request, as sent (an accepted token is never kept). */
+  readonly refused?: string
 }
 
 export interface FakeNpmRegistry {
@@ -75,7 +77,8 @@ export async function startFakeNpmRegistry(
         repository: repository?.path,
         authorized,
         scheme,
-        status
+        status,
+        ...(status === 401 ? { refused: authorization.slice(scheme.length + 1) } : {})
       })
     }
     if (repository === undefined) {

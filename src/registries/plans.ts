@@ -55,7 +55,8 @@ export function planRegistries(
   }
   problems.push(...sharedVariables(plans))
   if (refusals.length > 0) throw new RegistriesRefusedError(problems, refusals)
-  if (problems.length > 0) throw new InputError(problems)
+  // none is a typo: each names its own cause (the job's configuration, the machine) and fix
+  if (problems.length > 0) throw new InputError([], problems)
   return plans.sort((a, b) => a.request.line - b.request.line)
 }
 

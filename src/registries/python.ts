@@ -105,7 +105,7 @@ export const python: FormatModule = {
   },
   programs: [],
   onlyOne:
-    'pip and uv read one index and twine uploads to one repository. Keep one python line; to upload to another repository too, give that twine step --repository-url https://python.cloudsmith.io/OWNER/REPO/ (TWINE_USERNAME and TWINE_PASSWORD still apply).',
+    'pip and uv read one index and twine uploads to one repository. Fix: keep one python line; to upload to another repository too, give that twine step --repository-url https://python.cloudsmith.io/OWNER/REPO/ (TWINE_USERNAME and TWINE_PASSWORD still apply).',
   hosts(request) {
     const { downloadHost, uploadHost } = pythonEndpoints(request)
     return downloadHost.toLowerCase() === uploadHost.toLowerCase()

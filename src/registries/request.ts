@@ -19,7 +19,10 @@ export interface RequestRules {
 
 export interface ParsedRegistries {
   readonly requests: readonly RegistryRequest[]
+  /** Malformed lines: an unknown format or key, a bad repository or host. */
   readonly problems: readonly string[]
+  /** Well-formed lines the step still cannot do (a repeated format, a missing client): each says its cause and fix. */
+  readonly conflicts: readonly string[]
 }
 
 /** A host name or IPv4 address, then an optional `:port`. */
@@ -64,9 +67,8 @@ export function parseRegistries(input: string, rules: RequestRules): ParsedRegis
     if ('problems' in parsed) problems.push(...parsed.problems)
     else requests.push(parsed.request)
   }
-  problems.push(...clashes(requests, rules.formats))
-  problems.push(...missingPrograms(requests, rules))
-  return { requests, problems }
+  const conflicts = [...clashes(requests, rules.formats), ...missingPrograms(requests, rules)]
+  return { requests, problems, conflicts }
 }
 
 /** `registries line 3 (npm npm-private scope=acme)`: how every problem starts. */
@@ -191,7 +193,7 @@ function clashes(
     const first = firstOfFormat.get(request.format)
     if (format?.onlyOne !== undefined && first !== undefined) {
       problems.push(
-        `${lineName(request)}: only one ${request.format} line is allowed and line ${first.line} is one; ${format.onlyOne}`
+        `${lineName(request)}: a second ${request.format} line (line ${first.line} is one), and only one can be in force; ${format.onlyOne}`
       )
       continue
     }
@@ -201,7 +203,7 @@ function clashes(
       const earlier = seen.get(id)
       if (earlier && earlier !== request) {
         problems.push(
-          `${lineName(request)}: ${request.format} for ${host} is already configured on line ${earlier.line}; give each format one line per host.`
+          `${lineName(request)}: ${request.format} for ${host} is already configured on line ${earlier.line}, and the second line would undo the first. Fix: keep one ${request.format} line per host.`
         )
       } else if (!earlier) {
         seen.set(id, request)
@@ -219,7 +221,7 @@ function missingPrograms(requests: readonly RegistryRequest[], rules: RequestRul
       if (!looked.has(program)) looked.set(program, rules.findProgram(program))
       if (looked.get(program) === undefined) {
         problems.push(
-          `${lineName(request)}: the '${program}' program is not on PATH; install it in an earlier step or use a runner image that has it.`
+          `${lineName(request)}: ${request.format} signs in by running '${program}', and no '${program}' is on PATH (the runner image has none, or a later step installs it). Fix: install it in an earlier step, or use a runner image that has it.`
         )
       }
     }
