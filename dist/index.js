@@ -3741,7 +3741,10 @@ function idTokenKeeper(fetch, now, marginMs = ID_TOKEN_REFRESH_MARGIN_MS) {
         }
     };
 }
-/** When to fetch a new token, on this runner's clock. */
+/**
+ * When to get a new token, on this runner's clock: the ID token here, and the helpers' cached
+ * Cloudsmith key (src/refresh/), which is a JWT with `exp` and `iat` too.
+ */
 function refreshTime(token, askedAtMs, marginMs) {
     const iat = token.claims.iat;
     if (token.expiresAtMs === undefined)
