@@ -445,8 +445,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   runHelper: () => (/* binding */ runHelper)
 });
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = require("node:fs");
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(611);
 var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
@@ -2776,7 +2774,7 @@ async function mintKey(settings, deps) {
     const url = env['ACTIONS_ID_TOKEN_REQUEST_URL'];
     const requestToken = env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
     if (!url || !requestToken) {
-        throw new NoRequestVariablesError('ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN are not set here, so no new key can be exchanged (they reach only the job\'s own steps and the programs those start, not a `docker run` container or another job; the job also needs `permissions: id-token: write`)');
+        throw new NoRequestVariablesError("ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN are not set here, so no new key can be exchanged (they reach only the job's own steps and the programs those start, not a `docker run` container or another job; the job also needs `permissions: id-token: write`)");
     }
     secrets.push(requestToken);
     requireCertificateChecks(env);
@@ -3631,9 +3629,8 @@ const WAIT_MARGIN_MS = 15_000;
 /** Runs one call; returns the exit code. */
 async function runHelperCall(deps) {
     const secrets = [];
-    let call;
     try {
-        call = parseHelperArgs(deps.argv);
+        const call = parseHelperArgs(deps.argv);
         const request = readRequest(call.protocol, call.args);
         if (request.kind === 'unknown')
             throw new Error(request.why);
@@ -3664,8 +3661,8 @@ async function runHelperCall(deps) {
     }
     catch (error) {
         const line = failureLine(errorMessage(error), secrets);
-        deps.stderr(`${line.text}\n`);
-        if (call?.protocol === 'docker')
+        deps.stderr(line);
+        if (deps.argv[0] === 'docker')
             deps.stdout(`${line.text}\n`);
         return 1;
     }
@@ -3675,6 +3672,8 @@ function failureLine(message, secrets) {
     return log `cloudsmith-oidc refresh helper: no Cloudsmith key: ${redact(message, secrets)}`;
 }
 
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = require("node:fs");
 ;// CONCATENATED MODULE: ./src/refresh/key-files.ts
 /**
  * The helper's files in its folder under RUNNER_TEMP: the key cache (mode 0600, replaced whole by
@@ -3802,34 +3801,7 @@ function removeQuietly(path) {
         // already gone
     }
 }
-
-;// CONCATENATED MODULE: ./src/refresh/index.ts
-/**
- * Entry point of the refresh helper (dist/refresh.js), run by the launchers the main step writes:
- * the only code of the helper that touches process.env, standard input and output, and the exit
- * code.
- */
-
-
-
-
-
-
-async function runHelper() {
-    process.exitCode = await runHelperCall({
-        argv: process.argv.slice(2),
-        env: process.env,
-        http: createHttp(USER_AGENT),
-        clock: realClock,
-        random: Math.random,
-        files: (dir) => keyFiles(dir),
-        checkDir,
-        isAlive,
-        readInput,
-        stdout: (text) => process.stdout.write(text),
-        stderr: (text) => process.stderr.write(text)
-    });
-}
+/** Undefined when `dir` is a folder of this user's; else why the helper cannot use it. */
 function checkDir(dir) {
     try {
         const stat = (0,external_node_fs_namespaceObject.statSync)(dir);
@@ -3844,15 +3816,42 @@ function checkDir(dir) {
         return `its folder ${dir} is gone (the action's post step removes it at the end of the job)`;
     }
 }
+/** Whether a process with this id runs on this machine (EPERM: it does, as another user's). */
 function isAlive(pid) {
     try {
         process.kill(pid, 0);
         return true;
     }
     catch (error) {
-        // EPERM: it exists, as another user's
         return error.code === 'EPERM';
     }
+}
+
+;// CONCATENATED MODULE: ./src/refresh/index.ts
+/**
+ * Entry point of the refresh helper (dist/refresh.js), run by the launchers the main step writes:
+ * the only code of the helper that touches process.env, standard input and output, and the exit
+ * code.
+ */
+
+
+
+
+
+async function runHelper() {
+    process.exitCode = await runHelperCall({
+        argv: process.argv.slice(2),
+        env: process.env,
+        http: createHttp(USER_AGENT),
+        clock: realClock,
+        random: Math.random,
+        files: (dir) => keyFiles(dir),
+        checkDir: checkDir,
+        isAlive: isAlive,
+        readInput,
+        stdout: (text) => process.stdout.write(text),
+        stderr: (line) => process.stderr.write(`${line.text}\n`)
+    });
 }
 /** Standard input to its end, at most 64 KiB; '' when it is a terminal. */
 async function readInput() {

@@ -15,7 +15,7 @@ import type { KeyFiles } from './key-files.js'
 import { currentKey } from './key-keeper.js'
 import { mintKey } from './mint.js'
 import { readRequest } from './protocols.js'
-import { parseHelperArgs, type HelperCall } from './settings.js'
+import { parseHelperArgs } from './settings.js'
 
 export interface HelperDeps {
   readonly argv: readonly string[]
@@ -44,9 +44,8 @@ const WAIT_MARGIN_MS = 15_000
 /** Runs one call; returns the exit code. */
 export async function runHelperCall(deps: HelperDeps): Promise<number> {
   const secrets: string[] = []
-  let call: HelperCall | undefined
   try {
-    call = parseHelperArgs(deps.argv)
+    const call = parseHelperArgs(deps.argv)
     const request = readRequest(call.protocol, call.args)
     if (request.kind === 'unknown') throw new Error(request.why)
     if (request.kind === 'done') {
@@ -79,7 +78,7 @@ export async function runHelperCall(deps: HelperDeps): Promise<number> {
   } catch (error) {
     const line = failureLine(errorMessage(error), secrets)
     deps.stderr(line)
-    if (call?.protocol === 'docker') deps.stdout(`${line.text}\n`)
+    if (deps.argv[0] === 'docker') deps.stdout(`${line.text}\n`)
     return 1
   }
 }
