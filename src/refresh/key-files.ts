@@ -107,15 +107,15 @@ export function keyFiles(dir: string, pid: number = process.pid): KeyFiles {
   }
 }
 
-/** Creates `path` (never through a link, never over anything), mode 0600, with `text`. */
-function writeNew(path: string, text: string): void {
+/** Creates `path` (never through a link, never over anything) with `text` and exactly `mode`. */
+export function writeNew(path: string, text: string, mode = 0o600): void {
   const fd = openSync(
     path,
     constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | NO_FOLLOW,
-    0o600
+    mode
   )
   try {
-    fchmodSync(fd, 0o600) // exactly 0600, whatever the umask
+    fchmodSync(fd, mode) // exactly, whatever the umask
     writeSync(fd, text)
   } finally {
     closeSync(fd)
