@@ -16,8 +16,9 @@ import {
 } from 'node:fs'
 import { join } from 'node:path'
 import type { LogText } from '../src/print-gate.js'
-import { namesCredHelper, withCredHelper, withoutCredHelper } from '../src/refresh/docker-config.js'
-import { installRefresh, type HelperUse } from '../src/refresh/install.js'
+import { credHelperFor, withCredHelper, withoutCredHelper } from '../src/refresh/docker-config.js'
+import { installRefresh } from '../src/refresh/install.js'
+import type { HelperUse } from '../src/registries/plan.js'
 import { serialiseCache } from '../src/refresh/key-cache.js'
 import { createRefreshMachine } from '../src/refresh/machine.js'
 import {
@@ -62,8 +63,8 @@ function setUp(uses: (dockerConfig: string) => HelperUse[]) {
   let saved = ''
   const options = {
     machine,
-    record: (record: RefreshRecord) => {
-      saved = serialiseRefreshRecord(record)
+    record: (record: Omit<RefreshRecord, 'cleanup'>) => {
+      saved = serialiseRefreshRecord({ ...record, cleanup: true })
     },
     addPath: (dir: string) => paths.push(dir),
     info: (line: LogText) => lines.push(line.text),
@@ -203,7 +204,8 @@ describe("docker's config, edited", () => {
   test('added beside everything else, removed only while it is ours', () => {
     const added = withCredHelper(undefined, 'h', 'ours')
     expect(JSON.parse(added)).toEqual({ credHelpers: { h: 'ours' } })
-    expect(namesCredHelper(added, 'h', 'ours')).toBe(true)
+    expect(credHelperFor(added, 'h')).toBe('ours')
+    expect(credHelperFor('[]', 'h')).toBeUndefined()
     expect(JSON.parse(withoutCredHelper(added, 'h', 'ours')!)).toEqual({})
     expect(withoutCredHelper(added, 'h', 'theirs')).toBeUndefined()
     expect(withoutCredHelper('not json', 'h', 'ours')).toBeUndefined()
@@ -250,6 +252,7 @@ describe('the record post reads', () => {
     expect(parseRefreshRecord('', '/t', 'linux')).toBeUndefined()
     const record = {
       dir: '/t/cloudsmith-oidc-refresh-0123456789ab',
+      cleanup: true,
       docker: [
         {
           configFile: '/d/config.json',

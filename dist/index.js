@@ -588,7 +588,7 @@ const external_fs_namespaceObject = require("fs");
 
 
 
-function file_command_issueFileCommand(command, message) {
+function issueFileCommand(command, message) {
     const filePath = process.env[`GITHUB_${command}`];
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
@@ -2001,7 +2001,7 @@ function exportVariable(name, val) {
     process.env[name] = convertedVal;
     const filePath = process.env['GITHUB_ENV'] || '';
     if (filePath) {
-        return file_command_issueFileCommand('ENV', prepareKeyValueMessage(name, val));
+        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
     }
     command_issueCommand('set-env', { name }, convertedVal);
 }
@@ -2047,9 +2047,9 @@ function addPath(inputPath) {
         issueFileCommand('PATH', inputPath);
     }
     else {
-        issueCommand('add-path', {}, inputPath);
+        command_issueCommand('add-path', {}, inputPath);
     }
-    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
+    process.env['PATH'] = `${inputPath}${external_path_namespaceObject.delimiter}${process.env['PATH']}`;
 }
 /**
  * Gets the value of an input.
@@ -2118,7 +2118,7 @@ function getBooleanInput(name, options) {
 function setOutput(name, value) {
     const filePath = process.env['GITHUB_OUTPUT'] || '';
     if (filePath) {
-        return file_command_issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
+        return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
     }
     process.stdout.write(external_os_namespaceObject.EOL);
     command_issueCommand('set-output', { name }, toCommandValue(value));
@@ -2240,7 +2240,7 @@ function group(name, fn) {
 function saveState(name, value) {
     const filePath = process.env['GITHUB_STATE'] || '';
     if (filePath) {
-        return file_command_issueFileCommand('STATE', prepareKeyValueMessage(name, value));
+        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
     }
     command_issueCommand('save-state', { name }, toCommandValue(value));
 }
@@ -2275,8 +2275,12 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = require("node:crypto");
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = require("node:fs");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = require("node:path");
 ;// CONCATENATED MODULE: ./src/error-message.ts
 /**
  * The message of anything thrown. Not `instanceof Error`: errors from node's own modules may come
@@ -4062,6 +4066,8 @@ const CARGO_HOST = 'cargo.cloudsmith.io';
 const CARGO_AUTH_SCHEME = 'Token';
 /** The credential provider that reads `CARGO_REGISTRIES_<NAME>_TOKEN`. */
 const CARGO_TOKEN_PROVIDER = 'cargo:token';
+/** The credential provider that runs a program for the token (the refresh helper's launcher). */
+const CARGO_HELPER_PROVIDER = 'cargo:token-from-stdout';
 /**
  * A Cargo registry name this action can map to variables: Cargo's own rule (a letter or `_`,
  * then letters, digits, `-` and `_`) kept to ASCII, so the variable name is plain ASCII too.
@@ -4132,6 +4138,41 @@ const cargo = {
         // empty index ("invalid index URL") in later post steps: they go back to an earlier value, or
         // stay set when there was none
         const previous = (variable) => context.env[variable] || null;
+        if (context.refresh !== undefined) {
+            const launcher = context.refresh.launcherPath('cargo');
+            // Cargo splits the provider setting at white space
+            if (/\s/.test(launcher)) {
+                return {
+                    problems: [
+                        `${lineName(request)}: the refresh helper's launcher path ${launcher} holds white space, which Cargo's credential-provider setting cannot carry. Fix: run on a runner whose RUNNER_TEMP has no spaces, or set refresh: false.`
+                    ]
+                };
+            }
+            return {
+                request,
+                title: `cargo: registry '${name}' at ${index}, the key from the refresh helper`,
+                steps: [
+                    {
+                        kind: 'env',
+                        name: names.index,
+                        value: [index],
+                        secret: false,
+                        restore: previous(names.index)
+                    },
+                    {
+                        kind: 'env',
+                        name: names.provider,
+                        value: [`${CARGO_HELPER_PROVIDER} ${launcher}`],
+                        secret: false,
+                        restore: previous(names.provider)
+                    }
+                ],
+                notes: [
+                    `Cargo runs ${launcher} (${CARGO_HELPER_PROVIDER}) for the Authorization header ('${CARGO_AUTH_SCHEME} ' and the current key) of each request for this registry; use registry = "${name}" on dependencies in Cargo.toml, or cargo publish --registry ${name}.`
+                ],
+                helpers: [{ protocol: 'cargo' }]
+            };
+        }
         return {
             request,
             title: `cargo: registry '${name}' at ${index}`,
@@ -4176,10 +4217,6 @@ function clashingVariables(context, names, index) {
     return [names.index, names.token, names.provider].filter(set);
 }
 
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = require("node:path");
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = require("node:crypto");
 ;// CONCATENATED MODULE: ./src/fingerprint.ts
 /**
  * SHA-256 in hex: how the saved state and the post step recognise a secret (the key, a value
@@ -4188,6 +4225,94 @@ const external_node_crypto_namespaceObject = require("node:crypto");
 
 function fingerprint(text) {
     return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(text).digest('hex');
+}
+
+;// CONCATENATED MODULE: ./src/refresh/docker-config.ts
+/**
+ * docker's config.json with this step's credential helper for a host, and without it again.
+ * Pure: text in, text out. Everything else in the file (other hosts' logins and helpers, a
+ * credsStore, proxies, plugins) is kept as it was; the caller refuses a host docker already
+ * holds a login or a helper for (src/registries/docker.ts) before it gets here.
+ */
+/** The config with `credHelpers[host]` = `helper` (a new config when there was none). */
+function withCredHelper(configText, host, helper) {
+    const config = parseObject(configText);
+    if (config === undefined) {
+        throw new Error('it is not a JSON object, and the action edits only a config docker could read');
+    }
+    const helpers = isRecord(config['credHelpers']) ? config['credHelpers'] : {};
+    return `${JSON.stringify({ ...config, credHelpers: { ...helpers, [host]: helper } }, null, '\t')}\n`;
+}
+/**
+ * The config without `credHelpers[host]`, when it still names `helper`; undefined when it does
+ * not (gone, or a later step put another there): then there is nothing of this step's to remove.
+ * An emptied `credHelpers` is dropped.
+ */
+function withoutCredHelper(configText, host, helper) {
+    const config = parseObject(configText);
+    const helpers = config?.['credHelpers'];
+    if (config === undefined || !isRecord(helpers) || helpers[host] !== helper)
+        return undefined;
+    const others = Object.fromEntries(Object.entries(helpers).filter(([name]) => name !== host));
+    const next = { ...config, credHelpers: others };
+    if (Object.keys(others).length === 0)
+        delete next['credHelpers'];
+    return `${JSON.stringify(next, null, '\t')}\n`;
+}
+/** The helper the config names for `host` (credHelpers), if any. */
+function credHelperFor(configText, host) {
+    const helpers = parseObject(configText)?.['credHelpers'];
+    return isRecord(helpers) && typeof helpers[host] === 'string' ? helpers[host] : undefined;
+}
+function parseObject(text) {
+    if (text === undefined || text.trim() === '')
+        return {};
+    try {
+        const parsed = JSON.parse(text);
+        return isRecord(parsed) ? parsed : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./src/registries/docker-helper.ts
+/**
+ * docker with `refresh: true`: instead of a `docker login`, docker's config names the refresh
+ * helper for the host (credHelpers), so docker asks it for the current key each time it needs
+ * one. A helper entry the user already has for the host is refused, never replaced (one whose
+ * store holds a login is refused before this, with the standing logins). Pure.
+ */
+
+
+function helperPlan(request, line) {
+    const own = credHelperFor(line.configText, line.host);
+    if (own !== undefined) {
+        return {
+            problems: [
+                `${lineName(request)}: ${line.configFile} already names the credential helper '${own}' for ${line.host}, set before this step; refresh would replace it. Fix: give docker its own config for this job (set DOCKER_CONFIG to a new folder under RUNNER_TEMP before this step), or remove that entry before this step.`
+            ]
+        };
+    }
+    if (line.username !== line.defaultUsername) {
+        return {
+            problems: [
+                `${lineName(request)}: with refresh: true the helper answers docker with the user name ${line.defaultUsername}; remove username=${line.username}, or set refresh: false.`
+            ]
+        };
+    }
+    return {
+        request,
+        title: `docker: the refresh helper answers for ${line.host}`,
+        steps: [],
+        notes: [
+            `docker asks docker-credential-${line.helper} (credHelpers in ${line.configFile}) for the key each time it needs one; the helper exchanges again before the key expires. The post step removes the entry.`
+        ],
+        helpers: [{ protocol: 'docker', host: line.host, configFile: line.configFile }]
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/registries/paths.ts
@@ -4212,6 +4337,7 @@ function isInside(dir, path, platform) {
  * Also here, pure: where docker keeps a host's credential, and whether what it holds is still
  * the one this step wrote (the post step logs out only then).
  */
+
 
 
 
@@ -4263,6 +4389,16 @@ const docker = {
         const standing = standingLogin(request, context, { configDir, configFile, configText, store });
         if (standing !== undefined)
             return { problems: [standing] };
+        if (context.refresh !== undefined) {
+            return helperPlan(request, {
+                host: registry,
+                username,
+                defaultUsername: DOCKER_USERNAME,
+                helper: context.refresh.dockerHelper,
+                configFile,
+                configText
+            });
+        }
         return {
             request,
             title: `docker: log in to ${registry} as ${username}`,
@@ -4364,7 +4500,7 @@ function helperRead(helper, result) {
 function credentialStore(configText, host) {
     const config = parseConfig(configText);
     const helpers = config['credHelpers'];
-    if (isRecord(helpers) && typeof helpers[host] === 'string' && helpers[host] !== '') {
+    if (docker_isRecord(helpers) && typeof helpers[host] === 'string' && helpers[host] !== '') {
         return helpers[host];
     }
     const store = config['credsStore'];
@@ -4373,10 +4509,10 @@ function credentialStore(configText, host) {
 /** The `auths[host].auth` value of a docker config.json, if there is one. */
 function configAuth(configText, host) {
     const auths = parseConfig(configText)['auths'];
-    if (!isRecord(auths))
+    if (!docker_isRecord(auths))
         return undefined;
     const entry = auths[host];
-    return isRecord(entry) && typeof entry['auth'] === 'string' ? entry['auth'] : undefined;
+    return docker_isRecord(entry) && typeof entry['auth'] === 'string' ? entry['auth'] : undefined;
 }
 /** What docker stores in config.json for a login: base64 of `NAME:KEY` (mask it too). */
 function basicAuth(username, key) {
@@ -4399,7 +4535,7 @@ function helperAnswerIsOurs(answer, username, keySha256) {
     catch {
         return false;
     }
-    return (isRecord(parsed) &&
+    return (docker_isRecord(parsed) &&
         parsed['Username'] === username &&
         typeof parsed['Secret'] === 'string' &&
         fingerprint(parsed['Secret']) === keySha256);
@@ -4409,13 +4545,13 @@ function parseConfig(text) {
         return {};
     try {
         const parsed = JSON.parse(text);
-        return isRecord(parsed) ? parsed : {};
+        return docker_isRecord(parsed) ? parsed : {};
     }
     catch {
         return {};
     }
 }
-function isRecord(value) {
+function docker_isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
@@ -4501,7 +4637,8 @@ function planNpm(requests, context) {
         return { problems };
     const replaced = replacedLines(registries, entries);
     const path = configPath(context);
-    const content = configText(registries, existing, replaced);
+    const tokenHelper = context.refresh?.launcherPath('pnpm');
+    const content = configText(registries, existing, replaced, tokenHelper);
     const steps = [
         { kind: 'file', path, content },
         ...userconfigExports(path, existing, context.platform)
@@ -4519,9 +4656,17 @@ function planNpm(requests, context) {
             ? [
                 `npm and pnpm read ${USERCONFIG_VARIABLE}=${path}; the token line refers to ${KEY_REFERENCE}. ${carried}`,
                 ...replacedNotes,
-                'A project .npmrc that sets the same registry or token takes precedence over the user config.'
+                'A project .npmrc that sets the same registry or token takes precedence over the user config.',
+                ...(tokenHelper === undefined
+                    ? []
+                    : [
+                        `pnpm asks the refresh helper ${tokenHelper} (tokenHelper) for the current key; npm has no such hook and keeps the first key (npm warns about pnpm's unknown setting).`
+                    ])
             ]
-            : [`Written into the same user config as line ${first}.`]
+            : [`Written into the same user config as line ${first}.`],
+        ...(index === 0 && tokenHelper !== undefined
+            ? { helpers: [{ protocol: 'pnpm' }] }
+            : {})
     }));
 }
 function registryOf(request) {
@@ -4712,13 +4857,15 @@ function replacedLines(registries, entries) {
     return entries.filter((entry) => keys.has(entry.key) ||
         registries.some((registry) => lowerCaseHost(entry.key) === `${registry.nerfDart}:_authToken`));
 }
-function configText(registries, existing, replaced) {
+function configText(registries, existing, replaced, 
+/** With refresh: the launcher pnpm runs for the key (pnpm prefers it to _authToken). */
+tokenHelper) {
     const lines = [
         '; npm and pnpm user config written by cloudsmith-oidc-action for this job; its post step removes it.',
         `; No key is stored here: npm and pnpm read ${KEY_REFERENCE} from the environment.`
     ];
     for (const registry of registries) {
-        lines.push(`${registry.nerfDart}:_authToken=${KEY_REFERENCE}`, `${registry.scope === undefined ? 'registry' : `${registry.scope}:registry`}=${registry.url}`);
+        lines.push(`${registry.nerfDart}:_authToken=${KEY_REFERENCE}`, ...(tokenHelper === undefined ? [] : [`${registry.nerfDart}:tokenHelper=${tokenHelper}`]), `${registry.scope === undefined ? 'registry' : `${registry.scope}:registry`}=${registry.url}`);
     }
     if (existing.text !== undefined) {
         const commentedOut = new Set(replaced.map((entry) => entry.line));
@@ -5042,6 +5189,7 @@ function parseInputs(read, programs = { findProgram: () => undefined }) {
         jobSummary: flag('job-summary', true),
         verify: flag('verify', false),
         dryRun: flag('dry-run', false),
+        refresh: flag('refresh', false),
         registries: registries(org)
     };
     if (inputs.totalTimeoutMs < inputs.timeoutMs) {
@@ -6135,6 +6283,480 @@ function joinInline(parts) {
     return parts.slice(1).reduce((all, part) => gfm `${all}, ${part}`, parts[0] ?? gfm ``);
 }
 
+;// CONCATENATED MODULE: ./src/refresh/key-cache.ts
+/**
+ * The helper's cached key: the current Cloudsmith key, its `exp`, when to exchange again, and how
+ * many keys the job has minted (the main step's first one included). Pure: reading and writing
+ * the text, and deciding whether the key is still good.
+ */
+
+
+/** A key with less than this left is exchanged again (a shorter-lived one at half its life). */
+const KEY_REFRESH_MARGIN_MS = 5 * 60_000;
+/**
+ * The cache entry for a key just received. `askedAtMs` is when it was asked for, on this
+ * machine's clock: the key's own lifetime (`exp` - `iat`) counts from then, so a runner whose
+ * clock is off still renews in time (as the ID token keeper does).
+ */
+function cacheEntry(token, askedAtMs, minted) {
+    const expiresAtMs = token.expiresAt.getTime();
+    let claims = {};
+    try {
+        claims = decodeJwt(token.token);
+    }
+    catch {
+        // the exchange checked it is a JWT; without claims, exp on this clock decides
+    }
+    const renewAtMs = Math.min(expiresAtMs, refreshTime({ claims, expiresAtMs }, askedAtMs, KEY_REFRESH_MARGIN_MS));
+    return { key: token.token, expiresAtMs, renewAtMs, minted };
+}
+/** Whether the cached key may be handed out at `nowMs`. */
+function isFresh(cache, nowMs) {
+    return cache !== undefined && nowMs < cache.renewAtMs && nowMs < cache.expiresAtMs;
+}
+function serialiseCache(cache) {
+    return `${JSON.stringify({
+        version: 1,
+        key: cache.key,
+        expiresAt: new Date(cache.expiresAtMs).toISOString(),
+        renewAtMs: cache.renewAtMs,
+        minted: cache.minted
+    })}\n`;
+}
+/** The cache in a file's text; undefined when it is not one (then it is as good as missing). */
+function parseCache(text) {
+    if (text === undefined)
+        return undefined;
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+    if (typeof parsed !== 'object' || parsed === null)
+        return undefined;
+    const { version, key, expiresAt, renewAtMs, minted } = parsed;
+    const expiresAtMs = typeof expiresAt === 'string' ? Date.parse(expiresAt) : NaN;
+    if (version !== 1 ||
+        typeof key !== 'string' ||
+        key === '' ||
+        Number.isNaN(expiresAtMs) ||
+        typeof renewAtMs !== 'number' ||
+        !Number.isFinite(renewAtMs) ||
+        typeof minted !== 'number' ||
+        !Number.isSafeInteger(minted) ||
+        minted < 1) {
+        return undefined;
+    }
+    return { key, expiresAtMs, renewAtMs, minted };
+}
+
+;// CONCATENATED MODULE: ./src/refresh/settings.ts
+/**
+ * What the refresh helper is told by its launcher: which front-end answers (docker, cargo, pnpm),
+ * who to exchange as (org, service slug, audience, API URL), where the key cache lives, and the
+ * main step's retry policy and time limits. None of it is secret; the launcher holds it as
+ * arguments. Pure: the launchers (launchers.ts) write what `parseHelperArgs` reads.
+ */
+const PROTOCOLS = (/* unused pure expression or super */ null && (['docker', 'cargo', 'pnpm']));
+/** The helper was started with arguments its launchers never write. */
+class HelperUsageError extends (/* unused pure expression or super */ null && (Error)) {
+    name = 'HelperUsageError';
+}
+/** The arguments a launcher passes, in order, before `--` and the tool's own. */
+function helperArgs(protocol, settings) {
+    return [
+        protocol,
+        '--org',
+        settings.org,
+        '--service-slug',
+        settings.serviceSlug,
+        ...(settings.audience === undefined ? [] : ['--audience', settings.audience]),
+        '--api-url',
+        settings.apiUrl,
+        '--dir',
+        settings.dir,
+        '--max-attempts',
+        String(settings.maxAttempts),
+        '--timeout-seconds',
+        String(settings.timeoutMs / 1000),
+        '--total-timeout-seconds',
+        String(settings.totalTimeoutMs / 1000),
+        '--'
+    ];
+}
+const OPTIONS = new Set([
+    'org',
+    'service-slug',
+    'audience',
+    'api-url',
+    'dir',
+    'max-attempts',
+    'timeout-seconds',
+    'total-timeout-seconds'
+]);
+/** Reads what `helperArgs` wrote (and what the tool added after `--`). */
+function parseHelperArgs(argv) {
+    const [protocol, ...rest] = argv;
+    if (!PROTOCOLS.includes(protocol)) {
+        throw new HelperUsageError(`the first argument must be one of ${PROTOCOLS.join(', ')}; this program is run by the launchers the action writes`);
+    }
+    const values = new Map();
+    let index = 0;
+    for (; index < rest.length; index += 2) {
+        const flag = rest[index];
+        if (flag === '--')
+            break;
+        const name = flag.startsWith('--') ? flag.slice(2) : '';
+        const value = rest[index + 1];
+        if (!OPTIONS.has(name) || value === undefined || values.has(name)) {
+            throw new HelperUsageError(`unexpected argument ${flag}`);
+        }
+        values.set(name, value);
+    }
+    const text = (name) => {
+        const value = values.get(name);
+        if (value === undefined || value === '')
+            throw new HelperUsageError(`--${name} is missing`);
+        return value;
+    };
+    const whole = (name, min, max) => {
+        const value = Number(text(name));
+        if (!Number.isSafeInteger(value) || value < min || value > max) {
+            throw new HelperUsageError(`--${name} must be a whole number from ${min} to ${max}`);
+        }
+        return value;
+    };
+    return {
+        protocol: protocol,
+        settings: {
+            org: text('org'),
+            serviceSlug: text('service-slug'),
+            audience: values.get('audience'),
+            apiUrl: text('api-url'),
+            dir: text('dir'),
+            maxAttempts: whole('max-attempts', 1, 10),
+            timeoutMs: whole('timeout-seconds', 1, 300) * 1000,
+            totalTimeoutMs: whole('total-timeout-seconds', 1, 3600) * 1000
+        },
+        args: rest.slice(index + 1)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/refresh/launchers.ts
+/**
+ * The small programs the tools run: one launcher per front-end, in a `bin` folder inside the
+ * helper's folder under RUNNER_TEMP (mode 0700). Each runs the runner's own Node (the one that
+ * ran the main step) on dist/refresh.js with the settings as arguments, none of them secret: a
+ * shell script, or on Windows a .cmd. Pure: the caller writes them.
+ */
+
+
+/** The folder for one run of the action, `id` telling runs apart (a few random hex digits). */
+function helperLayout(tempDir, id, platform) {
+    const paths = platform === 'win32' ? external_node_path_namespaceObject.win32 : external_node_path_namespaceObject.posix;
+    const dir = paths.join(tempDir, `cloudsmith-oidc-refresh-${id}`);
+    return { dir, binDir: paths.join(dir, 'bin') };
+}
+/** The name docker's `credHelpers` gives: docker runs `docker-credential-<name>` from PATH. */
+function dockerHelperName(id) {
+    return `cloudsmith-oidc-${id}`;
+}
+/** A launcher's file name; the docker one is the name docker looks up. */
+function launcherName(protocol, id, platform) {
+    const base = protocol === 'docker' ? `docker-credential-${dockerHelperName(id)}` : `${protocol}-credential`;
+    return platform === 'win32' ? `${base}.cmd` : base;
+}
+/** The launcher for a front-end, or the problem that keeps it from being written. */
+function launcher(protocol, settings, layout, id, target) {
+    const windows = target.platform === 'win32';
+    const paths = windows ? external_node_path_namespaceObject.win32 : external_node_path_namespaceObject.posix;
+    const args = [target.nodePath, target.helperScript, ...helperArgs(protocol, settings)];
+    const path = paths.join(layout.binDir, launcherName(protocol, id, target.platform));
+    const header = `Written by cloudsmith-oidc-action: the ${protocol} credential helper; its post step removes it.`;
+    if (!windows) {
+        const command = [...args.map(shellQuote), '"$@"'].join(' ');
+        return { protocol, path, content: `#!/bin/sh\n# ${header}\nexec ${command}\n` };
+    }
+    const unquotable = args.find((arg) => /["\r\n\0]/.test(arg));
+    if (unquotable !== undefined) {
+        return {
+            problem: `a .cmd launcher cannot hold a value with a double quote or a line break (${JSON.stringify(unquotable)})`
+        };
+    }
+    const command = [...args.map(cmdQuote), '%*'].join(' ');
+    return { protocol, path, content: `@echo off\r\nrem ${header}\r\n${command}\r\n` };
+}
+/** One argument for sh: single quotes, a single quote inside as '\''. */
+function shellQuote(value) {
+    return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+/** One argument for cmd.exe in a batch file: double quotes, `%` doubled (it expands inside them). */
+function cmdQuote(value) {
+    return `"${value.replace(/%/g, '%%')}"`;
+}
+
+;// CONCATENATED MODULE: ./src/refresh/install.ts
+
+
+
+
+function installRefresh(setup, uses, key, askedAtMs, options) {
+    const { machine, info } = options;
+    const { layout } = setup;
+    const docker = [];
+    const save = () => options.record({ dir: layout.dir, docker: [...docker] });
+    save();
+    machine.makeDir(layout.dir);
+    machine.makeDir(layout.binDir);
+    machine.writeCache(layout.dir, serialiseCache(cacheEntry(key, askedAtMs, 1)));
+    info(log `Refresh: the helper's folder is ${layout.dir} (the key cache, mode 0600, and its launchers).`);
+    const protocols = [...new Set(uses.map((use) => use.protocol))];
+    for (const protocol of protocols)
+        writeLauncher(setup, protocol, machine);
+    if (protocols.includes('docker')) {
+        options.addPath(layout.binDir);
+        info(log `Refresh: ${layout.binDir} goes on PATH for the later steps (docker looks its helper up by name).`);
+    }
+    for (const use of uses) {
+        if (use.protocol !== 'docker')
+            continue;
+        const entry = { configFile: use.configFile, host: use.host, helper: setup.dockerHelper };
+        docker.push(entry);
+        save();
+        machine.replaceFile(entry.configFile, withCredHelper(machine.readFile(entry.configFile), entry.host, entry.helper));
+        info(log `Refresh: docker asks docker-credential-${entry.helper} for ${entry.host} (credHelpers in ${entry.configFile}).`);
+    }
+}
+function writeLauncher(setup, protocol, machine) {
+    const made = launcher(protocol, setup.settings, setup.layout, setup.id, setup.target);
+    if ('problem' in made)
+        throw new Error(`cannot write the ${protocol} launcher: ${made.problem}`);
+    machine.writeProgram(made.path, made.content);
+}
+
+;// CONCATENATED MODULE: ./src/refresh/record.ts
+/**
+ * What main set up for the refresh helper, as the post step reads it from the step's state: the
+ * helper's folder (launchers, cache, lock: removed whole) and each docker credHelpers entry
+ * (removed while it still names this step's helper). Never the key.
+ */
+
+const REFRESH_STATE = 'refresh';
+function serialiseRefreshRecord(record) {
+    return JSON.stringify({ version: 1, ...record });
+}
+/**
+ * The record in a state value; undefined for none, an Error for one main would not write (a folder
+ * outside RUNNER_TEMP or not named as main names it, a helper name main does not make).
+ */
+function parseRefreshRecord(text, tempDir, platform) {
+    if (text === '')
+        return undefined;
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch {
+        return new Error('the saved record of the refresh helper is not JSON');
+    }
+    const paths = platform === 'win32' ? external_node_path_namespaceObject.win32 : external_node_path_namespaceObject.posix;
+    const record = parsed;
+    const dir = record?.dir;
+    if (typeof parsed !== 'object' ||
+        parsed === null ||
+        record.version !== 1 ||
+        typeof dir !== 'string' ||
+        tempDir === '' ||
+        paths.dirname(dir) !== paths.resolve(tempDir) ||
+        !/^cloudsmith-oidc-refresh-[0-9a-f]{8,32}$/.test(paths.basename(dir)) ||
+        !Array.isArray(record.docker) ||
+        !record.docker.every(isDockerEntry)) {
+        return new Error('the saved record of the refresh helper has a shape main does not write');
+    }
+    return {
+        dir,
+        cleanup: parsed.cleanup !== false,
+        docker: record.docker
+    };
+}
+function isDockerEntry(value) {
+    if (typeof value !== 'object' || value === null)
+        return false;
+    const entry = value;
+    return (typeof entry['configFile'] === 'string' &&
+        /[\\/]config\.json$/.test(entry['configFile']) &&
+        typeof entry['host'] === 'string' &&
+        /^[A-Za-z0-9.:[\]-]+$/.test(entry['host']) &&
+        typeof entry['helper'] === 'string' &&
+        /^cloudsmith-oidc-[0-9a-f]{8,32}$/.test(entry['helper']));
+}
+
+;// CONCATENATED MODULE: ./src/refresh/remove.ts
+/**
+ * The post step's half of the refresh helper: each docker credHelpers entry removed while it
+ * still names this step's helper (a later step's entry is left), then the helper's folder
+ * (launchers, key cache, lock) removed whole. Says how many keys the job minted, read from the
+ * cache before it goes. Every problem is a warning.
+ */
+
+
+
+
+/** Undoes the record; returns the keys minted in the job (undefined when the cache was gone). */
+function removeRefresh(record, options) {
+    const { machine, info, warning } = options;
+    for (const entry of [...record.docker].reverse()) {
+        try {
+            const next = withoutCredHelper(machine.readFile(entry.configFile), entry.host, entry.helper);
+            if (next === undefined) {
+                info(log `docker's credHelpers entry for ${entry.host} is no longer this step's; left as it is.`);
+                continue;
+            }
+            machine.replaceFile(entry.configFile, next);
+            info(log `Removed docker's credHelpers entry for ${entry.host} from ${entry.configFile}.`);
+        }
+        catch (error) {
+            warning(log `Could not remove docker's credHelpers entry for ${entry.host}: ${errorMessage(error)}`);
+        }
+    }
+    let minted;
+    try {
+        minted = parseCache(machine.readCache(record.dir))?.minted;
+        info(machine.removeTree(record.dir)
+            ? log `Removed the refresh helper's folder ${record.dir} (launchers, key cache).`
+            : log `The refresh helper's folder ${record.dir} was already gone.`);
+    }
+    catch (error) {
+        warning(log `Could not remove the refresh helper's folder ${record.dir}: ${errorMessage(error)}`);
+    }
+    return minted;
+}
+
+;// CONCATENATED MODULE: ./src/refresh/setup.ts
+/**
+ * What a run of the action with `refresh: true` sets up, decided before any line is planned:
+ * the helper's folder under RUNNER_TEMP, the settings its launchers pass, and what each tool's
+ * setting names (docker's helper name, cargo's provider, pnpm's tokenHelper path). The formats
+ * plan with it (PlanContext.refresh); install.ts writes it. Pure.
+ */
+
+
+function refreshSetup(inputs, tempDir, id, target) {
+    const layout = helperLayout(tempDir, id, target.platform);
+    const paths = target.platform === 'win32' ? external_node_path_namespaceObject.win32 : external_node_path_namespaceObject.posix;
+    return {
+        id,
+        layout,
+        settings: {
+            org: inputs.org,
+            serviceSlug: inputs.serviceSlug,
+            audience: inputs.audience,
+            apiUrl: inputs.apiUrl,
+            dir: layout.dir,
+            maxAttempts: inputs.maxAttempts,
+            timeoutMs: inputs.timeoutMs,
+            totalTimeoutMs: inputs.totalTimeoutMs
+        },
+        target,
+        dockerHelper: dockerHelperName(id),
+        launcherPath: (protocol) => paths.join(layout.binDir, launcherName(protocol, id, target.platform))
+    };
+}
+
+;// CONCATENATED MODULE: ./src/refresh/step.ts
+
+
+
+
+
+
+
+/** The set-up for `refresh: true`; undefined without it, or without lines to plan. */
+function setUpRefresh(inputs, deps, tempDir, platform) {
+    if (!inputs.refresh || inputs.registries.length === 0 || deps === undefined)
+        return undefined;
+    if (tempDir === '')
+        throw new Error('refresh: true needs RUNNER_TEMP, which this runner did not set');
+    return refreshSetup(inputs, tempDir, deps.newId(), {
+        platform,
+        nodePath: deps.nodePath,
+        helperScript: deps.helperScript
+    });
+}
+/** The lines that take their key from the helper. */
+function helperUses(plans) {
+    return plans.flatMap((plan) => plan.helpers ?? []);
+}
+/** Installs the helper for the planned lines that use it; a failure names what and the fix. */
+function applyRefresh(setup, plans, key, askedAtMs, options) {
+    const uses = helperUses(plans);
+    if (uses.length === 0)
+        return;
+    const { io } = options;
+    try {
+        installRefresh(setup, uses, key, askedAtMs, {
+            machine: options.machine,
+            record: (record) => io.saveState(REFRESH_STATE, serialiseRefreshRecord({ ...record, cleanup: options.cleanup })),
+            addPath: (dir) => io.addPath(dir),
+            info: (line) => io.info(line)
+        });
+    }
+    catch (error) {
+        throw new RegistryApplyError(log `Package manager not configured`, [
+            log `refresh: could not set up the credential helper: ${errorMessage(error)}`,
+            log `Likely cause: RUNNER_TEMP or docker's config folder is not writable, or docker's config.json is not a JSON object.`,
+            log `Fix: check DOCKER_CONFIG and RUNNER_TEMP, or set refresh: false. The key itself was exchanged and published; the post step removes what was set up.`
+        ]);
+    }
+}
+function refreshDryRunLines(setup, plans) {
+    if (setup === undefined || helperUses(plans).length === 0)
+        return [];
+    return [
+        log `Dry run: refresh is on. The helper would live in ${setup.layout.dir} (key cache, mode 0600), its launchers in ${setup.layout.binDir} (mode 0700, on PATH for docker), run as ${setup.target.nodePath} ${setup.target.helperScript}.`
+    ];
+}
+function refreshSummary(setup, plans) {
+    const uses = helperUses(plans);
+    if (setup === undefined || uses.length === 0)
+        return [];
+    const tools = [...new Set(uses.map((use) => use.protocol))].join(', ');
+    return [
+        gfm `Refresh: on. ${tools} ask the helper for the key, which exchanges again when less than five minutes are left; keys minted so far: ${'1'}.`,
+        gfm ``
+    ];
+}
+/** Post: takes the helper down unless cleanup is false, and says how many keys the job minted. */
+async function undoRefresh(io, tempDir, platform, machine) {
+    try {
+        const record = parseRefreshRecord(io.getState(REFRESH_STATE), tempDir, platform);
+        if (record === undefined)
+            return;
+        if (record instanceof Error)
+            throw record;
+        if (!record.cleanup) {
+            io.info(log `cleanup is false: the refresh helper is left in ${record.dir} for the rest of the job.`);
+            return;
+        }
+        if (machine === undefined)
+            throw new Error('the post step was given no machine to undo with');
+        const minted = removeRefresh(record, {
+            machine: machine(tempDir),
+            info: (line) => io.info(line),
+            warning: (line) => io.warning(line, log `Cleanup incomplete`)
+        });
+        if (minted !== undefined) {
+            io.info(log `Refresh: the job minted ${minted} key(s), the main step's first one included.`);
+            await io.appendSummary(gfm `Cloudsmith OIDC refresh: the job minted ${String(minted)} keys (the main step's first one included).`);
+        }
+    }
+    catch (error) {
+        io.warning(log `Could not take the refresh helper down: ${errorMessage(error)}`, log `Cleanup incomplete`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/registries/plans.ts
 /**
  * Every validated `registries` line turned into its format's plan, before any request: a plan's
@@ -6347,6 +6969,7 @@ function runLogUrl(env) {
 
 
 
+
 /** A key that lives less than this gets a warning. */
 const SHORT_LIFETIME_MINUTES = 30;
 async function main(deps) {
@@ -6360,7 +6983,9 @@ async function main(deps) {
         const inputs = parseInputs((name) => io.getInput(name), deps.system);
         context.inputs = inputs;
         writeSummary = inputs.jobSummary;
-        const plans = registryPlans(inputs, deps.system);
+        const tempDir = deps.env.RUNNER_TEMP ?? '';
+        const refresh = setUpRefresh(inputs, deps.refresh, tempDir, deps.system?.platform ?? 'linux');
+        const plans = registryPlans(inputs, deps.system, refresh);
         requireOidc(deps.env, deps.readEvent);
         requireCertificateChecks(deps.env);
         requireQuietRequests(deps.env);
@@ -6369,9 +6994,14 @@ async function main(deps) {
         const calls = remoteCalls(inputs, deps, context, { deadline, secrets });
         const idToken = await calls.idToken();
         if (inputs.dryRun)
-            return await dryRun(inputs, idToken, io, plans);
+            return await dryRun(inputs, idToken, io, plans, refresh);
+        const askedAtMs = deps.clock.now();
         const key = await calls.exchange();
         publish(key, inputs, io);
+        if (refresh && deps.refresh) {
+            const machine = deps.refresh.machine(tempDir);
+            applyRefresh(refresh, plans, key, askedAtMs, { io, machine, cleanup: inputs.cleanup });
+        }
         if (plans.length > 0 && deps.system) {
             applyPlans(plans, {
                 io,
@@ -6392,7 +7022,13 @@ async function main(deps) {
                 exported: inputs.exportEnv,
                 ...(identity ? { identity } : {})
             });
-            await io.appendSummary(plans.length > 0 ? joinMarkdown([summary, registriesSummary(plans, FORMATS)]) : summary);
+            await io.appendSummary(plans.length > 0
+                ? joinMarkdown([
+                    summary,
+                    registriesSummary(plans, FORMATS),
+                    ...refreshSummary(refresh, plans)
+                ])
+                : summary);
         }
     }
     catch (error) {
@@ -6403,12 +7039,13 @@ async function main(deps) {
     }
 }
 /** The plan of every `registries` line, checked before any request; none without the input. */
-function registryPlans(inputs, system) {
+function registryPlans(inputs, system, refresh) {
     if (inputs.registries.length === 0)
         return [];
     if (system === undefined)
         throw new Error('the registries input needs deps.system');
-    return planRegistries(inputs.registries, system.planContext(inputs.exportEnv, inputs.timeoutMs), FORMATS);
+    const context = system.planContext(inputs.exportEnv, inputs.timeoutMs);
+    return planRegistries(inputs.registries, refresh ? { ...context, refresh } : context, FORMATS);
 }
 /**
  * The three remote calls, each under the retry policy and the step's one deadline, each telling
@@ -6479,12 +7116,14 @@ function reportExpiry(key, inputs, io, nowMs) {
     }
     return minutesLeft;
 }
-async function dryRun(inputs, idToken, io, plans) {
+async function dryRun(inputs, idToken, io, plans, refresh) {
     const suggestion = suggestProvider(idToken.claims);
     for (const line of providerAdvice(inputs.org, inputs.serviceSlug, idToken.claims, suggestion)) {
         io.info(line);
     }
     for (const line of dryRunLines(plans))
+        io.info(line);
+    for (const line of refreshDryRunLines(refresh, plans))
         io.info(line);
     if (inputs.jobSummary) {
         await io.appendSummary(dryRunSummary(inputs.org, inputs.serviceSlug, idToken.claims, suggestion));
@@ -6497,10 +7136,18 @@ async function dryRun(inputs, idToken, io, plans) {
 
 
 
+
 /** Time limit for each program the post step runs (docker logout, a credential helper). */
 const POST_PROGRAM_TIMEOUT_MS = 30_000;
-function post(io, env, nowMs, system) {
+async function post(io, env, nowMs, system, 
+/** Takes the refresh helper down (src/refresh/); only a main step with refresh: true set one up. */
+refreshMachine) {
     undoRegistries(io, system);
+    clearKey(io, env, nowMs);
+    await undoRefresh(io, env.RUNNER_TEMP ?? '', system?.platform ?? 'linux', refreshMachine);
+}
+/** Clears CLOUDSMITH_API_KEY (and the API host) while it still holds this step's key. */
+function clearKey(io, env, nowMs) {
     try {
         if (io.getState(STATE.expiresAt) === '') {
             io.info(log `Nothing to clean up: the main step did not produce a key.`);
@@ -6734,6 +7381,242 @@ function isProgram(path) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/refresh/key-files.ts
+/**
+ * The helper's files in its folder under RUNNER_TEMP: the key cache (mode 0600, replaced whole by
+ * renaming a new file over it, so a reader sees the old key or the new one, never half of one)
+ * and the lock that lets one caller exchange while the others wait. Nothing here is ever written
+ * through a link, and a cache that is not a plain file of this user's, readable by no one else, is
+ * taken as missing (and then replaced).
+ */
+
+
+
+const CACHE_FILE = 'key.json';
+const LOCK_FILE = 'key.lock';
+const NO_FOLLOW = process.platform === 'win32' ? 0 : external_node_fs_namespaceObject.constants.O_NOFOLLOW;
+/** The helper's files in `dir`, for the process `pid`. */
+function keyFiles(dir, pid = process.pid) {
+    const cachePath = (0,external_node_path_namespaceObject.join)(dir, CACHE_FILE);
+    const lockPath = (0,external_node_path_namespaceObject.join)(dir, LOCK_FILE);
+    let ownLock;
+    return {
+        readCache() {
+            return readPrivate(cachePath);
+        },
+        writeCache(text) {
+            const temp = (0,external_node_path_namespaceObject.join)(dir, `.${CACHE_FILE}.${pid}.${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}.tmp`);
+            writeNew(temp, text);
+            try {
+                (0,external_node_fs_namespaceObject.renameSync)(temp, cachePath);
+            }
+            catch (error) {
+                removeQuietly(temp);
+                throw error;
+            }
+        },
+        tryLock(nowMs) {
+            const text = `${pid} ${nowMs} ${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}\n`;
+            try {
+                writeNew(lockPath, text);
+            }
+            catch (error) {
+                if (error.code === 'EEXIST')
+                    return false;
+                throw error;
+            }
+            ownLock = text;
+            return true;
+        },
+        lockHolder() {
+            let text;
+            let mtimeMs;
+            try {
+                mtimeMs = (0,external_node_fs_namespaceObject.lstatSync)(lockPath).mtimeMs;
+                text = (0,external_node_fs_namespaceObject.readFileSync)(lockPath, 'utf8');
+            }
+            catch (error) {
+                if (error.code === 'ENOENT')
+                    return undefined;
+                throw error;
+            }
+            const match = /^(\d+) (\d+) [0-9a-f]+\n$/.exec(text);
+            return match
+                ? { pid: Number(match[1]), sinceMs: Number(match[2]), text }
+                : { pid: undefined, sinceMs: mtimeMs, text };
+        },
+        breakLock(holder) {
+            // read again right before removing: a lock taken since is left alone (a race narrowed to
+            // microseconds; losing it costs one extra exchange, never a wrong key)
+            if (readQuietly(lockPath) === holder.text)
+                removeQuietly(lockPath);
+        },
+        unlock() {
+            if (ownLock !== undefined && readQuietly(lockPath) === ownLock)
+                removeQuietly(lockPath);
+            ownLock = undefined;
+        }
+    };
+}
+/** Creates `path` (never through a link, never over anything) with `text` and exactly `mode`. */
+function writeNew(path, text, mode = 0o600) {
+    const fd = (0,external_node_fs_namespaceObject.openSync)(path, external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_CREAT | external_node_fs_namespaceObject.constants.O_EXCL | NO_FOLLOW, mode);
+    try {
+        (0,external_node_fs_namespaceObject.fchmodSync)(fd, mode); // exactly, whatever the umask
+        (0,external_node_fs_namespaceObject.writeSync)(fd, text);
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+/** A plain file of this user's that no one else can read or write; undefined otherwise. */
+function readPrivate(path) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_namespaceObject.openSync)(path, external_node_fs_namespaceObject.constants.O_RDONLY | NO_FOLLOW);
+    }
+    catch {
+        return undefined; // missing, or a link
+    }
+    try {
+        const stat = (0,external_node_fs_namespaceObject.fstatSync)(fd);
+        if (!stat.isFile())
+            return undefined;
+        if (process.platform !== 'win32') {
+            if ((stat.mode & 0o077) !== 0 || stat.uid !== process.getuid?.())
+                return undefined;
+        }
+        return (0,external_node_fs_namespaceObject.readFileSync)(fd, 'utf8');
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+function readQuietly(path) {
+    try {
+        return (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+}
+function removeQuietly(path) {
+    try {
+        (0,external_node_fs_namespaceObject.unlinkSync)(path);
+    }
+    catch {
+        // already gone
+    }
+}
+/** Undefined when `dir` is a folder of this user's; else why the helper cannot use it. */
+function checkDir(dir) {
+    try {
+        const stat = statSync(dir);
+        if (!stat.isDirectory())
+            return `${dir} is not a folder`;
+        if (process.platform !== 'win32' && stat.uid !== process.getuid?.()) {
+            return `${dir} belongs to another user`;
+        }
+        return undefined;
+    }
+    catch {
+        return `its folder ${dir} is gone (the action's post step removes it at the end of the job)`;
+    }
+}
+/** Whether a process with this id runs on this machine (EPERM: it does, as another user's). */
+function isAlive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        return error.code === 'EPERM';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/refresh/machine.ts
+/**
+ * The machine as setting up and removing the refresh helper uses it: new folders and programs
+ * under RUNNER_TEMP (0700, created here or not at all), the key cache (key-files.ts), docker's
+ * config.json replaced whole (a new 0600 file renamed over it, next to its real path, as docker
+ * saves it), and the helper's folder removed whole. Anything under RUNNER_TEMP that is not where
+ * it should be is refused.
+ */
+
+
+
+
+
+function createRefreshMachine(tempDir, platform = process.platform) {
+    const requireInsideTemp = (path) => {
+        if (tempDir === '' || !isInside(tempDir, path, platform)) {
+            throw new Error(`refusing to touch ${path}: the refresh helper lives only under RUNNER_TEMP`);
+        }
+    };
+    return {
+        platform,
+        makeDir(path) {
+            requireInsideTemp(path);
+            (0,external_node_fs_namespaceObject.mkdirSync)(path, { mode: 0o700 }); // EEXIST when anything is there
+            (0,external_node_fs_namespaceObject.chmodSync)(path, 0o700);
+        },
+        writeProgram(path, content) {
+            requireInsideTemp(path);
+            writeNew(path, content, 0o700);
+        },
+        writeCache(dir, text) {
+            requireInsideTemp(dir);
+            keyFiles(dir).writeCache(text);
+        },
+        readCache(dir) {
+            return keyFiles(dir).readCache();
+        },
+        readFile(path) {
+            try {
+                return (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
+            }
+            catch (error) {
+                if (error.code === 'ENOENT')
+                    return undefined;
+                throw error;
+            }
+        },
+        replaceFile(path, text) {
+            (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true, mode: 0o700 });
+            let real = path;
+            try {
+                real = (0,external_node_fs_namespaceObject.realpathSync)(path);
+            }
+            catch {
+                // not there yet
+            }
+            const temp = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(real), `.${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}.tmp`);
+            writeNew(temp, text, 0o600);
+            try {
+                (0,external_node_fs_namespaceObject.renameSync)(temp, real);
+            }
+            catch (error) {
+                (0,external_node_fs_namespaceObject.unlinkSync)(temp);
+                throw error;
+            }
+        },
+        removeTree(path) {
+            requireInsideTemp(path);
+            try {
+                if (!(0,external_node_fs_namespaceObject.lstatSync)(path).isDirectory())
+                    throw new Error(`${path} is not a folder`);
+            }
+            catch (error) {
+                if (error.code === 'ENOENT')
+                    return false;
+                throw error;
+            }
+            (0,external_node_fs_namespaceObject.rmSync)(path, { recursive: true, force: true });
+            return true;
+        }
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/version.ts
 /**
  * Name and version sent as the User-Agent. The version lives in package.json alone: the bundle
@@ -6760,12 +7643,16 @@ const USER_AGENT = `${ACTION_NAME}/${ACTION_VERSION}`;
 
 
 
+
+
+
 const io = {
     getInput: (name) => getInput(name),
     getState: (name) => getState(name),
     setSecret: (value) => setSecret(value),
     setOutput: (name, value) => setOutput(name, value),
     exportVariable: (name, value) => exportVariable(name, value),
+    addPath: (dir) => addPath(dir),
     saveState: (name, value) => saveState(name, value),
     info: (message) => info(message.text),
     debug: (message) => debug(message.text),
@@ -6804,15 +7691,22 @@ async function runMain() {
         http: createHttp(USER_AGENT),
         clock: realClock,
         random: Math.random,
-        system: createSystem()
+        system: createSystem(),
+        refresh: {
+            nodePath: process.execPath,
+            // dist/main.js runs the bundle; dist/refresh.js is beside it
+            helperScript: (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(process.argv[1] ?? ''), 'refresh.js'),
+            newId: () => (0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex'),
+            machine: (tempDir) => createRefreshMachine(tempDir)
+        }
     });
     // An ID token request abandoned at its deadline (core.getIDToken cannot be cancelled) may still
     // hold a socket open. Exit when everything else is done, without waiting for that socket; an
     // unref'd timer never delays a process that has nothing left to do.
     setTimeout(() => process.exit(), 1000).unref();
 }
-function runPost() {
-    post(io, process.env, Date.now(), createSystem());
+async function runPost() {
+    await post(io, process.env, Date.now(), createSystem(), (tempDir) => createRefreshMachine(tempDir));
 }
 
 })();

@@ -3117,6 +3117,8 @@ const CARGO_HOST = 'cargo.cloudsmith.io';
 const CARGO_AUTH_SCHEME = 'Token';
 /** The credential provider that reads `CARGO_REGISTRIES_<NAME>_TOKEN`. */
 const CARGO_TOKEN_PROVIDER = 'cargo:token';
+/** The credential provider that runs a program for the token (the refresh helper's launcher). */
+const CARGO_HELPER_PROVIDER = 'cargo:token-from-stdout';
 /**
  * A Cargo registry name this action can map to variables: Cargo's own rule (a letter or `_`,
  * then letters, digits, `-` and `_`) kept to ASCII, so the variable name is plain ASCII too.
@@ -3187,6 +3189,41 @@ const cargo = {
         // empty index ("invalid index URL") in later post steps: they go back to an earlier value, or
         // stay set when there was none
         const previous = (variable) => context.env[variable] || null;
+        if (context.refresh !== undefined) {
+            const launcher = context.refresh.launcherPath('cargo');
+            // Cargo splits the provider setting at white space
+            if (/\s/.test(launcher)) {
+                return {
+                    problems: [
+                        `${lineName(request)}: the refresh helper's launcher path ${launcher} holds white space, which Cargo's credential-provider setting cannot carry. Fix: run on a runner whose RUNNER_TEMP has no spaces, or set refresh: false.`
+                    ]
+                };
+            }
+            return {
+                request,
+                title: `cargo: registry '${name}' at ${index}, the key from the refresh helper`,
+                steps: [
+                    {
+                        kind: 'env',
+                        name: names.index,
+                        value: [index],
+                        secret: false,
+                        restore: previous(names.index)
+                    },
+                    {
+                        kind: 'env',
+                        name: names.provider,
+                        value: [`${CARGO_HELPER_PROVIDER} ${launcher}`],
+                        secret: false,
+                        restore: previous(names.provider)
+                    }
+                ],
+                notes: [
+                    `Cargo runs ${launcher} (${CARGO_HELPER_PROVIDER}) for the Authorization header ('${CARGO_AUTH_SCHEME} ' and the current key) of each request for this registry; use registry = "${name}" on dependencies in Cargo.toml, or cargo publish --registry ${name}.`
+                ],
+                helpers: [{ protocol: 'cargo' }]
+            };
+        }
         return {
             request,
             title: `cargo: registry '${name}' at ${index}`,
@@ -3245,6 +3282,94 @@ function fingerprint_fingerprint(text) {
     return createHash('sha256').update(text).digest('hex');
 }
 
+;// CONCATENATED MODULE: ./src/refresh/docker-config.ts
+/**
+ * docker's config.json with this step's credential helper for a host, and without it again.
+ * Pure: text in, text out. Everything else in the file (other hosts' logins and helpers, a
+ * credsStore, proxies, plugins) is kept as it was; the caller refuses a host docker already
+ * holds a login or a helper for (src/registries/docker.ts) before it gets here.
+ */
+/** The config with `credHelpers[host]` = `helper` (a new config when there was none). */
+function withCredHelper(configText, host, helper) {
+    const config = parseObject(configText);
+    if (config === undefined) {
+        throw new Error('it is not a JSON object, and the action edits only a config docker could read');
+    }
+    const helpers = isRecord(config['credHelpers']) ? config['credHelpers'] : {};
+    return `${JSON.stringify({ ...config, credHelpers: { ...helpers, [host]: helper } }, null, '\t')}\n`;
+}
+/**
+ * The config without `credHelpers[host]`, when it still names `helper`; undefined when it does
+ * not (gone, or a later step put another there): then there is nothing of this step's to remove.
+ * An emptied `credHelpers` is dropped.
+ */
+function withoutCredHelper(configText, host, helper) {
+    const config = parseObject(configText);
+    const helpers = config?.['credHelpers'];
+    if (config === undefined || !isRecord(helpers) || helpers[host] !== helper)
+        return undefined;
+    const others = Object.fromEntries(Object.entries(helpers).filter(([name]) => name !== host));
+    const next = { ...config, credHelpers: others };
+    if (Object.keys(others).length === 0)
+        delete next['credHelpers'];
+    return `${JSON.stringify(next, null, '\t')}\n`;
+}
+/** The helper the config names for `host` (credHelpers), if any. */
+function credHelperFor(configText, host) {
+    const helpers = parseObject(configText)?.['credHelpers'];
+    return isRecord(helpers) && typeof helpers[host] === 'string' ? helpers[host] : undefined;
+}
+function parseObject(text) {
+    if (text === undefined || text.trim() === '')
+        return {};
+    try {
+        const parsed = JSON.parse(text);
+        return isRecord(parsed) ? parsed : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./src/registries/docker-helper.ts
+/**
+ * docker with `refresh: true`: instead of a `docker login`, docker's config names the refresh
+ * helper for the host (credHelpers), so docker asks it for the current key each time it needs
+ * one. A helper entry the user already has for the host is refused, never replaced (one whose
+ * store holds a login is refused before this, with the standing logins). Pure.
+ */
+
+
+function helperPlan(request, line) {
+    const own = credHelperFor(line.configText, line.host);
+    if (own !== undefined) {
+        return {
+            problems: [
+                `${lineName(request)}: ${line.configFile} already names the credential helper '${own}' for ${line.host}, set before this step; refresh would replace it. Fix: give docker its own config for this job (set DOCKER_CONFIG to a new folder under RUNNER_TEMP before this step), or remove that entry before this step.`
+            ]
+        };
+    }
+    if (line.username !== line.defaultUsername) {
+        return {
+            problems: [
+                `${lineName(request)}: with refresh: true the helper answers docker with the user name ${line.defaultUsername}; remove username=${line.username}, or set refresh: false.`
+            ]
+        };
+    }
+    return {
+        request,
+        title: `docker: the refresh helper answers for ${line.host}`,
+        steps: [],
+        notes: [
+            `docker asks docker-credential-${line.helper} (credHelpers in ${line.configFile}) for the key each time it needs one; the helper exchanges again before the key expires. The post step removes the entry.`
+        ],
+        helpers: [{ protocol: 'docker', host: line.host, configFile: line.configFile }]
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/registries/paths.ts
 /** Path rules shared by the planners and the runner side, for the platform given. Pure. */
 
@@ -3267,6 +3392,7 @@ function isInside(dir, path, platform) {
  * Also here, pure: where docker keeps a host's credential, and whether what it holds is still
  * the one this step wrote (the post step logs out only then).
  */
+
 
 
 
@@ -3318,6 +3444,16 @@ const docker = {
         const standing = standingLogin(request, context, { configDir, configFile, configText, store });
         if (standing !== undefined)
             return { problems: [standing] };
+        if (context.refresh !== undefined) {
+            return helperPlan(request, {
+                host: registry,
+                username,
+                defaultUsername: DOCKER_USERNAME,
+                helper: context.refresh.dockerHelper,
+                configFile,
+                configText
+            });
+        }
         return {
             request,
             title: `docker: log in to ${registry} as ${username}`,
@@ -3419,7 +3555,7 @@ function helperRead(helper, result) {
 function credentialStore(configText, host) {
     const config = parseConfig(configText);
     const helpers = config['credHelpers'];
-    if (isRecord(helpers) && typeof helpers[host] === 'string' && helpers[host] !== '') {
+    if (docker_isRecord(helpers) && typeof helpers[host] === 'string' && helpers[host] !== '') {
         return helpers[host];
     }
     const store = config['credsStore'];
@@ -3428,10 +3564,10 @@ function credentialStore(configText, host) {
 /** The `auths[host].auth` value of a docker config.json, if there is one. */
 function configAuth(configText, host) {
     const auths = parseConfig(configText)['auths'];
-    if (!isRecord(auths))
+    if (!docker_isRecord(auths))
         return undefined;
     const entry = auths[host];
-    return isRecord(entry) && typeof entry['auth'] === 'string' ? entry['auth'] : undefined;
+    return docker_isRecord(entry) && typeof entry['auth'] === 'string' ? entry['auth'] : undefined;
 }
 /** What docker stores in config.json for a login: base64 of `NAME:KEY` (mask it too). */
 function basicAuth(username, key) {
@@ -3454,7 +3590,7 @@ function helperAnswerIsOurs(answer, username, keySha256) {
     catch {
         return false;
     }
-    return (isRecord(parsed) &&
+    return (docker_isRecord(parsed) &&
         parsed['Username'] === username &&
         typeof parsed['Secret'] === 'string' &&
         fingerprint(parsed['Secret']) === keySha256);
@@ -3464,13 +3600,13 @@ function parseConfig(text) {
         return {};
     try {
         const parsed = JSON.parse(text);
-        return isRecord(parsed) ? parsed : {};
+        return docker_isRecord(parsed) ? parsed : {};
     }
     catch {
         return {};
     }
 }
-function isRecord(value) {
+function docker_isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
@@ -3751,11 +3887,11 @@ function keyFiles(dir, pid = process.pid) {
         }
     };
 }
-/** Creates `path` (never through a link, never over anything), mode 0600, with `text`. */
-function writeNew(path, text) {
-    const fd = (0,external_node_fs_namespaceObject.openSync)(path, external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_CREAT | external_node_fs_namespaceObject.constants.O_EXCL | NO_FOLLOW, 0o600);
+/** Creates `path` (never through a link, never over anything) with `text` and exactly `mode`. */
+function writeNew(path, text, mode = 0o600) {
+    const fd = (0,external_node_fs_namespaceObject.openSync)(path, external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_CREAT | external_node_fs_namespaceObject.constants.O_EXCL | NO_FOLLOW, mode);
     try {
-        (0,external_node_fs_namespaceObject.fchmodSync)(fd, 0o600); // exactly 0600, whatever the umask
+        (0,external_node_fs_namespaceObject.fchmodSync)(fd, mode); // exactly, whatever the umask
         (0,external_node_fs_namespaceObject.writeSync)(fd, text);
     }
     finally {

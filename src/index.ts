@@ -3,7 +3,9 @@
  * dist/main.js and dist/post.js each call one of these.
  */
 import * as core from '@actions/core'
+import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import type { ActionsIO } from './actions-io.js'
 import { errorMessage } from './error-message.js'
 import { createHttp } from './http.js'
@@ -13,6 +15,7 @@ import { log } from './print-gate.js'
 import { schemelessProxyFixes } from './proxy-env.js'
 import { realClock } from './retry.js'
 import { createSystem } from './system.js'
+import { createRefreshMachine } from './refresh/machine.js'
 import { USER_AGENT } from './version.js'
 
 const io: ActionsIO = {
@@ -21,6 +24,7 @@ const io: ActionsIO = {
   setSecret: (value) => core.setSecret(value),
   setOutput: (name, value) => core.setOutput(name, value),
   exportVariable: (name, value) => core.exportVariable(name, value),
+  addPath: (dir) => core.addPath(dir),
   saveState: (name, value) => core.saveState(name, value),
   info: (message) => core.info(message.text),
   debug: (message) => core.debug(message.text),
@@ -58,7 +62,14 @@ export async function runMain(): Promise<void> {
     http: createHttp(USER_AGENT),
     clock: realClock,
     random: Math.random,
-    system: createSystem()
+    system: createSystem(),
+    refresh: {
+      nodePath: process.execPath,
+      // dist/main.js runs the bundle; dist/refresh.js is beside it
+      helperScript: join(dirname(process.argv[1] ?? ''), 'refresh.js'),
+      newId: () => randomBytes(6).toString('hex'),
+      machine: (tempDir) => createRefreshMachine(tempDir)
+    }
   })
   // An ID token request abandoned at its deadline (core.getIDToken cannot be cancelled) may still
   // hold a socket open. Exit when everything else is done, without waiting for that socket; an
@@ -66,6 +77,8 @@ export async function runMain(): Promise<void> {
   setTimeout(() => process.exit(), 1000).unref()
 }
 
-export function runPost(): void {
-  post(io, process.env, Date.now(), createSystem())
+export async function runPost(): Promise<void> {
+  await post(io, process.env, Date.now(), createSystem(), (tempDir) =>
+    createRefreshMachine(tempDir)
+  )
 }

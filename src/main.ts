@@ -23,7 +23,15 @@ import { publish } from './outputs.js'
 import { applyPlans } from './registries/apply.js'
 import { dryRunLines, registriesSummary } from './registries/describe.js'
 import { FORMATS } from './registries/formats.js'
-import type { Plan } from './registries/plan.js'
+import type { Plan, RefreshTargets } from './registries/plan.js'
+import type { RefreshSetup } from './refresh/setup.js'
+import {
+  applyRefresh,
+  refreshDryRunLines,
+  refreshSummary,
+  setUpRefresh,
+  type RefreshDeps
+} from './refresh/step.js'
 import { planRegistries } from './registries/plans.js'
 import type { System } from './system.js'
 import { proxyCredentials, requireUsableProxies } from './proxy-env.js'
@@ -51,6 +59,8 @@ export interface MainDeps {
   readonly random: () => number
   /** Files, programs and PATH, for the `registries` input (src/system.ts); only it needs one. */
   readonly system?: System
+  /** What `refresh: true` needs of the machine (src/refresh/step.ts). */
+  readonly refresh?: RefreshDeps
 }
 
 /** A key that lives less than this gets a warning. */
@@ -67,7 +77,9 @@ export async function main(deps: MainDeps): Promise<void> {
     const inputs = parseInputs((name) => io.getInput(name), deps.system)
     context.inputs = inputs
     writeSummary = inputs.jobSummary
-    const plans = registryPlans(inputs, deps.system)
+    const tempDir = deps.env.RUNNER_TEMP ?? ''
+    const refresh = setUpRefresh(inputs, deps.refresh, tempDir, deps.system?.platform ?? 'linux')
+    const plans = registryPlans(inputs, deps.system, refresh)
     requireOidc(deps.env, deps.readEvent)
     requireCertificateChecks(deps.env)
     requireQuietRequests(deps.env)
@@ -76,10 +88,15 @@ export async function main(deps: MainDeps): Promise<void> {
     const calls = remoteCalls(inputs, deps, context, { deadline, secrets })
 
     const idToken = await calls.idToken()
-    if (inputs.dryRun) return await dryRun(inputs, idToken, io, plans)
+    if (inputs.dryRun) return await dryRun(inputs, idToken, io, plans, refresh)
 
+    const askedAtMs = deps.clock.now()
     const key = await calls.exchange()
     publish(key, inputs, io)
+    if (refresh && deps.refresh) {
+      const machine = deps.refresh.machine(tempDir)
+      applyRefresh(refresh, plans, key, askedAtMs, { io, machine, cleanup: inputs.cleanup })
+    }
     if (plans.length > 0 && deps.system) {
       applyPlans(plans, {
         io,
@@ -102,7 +119,13 @@ export async function main(deps: MainDeps): Promise<void> {
         ...(identity ? { identity } : {})
       })
       await io.appendSummary(
-        plans.length > 0 ? joinMarkdown([summary, registriesSummary(plans, FORMATS)]) : summary
+        plans.length > 0
+          ? joinMarkdown([
+              summary,
+              registriesSummary(plans, FORMATS),
+              ...refreshSummary(refresh, plans)
+            ])
+          : summary
       )
     }
   } catch (error) {
@@ -115,14 +138,15 @@ export async function main(deps: MainDeps): Promise<void> {
 type Writable<T> = { -readonly [K in keyof T]: T[K] }
 
 /** The plan of every `registries` line, checked before any request; none without the input. */
-function registryPlans(inputs: Inputs, system: System | undefined): Plan[] {
+function registryPlans(
+  inputs: Inputs,
+  system: System | undefined,
+  refresh: RefreshTargets | undefined
+): Plan[] {
   if (inputs.registries.length === 0) return []
   if (system === undefined) throw new Error('the registries input needs deps.system')
-  return planRegistries(
-    inputs.registries,
-    system.planContext(inputs.exportEnv, inputs.timeoutMs),
-    FORMATS
-  )
+  const context = system.planContext(inputs.exportEnv, inputs.timeoutMs)
+  return planRegistries(inputs.registries, refresh ? { ...context, refresh } : context, FORMATS)
 }
 
 /**
@@ -231,13 +255,15 @@ async function dryRun(
   inputs: Inputs,
   idToken: IdToken,
   io: ActionsIO,
-  plans: readonly Plan[]
+  plans: readonly Plan[],
+  refresh: RefreshSetup | undefined
 ): Promise<void> {
   const suggestion = suggestProvider(idToken.claims)
   for (const line of providerAdvice(inputs.org, inputs.serviceSlug, idToken.claims, suggestion)) {
     io.info(line)
   }
   for (const line of dryRunLines(plans)) io.info(line)
+  for (const line of refreshDryRunLines(refresh, plans)) io.info(line)
   if (inputs.jobSummary) {
     await io.appendSummary(
       dryRunSummary(inputs.org, inputs.serviceSlug, idToken.claims, suggestion)

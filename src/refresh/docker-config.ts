@@ -38,14 +38,10 @@ export function withoutCredHelper(
   return `${JSON.stringify(next, null, '\t')}\n`
 }
 
-/** Whether the config names `helper` for `host`. */
-export function namesCredHelper(
-  configText: string | undefined,
-  host: string,
-  helper: string
-): boolean {
+/** The helper the config names for `host` (credHelpers), if any. */
+export function credHelperFor(configText: string | undefined, host: string): string | undefined {
   const helpers = parseObject(configText)?.['credHelpers']
-  return isRecord(helpers) && helpers[host] === helper
+  return isRecord(helpers) && typeof helpers[host] === 'string' ? helpers[host] : undefined
 }
 
 function parseObject(text: string | undefined): Record<string, unknown> | undefined {

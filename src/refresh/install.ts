@@ -6,6 +6,7 @@
  * before a failure too.
  */
 import type { CloudsmithToken } from '../cloudsmith-response.js'
+import type { HelperUse } from '../registries/plan.js'
 import { log, type LogText } from '../print-gate.js'
 import { withCredHelper } from './docker-config.js'
 import { cacheEntry, serialiseCache } from './key-cache.js'
@@ -15,16 +16,10 @@ import type { DockerHelperEntry, RefreshRecord } from './record.js'
 import type { Protocol } from './settings.js'
 import type { RefreshSetup } from './setup.js'
 
-/** A registries line that reads its credential from the helper. */
-export type HelperUse =
-  | { readonly protocol: 'docker'; readonly host: string; readonly configFile: string }
-  | { readonly protocol: 'cargo' }
-  | { readonly protocol: 'pnpm' }
-
 export interface InstallOptions {
   readonly machine: RefreshMachine
   /** Saves the record in the step's state. */
-  readonly record: (record: RefreshRecord) => void
+  readonly record: (record: Omit<RefreshRecord, 'cleanup'>) => void
   /** Puts a folder on PATH for the later steps (GITHUB_PATH). */
   readonly addPath: (dir: string) => void
   readonly info: (line: LogText) => void

@@ -16,6 +16,8 @@ export interface DockerHelperEntry {
 export interface RefreshRecord {
   /** The helper's folder under RUNNER_TEMP. */
   readonly dir: string
+  /** Whether post takes it down (the `cleanup` input). */
+  readonly cleanup: boolean
   readonly docker: readonly DockerHelperEntry[]
 }
 
@@ -55,7 +57,11 @@ export function parseRefreshRecord(
   ) {
     return new Error('the saved record of the refresh helper has a shape main does not write')
   }
-  return { dir, docker: record.docker }
+  return {
+    dir,
+    cleanup: (parsed as { cleanup?: unknown }).cleanup !== false,
+    docker: record.docker
+  }
 }
 
 function isDockerEntry(value: unknown): value is DockerHelperEntry {

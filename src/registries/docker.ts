@@ -11,6 +11,7 @@ import { posix, win32 } from 'node:path'
 import { fingerprint } from '../fingerprint.js'
 import type { ProgramResult, RunOptions } from '../system.js'
 import type { FormatModule, HelperRead, PlanContext, RegistryRequest } from './plan.js'
+import { helperPlan } from './docker-helper.js'
 import { isInside } from './paths.js'
 import { lineName } from './request.js'
 
@@ -65,6 +66,16 @@ export const docker: FormatModule = {
     const store = credentialStore(configText, registry)
     const standing = standingLogin(request, context, { configDir, configFile, configText, store })
     if (standing !== undefined) return { problems: [standing] }
+    if (context.refresh !== undefined) {
+      return helperPlan(request, {
+        host: registry,
+        username,
+        defaultUsername: DOCKER_USERNAME,
+        helper: context.refresh.dockerHelper,
+        configFile,
+        configText
+      })
+    }
     return {
       request,
       title: `docker: log in to ${registry} as ${username}`,

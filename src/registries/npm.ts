@@ -120,7 +120,8 @@ export function planNpm(
 
   const replaced = replacedLines(registries, entries)
   const path = configPath(context)
-  const content = configText(registries, existing, replaced)
+  const tokenHelper = context.refresh?.launcherPath('pnpm')
+  const content = configText(registries, existing, replaced, tokenHelper)
   const steps: Step[] = [
     { kind: 'file', path, content },
     ...userconfigExports(path, existing, context.platform)
@@ -144,9 +145,17 @@ export function planNpm(
         ? [
             `npm and pnpm read ${USERCONFIG_VARIABLE}=${path}; the token line refers to ${KEY_REFERENCE}. ${carried}`,
             ...replacedNotes,
-            'A project .npmrc that sets the same registry or token takes precedence over the user config.'
+            'A project .npmrc that sets the same registry or token takes precedence over the user config.',
+            ...(tokenHelper === undefined
+              ? []
+              : [
+                  `pnpm asks the refresh helper ${tokenHelper} (tokenHelper) for the current key; npm has no such hook and keeps the first key (npm warns about pnpm's unknown setting).`
+                ])
           ]
-        : [`Written into the same user config as line ${first}.`]
+        : [`Written into the same user config as line ${first}.`],
+    ...(index === 0 && tokenHelper !== undefined
+      ? { helpers: [{ protocol: 'pnpm' as const }] }
+      : {})
   }))
 }
 
@@ -376,7 +385,9 @@ function replacedLines(
 function configText(
   registries: readonly NpmRegistry[],
   existing: ExistingConfig,
-  replaced: readonly IniEntry[]
+  replaced: readonly IniEntry[],
+  /** With refresh: the launcher pnpm runs for the key (pnpm prefers it to _authToken). */
+  tokenHelper?: string
 ): string {
   const lines = [
     '; npm and pnpm user config written by cloudsmith-oidc-action for this job; its post step removes it.',
@@ -385,6 +396,7 @@ function configText(
   for (const registry of registries) {
     lines.push(
       `${registry.nerfDart}:_authToken=${KEY_REFERENCE}`,
+      ...(tokenHelper === undefined ? [] : [`${registry.nerfDart}:tokenHelper=${tokenHelper}`]),
       `${registry.scope === undefined ? 'registry' : `${registry.scope}:registry`}=${registry.url}`
     )
   }

@@ -48,7 +48,23 @@ export interface PlanContext {
    * cannot be made.
    */
   readonly readCredentialHelper?: (helper: string, host: string, configDir: string) => HelperRead
+  /** Set with `refresh: true`: docker, cargo and pnpm then take the key from the helper. */
+  readonly refresh?: RefreshTargets
 }
+
+/** What the refresh helper's set-up names, for the formats that ask it (src/refresh/setup.ts). */
+export interface RefreshTargets {
+  /** docker's credHelpers value: docker runs docker-credential-<this> from PATH. */
+  readonly dockerHelper: string
+  /** The absolute path of a front-end's launcher. */
+  launcherPath(protocol: 'docker' | 'cargo' | 'pnpm'): string
+}
+
+/** A line that takes its credential from the refresh helper (src/refresh/install.ts sets it up). */
+export type HelperUse =
+  | { readonly protocol: 'docker'; readonly host: string; readonly configFile: string }
+  | { readonly protocol: 'cargo' }
+  | { readonly protocol: 'pnpm' }
 
 /** A credential helper's answer to `get`: the credential, none for the host, or no answer. */
 export type HelperRead =
@@ -92,6 +108,8 @@ export interface Plan {
   readonly steps: readonly Step[]
   /** Lines for the log and the README-style advice (no values that hold the key). */
   readonly notes: readonly string[]
+  /** With `refresh: true`: what the refresh helper is set up for. */
+  readonly helpers?: readonly HelperUse[]
 }
 
 /** What a format says about itself, and how it plans. One module per format under src/registries/. */
