@@ -6647,6 +6647,7 @@ function refreshSetup(inputs, tempDir, id, target) {
     const layout = helperLayout(tempDir, id, target.platform);
     const paths = target.platform === 'win32' ? external_node_path_namespaceObject.win32 : external_node_path_namespaceObject.posix;
     return {
+        tempDir,
         id,
         layout,
         settings: {
@@ -6673,12 +6674,19 @@ function refreshSetup(inputs, tempDir, id, target) {
 
 
 
+
 /** The set-up for `refresh: true`; undefined without it, or without lines to plan. */
-function setUpRefresh(inputs, deps, tempDir, platform) {
+function setUpRefresh(inputs, deps, 
+/** Asked only when refresh is set up: a run without it touches no machine. */
+machine) {
     if (!inputs.refresh || inputs.registries.length === 0 || deps === undefined)
         return undefined;
-    if (tempDir === '')
-        throw new Error('refresh: true needs RUNNER_TEMP, which this runner did not set');
+    const { tempDir, platform } = machine();
+    if (tempDir === '') {
+        throw new InputError([
+            "Input 'refresh' is true, but RUNNER_TEMP is not set: the helper lives there. Run on a GitHub Actions runner, or set refresh: false."
+        ]);
+    }
     return refreshSetup(inputs, tempDir, deps.newId(), {
         platform,
         nodePath: deps.nodePath,
@@ -6749,7 +6757,7 @@ async function undoRefresh(io, tempDir, platform, machine) {
         });
         if (minted !== undefined) {
             io.info(log `Refresh: the job minted ${minted} key(s), the main step's first one included.`);
-            await io.appendSummary(gfm `Cloudsmith OIDC refresh: the job minted ${String(minted)} keys (the main step's first one included).`);
+            await io.appendSummary(gfm `Cloudsmith OIDC refresh: the job minted ${String(minted)} key(s), the main step's first one included.`);
         }
     }
     catch (error) {
@@ -6983,8 +6991,10 @@ async function main(deps) {
         const inputs = parseInputs((name) => io.getInput(name), deps.system);
         context.inputs = inputs;
         writeSummary = inputs.jobSummary;
-        const tempDir = deps.env.RUNNER_TEMP ?? '';
-        const refresh = setUpRefresh(inputs, deps.refresh, tempDir, deps.system?.platform ?? 'linux');
+        const refresh = setUpRefresh(inputs, deps.refresh, () => ({
+            tempDir: deps.system?.env['RUNNER_TEMP'] ?? '',
+            platform: deps.system?.platform ?? 'linux'
+        }));
         const plans = registryPlans(inputs, deps.system, refresh);
         requireOidc(deps.env, deps.readEvent);
         requireCertificateChecks(deps.env);
@@ -6999,7 +7009,7 @@ async function main(deps) {
         const key = await calls.exchange();
         publish(key, inputs, io);
         if (refresh && deps.refresh) {
-            const machine = deps.refresh.machine(tempDir);
+            const machine = deps.refresh.machine(refresh.tempDir);
             applyRefresh(refresh, plans, key, askedAtMs, { io, machine, cleanup: inputs.cleanup });
         }
         if (plans.length > 0 && deps.system) {

@@ -77,8 +77,10 @@ export async function main(deps: MainDeps): Promise<void> {
     const inputs = parseInputs((name) => io.getInput(name), deps.system)
     context.inputs = inputs
     writeSummary = inputs.jobSummary
-    const tempDir = deps.env.RUNNER_TEMP ?? ''
-    const refresh = setUpRefresh(inputs, deps.refresh, tempDir, deps.system?.platform ?? 'linux')
+    const refresh = setUpRefresh(inputs, deps.refresh, () => ({
+      tempDir: deps.system?.env['RUNNER_TEMP'] ?? '',
+      platform: deps.system?.platform ?? 'linux'
+    }))
     const plans = registryPlans(inputs, deps.system, refresh)
     requireOidc(deps.env, deps.readEvent)
     requireCertificateChecks(deps.env)
@@ -94,7 +96,7 @@ export async function main(deps: MainDeps): Promise<void> {
     const key = await calls.exchange()
     publish(key, inputs, io)
     if (refresh && deps.refresh) {
-      const machine = deps.refresh.machine(tempDir)
+      const machine = deps.refresh.machine(refresh.tempDir)
       applyRefresh(refresh, plans, key, askedAtMs, { io, machine, cleanup: inputs.cleanup })
     }
     if (plans.length > 0 && deps.system) {

@@ -15,6 +15,8 @@ import {
 import type { HelperSettings, Protocol } from './settings.js'
 
 export interface RefreshSetup {
+  /** RUNNER_TEMP, where the helper's folder is. */
+  readonly tempDir: string
   /** A few random hex digits telling this run's folder and docker helper from another run's. */
   readonly id: string
   readonly layout: HelperLayout
@@ -45,6 +47,7 @@ export function refreshSetup(
   const layout = helperLayout(tempDir, id, target.platform)
   const paths = target.platform === 'win32' ? win32 : posix
   return {
+    tempDir,
     id,
     layout,
     settings: {

@@ -6,6 +6,7 @@
 import type { ActionsIO } from '../actions-io.js'
 import type { CloudsmithToken } from '../cloudsmith-response.js'
 import { errorMessage } from '../error-message.js'
+import { InputError } from '../inputs.js'
 import { gfm, log, type LogText, type Markdown } from '../print-gate.js'
 import { RegistryApplyError } from '../registries/apply.js'
 import type { HelperUse, Plan } from '../registries/plan.js'
@@ -30,12 +31,16 @@ export interface RefreshDeps {
 export function setUpRefresh(
   inputs: RefreshInputs & { readonly refresh: boolean; readonly registries: readonly unknown[] },
   deps: RefreshDeps | undefined,
-  tempDir: string,
-  platform: NodeJS.Platform
+  /** Asked only when refresh is set up: a run without it touches no machine. */
+  machine: () => { readonly tempDir: string; readonly platform: NodeJS.Platform }
 ): RefreshSetup | undefined {
   if (!inputs.refresh || inputs.registries.length === 0 || deps === undefined) return undefined
-  if (tempDir === '')
-    throw new Error('refresh: true needs RUNNER_TEMP, which this runner did not set')
+  const { tempDir, platform } = machine()
+  if (tempDir === '') {
+    throw new InputError([
+      "Input 'refresh' is true, but RUNNER_TEMP is not set: the helper lives there. Run on a GitHub Actions runner, or set refresh: false."
+    ])
+  }
   return refreshSetup(inputs, tempDir, deps.newId(), {
     platform,
     nodePath: deps.nodePath,
