@@ -3189,6 +3189,14 @@ const cargo = {
         // empty index ("invalid index URL") in later post steps: they go back to an earlier value, or
         // stay set when there was none
         const previous = (variable) => context.env[variable] || null;
+        const setting = (variable, value) => ({
+            kind: 'env',
+            name: variable,
+            value: [value],
+            secret: false,
+            restore: previous(variable)
+        });
+        const use = `use registry = "${name}" on dependencies in Cargo.toml, or cargo publish --registry ${name}.`;
         if (context.refresh !== undefined) {
             const launcher = context.refresh.launcherPath('cargo');
             // Cargo splits the provider setting at white space
@@ -3203,23 +3211,11 @@ const cargo = {
                 request,
                 title: `cargo: registry '${name}' at ${index}, the key from the refresh helper`,
                 steps: [
-                    {
-                        kind: 'env',
-                        name: names.index,
-                        value: [index],
-                        secret: false,
-                        restore: previous(names.index)
-                    },
-                    {
-                        kind: 'env',
-                        name: names.provider,
-                        value: [`${CARGO_HELPER_PROVIDER} ${launcher}`],
-                        secret: false,
-                        restore: previous(names.provider)
-                    }
+                    setting(names.index, index),
+                    setting(names.provider, `${CARGO_HELPER_PROVIDER} ${launcher}`)
                 ],
                 notes: [
-                    `Cargo runs ${launcher} (${CARGO_HELPER_PROVIDER}) for the Authorization header ('${CARGO_AUTH_SCHEME} ' and the current key) of each request for this registry; use registry = "${name}" on dependencies in Cargo.toml, or cargo publish --registry ${name}.`
+                    `Cargo runs ${launcher} (${CARGO_HELPER_PROVIDER}) for the Authorization header ('${CARGO_AUTH_SCHEME} ' and the current key) of each request for this registry; ${use}`
                 ],
                 helpers: [{ protocol: 'cargo' }]
             };
@@ -3228,20 +3224,8 @@ const cargo = {
             request,
             title: `cargo: registry '${name}' at ${index}`,
             steps: [
-                {
-                    kind: 'env',
-                    name: names.index,
-                    value: [index],
-                    secret: false,
-                    restore: previous(names.index)
-                },
-                {
-                    kind: 'env',
-                    name: names.provider,
-                    value: [CARGO_TOKEN_PROVIDER],
-                    secret: false,
-                    restore: previous(names.provider)
-                },
+                setting(names.index, index),
+                setting(names.provider, CARGO_TOKEN_PROVIDER),
                 {
                     kind: 'env',
                     name: names.token,
@@ -3251,7 +3235,7 @@ const cargo = {
                 }
             ],
             notes: [
-                `Cargo sends ${names.token} as the Authorization header ('${CARGO_AUTH_SCHEME} ' and the key) to every request for this registry; use registry = "${name}" on dependencies in Cargo.toml, or cargo publish --registry ${name}.`
+                `Cargo sends ${names.token} as the Authorization header ('${CARGO_AUTH_SCHEME} ' and the key) to every request for this registry; ${use}`
             ]
         };
     }
