@@ -507,9 +507,18 @@ describe('a whole call in process, over real HTTP', () => {
       expect(await runHelperCall(deps([...helperArgs('cargo', settings)]))).toBe(0)
       const [issued] = stage.cloudsmith.issuedTokens()
       expect(stdout).toBe(`Token ${issued}\n`)
-      expect(stage.issuer.requests.find((r) => r.path === '/idtoken')?.audience).toBe(
-        'https://github.com/octo-org'
-      )
+      // no audience: GitHub's default; an audience: asked for as core.getIDToken asks
+      const audiences = (): unknown[] =>
+        stage.issuer.requests.filter((r) => r.path === '/idtoken').map((r) => r.query['audience'])
+      expect(audiences()).toEqual([undefined])
+      const withAudience = {
+        ...settings,
+        audience: 'https://github.com/octo-org',
+        dir: tempDir('refresh-call')
+      }
+      expect(await runHelperCall(deps([...helperArgs('cargo', withAudience)]))).toBe(0)
+      expect(audiences()).toEqual([undefined, 'https://github.com/octo-org'])
+      stdout = ''
       stdout = ''
       expect(await runHelperCall(deps([...helperArgs('pnpm', settings)], {}))).toBe(0)
       expect(stdout).toBe(`${issued}\n`)
