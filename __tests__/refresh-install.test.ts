@@ -16,7 +16,7 @@ import {
 } from 'node:fs'
 import { join } from 'node:path'
 import type { LogText } from '../src/print-gate.js'
-import { credHelperFor, withCredHelper, withoutCredHelper } from '../src/refresh/docker-config.js'
+import { withCredHelper, withoutCredHelper } from '../src/refresh/cred-helpers.js'
 import { installRefresh } from '../src/refresh/install.js'
 import type { HelperUse } from '../src/registries/plan.js'
 import { serialiseCache } from '../src/refresh/key-cache.js'
@@ -130,7 +130,10 @@ describe('installing and removing the refresh helper', () => {
     )
     writeFileSync(
       s.configFile,
-      withCredHelper(readFileSync(s.configFile, 'utf8'), 'docker.acme.example', 'someone-else')
+      withCredHelper(readFileSync(s.configFile, 'utf8'), {
+        host: 'docker.acme.example',
+        helper: 'someone-else'
+      })
     )
     const record = parseRefreshRecord(s.saved(), s.runnerTemp, 'linux')
     if (record === undefined || record instanceof Error) throw new Error('no record')
@@ -202,16 +205,29 @@ describe('installing and removing the refresh helper', () => {
 
 describe("docker's config, edited", () => {
   test('added beside everything else, removed only while it is ours', () => {
-    const added = withCredHelper(undefined, 'h', 'ours')
+    const ours = { host: 'h', helper: 'ours' }
+    const added = withCredHelper(undefined, ours)
     expect(JSON.parse(added)).toEqual({ credHelpers: { h: 'ours' } })
-    expect(credHelperFor(added, 'h')).toBe('ours')
-    expect(credHelperFor('[]', 'h')).toBeUndefined()
-    expect(JSON.parse(withoutCredHelper(added, 'h', 'ours')!)).toEqual({})
-    expect(withoutCredHelper(added, 'h', 'theirs')).toBeUndefined()
-    expect(withoutCredHelper('not json', 'h', 'ours')).toBeUndefined()
-    expect(withoutCredHelper(undefined, 'h', 'ours')).toBeUndefined()
-    expect(JSON.parse(withCredHelper('', 'h', 'ours'))).toEqual({ credHelpers: { h: 'ours' } })
-    expect(() => withCredHelper('{', 'h', 'ours')).toThrow(/not a JSON object/)
+    expect(JSON.parse(withoutCredHelper(added, ours)!)).toEqual({})
+    expect(withoutCredHelper(added, { host: 'h', helper: 'theirs' })).toBeUndefined()
+    expect(withoutCredHelper('not json', ours)).toBeUndefined()
+    expect(withoutCredHelper(undefined, ours)).toBeUndefined()
+    expect(JSON.parse(withCredHelper('', ours))).toEqual({ credHelpers: { h: 'ours' } })
+    expect(() => withCredHelper('{', ours)).toThrow(/not a JSON object/)
+  })
+
+  test("docker's default store, used unnamed, is named beside the entry and taken out with it", () => {
+    const pinned = { host: 'h', helper: 'ours', pinnedStore: 'wincred' }
+    const added = withCredHelper('{}', pinned)
+    expect(JSON.parse(added)).toEqual({ credHelpers: { h: 'ours' }, credsStore: 'wincred' })
+    expect(JSON.parse(withoutCredHelper(added, pinned)!)).toEqual({})
+    // a store named since is left as it is
+    const renamed = JSON.stringify({ credHelpers: { h: 'ours' }, credsStore: 'pass' })
+    expect(JSON.parse(withoutCredHelper(renamed, pinned)!)).toEqual({ credsStore: 'pass' })
+    // a store named before is kept, not replaced
+    expect(JSON.parse(withCredHelper('{"credsStore":"desktop"}', pinned)).credsStore).toBe(
+      'desktop'
+    )
   })
 })
 

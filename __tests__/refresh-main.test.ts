@@ -149,7 +149,7 @@ describe('main with refresh: true', () => {
     )
     expect(server.received).toHaveLength(0)
     expect(failureOf(r.rec.events)!.text).toContain(
-      "already names the credential helper 'mine' for 127.0.0.1:9, set before this step; refresh would replace it."
+      "already names the credential helper 'mine' for 127.0.0.1:9; refresh would replace it."
     )
     expect(readFileSync(join(m.configDir, 'config.json'), 'utf8')).toBe(config)
   })
@@ -190,9 +190,40 @@ describe('main with refresh: true', () => {
     expect(server.received).toHaveLength(0)
   })
 
-  test('a docker config that is not a JSON object: the step fails naming refresh; post still cleans up', async () => {
+  test("docker's default store, in use unnamed, is named beside the entry; post takes both out", async () => {
     const m = machine()
-    writeFileSync(join(m.configDir, 'config.json'), '[]')
+    const bin = temp('bin')
+    writeFileSync(
+      join(bin, 'docker-credential-secretservice'),
+      '#!/bin/sh\necho "credentials not found in native keychain"\nexit 1\n'
+    )
+    chmodSync(join(bin, 'docker-credential-secretservice'), 0o755)
+    const env = { ...m.env, PATH: `${bin}:${m.env.PATH}` }
+    const system = createSystem({ env, platform: 'linux' })
+    const key = await cloudsmithKey()
+    const server = await cloudsmith(json(201, { token: key }))
+    const r = await run(
+      server,
+      { registries: 'docker host=127.0.0.1:9', refresh: 'true' },
+      { system, refresh: m.refresh }
+    )
+    expect(failureOf(r.rec.events)).toBeUndefined()
+    expect(JSON.parse(readFileSync(join(m.configDir, 'config.json'), 'utf8'))).toEqual({
+      credHelpers: { '127.0.0.1:9': `cloudsmith-oidc-${ID}` },
+      credsStore: 'secretservice'
+    })
+    expect(r.rec.log()).toContain(
+      "docker used its default store 'secretservice' without the config naming it"
+    )
+    await post(recorder({}, r.rec.state), env, Date.now(), system, m.refresh.machine)
+    expect(JSON.parse(readFileSync(join(m.configDir, 'config.json'), 'utf8'))).toEqual({})
+  })
+
+  test("a folder already at the helper's name: the step fails naming refresh; post leaves that folder", async () => {
+    const m = machine()
+    const taken = join(m.env.RUNNER_TEMP, `cloudsmith-oidc-refresh-${ID}`)
+    mkdirSync(taken)
+    writeFileSync(join(taken, 'theirs'), 'x')
     const key = await cloudsmithKey()
     const server = await cloudsmith(json(201, { token: key }))
     const r = await run(
@@ -203,10 +234,11 @@ describe('main with refresh: true', () => {
     const failure = failureOf(r.rec.events)!
     expect(failure.title).toBe('Package manager not configured')
     expect(failure.text).toContain('refresh: could not set up the credential helper')
-    expect(readFileSync(join(m.configDir, 'config.json'), 'utf8')).toBe('[]')
+    expect(existsSync(join(m.configDir, 'config.json'))).toBe(false)
+    expect(r.rec.state[REFRESH_STATE]).toBeUndefined()
     const after = recorder({}, r.rec.state)
     await post(after, m.env, Date.now(), m.system, m.refresh.machine)
-    expect(readdirSync(m.env.RUNNER_TEMP)).toEqual([])
+    expect(readdirSync(taken)).toEqual(['theirs'])
   })
 })
 

@@ -13,6 +13,7 @@ import {
   fchmodSync,
   mkdirSync,
   openSync,
+  lstatSync,
   readFileSync,
   realpathSync,
   statSync,
@@ -21,8 +22,8 @@ import {
 } from 'node:fs'
 import { homedir } from 'node:os'
 import { posix, win32 } from 'node:path'
-import { readCredentialHelper } from './registries/docker.js'
-import type { PlanContext } from './registries/plan.js'
+import { readCredentialHelper } from './registries/docker-helper.js'
+import type { PathFacts, PlanContext } from './registries/plan.js'
 import { isInside } from './registries/plans.js'
 import { programCandidates } from './registries/program-path.js'
 import { formatSeconds } from './retry.js'
@@ -113,7 +114,9 @@ export function createSystem(options: SystemOptions = {}): System {
         exportEnv,
         readFile: (path) => readText(path),
         readCredentialHelper: (helper, host, configDir) =>
-          readCredentialHelper(system, helper, host, configDir, timeoutMs)
+          readCredentialHelper(system, helper, host, configDir, timeoutMs),
+        findProgram: (name) => system.findProgram(name),
+        inspectPath: (path) => inspectPath(path, paths)
       }
     },
     readFile: readText,
@@ -188,6 +191,33 @@ function readText(path: string): string | undefined {
     return readFileSync(path, 'utf8')
   } catch {
     return undefined
+  }
+}
+
+/**
+ * A path's real path and what is there, following symbolic links: a part that does not exist yet
+ * is kept as written below the real path of what does; a dangling link, a loop or a folder that
+ * cannot be read leave the real path unknown. Never opens the path.
+ */
+export function inspectPath(path: string, paths: typeof posix): PathFacts {
+  try {
+    const mode = statSync(path).mode & 0o7777
+    return { exists: true, realPath: realpathSync.native(path), mode }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code !== 'ENOENT') return { exists: true, realPath: undefined }
+  }
+  try {
+    lstatSync(path)
+    return { exists: false, realPath: undefined } // a link to nowhere
+  } catch {
+    const parent = paths.dirname(path)
+    if (parent === path) return { exists: false, realPath: undefined }
+    const above = inspectPath(parent, paths).realPath
+    return {
+      exists: false,
+      realPath: above === undefined ? undefined : paths.join(above, paths.basename(path))
+    }
   }
 }
 

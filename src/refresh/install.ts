@@ -8,7 +8,7 @@
 import type { CloudsmithToken } from '../cloudsmith-response.js'
 import type { HelperUse } from '../registries/plan.js'
 import { log, type LogText } from '../print-gate.js'
-import { withCredHelper } from './docker-config.js'
+import { withCredHelper } from './cred-helpers.js'
 import { cacheEntry, serialiseCache } from './key-cache.js'
 import { launcher } from './launchers.js'
 import type { RefreshMachine } from './machine.js'
@@ -36,8 +36,8 @@ export function installRefresh(
   const { layout } = setup
   const docker: DockerHelperEntry[] = []
   const save = (): void => options.record({ dir: layout.dir, docker: [...docker] })
+  machine.makeDir(layout.dir) // a folder this step made, or a failure: post removes only its own
   save()
-  machine.makeDir(layout.dir)
   machine.makeDir(layout.binDir)
   machine.writeCache(layout.dir, serialiseCache(cacheEntry(key, askedAtMs, 1)))
   info(
@@ -53,13 +53,15 @@ export function installRefresh(
   }
   for (const use of uses) {
     if (use.protocol !== 'docker') continue
-    const entry = { configFile: use.configFile, host: use.host, helper: setup.dockerHelper }
+    const entry: DockerHelperEntry = {
+      configFile: use.configFile,
+      host: use.host,
+      helper: setup.dockerHelper,
+      ...(use.pinnedStore === undefined ? {} : { pinnedStore: use.pinnedStore })
+    }
     docker.push(entry)
     save()
-    machine.replaceFile(
-      entry.configFile,
-      withCredHelper(machine.readFile(entry.configFile), entry.host, entry.helper)
-    )
+    machine.replaceFile(entry.configFile, withCredHelper(machine.readFile(entry.configFile), entry))
     info(
       log`Refresh: docker asks docker-credential-${entry.helper} for ${entry.host} (credHelpers in ${entry.configFile}).`
     )

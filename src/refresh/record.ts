@@ -4,13 +4,12 @@
  * (removed while it still names this step's helper). Never the key.
  */
 import { posix, win32 } from 'node:path'
+import type { HelperEntry } from './cred-helpers.js'
 
 export const REFRESH_STATE = 'refresh'
 
-export interface DockerHelperEntry {
+export interface DockerHelperEntry extends HelperEntry {
   readonly configFile: string
-  readonly host: string
-  readonly helper: string
 }
 
 export interface RefreshRecord {
@@ -73,6 +72,8 @@ function isDockerEntry(value: unknown): value is DockerHelperEntry {
     typeof entry['host'] === 'string' &&
     /^[A-Za-z0-9.:[\]-]+$/.test(entry['host']) &&
     typeof entry['helper'] === 'string' &&
-    /^cloudsmith-oidc-[0-9a-f]{8,32}$/.test(entry['helper'])
+    /^cloudsmith-oidc-[0-9a-f]{8,32}$/.test(entry['helper']) &&
+    (entry['pinnedStore'] === undefined ||
+      (typeof entry['pinnedStore'] === 'string' && /^[a-z]{1,32}$/.test(entry['pinnedStore'])))
   )
 }

@@ -6,7 +6,7 @@
  */
 import { errorMessage } from '../error-message.js'
 import { log, type LogText } from '../print-gate.js'
-import { withoutCredHelper } from './docker-config.js'
+import { withoutCredHelper } from './cred-helpers.js'
 import { parseCache } from './key-cache.js'
 import type { RefreshMachine } from './machine.js'
 import type { RefreshRecord } from './record.js'
@@ -22,7 +22,7 @@ export function removeRefresh(record: RefreshRecord, options: RemoveOptions): nu
   const { machine, info, warning } = options
   for (const entry of [...record.docker].reverse()) {
     try {
-      const next = withoutCredHelper(machine.readFile(entry.configFile), entry.host, entry.helper)
+      const next = withoutCredHelper(machine.readFile(entry.configFile), entry)
       if (next === undefined) {
         info(
           log`docker's credHelpers entry for ${entry.host} is no longer this step's; left as it is.`

@@ -7,17 +7,10 @@ import type { ActionsIO } from '../actions-io.js'
 import { errorMessage } from '../error-message.js'
 import { fingerprint } from '../fingerprint.js'
 import { joinLines, log, type LogText } from '../print-gate.js'
-import { redact } from '../redact.js'
 import type { System } from '../system.js'
-import {
-  authIsOurs,
-  basicAuth,
-  configAuth,
-  credentialStore,
-  dockerConfigFile,
-  helperAnswerIsOurs,
-  readCredentialHelper
-} from './docker.js'
+import { basicAuth } from './docker.js'
+import { saidOnStderr } from './docker-helper.js'
+import { dockerLogout } from './docker-logout.js'
 import { KEY, type Plan, type Step, type Value } from './plan.js'
 import {
   type AppliedRecord,
@@ -142,15 +135,14 @@ function applyStep(
           timeoutMs
         }
       )
-      for (const text of outputLines(result.stdout + '\n' + result.stderr, [key])) {
-        io.debug(log`docker: ${text}`)
-      }
+      // what docker says may echo the key or the form it stores: its error output only, redacted
+      const secrets = [key, basicAuth(step.username, key)]
+      if (result.stderr.trim() !== '') io.debug(log`docker${saidOnStderr(result.stderr, secrets)}`)
       if (result.status !== 0) {
         throw failed(
           plan,
-          log`docker login ${step.host} --username ${step.username} --password-stdin failed: ${result.error ?? `exit code ${result.status}`}.`,
+          log`docker login ${step.host} --username ${step.username} --password-stdin failed (${result.error ?? `exit code ${result.status}`})${saidOnStderr(result.stderr, secrets)}.`,
           [
-            log`docker said: ${lastLines(result.stdout + '\n' + result.stderr, [key])}`,
             log`Likely cause: the registry refused the key (is ${step.host} the organization's docker host, and may the service account read it?), or the registry cannot be reached from the runner.`,
             log`Fix: check the host= of this line and the service account's access to the repository; the key itself works for the API (the exchange succeeded).`
           ]
@@ -169,19 +161,6 @@ function failed(plan: Plan, what: LogText, rest: readonly LogText[]): RegistryAp
     ...rest,
     log`The key itself was exchanged and published; the post step undoes what this step configured before the failure.`
   ])
-}
-
-/** A program's output lines, secrets cut out, blank lines dropped. */
-function outputLines(text: string, secrets: readonly string[]): string[] {
-  return redact(text, secrets)
-    .split(/\r\n|\r|\n/)
-    .map((line) => line.trim())
-    .filter((line) => line !== '')
-}
-
-function lastLines(text: string, secrets: readonly string[] = []): string {
-  const lines = outputLines(text, secrets)
-  return lines.length === 0 ? '(nothing)' : lines.slice(-3).join(' / ')
 }
 
 export interface UndoOptions {
@@ -236,77 +215,4 @@ function undoAction(action: UndoAction, { io, system, timeoutMs }: UndoOptions):
       dockerLogout(action, { io, system, timeoutMs })
       return
   }
-}
-
-/** Whose credential docker holds for a host: this step's, someone else's, none, or unknown. */
-type Holder = 'ours' | 'other' | 'none' | { readonly unknown: LogText }
-
-function dockerHolder(
-  action: Extract<UndoAction, { kind: 'docker-logout' }>,
-  { system, timeoutMs }: Pick<UndoOptions, 'system' | 'timeoutMs'>
-): Holder {
-  const configText = system.readFile(dockerConfigFile(action.configDir, system.platform))
-  const helper = credentialStore(configText, action.host)
-  if (helper === undefined) {
-    const auth = configAuth(configText, action.host)
-    if (auth === undefined) return 'none'
-    return authIsOurs(auth, action.username, action.keySha256) ? 'ours' : 'other'
-  }
-  const read = readCredentialHelper(system, helper, action.host, action.configDir, timeoutMs)
-  if (read.kind === 'none') return 'none'
-  if (read.kind === 'unknown') return { unknown: log`${read.why}` }
-  return helperAnswerIsOurs(read.answer, action.username, action.keySha256) ? 'ours' : 'other'
-}
-
-function dockerLogout(
-  action: Extract<UndoAction, { kind: 'docker-logout' }>,
-  { io, system, timeoutMs }: UndoOptions
-): void {
-  const notLoggedOut = log`docker not logged out`
-  const holder = dockerHolder(action, { system, timeoutMs })
-  if (holder === 'none') {
-    io.info(log`docker holds no credential for ${action.host}; nothing to log out.`)
-    return
-  }
-  if (holder === 'other') {
-    io.info(
-      log`docker's credential for ${action.host} is no longer this step's (a later login replaced it); left as it is.`
-    )
-    return
-  }
-  if (holder !== 'ours') {
-    io.warning(
-      log`${holder.unknown}, so the post step cannot tell whether the credential for ${action.host} is still this step's; left logged in (it expires with the key).`,
-      notLoggedOut
-    )
-    return
-  }
-  const docker = system.findProgram('docker')
-  if (docker === undefined) {
-    io.warning(
-      log`docker is not on PATH any more, so the post step could not log out of ${action.host}; the credential stays with docker (${action.configDir}) until the key expires.`,
-      notLoggedOut
-    )
-    return
-  }
-  const result = system.run(docker, ['logout', action.host], {
-    env: { DOCKER_CONFIG: action.configDir },
-    timeoutMs
-  })
-  if (result.status !== 0) {
-    io.warning(
-      log`docker logout ${action.host} failed (${result.error ?? `exit code ${result.status}`}): ${lastLines(result.stdout + '\n' + result.stderr)}`,
-      notLoggedOut
-    )
-    return
-  }
-  // docker logout succeeds even when a credential store failed to erase the credential
-  if (dockerHolder(action, { system, timeoutMs }) === 'ours') {
-    io.warning(
-      log`docker logout ${action.host} ended without error, but docker still holds this step's credential (its credential store did not erase it); it expires with the key.`,
-      notLoggedOut
-    )
-    return
-  }
-  io.info(log`Logged docker out of ${action.host}.`)
 }

@@ -4,8 +4,16 @@
  * the step like a bad input. Touches nothing.
  */
 import { InputError } from '../inputs.js'
-import type { FormatModule, Plan, PlanContext, RegistryRequest } from './plan.js'
+import type {
+  FormatModule,
+  Plan,
+  PlanContext,
+  PlanProblems,
+  Refusal,
+  RegistryRequest
+} from './plan.js'
 import { isInside } from './paths.js'
+import { RegistriesRefusedError } from './refusal.js'
 import { lineName } from './request.js'
 
 export { isInside }
@@ -17,9 +25,11 @@ export function planRegistries(
 ): Plan[] {
   const plans: Plan[] = []
   const problems: string[] = []
+  const refusals: Refusal[] = []
   for (const planned of planEach(requests, context, formats)) {
     if ('problems' in planned) {
       problems.push(...planned.problems)
+      refusals.push(...(planned.refusals ?? []))
       continue
     }
     const { request } = planned
@@ -44,6 +54,7 @@ export function planRegistries(
     plans.push(planned)
   }
   problems.push(...sharedVariables(plans))
+  if (refusals.length > 0) throw new RegistriesRefusedError(problems, refusals)
   if (problems.length > 0) throw new InputError(problems)
   return plans.sort((a, b) => a.request.line - b.request.line)
 }
@@ -56,8 +67,8 @@ function planEach(
   requests: readonly RegistryRequest[],
   context: PlanContext,
   formats: ReadonlyMap<string, FormatModule>
-): Array<Plan | { readonly problems: readonly string[] }> {
-  const results: Array<Plan | { readonly problems: readonly string[] }> = []
+): Array<Plan | PlanProblems> {
+  const results: Array<Plan | PlanProblems> = []
   const grouped = new Set<string>()
   for (const request of requests) {
     const format = formats.get(request.format)
