@@ -93,8 +93,8 @@ describe('registries: what is accepted', () => {
 
 describe('registries: every rule names the line', () => {
   test('unknown format, with the list of formats', () => {
-    expect(problems('docker\nmaven releases')).toEqual([
-      `Input 'registries' line 2 (maven releases): unknown format 'maven'; the formats are ${FORMAT_NAMES}.`
+    expect(problems('docker\nconda releases')).toEqual([
+      `Input 'registries' line 2 (conda releases): unknown format 'conda'; the formats are ${FORMAT_NAMES}.`
     ])
   })
 

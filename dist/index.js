@@ -5242,6 +5242,603 @@ function basicAuth(username, key) {
     return Buffer.from(`${username}:${key}`).toString('base64');
 }
 
+;// CONCATENATED MODULE: ./src/registries/maven-install.ts
+/**
+ * What the maven format reads about the machine, from the plan context only: the JVM options in
+ * MAVEN_OPTS, where Maven reads the user's settings (Java's `user.home`), and the Maven
+ * installation on PATH whose configuration directory (`${maven.conf}`) the step copies. Pure.
+ */
+
+/** The variable the `mvn` script (Maven 3.8 and 3.9, sh and cmd) puts on the java command line. */
+const MAVEN_OPTS = 'MAVEN_OPTS';
+/**
+ * MAVEN_OPTS split as the `mvn` script splits it: the script uses `$MAVEN_OPTS` unquoted, so the
+ * shell splits it at whitespace and quotes are not special.
+ */
+function jvmOptions(value) {
+    return (value ?? '').split(/\s+/).filter((word) => word !== '');
+}
+/** The value of the last `-Dname=value` among JVM options (the JVM keeps the last), if any. */
+function systemProperty(options, name) {
+    const prefix = `-D${name}=`;
+    return options.findLast((option) => option.startsWith(prefix))?.slice(prefix.length);
+}
+function pathsOf(context) {
+    return context.platform === 'win32' ? external_node_path_namespaceObject.win32 : external_node_path_namespaceObject.posix;
+}
+/**
+ * Java's `user.home` for `mvn`: a `-Duser.home=` in MAVEN_OPTS (the command line), else in
+ * JAVA_TOOL_OPTIONS (read before it), else the account's home from the user database (Java does
+ * not read HOME on Linux and macOS), else HOME.
+ */
+function javaUserHome(context) {
+    const accountHome = context.accountHome && context.accountHome !== '/' ? context.accountHome : undefined;
+    return (systemProperty(jvmOptions(context.env[MAVEN_OPTS]), 'user.home') ??
+        systemProperty(jvmOptions(context.env['JAVA_TOOL_OPTIONS']), 'user.home') ??
+        accountHome ??
+        context.homeDir);
+}
+/** `${user.home}/.m2/settings.xml`: the user settings a plain `mvn` reads. */
+function userSettingsPath(context) {
+    return pathsOf(context).join(javaUserHome(context), '.m2', 'settings.xml');
+}
+/**
+ * Every user settings file a later `mvn` may read: `${user.home}/.m2/settings.xml`, and the file
+ * an absolute `-s`/`--settings` in MAVEN_ARGS names (Maven 3.9 reads it there; 3.8 does not).
+ */
+function userSettingsPaths(context) {
+    const args = jvmOptions(context.env['MAVEN_ARGS']);
+    const named = args.flatMap((arg, i) => {
+        if (arg === '-s' || arg === '--settings')
+            return args.slice(i + 1, i + 2);
+        return arg.startsWith('--settings=') ? [arg.slice('--settings='.length)] : [];
+    });
+    const paths = pathsOf(context);
+    return [userSettingsPath(context), ...named.filter((file) => paths.isAbsolute(file))];
+}
+/**
+ * The installation a plain `mvn` runs: the `mvn` on PATH with its links resolved (the script
+ * takes `maven.home` as the directory above its own `bin/`), else MAVEN_HOME or M2_HOME (on
+ * Windows `mvn` is a .cmd, which the PATH lookup leaves out). Undefined when none has a conf/.
+ */
+function findInstallation(context) {
+    const paths = pathsOf(context);
+    const program = context.resolveProgram?.('mvn');
+    const fromPath = program !== undefined && paths.basename(paths.dirname(program)) === 'bin'
+        ? paths.dirname(paths.dirname(program))
+        : undefined;
+    const homes = [fromPath, context.env['MAVEN_HOME'], context.env['M2_HOME']];
+    for (const home of homes) {
+        if (!home)
+            continue;
+        const conf = paths.join(home, 'conf');
+        const logging = context.readFile(paths.join(conf, 'logging', 'simplelogger.properties'));
+        if (logging === undefined)
+            continue;
+        return {
+            conf,
+            logging,
+            settings: context.readFile(paths.join(conf, 'settings.xml')),
+            toolchains: context.readFile(paths.join(conf, 'toolchains.xml'))
+        };
+    }
+    return undefined;
+}
+/**
+ * Maven's own conf/logging/simplelogger.properties (the same in 3.8 and 3.9, comments left out),
+ * for a machine where no installation is found (a job that runs only the Maven Wrapper).
+ */
+const STOCK_LOGGING = [
+    'org.slf4j.simpleLogger.defaultLogLevel=info',
+    'org.slf4j.simpleLogger.showDateTime=false',
+    'org.slf4j.simpleLogger.showThreadName=false',
+    'org.slf4j.simpleLogger.showLogName=false',
+    'org.slf4j.simpleLogger.logFile=System.out',
+    'org.slf4j.simpleLogger.cacheOutputStream=true',
+    'org.slf4j.simpleLogger.levelInBrackets=true',
+    'org.slf4j.simpleLogger.log.Sisu=info',
+    'org.slf4j.simpleLogger.warnLevelString=WARNING',
+    'org.slf4j.simpleLogger.log.org.apache.http=off',
+    'org.slf4j.simpleLogger.log.org.apache.http.wire=off',
+    ''
+].join('\n');
+/**
+ * A directory for this step in RUNNER_TEMP: the step's id (two uses of the action in one job get
+ * two), and a number when one of that name is there already.
+ */
+function confDirectory(context) {
+    const paths = pathsOf(context);
+    const step = (context.env['GITHUB_ACTION'] ?? '').replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 64);
+    const base = `cloudsmith-oidc-maven${step === '' ? '' : `-${step}`}`;
+    for (let n = 1;; n++) {
+        const dir = paths.join(context.tempDir, `${base}${n === 1 ? '' : `-${n}`}`);
+        if (context.readFile(paths.join(dir, 'logging', 'simplelogger.properties')) === undefined)
+            return dir;
+    }
+}
+/** Whether a `-Dmaven.conf=` directory is one this action made (an earlier use in the job). */
+function isOwnConfDirectory(dir, context) {
+    const paths = pathsOf(context);
+    return (paths.dirname(dir) === paths.normalize(context.tempDir) &&
+        paths.basename(dir).startsWith('cloudsmith-oidc-maven'));
+}
+
+;// CONCATENATED MODULE: ./src/registries/maven-xml.ts
+/**
+ * The little XML a Maven settings file needs: escaping text we write, and reading a file's
+ * elements with where each one starts and ends (to list its servers' ids and to insert servers
+ * into a copy of it). Comments, CDATA, processing instructions and a DOCTYPE without an internal
+ * subset are understood; anything else malformed is a problem, as it is for Maven. Pure.
+ *
+ * Hand-written on purpose: the well-kept streaming parser (saxes) adds about 190 KiB to
+ * node_modules and 74 KiB of JavaScript to the bundle for what these 100 lines do.
+ */
+/** `&`, `<`, `>`, `"` and `'` as entities: safe in text and in attribute values. */
+function escapeXml(text) {
+    return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] ?? c);
+}
+const START_TAG = /<([A-Za-z_][^\s/>]*)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(\/?)>/y;
+const END_TAG = /<\/([A-Za-z_][^\s/>]*)\s*>/y;
+const ENTITY = /&(?:(lt|gt|amp|quot|apos)|#(\d+)|#x([0-9A-Fa-f]+));/g;
+const NAMED = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+/** Every element of a document in document order, or what makes it unreadable. */
+function scanXml(text) {
+    const elements = [];
+    const open = [];
+    let roots = 0;
+    let at = 0;
+    const fail = (what) => {
+        const line = text.slice(0, at).split('\n').length;
+        return { problem: `${what} (line ${line})` };
+    };
+    while (at < text.length) {
+        const lt = text.indexOf('<', at);
+        const chars = text.slice(at, lt < 0 ? text.length : lt);
+        const decoded = decodeEntities(chars);
+        if (decoded === undefined)
+            return fail('an unknown entity or a bare &');
+        const top = open.at(-1);
+        if (top)
+            top.text += decoded;
+        else if (chars.trim() !== '')
+            return fail('text outside the root element');
+        if (lt < 0)
+            break;
+        at = lt;
+        const skip = (opening, closing) => {
+            if (!text.startsWith(opening, at))
+                return undefined;
+            const close = text.indexOf(closing, at + opening.length);
+            return close < 0 ? -1 : close + closing.length;
+        };
+        const cdata = skip('<![CDATA[', ']]>');
+        if (cdata !== undefined) {
+            if (cdata < 0 || !top)
+                return fail('an unclosed or misplaced CDATA section');
+            top.text += text.slice(at + '<![CDATA['.length, cdata - ']]>'.length);
+            at = cdata;
+            continue;
+        }
+        const other = skip('<!--', '-->') ?? skip('<?', '?>');
+        if (other !== undefined) {
+            if (other < 0)
+                return fail('an unclosed comment or processing instruction');
+            at = other;
+            continue;
+        }
+        if (text.startsWith('<!', at)) {
+            const gt = text.indexOf('>', at);
+            if (open.length > 0 || roots > 0 || gt < 0 || text.slice(at, gt).includes('['))
+                return fail('a DOCTYPE with an internal subset, or in the wrong place');
+            at = gt + 1;
+            continue;
+        }
+        END_TAG.lastIndex = at;
+        const end = END_TAG.exec(text);
+        if (end) {
+            const closing = open.pop();
+            const started = closing && elements[closing.index];
+            if (closing?.name !== end[1] || !started)
+                return fail(`an end tag </${end[1]}> that closes nothing open`);
+            elements[closing.index] = { ...started, end: END_TAG.lastIndex, text: closing.text };
+            at = END_TAG.lastIndex;
+            continue;
+        }
+        START_TAG.lastIndex = at;
+        const start = START_TAG.exec(text);
+        const name = start?.[1];
+        if (!start || name === undefined)
+            return fail('a malformed tag');
+        if (open.length === 0 && roots++ > 0)
+            return fail('a second root element');
+        const selfClosing = start[3] === '/';
+        const done = maven_xml_element(open, name, at, START_TAG.lastIndex, START_TAG.lastIndex, selfClosing);
+        elements.push({ ...done, text: '' });
+        if (!selfClosing)
+            open.push({ name, index: elements.length - 1, text: '' });
+        at = START_TAG.lastIndex;
+    }
+    if (open.length > 0)
+        return fail(`<${open.at(-1)?.name}> is never closed`);
+    if (roots === 0)
+        return fail('no root element');
+    return elements;
+}
+function maven_xml_element(ancestors, name, start, openEnd, end, selfClosing) {
+    const path = [...ancestors.map((a) => a.name), name];
+    return { path, start, openEnd, end, selfClosing, text: '' };
+}
+function decodeEntities(chars) {
+    let bad = chars.replace(ENTITY, '').includes('&');
+    const decoded = chars.replace(ENTITY, (_, named, dec, hex) => {
+        if (named)
+            return NAMED[named] ?? '';
+        const code = Number.parseInt(dec ?? hex ?? '', dec ? 10 : 16);
+        if (code > 0x10ffff)
+            bad = true;
+        return bad ? '' : String.fromCodePoint(code);
+    });
+    return bad ? undefined : decoded;
+}
+
+;// CONCATENATED MODULE: ./src/registries/maven-settings.ts
+/**
+ * The Maven settings text the maven format writes: the `<server>` entries (user `token`, password
+ * `${env.CLOUDSMITH_API_KEY}`, which Maven expands when it reads the settings, so the file never
+ * holds the key), put into a copy of the Maven installation's global settings. Also reads the
+ * server ids a settings file already has. Pure.
+ */
+
+const SERVERS = ['settings', 'servers'];
+const SERVER_ID = ['settings', 'servers', 'server', 'id'];
+function isAt(element, path) {
+    return element.path.length === path.length && element.path.every((name, i) => name === path[i]);
+}
+/** The ids of the `<server>` entries of a settings file, or what makes it unreadable. */
+function serverIds(text) {
+    const elements = scanXml(text);
+    if ('problem' in elements)
+        return elements;
+    const root = elements[0];
+    if (root?.path[0] !== 'settings')
+        return { problem: 'its root element is not <settings>' };
+    return elements.filter((element) => isAt(element, SERVER_ID)).map((e) => e.text.trim());
+}
+/** `<server>` elements, each value escaped, indented for a place inside `<servers>`. */
+function serverElements(servers, indent) {
+    const comment = `${indent}<!-- added by cloudsmith-oidc-action for this job; its post step removes this file -->`;
+    const entries = servers.map((server) => [
+        `${indent}<server>`,
+        `${indent}  <id>${escapeXml(server.id)}</id>`,
+        `${indent}  <username>${escapeXml(server.username)}</username>`,
+        `${indent}  <password>${escapeXml(server.password)}</password>`,
+        `${indent}</server>`
+    ].join('\n'));
+    return [comment, ...entries].join('\n');
+}
+/** A settings file holding only the servers. */
+function settingsWithServers(servers) {
+    return [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<settings xmlns="http://maven.apache.org/SETTINGS/1.0.0"',
+        '          xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"',
+        '          xsi:schemaLocation="http://maven.apache.org/SETTINGS/1.0.0 https://maven.apache.org/xsd/settings-1.0.0.xsd">',
+        '  <servers>',
+        serverElements(servers, '    '),
+        '  </servers>',
+        '</settings>',
+        ''
+    ].join('\n');
+}
+/**
+ * A copy of `original` (a settings file) with the servers added: into its `<servers>`, or in a
+ * new `<servers>` at the top of `<settings>`. Everything else is kept byte for byte. The caller
+ * has checked that none of the ids is in it already.
+ */
+function addServers(original, servers) {
+    const elements = scanXml(original);
+    if ('problem' in elements)
+        return elements;
+    const root = elements[0];
+    if (root?.path[0] !== 'settings')
+        return { problem: 'its root element is not <settings>' };
+    const list = elements.find((element) => isAt(element, SERVERS));
+    const splice = (from, to, text) => original.slice(0, from) + text + original.slice(to);
+    const block = `<servers>\n${serverElements(servers, '    ')}\n  </servers>`;
+    if (list === undefined && root.selfClosing) {
+        const tag = original.slice(root.start, root.end).replace(/\s*\/>$/, '>');
+        return splice(root.start, root.end, `${tag}\n  ${block}\n</settings>`);
+    }
+    if (list === undefined)
+        return splice(root.openEnd, root.openEnd, `\n  ${block}`);
+    if (list.selfClosing)
+        return splice(list.start, list.end, block);
+    return splice(list.openEnd, list.openEnd, `\n${serverElements(servers, '    ')}`);
+}
+
+;// CONCATENATED MODULE: ./src/registries/maven.ts
+/**
+ * maven: `maven REPOSITORY [id=ID] [host=HOST] [domain=KIND] [upload-host=HOST]
+ * [upload-domain=KIND]`. A later plain `mvn` authenticates as `token` with the key to every
+ * repository, plugin repository, mirror or distributionManagement entry whose id is ID (default
+ * `cloudsmith`): downloads from `https://dl.cloudsmith.io/basic/ORG/REPO/maven/`, deploys to
+ * `https://maven.cloudsmith.io/ORG/REPO/`.
+ *
+ * How, without touching the user's settings: Maven 3.8 and 3.9 read user settings only from
+ * `${user.home}/.m2/settings.xml` (or `-s`, which MAVEN_ARGS carries in 3.9 only), and global
+ * settings from `${maven.conf}/settings.xml`, where `maven.conf` is a system property the launcher
+ * sets only when it is not set already (m2.conf: `set maven.conf default ${maven.home}/conf`). So
+ * the step copies the installation's conf/ into RUNNER_TEMP with a `<server>` per line added to
+ * its global settings (password `${env.CLOUDSMITH_API_KEY}`, never the key), and appends
+ * `-Dmaven.conf=DIR` to MAVEN_OPTS, which the `mvn` script puts on the java command line. Maven
+ * merges the user's settings over these, so the user's file (setup-java writes one) keeps
+ * working and is never written; a server with the same id in it would win, and is refused.
+ */
+
+
+
+
+
+const MAVEN_DOWNLOAD_HOST = 'dl.cloudsmith.io';
+const MAVEN_UPLOAD_HOST = 'maven.cloudsmith.io';
+const MAVEN_USERNAME = 'token';
+const DEFAULT_SERVER_ID = 'cloudsmith';
+/** Maven expands it from the environment when it reads the settings: the file never holds the key. */
+const MAVEN_KEY_REFERENCE = '${env.CLOUDSMITH_API_KEY}';
+/** What Maven's model validator accepts as a repository id (and so a server id that can match). */
+const maven_SERVER_ID = /^[A-Za-z0-9_.-]+$/;
+/** The server id a line sets: `id=`, else `cloudsmith`. */
+function serverId(request) {
+    return request.options.get('id') ?? DEFAULT_SERVER_ID;
+}
+/** Where the repository is read from and deployed to, in Cloudsmith's form for each host. */
+function mavenEndpoints(request) {
+    const download = domainEndpoint(request, 'host', MAVEN_DOWNLOAD_HOST);
+    const upload = domainEndpoint(request, 'upload-host', MAVEN_UPLOAD_HOST);
+    return {
+        download: `https://${download.host}/basic${download.path}maven/`,
+        upload: `https://${upload.host}${upload.path}`
+    };
+}
+/** The repository's two URLs without the scheme: what the "same line twice" check compares. */
+function mavenHosts(request) {
+    const { download, upload } = mavenEndpoints(request);
+    return [download, upload].map((url) => url.slice('https://'.length));
+}
+/** A custom-domain kind given for one of Cloudsmith's own Maven hosts. */
+function mavenHostProblems(request) {
+    return [
+        ...cloudsmithHostProblem(request, 'host', MAVEN_DOWNLOAD_HOST),
+        ...cloudsmithHostProblem(request, 'upload-host', MAVEN_UPLOAD_HOST)
+    ];
+}
+const maven = {
+    format: 'maven',
+    repository: 'required',
+    options: {
+        id: `the id of the repository or distributionManagement entry in your POM that gets the key (default ${DEFAULT_SERVER_ID}; letters, digits, '.', '_' and '-')`,
+        host: `the download host (default ${MAVEN_DOWNLOAD_HOST}; an organization's custom download domain)`,
+        domain: domainOptionText('domain'),
+        'upload-host': `the host deploys go to (default ${MAVEN_UPLOAD_HOST}; an organization's custom Maven domain)`,
+        'upload-domain': domainOptionText('upload-domain')
+    },
+    programs: [],
+    hosts: mavenHosts,
+    validate(request) {
+        const problems = mavenHostProblems(request);
+        const id = request.options.get('id');
+        if (id !== undefined && !maven_SERVER_ID.test(id)) {
+            problems.push(`id=${id} is not a Maven repository id: letters, digits, '.', '_' and '-' only.`);
+        }
+        return problems;
+    },
+    plan(request, context) {
+        const planned = planMaven([request], context);
+        return 'problems' in planned ? planned : planned[0];
+    },
+    planAll: planMaven
+};
+function planMaven(requests, context) {
+    const paths = context.platform === 'win32' ? external_node_path_namespaceObject.win32 : external_node_path_namespaceObject.posix;
+    const servers = requests.map((request) => ({
+        id: serverId(request),
+        username: MAVEN_USERNAME,
+        password: MAVEN_KEY_REFERENCE
+    }));
+    const options = jvmOptions(context.env[MAVEN_OPTS]);
+    const earlierConf = systemProperty(options, 'maven.conf');
+    const ownEarlier = earlierConf !== undefined && isOwnConfDirectory(earlierConf, context);
+    const installation = findInstallation(context);
+    const userFiles = userSettingsPaths(context);
+    const problems = [
+        ...requests.flatMap((request, index) => lineProblems(request, requests.slice(0, index), context)),
+        ...machineProblems(context, earlierConf, ownEarlier),
+        ...userFiles.flatMap((file) => maven_clashes(requests, context.readFile(file), file, 'your user settings')),
+        ...maven_clashes(requests, installation?.settings, paths.join(installation?.conf ?? '', 'settings.xml'), "the Maven installation's global settings")
+    ];
+    const global = installation?.settings === undefined
+        ? settingsWithServers(servers)
+        : addServers(installation.settings, servers);
+    // global settings that addServers cannot read are among the clashes' problems (one reader)
+    if (problems.length > 0 || typeof global !== 'string')
+        return { problems };
+    const dir = confDirectory(context);
+    const kept = options.filter((option) => !(ownEarlier && option === `-Dmaven.conf=${earlierConf}`));
+    const previous = context.env[MAVEN_OPTS] ?? '';
+    const steps = [
+        { kind: 'file', path: paths.join(dir, 'settings.xml'), content: global },
+        {
+            kind: 'file',
+            path: paths.join(dir, 'logging', 'simplelogger.properties'),
+            content: installation?.logging ?? STOCK_LOGGING
+        },
+        ...(installation?.toolchains === undefined
+            ? []
+            : [
+                {
+                    kind: 'file',
+                    path: paths.join(dir, 'toolchains.xml'),
+                    content: installation.toolchains
+                }
+            ]),
+        {
+            kind: 'env',
+            name: MAVEN_OPTS,
+            value: [[...kept, `-Dmaven.conf=${dir}`].join(' ')],
+            secret: false,
+            restore: previous
+        }
+    ];
+    const shared = [
+        `${MAVEN_OPTS} gets -Dmaven.conf=${dir}: Maven reads its global settings from there (${installation === undefined ? "no Maven installation was found on PATH or in MAVEN_HOME, so they hold only these servers, with Maven's stock logging configuration" : `a copy of ${installation.conf} with these servers added`}) and still reads ${userFiles.join(' or ')}, which this step does not write. A step that sets ${MAVEN_OPTS} in its own env: replaces this value; add \${{ env.${MAVEN_OPTS} }} to it.`
+    ];
+    return requests.map((request, index) => {
+        const id = serverId(request);
+        const { download, upload } = mavenEndpoints(request);
+        return {
+            request,
+            title: `maven: server '${id}' as ${MAVEN_USERNAME} for ${download} and ${upload}`,
+            steps: index === 0 ? steps : [],
+            notes: [
+                `Maven sends the key to every repository, plugin repository, mirror and distributionManagement entry whose id is '${id}', whatever its URL: give that id only to ${download} (downloads) and ${upload} (deploys).`,
+                ...(index === 0 ? shared : [])
+            ]
+        };
+    });
+}
+function lineProblems(request, earlier, context) {
+    const id = serverId(request);
+    const problems = [];
+    if (!context.exportEnv) {
+        problems.push(`${lineName(request)}: maven needs export-env: true. The settings this step writes refer to the key as ${MAVEN_KEY_REFERENCE}, which Maven reads from the environment of later steps; with export-env: false the variable is not there. Set export-env: true.`);
+    }
+    const same = earlier.find((other) => serverId(other) === id);
+    if (same !== undefined) {
+        problems.push(`${lineName(request)}: line ${same.line} already sets the Maven server '${id}'; Maven matches credentials by id alone, so give each line its own id=.`);
+    }
+    return problems;
+}
+/** What in the job's environment would stop Maven from reading the settings this step writes. */
+function machineProblems(context, earlierConf, ownEarlier) {
+    const where = `Input 'registries' (maven)`;
+    const problems = [];
+    if (earlierConf !== undefined && !ownEarlier) {
+        problems.push(`${where}: ${MAVEN_OPTS} already sets -Dmaven.conf=${earlierConf}, and maven lines point it at a settings directory of their own; remove it from ${MAVEN_OPTS}, or add the servers to that directory's settings.xml yourself.`);
+    }
+    const args = jvmOptions(context.env['MAVEN_ARGS']);
+    if (args.some((arg) => arg === '-gs' || arg.startsWith('--global-settings'))) {
+        problems.push(`${where}: MAVEN_ARGS names other global settings (-gs), so Maven would not read the servers this step adds; remove -gs from MAVEN_ARGS.`);
+    }
+    if (/\s/.test(context.tempDir)) {
+        problems.push(`${where}: RUNNER_TEMP (${context.tempDir}) holds whitespace, and the mvn script splits ${MAVEN_OPTS} at whitespace; run on a runner whose RUNNER_TEMP has none.`);
+    }
+    return problems;
+}
+/** Lines whose server id a settings file already has: Maven would use that server, not the key. */
+function maven_clashes(requests, text, file, what) {
+    if (text === undefined)
+        return [];
+    const ids = serverIds(text);
+    if ('problem' in ids) {
+        return [
+            `Input 'registries' (maven): ${what} (${file}) cannot be read as Maven settings (${ids.problem}); Maven cannot read it either. Fix that file.`
+        ];
+    }
+    return requests
+        .filter((request) => ids.includes(serverId(request)))
+        .map((request) => `${lineName(request)}: ${what} (${file}) already have a <server> with id '${serverId(request)}', which Maven would use instead of the key (this step never replaces it). Give this line another id= and use that id in your POM, or remove that server.`);
+}
+
+;// CONCATENATED MODULE: ./src/registries/gradle.ts
+/**
+ * gradle: `gradle REPOSITORY [name=NAME] [host=HOST] [domain=KIND] [upload-host=HOST]
+ * [upload-domain=KIND]`. Exports the Gradle project properties `NAMEUsername` (`token`) and
+ * `NAMEPassword` (the key) as `ORG_GRADLE_PROJECT_NAMEUsername` and `..Password`, so a Maven
+ * repository named NAME (default `cloudsmith`) with `credentials(PasswordCredentials)` (Gradle
+ * 6.6 and later), or with `credentials { username = NAMEUsername; password = NAMEPassword }`,
+ * authenticates. No file is written. The hosts only shape the URLs the log shows for the build
+ * script: the same as maven's (dl.cloudsmith.io/basic/ORG/REPO/maven/ and
+ * maven.cloudsmith.io/ORG/REPO/).
+ */
+
+
+
+
+const GRADLE_USERNAME = 'token';
+const DEFAULT_REPOSITORY_NAME = 'cloudsmith';
+/** Gradle reads a project property NAME from the variable ORG_GRADLE_PROJECT_NAME. */
+const PROPERTY_PREFIX = 'ORG_GRADLE_PROJECT_';
+/**
+ * Gradle's rule for the identity of `credentials(PasswordCredentials)`: letters and digits only
+ * (its Character.isLetterOrDigit), kept to ASCII here so the variable name is plain ASCII too.
+ */
+const REPOSITORY_NAME = /^[A-Za-z0-9]+$/;
+/** The repository name in the build script: `name=`, else `cloudsmith`. */
+function repositoryName(request) {
+    return request.options.get('name') ?? DEFAULT_REPOSITORY_NAME;
+}
+/** The two variables for a repository name: `ORG_GRADLE_PROJECT_cloudsmithUsername`, `...Password`. */
+function gradleVariables(name) {
+    return {
+        username: `${PROPERTY_PREFIX}${name}Username`,
+        password: `${PROPERTY_PREFIX}${name}Password`
+    };
+}
+const gradle = {
+    format: 'gradle',
+    repository: 'required',
+    options: {
+        name: `the name of the repository in the build script, whose credentials Gradle reads from the properties NAMEUsername and NAMEPassword (default ${DEFAULT_REPOSITORY_NAME}; letters and digits only)`,
+        host: `the download host shown for the build script (default ${MAVEN_DOWNLOAD_HOST}; an organization's custom download domain)`,
+        domain: domainOptionText('domain'),
+        'upload-host': `the publishing host shown for the build script (default ${MAVEN_UPLOAD_HOST}; an organization's custom Maven domain)`,
+        'upload-domain': domainOptionText('upload-domain')
+    },
+    programs: [],
+    hosts: mavenHosts,
+    validate(request) {
+        const problems = mavenHostProblems(request);
+        const name = request.options.get('name');
+        if (name !== undefined && !REPOSITORY_NAME.test(name)) {
+            problems.push(`name=${name} is not a name Gradle reads credentials for: letters and digits only (Gradle refuses '-', '_' and '.' in the identity of credentials(PasswordCredentials)).`);
+        }
+        return problems;
+    },
+    plan(request, context) {
+        const name = repositoryName(request);
+        const variables = gradleVariables(name);
+        const username = context.env[variables.username] ?? '';
+        const password = context.env[variables.password] ?? '';
+        // a username of `token` is this action's from an earlier step (run again to renew the key)
+        if ((username !== '' && username !== GRADLE_USERNAME) || (username === '' && password !== '')) {
+            return {
+                problems: [
+                    `${lineName(request)}: ${username === '' ? variables.password : variables.username} is already set (by an earlier step, the runner's environment or the workflow's env:), so a repository named '${name}' has other credentials; this line would replace them. Give this one another name with name=NAME, or remove the other setting.`
+                ]
+            };
+        }
+        const { download, upload } = mavenEndpoints(request);
+        return {
+            request,
+            title: `gradle: repository '${name}' as ${GRADLE_USERNAME} (${download}, ${upload})`,
+            steps: [
+                {
+                    kind: 'env',
+                    name: variables.username,
+                    value: [GRADLE_USERNAME],
+                    secret: false,
+                    restore: username
+                },
+                { kind: 'env', name: variables.password, value: [KEY], secret: true, restore: '' }
+            ],
+            notes: [
+                `Gradle reads the properties ${name}Username and ${name}Password from these variables: declare maven { name = "${name}"; url = uri("${download}"); credentials(PasswordCredentials) } (Gradle 6.6 and later) in repositories {}, and the same with ${upload} under publishing { repositories {} } to publish.`,
+                `Gradle sends them to whatever URL that repository has: give the name '${name}' only to Cloudsmith's.`
+            ]
+        };
+    }
+};
+
 ;// CONCATENATED MODULE: ./src/registries/npm.ts
 /**
  * npm and pnpm: one user config file in RUNNER_TEMP for every npm line, the way setup-node does
@@ -5757,7 +6354,9 @@ function hasUserinfo(value) {
 
 
 
-const FORMATS = new Map([docker, npm, python, cargo].map((format) => [format.format, format]));
+
+
+const FORMATS = new Map([docker, npm, python, cargo, maven, gradle].map((format) => [format.format, format]));
 
 ;// CONCATENATED MODULE: ./src/inputs.ts
 /**
@@ -8166,6 +8765,16 @@ function createSystem(options = {}) {
                 platform,
                 tempDir: tempDir(),
                 homeDir,
+                accountHome: accountHome(),
+                resolveProgram: (name) => {
+                    const found = system.findProgram(name);
+                    try {
+                        return found === undefined ? undefined : (0,external_node_fs_namespaceObject.realpathSync)(found);
+                    }
+                    catch {
+                        return undefined;
+                    }
+                },
                 env: { ...env },
                 exportEnv,
                 readFile: (path) => readText(path),
@@ -8237,6 +8846,15 @@ function createSystem(options = {}) {
         }
     };
     return system;
+}
+/** The home directory the user database gives the account (Java's user.home), if any. */
+function accountHome() {
+    try {
+        return (0,external_node_os_namespaceObject.userInfo)().homedir || undefined;
+    }
+    catch {
+        return undefined;
+    }
 }
 function readText(path) {
     try {

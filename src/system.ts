@@ -20,7 +20,7 @@ import {
   unlinkSync,
   writeSync
 } from 'node:fs'
-import { homedir } from 'node:os'
+import { homedir, userInfo } from 'node:os'
 import { posix, win32 } from 'node:path'
 import { readCredentialHelper } from './registries/docker-helper.js'
 import type { PathFacts, PlanContext } from './registries/plan.js'
@@ -110,6 +110,15 @@ export function createSystem(options: SystemOptions = {}): System {
         platform,
         tempDir: tempDir(),
         homeDir,
+        accountHome: accountHome(),
+        resolveProgram: (name) => {
+          const found = system.findProgram(name)
+          try {
+            return found === undefined ? undefined : realpathSync(found)
+          } catch {
+            return undefined
+          }
+        },
         env: { ...env },
         exportEnv,
         readFile: (path) => readText(path),
@@ -184,6 +193,15 @@ export function createSystem(options: SystemOptions = {}): System {
     }
   }
   return system
+}
+
+/** The home directory the user database gives the account (Java's user.home), if any. */
+function accountHome(): string | undefined {
+  try {
+    return userInfo().homedir || undefined
+  } catch {
+    return undefined
+  }
 }
 
 function readText(path: string): string | undefined {

@@ -4,10 +4,12 @@
  */
 import { cargo } from './cargo.js'
 import { docker } from './docker.js'
+import { gradle } from './gradle.js'
+import { maven } from './maven.js'
 import { npm } from './npm.js'
 import type { FormatModule } from './plan.js'
 import { python } from './python.js'
 
 export const FORMATS: ReadonlyMap<string, FormatModule> = new Map(
-  [docker, npm, python, cargo].map((format) => [format.format, format])
+  [docker, npm, python, cargo, maven, gradle].map((format) => [format.format, format])
 )
