@@ -3801,7 +3801,7 @@ function setOwnConfig(platform) {
 }
 /** The fix that gives docker a config of its own for the job. */
 function ownConfig(platform) {
-    return `give docker a config of its own for this job: in a step before this one, run: ${setOwnConfig(platform)}`;
+    return `give docker a config of its own for this job (later steps then see only the logins made in it): in a step before this one, run: ${setOwnConfig(platform)}`;
 }
 const WHERE_KEY_GOES = `docker keeps its stored key (base64 of the user name and the key) in that folder until the post step, where an upload-artifact or cache step could pick it up`;
 const fixPlace = (platform) => `point DOCKER_CONFIG at a folder under RUNNER_TEMP (in a step before this one, run: ${setOwnConfig(platform)}), or unset it.`;
