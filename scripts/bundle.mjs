@@ -1,56 +1,96 @@
-// Builds dist/: one CommonJS bundle (dist/index.js) and the two entry files action.yml names.
-// Why CommonJS, the stubs and no source-map registration: bench/README.md, "What the bundle holds".
+// Builds dist/: one CommonJS bundle per entry below, each with the chunks it loads on demand (an
+// `import()` in the sources becomes a file of its own, `NNN.index.js`, required only when that
+// code runs), and the one-line files action.yml names.
+// Why CommonJS, the stubs, minified and no source-map registration: bench/README.md, "What the
+// bundle holds".
 import ncc from '@vercel/ncc'
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import process from 'node:process'
 import { URL, fileURLToPath } from 'node:url'
 
-// ncc's tsconfig-paths resolver reads TS_NODE_PROJECT: undici and @actions/exec become stubs
-// (for the bundle only; tests and type checks see the real packages)
-// (absolute: ncc hands it the path of ./tsconfig.json as the directory to resolve against)
+/**
+ * The bundles: `source` is built into `filename`; each of `runners` is a file that calls one of
+ * its exports (action.yml's `runs.main` and `runs.post`). Another program (a credential helper)
+ * is one more entry here.
+ */
+const ENTRIES = [
+  {
+    source: '../src/index.ts',
+    filename: 'index.js',
+    runners: { 'main.js': 'runMain', 'post.js': 'runPost' }
+  },
+  // the refresh helper (src/refresh/), run by the launchers the main step writes: its own bundle,
+  // so a docker or cargo call loads only what one helper call needs
+  {
+    source: '../src/refresh/index.ts',
+    filename: 'refresh-index.js',
+    runners: { 'refresh.js': 'runHelper' }
+  }
+]
+
 /** src/version.ts says this until the bundle step writes package.json's version over it. */
 const VERSION_PLACEHOLDER = '0.0.0-unbundled'
 
+// ncc's tsconfig-paths resolver reads TS_NODE_PROJECT: undici and @actions/exec become stubs
+// (for the bundle only; tests and type checks see the real packages)
+// (absolute: ncc hands it the path of ./tsconfig.json as the directory to resolve against)
 process.env.TS_NODE_PROJECT = fileURLToPath(new URL('tsconfig.bundle.json', import.meta.url))
 
-/** One ncc bundle of a source entry, with package.json's version written into it. */
-async function build(entry, filename) {
-  const built = await ncc(fileURLToPath(new URL(entry, import.meta.url)), {
+// The version lives in package.json alone: it replaces src/version.ts's placeholder here.
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
+
+/** The entry's files, by name: its bundle, its chunks, their source maps, its license notices. */
+async function build(entry) {
+  const { code, map, assets } = await ncc(fileURLToPath(new URL(entry.source, import.meta.url)), {
     esm: false, // require() of built-ins loads far fewer of Node's internals than ESM import
-    filename,
+    filename: entry.filename,
+    // terser without compression, names kept (ncc's own settings): what Node reads at start
+    minify: true,
     sourceMap: true,
     sourceMapRegister: false,
-    license: 'licenses.txt',
+    // one notice file per chunk (one name for all would keep only the last chunk's); merged below
+    license: '[id].licenses.txt',
     target: 'es2022',
     cache: false,
     quiet: true
   })
-  // The version lives in package.json alone: it replaces src/version.ts's placeholder here.
-  const placeholder = `'${VERSION_PLACEHOLDER}'`
-  if (built.code.split(placeholder).length !== 2) {
-    throw new Error(`expected the version placeholder ${placeholder} once in ${filename}`)
+  const files = new Map([[entry.filename, code]])
+  if (map) files.set(`${entry.filename}.map`, map)
+  for (const [name, asset] of Object.entries(assets)) files.set(name, asset.source)
+  // the placeholder once in everything built, quoted either way (terser writes double quotes)
+  const hits = [...files]
+    .filter(([name]) => name.endsWith('.js'))
+    .flatMap(([name, text]) =>
+      [`'${VERSION_PLACEHOLDER}'`, `"${VERSION_PLACEHOLDER}"`]
+        .filter((quoted) => String(text).includes(quoted))
+        .map((quoted) => ({ name, quoted, count: String(text).split(quoted).length - 1 }))
+    )
+  if (hits.length !== 1 || hits[0].count !== 1) {
+    throw new Error(`expected the version placeholder once in ${entry.filename}'s bundle`)
   }
-  return { ...built, code: built.code.replace(placeholder, JSON.stringify(version)) }
+  const [{ name, quoted }] = hits
+  files.set(name, String(files.get(name)).replace(quoted, JSON.stringify(version)))
+  return files
 }
-
-const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
-const { code: versioned, map, assets } = await build('../src/index.ts', 'index.js')
-// the refresh helper (src/refresh/), run by the launchers the main step writes: its own bundle,
-// so a docker or cargo call loads only what one helper call needs
-const helper = await build('../src/refresh/index.ts', 'refresh-index.js')
 
 // BUNDLE_OUT: build elsewhere (scripts/check-dist.sh compares builds on two Node versions)
 const out = process.env.BUNDLE_OUT || 'dist'
 rmSync(out, { recursive: true, force: true })
 mkdirSync(out, { recursive: true })
-writeFileSync(`${out}/index.js`, versioned)
-if (map) writeFileSync(`${out}/index.js.map`, map)
-for (const [name, asset] of Object.entries(assets)) writeFileSync(`${out}/${name}`, asset.source)
+const banner = '// Generated by scripts/bundle.mjs: do not edit.\n'
+const licenses = []
+for (const entry of ENTRIES) {
+  for (const [name, text] of await build(entry)) {
+    if (name.endsWith('licenses.txt')) {
+      if (!licenses.includes(String(text))) licenses.push(String(text))
+    } else {
+      writeFileSync(`${out}/${name}`, text)
+    }
+  }
+  for (const [runner, method] of Object.entries(entry.runners)) {
+    writeFileSync(`${out}/${runner}`, `${banner}require('./${entry.filename}').${method}()\n`)
+  }
+}
+if (licenses.length > 0) writeFileSync(`${out}/licenses.txt`, licenses.join('\n'))
 // the repository's package.json says "type": "module"; dist/ is CommonJS
 writeFileSync(`${out}/package.json`, '{\n  "type": "commonjs"\n}\n')
-const banner = '// Generated by scripts/bundle.mjs: do not edit.\n'
-writeFileSync(`${out}/main.js`, `${banner}require('./index.js').runMain()\n`)
-writeFileSync(`${out}/post.js`, `${banner}require('./index.js').runPost()\n`)
-writeFileSync(`${out}/refresh-index.js`, helper.code)
-if (helper.map) writeFileSync(`${out}/refresh-index.js.map`, helper.map)
-writeFileSync(`${out}/refresh.js`, `${banner}require('./refresh-index.js').runHelper()\n`)

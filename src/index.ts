@@ -1,6 +1,6 @@
 /**
  * Entry points: the only code that touches process.env, the file system and @actions/core.
- * dist/main.js and dist/post.js each call one of these.
+ * dist/main.js and dist/post.js each call one of these; each loads only its own step's code.
  */
 import * as core from '@actions/core'
 import { randomBytes } from 'node:crypto'
@@ -10,12 +10,10 @@ import type { ActionsIO } from './actions-io.js'
 import { errorMessage } from './error-message.js'
 import { createHttp } from './http.js'
 import { main } from './main.js'
-import { post } from './post.js'
 import { log } from './print-gate.js'
 import { schemelessProxyFixes } from './proxy-env.js'
 import { realClock } from './retry.js'
 import { createSystem } from './system.js'
-import { createRefreshMachine } from './refresh/machine.js'
 import { USER_AGENT } from './version.js'
 
 const io: ActionsIO = {
@@ -68,7 +66,9 @@ export async function runMain(): Promise<void> {
       // dist/main.js runs the bundle; dist/refresh.js is beside it
       helperScript: join(dirname(process.argv[1] ?? ''), 'refresh.js'),
       newId: () => randomBytes(6).toString('hex'),
-      machine: (tempDir) => createRefreshMachine(tempDir)
+      // loaded only when a run with refresh: true installs the helper
+      machine: async (tempDir) =>
+        (await import('./refresh/machine.js')).createRefreshMachine(tempDir)
     }
   })
   // An ID token request abandoned at its deadline (core.getIDToken cannot be cancelled) may still
@@ -77,7 +77,12 @@ export async function runMain(): Promise<void> {
   setTimeout(() => process.exit(), 1000).unref()
 }
 
+/** The post step's code (with the registries undo) is loaded only by the post step. */
 export async function runPost(): Promise<void> {
+  const [{ post }, { createRefreshMachine }] = await Promise.all([
+    import('./post.js'),
+    import('./refresh/machine.js')
+  ])
   await post(io, process.env, Date.now(), createSystem(), (tempDir) =>
     createRefreshMachine(tempDir)
   )

@@ -17,26 +17,15 @@ import {
   type IdToken,
   type IdTokenSource
 } from './id-token.js'
-import { parseInputs, type Inputs } from './inputs.js'
 import { requireOidc, type Env } from './oidc-availability.js'
 import { publish } from './outputs.js'
-import { applyPlans } from './registries/apply.js'
-import { dryRunLines, registriesSummary } from './registries/describe.js'
-import { FORMATS } from './registries/formats.js'
+import type { RefreshDeps } from './refresh/step.js'
 import type { Plan, RefreshTargets } from './registries/plan.js'
-import type { RefreshSetup } from './refresh/setup.js'
-import {
-  applyRefresh,
-  refreshDryRunLines,
-  refreshSummary,
-  setUpRefresh,
-  type RefreshDeps
-} from './refresh/step.js'
-import { planRegistries } from './registries/plans.js'
+import { readInputs, type Inputs } from './step-inputs.js'
 import type { System } from './system.js'
 import { proxyCredentials, requireUsableProxies } from './proxy-env.js'
 import { requireCertificateChecks, requireQuietRequests } from './transport-fault.js'
-import { joinMarkdown, log } from './print-gate.js'
+import { joinMarkdown, log, type LogText } from './print-gate.js'
 import { requestTimeoutMs } from './deadline.js'
 import {
   DEFAULT_RETRY_POLICY,
@@ -63,6 +52,9 @@ export interface MainDeps {
   readonly refresh?: RefreshDeps
 }
 
+/** The registries code (src/registries/stage.ts), loaded only when the input is set. */
+type Registries = typeof import('./registries/stage.js')
+
 /** A key that lives less than this gets a warning. */
 const SHORT_LIFETIME_MINUTES = 30
 
@@ -74,14 +66,17 @@ export async function main(deps: MainDeps): Promise<void> {
   const context: Writable<FailureContext> = { env: deps.env, secrets }
   let writeSummary = true
   try {
-    const inputs = parseInputs((name) => io.getInput(name), deps.system)
+    const registries =
+      io.getInput('registries').trim() === '' ? undefined : await import('./registries/stage.js')
+    const inputs = readInputs((name) => io.getInput(name), registries?.parser(deps.system))
     context.inputs = inputs
     writeSummary = inputs.jobSummary
-    const refresh = setUpRefresh(inputs, deps.refresh, () => ({
+    // refresh needs `registries` lines to serve, so its set-up is registries code too
+    const refresh = registries?.setUpRefresh(inputs, deps.refresh, () => ({
       tempDir: deps.system?.env['RUNNER_TEMP'] ?? '',
       platform: deps.system?.platform ?? 'linux'
     }))
-    const plans = registryPlans(inputs, deps.system, refresh)
+    const plans = registries ? registryPlans(registries, inputs, deps.system, refresh) : []
     requireOidc(deps.env, deps.readEvent)
     requireCertificateChecks(deps.env)
     requireQuietRequests(deps.env)
@@ -90,17 +85,23 @@ export async function main(deps: MainDeps): Promise<void> {
     const calls = remoteCalls(inputs, deps, context, { deadline, secrets })
 
     const idToken = await calls.idToken()
-    if (inputs.dryRun) return await dryRun(inputs, idToken, io, plans, refresh)
+    if (inputs.dryRun) {
+      return await dryRun(inputs, idToken, io, registries?.dryRunLines(plans, refresh))
+    }
 
     const askedAtMs = deps.clock.now()
     const key = await calls.exchange()
     publish(key, inputs, io)
-    if (refresh && deps.refresh) {
-      const machine = deps.refresh.machine(refresh.tempDir)
-      applyRefresh(refresh, plans, key, askedAtMs, { io, machine, cleanup: inputs.cleanup })
+    if (registries && refresh && deps.refresh) {
+      const machine = await deps.refresh.machine(refresh.tempDir)
+      registries.applyRefresh(refresh, plans, key, askedAtMs, {
+        io,
+        machine,
+        cleanup: inputs.cleanup
+      })
     }
-    if (plans.length > 0 && deps.system) {
-      applyPlans(plans, {
+    if (registries && plans.length > 0 && deps.system) {
+      registries.applyPlans(plans, {
         io,
         system: deps.system,
         key: key.token,
@@ -121,12 +122,8 @@ export async function main(deps: MainDeps): Promise<void> {
         ...(identity ? { identity } : {})
       })
       await io.appendSummary(
-        plans.length > 0
-          ? joinMarkdown([
-              summary,
-              registriesSummary(plans, FORMATS),
-              ...refreshSummary(refresh, plans)
-            ])
+        registries && plans.length > 0
+          ? joinMarkdown([summary, ...registries.summary(plans, refresh)])
           : summary
       )
     }
@@ -139,16 +136,16 @@ export async function main(deps: MainDeps): Promise<void> {
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] }
 
-/** The plan of every `registries` line, checked before any request; none without the input. */
+/** The plan of every `registries` line, checked before any request. */
 function registryPlans(
+  registries: Registries,
   inputs: Inputs,
   system: System | undefined,
   refresh: RefreshTargets | undefined
 ): Plan[] {
   if (inputs.registries.length === 0) return []
   if (system === undefined) throw new Error('the registries input needs deps.system')
-  const context = system.planContext(inputs.exportEnv, inputs.timeoutMs)
-  return planRegistries(inputs.registries, refresh ? { ...context, refresh } : context, FORMATS)
+  return registries.plan(inputs.registries, system, inputs, refresh)
 }
 
 /**
@@ -257,15 +254,13 @@ async function dryRun(
   inputs: Inputs,
   idToken: IdToken,
   io: ActionsIO,
-  plans: readonly Plan[],
-  refresh: RefreshSetup | undefined
+  planLines: readonly LogText[] = []
 ): Promise<void> {
   const suggestion = suggestProvider(idToken.claims)
   for (const line of providerAdvice(inputs.org, inputs.serviceSlug, idToken.claims, suggestion)) {
     io.info(line)
   }
-  for (const line of dryRunLines(plans)) io.info(line)
-  for (const line of refreshDryRunLines(refresh, plans)) io.info(line)
+  for (const line of planLines) io.info(line)
   if (inputs.jobSummary) {
     await io.appendSummary(
       dryRunSummary(inputs.org, inputs.serviceSlug, idToken.claims, suggestion)

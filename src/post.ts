@@ -26,7 +26,7 @@ export async function post(
   nowMs: number,
   system?: System,
   /** Takes the refresh helper down (src/refresh/); only a main step with refresh: true set one up. */
-  refreshMachine?: (tempDir: string) => RefreshMachine
+  refreshMachine?: (tempDir: string) => RefreshMachine | Promise<RefreshMachine>
 ): Promise<void> {
   undoRegistries(io, system)
   clearKey(io, env, nowMs)

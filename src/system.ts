@@ -24,7 +24,7 @@ import { homedir, userInfo } from 'node:os'
 import { posix, win32 } from 'node:path'
 import { readCredentialHelper } from './registries/docker-helper.js'
 import type { PathFacts, PlanContext } from './registries/plan.js'
-import { isInside } from './registries/plans.js'
+import { isInside } from './registries/paths.js'
 import { programCandidates } from './registries/program-path.js'
 import { formatSeconds } from './retry.js'
 

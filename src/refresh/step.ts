@@ -6,7 +6,7 @@
 import type { ActionsIO } from '../actions-io.js'
 import type { CloudsmithToken } from '../cloudsmith-response.js'
 import { errorMessage } from '../error-message.js'
-import { InputError } from '../inputs.js'
+import { InputError } from '../input-error.js'
 import { gfm, log, type LogText, type Markdown } from '../print-gate.js'
 import { RegistryApplyError } from '../registries/apply.js'
 import type { HelperUse, Plan } from '../registries/plan.js'
@@ -24,7 +24,8 @@ export interface RefreshDeps {
   readonly helperScript: string
   /** A few random hex digits for this run's folder and helper name. */
   readonly newId: () => string
-  readonly machine: (tempDir: string) => RefreshMachine
+  /** The machine the helper is installed with (its code may be loaded on demand). */
+  readonly machine: (tempDir: string) => RefreshMachine | Promise<RefreshMachine>
 }
 
 /** The set-up for `refresh: true`; undefined without it, or without lines to plan. */
@@ -112,7 +113,7 @@ export async function undoRefresh(
   io: ActionsIO,
   tempDir: string,
   platform: NodeJS.Platform,
-  machine: ((tempDir: string) => RefreshMachine) | undefined
+  machine: RefreshDeps['machine'] | undefined
 ): Promise<void> {
   try {
     const record = parseRefreshRecord(io.getState(REFRESH_STATE), tempDir, platform)
@@ -126,7 +127,7 @@ export async function undoRefresh(
     }
     if (machine === undefined) throw new Error('the post step was given no machine to undo with')
     const minted = removeRefresh(record, {
-      machine: machine(tempDir),
+      machine: await machine(tempDir),
       info: (line) => io.info(line),
       warning: (line) => io.warning(line, log`Cleanup incomplete`)
     })

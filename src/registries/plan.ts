@@ -12,7 +12,8 @@ export const KEY: unique symbol = Symbol('the Cloudsmith API key')
 /** A planned value: literal text and the key, in order. `['https://token:', KEY, '@host/']`. */
 export type Value = ReadonlyArray<string | typeof KEY>
 
-export type Format = 'docker' | 'npm' | 'python' | 'cargo' | 'maven' | 'gradle'
+export type Format =
+  'docker' | 'npm' | 'python' | 'cargo' | 'maven' | 'gradle' | 'nuget' | 'go' | 'ruby' | 'terraform'
 
 /** One `registries` line, validated. */
 export interface RegistryRequest {
