@@ -29,6 +29,7 @@ describe('parseInputs', () => {
       jobSummary: true,
       verify: false,
       dryRun: false,
+      refresh: false,
       registries: []
     })
   })
@@ -46,7 +47,8 @@ describe('parseInputs', () => {
         'timeout-seconds': '1',
         'job-summary': 'False',
         verify: 'true',
-        'dry-run': 'TRUE'
+        'dry-run': 'TRUE',
+        refresh: 'True'
       })
     ).toEqual({
       org: 'my.org_1',
@@ -61,6 +63,7 @@ describe('parseInputs', () => {
       jobSummary: false,
       verify: true,
       dryRun: true,
+      refresh: true,
       registries: []
     })
   })

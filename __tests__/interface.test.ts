@@ -38,6 +38,7 @@ describe('inputs', () => {
         'job-summary',
         'max-attempts',
         'org',
+        'refresh',
         'registries',
         'service-slug',
         'timeout-seconds',

@@ -299,13 +299,17 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   applyPlans: () => (/* reexport */ apply/* applyPlans */.JI),
-  dryRunLines: () => (/* reexport */ dryRunLines),
+  applyRefresh: () => (/* reexport */ step/* applyRefresh */.ok),
+  dryRunLines: () => (/* binding */ stage_dryRunLines),
   parser: () => (/* binding */ parser),
   plan: () => (/* binding */ stage_plan),
   planContext: () => (/* binding */ planContext),
+  setUpRefresh: () => (/* reexport */ step/* setUpRefresh */.fR),
   summary: () => (/* binding */ summary)
 });
 
+// EXTERNAL MODULE: ./src/refresh/step.ts + 8 modules
+var step = __webpack_require__(331);
 // EXTERNAL MODULE: ./src/registries/apply.ts + 2 modules
 var apply = __webpack_require__(956);
 // EXTERNAL MODULE: ./src/print-gate.ts
@@ -378,6 +382,7 @@ var registries_request = __webpack_require__(778);
 const CARGO_HOST = 'cargo.cloudsmith.io';
 const CARGO_AUTH_SCHEME = 'Token';
 const CARGO_TOKEN_PROVIDER = 'cargo:token';
+const CARGO_HELPER_PROVIDER = 'cargo:token-from-stdout';
 const REGISTRY_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 const CRATES_IO = 'CRATES_IO';
 function registryName(request) {
@@ -432,24 +437,42 @@ const cargo = {
             };
         }
         const previous = (variable) => context.env[variable] || null;
+        const setting = (variable, value) => ({
+            kind: 'env',
+            name: variable,
+            value: [value],
+            secret: false,
+            restore: previous(variable)
+        });
+        const use = `use registry = "${name}" on dependencies in Cargo.toml, or cargo publish --registry ${name}.`;
+        if (context.refresh !== undefined) {
+            const launcher = context.refresh.launcherPath('cargo');
+            if (/\s/.test(launcher)) {
+                return {
+                    problems: [
+                        `${(0,registries_request/* lineName */.iE)(request)}: the refresh helper's launcher path ${launcher} holds white space, which Cargo's credential-provider setting cannot carry. Fix: run on a runner whose RUNNER_TEMP has no spaces, or set refresh: false.`
+                    ]
+                };
+            }
+            return {
+                request,
+                title: `cargo: registry '${name}' at ${index}, the key from the refresh helper`,
+                steps: [
+                    setting(names.index, index),
+                    setting(names.provider, `${CARGO_HELPER_PROVIDER} ${launcher}`)
+                ],
+                notes: [
+                    `Cargo runs ${launcher} (${CARGO_HELPER_PROVIDER}) for the Authorization header ('${CARGO_AUTH_SCHEME} ' and the current key) of each request for this registry; ${use}`
+                ],
+                helpers: [{ protocol: 'cargo' }]
+            };
+        }
         return {
             request,
             title: `cargo: registry '${name}' at ${index}`,
             steps: [
-                {
-                    kind: 'env',
-                    name: names.index,
-                    value: [index],
-                    secret: false,
-                    restore: previous(names.index)
-                },
-                {
-                    kind: 'env',
-                    name: names.provider,
-                    value: [CARGO_TOKEN_PROVIDER],
-                    secret: false,
-                    restore: previous(names.provider)
-                },
+                setting(names.index, index),
+                setting(names.provider, CARGO_TOKEN_PROVIDER),
                 {
                     kind: 'env',
                     name: names.token,
@@ -459,7 +482,7 @@ const cargo = {
                 }
             ],
             notes: [
-                `Cargo sends ${names.token} as the Authorization header ('${CARGO_AUTH_SCHEME} ' and the key) to every request for this registry; use registry = "${name}" on dependencies in Cargo.toml, or cargo publish --registry ${name}.`
+                `Cargo sends ${names.token} as the Authorization header ('${CARGO_AUTH_SCHEME} ' and the key) to every request for this registry; ${use}`
             ]
         };
     }
@@ -471,8 +494,8 @@ function clashingVariables(context, names, index) {
     return [names.index, names.token, names.provider].filter(set);
 }
 
-// EXTERNAL MODULE: ./src/registries/docker.ts + 1 modules
-var docker = __webpack_require__(54);
+// EXTERNAL MODULE: ./src/registries/docker.ts + 2 modules
+var docker = __webpack_require__(99);
 ;// CONCATENATED MODULE: ./src/registries/env-format.ts
 function envFormat(spec) {
     const { variables, ...module } = spec;
@@ -1205,9 +1228,12 @@ function replacedLines(registries, entries) {
     const tokens = new Set(registries.map(tokenKey));
     return entries.filter((entry) => keys.has(entry.key) || tokens.has(lowerCaseHost(entry.key)));
 }
-function configText(registries, existing, replaced) {
+function configText(registries, existing, replaced, tokenHelper) {
     const settings = registries.flatMap((registry) => [
         [tokenKey(registry), KEY_REFERENCE],
+        ...(tokenHelper === undefined
+            ? []
+            : [[`${registry.nerfDart}:tokenHelper`, tokenHelper]]),
         [registryKey(registry), registry.url]
     ]);
     const lines = [
@@ -1387,8 +1413,9 @@ function planNpm(requests, context) {
         return { problems };
     const replaced = replacedLines(registries, entries);
     const path = configPath(context);
+    const tokenHelper = context.refresh?.launcherPath('pnpm');
     const steps = [
-        { kind: 'file', path, content: configText(registries, existing, replaced) },
+        { kind: 'file', path, content: configText(registries, existing, replaced, tokenHelper) },
         ...userconfigExports(path, existing, context.platform)
     ];
     const carried = existing.text === undefined
@@ -1404,9 +1431,17 @@ function planNpm(requests, context) {
             ? [
                 `npm and pnpm read ${USERCONFIG_VARIABLE}=${path}; the token line refers to ${KEY_REFERENCE}. ${carried}`,
                 ...replacedNotes,
-                'A project .npmrc that sets the same registry or token takes precedence over the user config.'
+                'A project .npmrc that sets the same registry or token takes precedence over the user config.',
+                ...(tokenHelper === undefined
+                    ? []
+                    : [
+                        `pnpm asks the refresh helper ${tokenHelper} (tokenHelper) for the current key; npm has no such hook and keeps the first key (npm warns about pnpm's unknown setting).`
+                    ])
             ]
-            : [`Written into the same user config as line ${first}.`]
+            : [`Written into the same user config as line ${first}.`],
+        ...(index === 0 && tokenHelper !== undefined
+            ? { helpers: [{ protocol: 'pnpm' }] }
+            : {})
     }));
 }
 
@@ -1805,17 +1840,22 @@ function sharedVariables(plans) {
 
 
 
+
 function parser(programs) {
     return registriesParser(programs ?? { findProgram: () => undefined });
 }
 function planContext(system, exportEnv, timeoutMs) {
     return system.planContext(exportEnv, timeoutMs);
 }
-function stage_plan(requests, system, options) {
-    return planRegistries(requests, planContext(system, options.exportEnv, options.timeoutMs), FORMATS);
+function stage_plan(requests, system, options, refresh) {
+    const context = planContext(system, options.exportEnv, options.timeoutMs);
+    return planRegistries(requests, refresh ? { ...context, refresh } : context, FORMATS);
 }
-function summary(plans) {
-    return registriesSummary(plans, FORMATS);
+function stage_dryRunLines(plans, refresh) {
+    return [...dryRunLines(plans), ...(0,step/* refreshDryRunLines */.Xp)(refresh, plans)];
+}
+function summary(plans, refresh) {
+    return [registriesSummary(plans, FORMATS), ...(0,step/* refreshSummary */.iQ)(refresh, plans)];
 }
 
 

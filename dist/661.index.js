@@ -6,22 +6,29 @@ exports.modules = {
 /***/ 661:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   post: () => (/* binding */ post)
 /* harmony export */ });
-/* harmony import */ var _error_message_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(587);
+/* harmony import */ var _error_message_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(587);
 /* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(729);
 /* harmony import */ var _print_gate_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(286);
 /* harmony import */ var _registries_apply_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(956);
-/* harmony import */ var _registries_record_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(42);
+/* harmony import */ var _registries_record_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(42);
+/* harmony import */ var _refresh_step_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(331);
+
 
 
 
 
 
 const POST_PROGRAM_TIMEOUT_MS = 30_000;
-function post(io, env, nowMs, system) {
+async function post(io, env, nowMs, system, refreshMachine) {
     undoRegistries(io, system);
+    clearKey(io, env, nowMs);
+    await (0,_refresh_step_js__WEBPACK_IMPORTED_MODULE_3__/* .undoRefresh */ .Ac)(io, env.RUNNER_TEMP ?? '', system?.platform ?? 'linux', refreshMachine);
+}
+function clearKey(io, env, nowMs) {
     try {
         if (io.getState(_outputs_js__WEBPACK_IMPORTED_MODULE_0__/* .STATE */ .c4.expiresAt) === '') {
             io.info((0,_print_gate_js__WEBPACK_IMPORTED_MODULE_1__/* .log */ .Rm) `Nothing to clean up: the main step did not produce a key.`);
@@ -54,12 +61,12 @@ function post(io, env, nowMs, system) {
         }
     }
     catch (error) {
-        io.warning((0,_print_gate_js__WEBPACK_IMPORTED_MODULE_1__/* .log */ .Rm) `Cleanup failed: ${(0,_error_message_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .g)(error)}`, (0,_print_gate_js__WEBPACK_IMPORTED_MODULE_1__/* .log */ .Rm) `Cleanup failed`);
+        io.warning((0,_print_gate_js__WEBPACK_IMPORTED_MODULE_1__/* .log */ .Rm) `Cleanup failed: ${(0,_error_message_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .g)(error)}`, (0,_print_gate_js__WEBPACK_IMPORTED_MODULE_1__/* .log */ .Rm) `Cleanup failed`);
     }
 }
 function undoRegistries(io, system) {
     try {
-        const record = (0,_registries_record_js__WEBPACK_IMPORTED_MODULE_4__/* .parseRecord */ .Hh)(io.getState(_registries_record_js__WEBPACK_IMPORTED_MODULE_4__/* .REGISTRIES_STATE */ .UP));
+        const record = (0,_registries_record_js__WEBPACK_IMPORTED_MODULE_5__/* .parseRecord */ .Hh)(io.getState(_registries_record_js__WEBPACK_IMPORTED_MODULE_5__/* .REGISTRIES_STATE */ .UP));
         if (record === undefined)
             return;
         if (record instanceof Error)
@@ -73,7 +80,7 @@ function undoRegistries(io, system) {
         (0,_registries_apply_js__WEBPACK_IMPORTED_MODULE_2__/* .undoRecord */ .sy)(record, { io, system, timeoutMs: POST_PROGRAM_TIMEOUT_MS });
     }
     catch (error) {
-        io.warning((0,_print_gate_js__WEBPACK_IMPORTED_MODULE_1__/* .log */ .Rm) `Could not undo the registries configuration: ${(0,_error_message_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .g)(error)}`, (0,_print_gate_js__WEBPACK_IMPORTED_MODULE_1__/* .log */ .Rm) `Cleanup incomplete`);
+        io.warning((0,_print_gate_js__WEBPACK_IMPORTED_MODULE_1__/* .log */ .Rm) `Could not undo the registries configuration: ${(0,_error_message_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .g)(error)}`, (0,_print_gate_js__WEBPACK_IMPORTED_MODULE_1__/* .log */ .Rm) `Cleanup incomplete`);
     }
 }
 

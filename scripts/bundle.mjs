@@ -18,6 +18,13 @@ const ENTRIES = [
     source: '../src/index.ts',
     filename: 'index.js',
     runners: { 'main.js': 'runMain', 'post.js': 'runPost' }
+  },
+  // the refresh helper (src/refresh/), run by the launchers the main step writes: its own bundle,
+  // so a docker or cargo call loads only what one helper call needs
+  {
+    source: '../src/refresh/index.ts',
+    filename: 'refresh-index.js',
+    runners: { 'refresh.js': 'runHelper' }
   }
 ]
 

@@ -12,6 +12,8 @@ export interface ActionsIO {
   setSecret(value: string): void
   setOutput(name: string, value: string): void
   exportVariable(name: string, value: string): void
+  /** Puts a folder first on PATH for the later steps of the job (GITHUB_PATH). */
+  addPath(dir: string): void
   saveState(name: string, value: string): void
   info(message: LogText): void
   debug(message: LogText): void

@@ -118,8 +118,15 @@ export function idTokenKeeper(
   }
 }
 
-/** When to fetch a new token, on this runner's clock. */
-function refreshTime(token: IdToken, askedAtMs: number, marginMs: number): number {
+/**
+ * When to get a new token, on this runner's clock: the ID token here, and the helpers' cached
+ * Cloudsmith key (src/refresh/), which is a JWT with `exp` and `iat` too.
+ */
+export function refreshTime(
+  token: Pick<IdToken, 'claims' | 'expiresAtMs'>,
+  askedAtMs: number,
+  marginMs: number
+): number {
   const iat = token.claims.iat
   if (token.expiresAtMs === undefined) return Infinity
   const lifetimeMs =

@@ -3,7 +3,9 @@
  * dist/main.js and dist/post.js each call one of these; each loads only its own step's code.
  */
 import * as core from '@actions/core'
+import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import type { ActionsIO } from './actions-io.js'
 import { errorMessage } from './error-message.js'
 import { createHttp } from './http.js'
@@ -20,6 +22,7 @@ const io: ActionsIO = {
   setSecret: (value) => core.setSecret(value),
   setOutput: (name, value) => core.setOutput(name, value),
   exportVariable: (name, value) => core.exportVariable(name, value),
+  addPath: (dir) => core.addPath(dir),
   saveState: (name, value) => core.saveState(name, value),
   info: (message) => core.info(message.text),
   debug: (message) => core.debug(message.text),
@@ -57,7 +60,16 @@ export async function runMain(): Promise<void> {
     http: createHttp(USER_AGENT),
     clock: realClock,
     random: Math.random,
-    system: createSystem()
+    system: createSystem(),
+    refresh: {
+      nodePath: process.execPath,
+      // dist/main.js runs the bundle; dist/refresh.js is beside it
+      helperScript: join(dirname(process.argv[1] ?? ''), 'refresh.js'),
+      newId: () => randomBytes(6).toString('hex'),
+      // loaded only when a run with refresh: true installs the helper
+      machine: async (tempDir) =>
+        (await import('./refresh/machine.js')).createRefreshMachine(tempDir)
+    }
   })
   // An ID token request abandoned at its deadline (core.getIDToken cannot be cancelled) may still
   // hold a socket open. Exit when everything else is done, without waiting for that socket; an
@@ -67,6 +79,11 @@ export async function runMain(): Promise<void> {
 
 /** The post step's code (with the registries undo) is loaded only by the post step. */
 export async function runPost(): Promise<void> {
-  const { post } = await import('./post.js')
-  post(io, process.env, Date.now(), createSystem())
+  const [{ post }, { createRefreshMachine }] = await Promise.all([
+    import('./post.js'),
+    import('./refresh/machine.js')
+  ])
+  await post(io, process.env, Date.now(), createSystem(), (tempDir) =>
+    createRefreshMachine(tempDir)
+  )
 }

@@ -19,7 +19,8 @@ import {
 } from './id-token.js'
 import { requireOidc, type Env } from './oidc-availability.js'
 import { publish } from './outputs.js'
-import type { Plan } from './registries/plan.js'
+import type { RefreshDeps } from './refresh/step.js'
+import type { Plan, RefreshTargets } from './registries/plan.js'
 import { readInputs, type Inputs } from './step-inputs.js'
 import type { System } from './system.js'
 import { proxyCredentials, requireUsableProxies } from './proxy-env.js'
@@ -47,6 +48,8 @@ export interface MainDeps {
   readonly random: () => number
   /** Files, programs and PATH, for the `registries` input (src/system.ts); only it needs one. */
   readonly system?: System
+  /** What `refresh: true` needs of the machine (src/refresh/step.ts). */
+  readonly refresh?: RefreshDeps
 }
 
 /** The registries code (src/registries/stage.ts), loaded only when the input is set. */
@@ -68,7 +71,12 @@ export async function main(deps: MainDeps): Promise<void> {
     const inputs = readInputs((name) => io.getInput(name), registries?.parser(deps.system))
     context.inputs = inputs
     writeSummary = inputs.jobSummary
-    const plans = registries ? registryPlans(registries, inputs, deps.system) : []
+    // refresh needs `registries` lines to serve, so its set-up is registries code too
+    const refresh = registries?.setUpRefresh(inputs, deps.refresh, () => ({
+      tempDir: deps.system?.env['RUNNER_TEMP'] ?? '',
+      platform: deps.system?.platform ?? 'linux'
+    }))
+    const plans = registries ? registryPlans(registries, inputs, deps.system, refresh) : []
     requireOidc(deps.env, deps.readEvent)
     requireCertificateChecks(deps.env)
     requireQuietRequests(deps.env)
@@ -77,10 +85,21 @@ export async function main(deps: MainDeps): Promise<void> {
     const calls = remoteCalls(inputs, deps, context, { deadline, secrets })
 
     const idToken = await calls.idToken()
-    if (inputs.dryRun) return await dryRun(inputs, idToken, io, registries?.dryRunLines(plans))
+    if (inputs.dryRun) {
+      return await dryRun(inputs, idToken, io, registries?.dryRunLines(plans, refresh))
+    }
 
+    const askedAtMs = deps.clock.now()
     const key = await calls.exchange()
     publish(key, inputs, io)
+    if (registries && refresh && deps.refresh) {
+      const machine = await deps.refresh.machine(refresh.tempDir)
+      registries.applyRefresh(refresh, plans, key, askedAtMs, {
+        io,
+        machine,
+        cleanup: inputs.cleanup
+      })
+    }
     if (registries && plans.length > 0 && deps.system) {
       registries.applyPlans(plans, {
         io,
@@ -104,7 +123,7 @@ export async function main(deps: MainDeps): Promise<void> {
       })
       await io.appendSummary(
         registries && plans.length > 0
-          ? joinMarkdown([summary, registries.summary(plans)])
+          ? joinMarkdown([summary, ...registries.summary(plans, refresh)])
           : summary
       )
     }
@@ -118,10 +137,15 @@ export async function main(deps: MainDeps): Promise<void> {
 type Writable<T> = { -readonly [K in keyof T]: T[K] }
 
 /** The plan of every `registries` line, checked before any request. */
-function registryPlans(registries: Registries, inputs: Inputs, system: System | undefined): Plan[] {
+function registryPlans(
+  registries: Registries,
+  inputs: Inputs,
+  system: System | undefined,
+  refresh: RefreshTargets | undefined
+): Plan[] {
   if (inputs.registries.length === 0) return []
   if (system === undefined) throw new Error('the registries input needs deps.system')
-  return registries.plan(inputs.registries, system, inputs)
+  return registries.plan(inputs.registries, system, inputs, refresh)
 }
 
 /**

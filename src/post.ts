@@ -14,12 +14,27 @@ import { log } from './print-gate.js'
 import { undoRecord } from './registries/apply.js'
 import { parseRecord, REGISTRIES_STATE } from './registries/record.js'
 import type { System } from './system.js'
+import type { RefreshMachine } from './refresh/machine.js'
+import { undoRefresh } from './refresh/step.js'
 
 /** Time limit for each program the post step runs (docker logout, a credential helper). */
 const POST_PROGRAM_TIMEOUT_MS = 30_000
 
-export function post(io: ActionsIO, env: Env, nowMs: number, system?: System): void {
+export async function post(
+  io: ActionsIO,
+  env: Env,
+  nowMs: number,
+  system?: System,
+  /** Takes the refresh helper down (src/refresh/); only a main step with refresh: true set one up. */
+  refreshMachine?: (tempDir: string) => RefreshMachine | Promise<RefreshMachine>
+): Promise<void> {
   undoRegistries(io, system)
+  clearKey(io, env, nowMs)
+  await undoRefresh(io, env.RUNNER_TEMP ?? '', system?.platform ?? 'linux', refreshMachine)
+}
+
+/** Clears CLOUDSMITH_API_KEY (and the API host) while it still holds this step's key. */
+function clearKey(io: ActionsIO, env: Env, nowMs: number): void {
   try {
     if (io.getState(STATE.expiresAt) === '') {
       io.info(log`Nothing to clean up: the main step did not produce a key.`)

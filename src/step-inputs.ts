@@ -27,6 +27,8 @@ export interface Inputs {
   readonly jobSummary: boolean
   readonly verify: boolean
   readonly dryRun: boolean
+  /** docker, cargo and pnpm take the key from a helper that exchanges again before it expires. */
+  readonly refresh: boolean
   /** The `registries` lines, validated; empty when the input is. */
   readonly registries: readonly RegistryRequest[]
 }
@@ -155,6 +157,7 @@ export function readInputs(
     jobSummary: flag('job-summary', true),
     verify: flag('verify', false),
     dryRun: flag('dry-run', false),
+    refresh: flag('refresh', false),
     registries: registries(org)
   }
   if (inputs.totalTimeoutMs < inputs.timeoutMs) {

@@ -50,6 +50,7 @@ export function recorder(
       exported[name] = value
       events.push({ kind: 'exportVariable', name, text: value })
     },
+    addPath: (dir) => void events.push({ kind: 'addPath', text: dir }),
     saveState: (name, value) => {
       saved[name] = value
       events.push({ kind: 'saveState', name, text: value })

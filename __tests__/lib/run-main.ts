@@ -3,6 +3,7 @@ import { afterEach, expect } from '@jest/globals'
 import { createHttp } from '../../src/http.js'
 import { main } from '../../src/main.js'
 import type { System } from '../../src/system.js'
+import type { RefreshDeps } from '../../src/refresh/step.js'
 import { USER_AGENT } from '../../src/version.js'
 import { githubClaims, jwt } from './jwt.js'
 import { leaks, recorder, type Recorder } from './recorder.js'
@@ -38,6 +39,8 @@ export async function run(
     claims?: JWTPayload
     /** For the registries input (files, programs). */
     system?: System
+    /** For refresh: true. */
+    refresh?: RefreshDeps
   } = {}
 ): Promise<Run> {
   const rec = recorder({
@@ -82,7 +85,8 @@ export async function run(
       }
     },
     random: () => 0.5,
-    ...(options.system ? { system: options.system } : {})
+    ...(options.system ? { system: options.system } : {}),
+    ...(options.refresh ? { refresh: options.refresh } : {})
   })
   return { rec, slept, idTokens, audiences }
 }

@@ -14,7 +14,8 @@ import {
   type FormatModule,
   type Plan,
   type PlanContext,
-  type RegistryRequest
+  type RegistryRequest,
+  type Step
 } from './plan.js'
 import { cloudsmithHostProblem, domainEndpoint, domainOptionText } from './domains.js'
 import { lineName } from './request.js'
@@ -26,6 +27,9 @@ export const CARGO_AUTH_SCHEME = 'Token'
 
 /** The credential provider that reads `CARGO_REGISTRIES_<NAME>_TOKEN`. */
 export const CARGO_TOKEN_PROVIDER = 'cargo:token'
+
+/** The credential provider that runs a program for the token (the refresh helper's launcher). */
+export const CARGO_HELPER_PROVIDER = 'cargo:token-from-stdout'
 
 /**
  * A Cargo registry name this action can map to variables: Cargo's own rule (a letter or `_`,
@@ -105,24 +109,43 @@ export const cargo: FormatModule = {
     // empty index ("invalid index URL") in later post steps: they go back to an earlier value, or
     // stay set when there was none
     const previous = (variable: string): string | null => context.env[variable] || null
+    const setting = (variable: string, value: string): Step => ({
+      kind: 'env',
+      name: variable,
+      value: [value],
+      secret: false,
+      restore: previous(variable)
+    })
+    const use = `use registry = "${name}" on dependencies in Cargo.toml, or cargo publish --registry ${name}.`
+    if (context.refresh !== undefined) {
+      const launcher = context.refresh.launcherPath('cargo')
+      // Cargo splits the provider setting at white space
+      if (/\s/.test(launcher)) {
+        return {
+          problems: [
+            `${lineName(request)}: the refresh helper's launcher path ${launcher} holds white space, which Cargo's credential-provider setting cannot carry. Fix: run on a runner whose RUNNER_TEMP has no spaces, or set refresh: false.`
+          ]
+        }
+      }
+      return {
+        request,
+        title: `cargo: registry '${name}' at ${index}, the key from the refresh helper`,
+        steps: [
+          setting(names.index, index),
+          setting(names.provider, `${CARGO_HELPER_PROVIDER} ${launcher}`)
+        ],
+        notes: [
+          `Cargo runs ${launcher} (${CARGO_HELPER_PROVIDER}) for the Authorization header ('${CARGO_AUTH_SCHEME} ' and the current key) of each request for this registry; ${use}`
+        ],
+        helpers: [{ protocol: 'cargo' }]
+      }
+    }
     return {
       request,
       title: `cargo: registry '${name}' at ${index}`,
       steps: [
-        {
-          kind: 'env',
-          name: names.index,
-          value: [index],
-          secret: false,
-          restore: previous(names.index)
-        },
-        {
-          kind: 'env',
-          name: names.provider,
-          value: [CARGO_TOKEN_PROVIDER],
-          secret: false,
-          restore: previous(names.provider)
-        },
+        setting(names.index, index),
+        setting(names.provider, CARGO_TOKEN_PROVIDER),
         {
           kind: 'env',
           name: names.token,
@@ -132,7 +155,7 @@ export const cargo: FormatModule = {
         }
       ],
       notes: [
-        `Cargo sends ${names.token} as the Authorization header ('${CARGO_AUTH_SCHEME} ' and the key) to every request for this registry; use registry = "${name}" on dependencies in Cargo.toml, or cargo publish --registry ${name}.`
+        `Cargo sends ${names.token} as the Authorization header ('${CARGO_AUTH_SCHEME} ' and the key) to every request for this registry; ${use}`
       ]
     }
   }

@@ -20,6 +20,7 @@ import { modeRefusal, ownConfig, placeRefusal } from './docker-guard.js'
 import { defaultStore, storeFor } from './docker-stores.js'
 import { type AskHelper, type Standing, standingLogins } from './docker-view.js'
 import type { FormatModule, PlanContext, PlanProblems, Refusal, RegistryRequest } from './plan.js'
+import { helperPlan } from './docker-refresh.js'
 import { lineName } from './request.js'
 
 export const DOCKER_HOST = 'docker.cloudsmith.io'
@@ -92,6 +93,22 @@ export const docker: FormatModule = {
           standingRefusal(request, context.platform, configFile, found)
         )
       }
+    }
+    if (context.refresh !== undefined) {
+      return helperPlan(request, {
+        host: registry,
+        username,
+        defaultUsername: DOCKER_USERNAME,
+        helper: context.refresh.dockerHelper,
+        configFile,
+        ownHelper: read.config.credHelpers?.get(registry),
+        // docker's platform default store, in use only while the config names no store and holds
+        // no login: a credHelpers entry would end that for every other registry, so it is named
+        pinStore:
+          read.config.credsStore === ''
+            ? storeFor(read.config, registry, store) || undefined
+            : undefined
+      })
     }
     const hostStore = storeFor(read.config, registry, store)
     if (hostStore === '') {

@@ -34,10 +34,15 @@ export function replacedLines(
 export function configText(
   registries: readonly NpmRegistry[],
   existing: ExistingConfig,
-  replaced: readonly IniEntry[]
+  replaced: readonly IniEntry[],
+  /** With refresh: the launcher pnpm runs for the key (pnpm prefers it to _authToken). */
+  tokenHelper?: string
 ): string {
   const settings: Array<[string, string]> = registries.flatMap((registry) => [
     [tokenKey(registry), KEY_REFERENCE],
+    ...(tokenHelper === undefined
+      ? []
+      : [[`${registry.nerfDart}:tokenHelper`, tokenHelper] as [string, string]]),
     [registryKey(registry), registry.url]
   ])
   const lines = [

@@ -85,8 +85,9 @@ export function planNpm(
 
   const replaced = replacedLines(registries, entries)
   const path = configPath(context)
+  const tokenHelper = context.refresh?.launcherPath('pnpm')
   const steps: Step[] = [
-    { kind: 'file', path, content: configText(registries, existing, replaced) },
+    { kind: 'file', path, content: configText(registries, existing, replaced, tokenHelper) },
     ...userconfigExports(path, existing, context.platform)
   ]
 
@@ -108,8 +109,16 @@ export function planNpm(
         ? [
             `npm and pnpm read ${USERCONFIG_VARIABLE}=${path}; the token line refers to ${KEY_REFERENCE}. ${carried}`,
             ...replacedNotes,
-            'A project .npmrc that sets the same registry or token takes precedence over the user config.'
+            'A project .npmrc that sets the same registry or token takes precedence over the user config.',
+            ...(tokenHelper === undefined
+              ? []
+              : [
+                  `pnpm asks the refresh helper ${tokenHelper} (tokenHelper) for the current key; npm has no such hook and keeps the first key (npm warns about pnpm's unknown setting).`
+                ])
           ]
-        : [`Written into the same user config as line ${first}.`]
+        : [`Written into the same user config as line ${first}.`],
+    ...(index === 0 && tokenHelper !== undefined
+      ? { helpers: [{ protocol: 'pnpm' as const }] }
+      : {})
   }))
 }

@@ -59,6 +59,8 @@ export interface PlanContext {
    * cannot be made.
    */
   readonly readCredentialHelper?: (helper: string, host: string, configDir: string) => HelperRead
+  /** Set with `refresh: true`: docker, cargo and pnpm then take the key from the helper. */
+  readonly refresh?: RefreshTargets
   /** A program's path on PATH, or undefined (docker's default credential store depends on it). */
   readonly findProgram?: (name: string) => string | undefined
   /** Where a path really leads and what is there, for the guards. Reads only. */
@@ -93,6 +95,26 @@ export interface PlanProblems {
   readonly problems: readonly string[]
   readonly refusals?: readonly Refusal[]
 }
+
+/** What the refresh helper's set-up names, for the formats that ask it (src/refresh/setup.ts). */
+export interface RefreshTargets {
+  /** docker's credHelpers value: docker runs docker-credential-<this> from PATH. */
+  readonly dockerHelper: string
+  /** The absolute path of a front-end's launcher. */
+  launcherPath(protocol: 'docker' | 'cargo' | 'pnpm'): string
+}
+
+/** A line that takes its credential from the refresh helper (src/refresh/install.ts sets it up). */
+export type HelperUse =
+  | {
+      readonly protocol: 'docker'
+      readonly host: string
+      readonly configFile: string
+      /** docker's default store, named beside the entry (src/refresh/cred-helpers.ts). */
+      readonly pinnedStore?: string
+    }
+  | { readonly protocol: 'cargo' }
+  | { readonly protocol: 'pnpm' }
 
 /** A credential helper's answer to `get`: the credential, none for the host, or no answer. */
 export type HelperRead =
@@ -136,6 +158,8 @@ export interface Plan {
   readonly steps: readonly Step[]
   /** Lines for the log and the README-style advice (no values that hold the key). */
   readonly notes: readonly string[]
+  /** With `refresh: true`: what the refresh helper is set up for. */
+  readonly helpers?: readonly HelperUse[]
 }
 
 /** What a format says about itself, and how it plans. One module per format under src/registries/. */

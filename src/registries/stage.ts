@@ -4,16 +4,18 @@
  * (bench/README.md, "registries loaded on demand"). Reading the lines, planning them against the
  * machine, applying the plans, and describing them for the dry run and the job summary.
  */
-import type { Markdown } from '../print-gate.js'
+import type { LogText, Markdown } from '../print-gate.js'
+import { applyRefresh, refreshDryRunLines, refreshSummary, setUpRefresh } from '../refresh/step.js'
+import type { RefreshSetup } from '../refresh/setup.js'
 import type { ProgramLookup, RegistriesParser } from '../step-inputs.js'
 import type { System } from '../system.js'
 import { applyPlans, type ApplyOptions } from './apply.js'
-import { dryRunLines, registriesSummary } from './describe.js'
+import { dryRunLines as planDryRunLines, registriesSummary } from './describe.js'
 import { FORMATS, registriesParser } from './formats.js'
-import type { Plan, PlanContext, RegistryRequest } from './plan.js'
+import type { Plan, PlanContext, RefreshTargets, RegistryRequest } from './plan.js'
 import { planRegistries } from './plans.js'
 
-export { applyPlans, dryRunLines, type ApplyOptions }
+export { applyPlans, applyRefresh, setUpRefresh, type ApplyOptions }
 
 /** Reads the `registries` lines; `programs` says where a program is on PATH (none without it). */
 export function parser(programs: ProgramLookup | undefined): RegistriesParser {
@@ -29,16 +31,20 @@ export function planContext(system: System, exportEnv: boolean, timeoutMs: numbe
 export function plan(
   requests: readonly RegistryRequest[],
   system: System,
-  options: { readonly exportEnv: boolean; readonly timeoutMs: number }
+  options: { readonly exportEnv: boolean; readonly timeoutMs: number },
+  /** refresh: true's set-up: docker, cargo and pnpm lines then name its launchers. */
+  refresh?: RefreshTargets
 ): Plan[] {
-  return planRegistries(
-    requests,
-    planContext(system, options.exportEnv, options.timeoutMs),
-    FORMATS
-  )
+  const context = planContext(system, options.exportEnv, options.timeoutMs)
+  return planRegistries(requests, refresh ? { ...context, refresh } : context, FORMATS)
 }
 
-/** The job summary's section on what was configured (hosts, files and variable names). */
-export function summary(plans: readonly Plan[]): Markdown {
-  return registriesSummary(plans, FORMATS)
+/** What the dry run would configure: each line's plan, and the refresh helper's set-up. */
+export function dryRunLines(plans: readonly Plan[], refresh?: RefreshSetup): LogText[] {
+  return [...planDryRunLines(plans), ...refreshDryRunLines(refresh, plans)]
+}
+
+/** The job summary's sections on what was configured (hosts, files and variable names). */
+export function summary(plans: readonly Plan[], refresh?: RefreshSetup): Markdown[] {
+  return [registriesSummary(plans, FORMATS), ...refreshSummary(refresh, plans)]
 }
