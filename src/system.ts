@@ -13,7 +13,6 @@ import {
   fchmodSync,
   mkdirSync,
   openSync,
-  readFileSync,
   realpathSync,
   statSync,
   unlinkSync,
@@ -26,6 +25,7 @@ import type { PlanContext } from './registries/plan.js'
 import { isInside } from './registries/plans.js'
 import { programCandidates } from './registries/program-path.js'
 import { formatSeconds } from './retry.js'
+import { CONFIG_FILE_LIMIT, type FileRead, readRegularFile, textOrUndefined } from './read-file.js'
 
 export interface ProgramResult {
   /** Exit code; null when it did not start, timed out or was killed. */
@@ -55,8 +55,14 @@ export interface System {
    * asked while planning has timeoutMs to answer.
    */
   planContext(exportEnv: boolean, timeoutMs?: number): PlanContext
-  /** A file's text, or undefined when it cannot be read. */
+  /**
+   * A configuration file's text (at most CONFIG_FILE_LIMIT bytes), or undefined when nothing is at
+   * the name; throws UnreadableFileError for anything else (a named pipe, a device, a folder, a
+   * link that leads nowhere, a file too large or unreadable). Never blocks.
+   */
   readFile(path: string): string | undefined
+  /** What is at `path`: a regular file's text (up to maxBytes), nothing, or refused. Never blocks. */
+  readRegularFile(path: string, maxBytes: number): FileRead
   /**
    * Creates a new file under RUNNER_TEMP with mode 0600; throws when anything is already at the
    * name (a file, a symbolic or hard link) and for any other place.
@@ -111,12 +117,13 @@ export function createSystem(options: SystemOptions = {}): System {
         homeDir,
         env: { ...env },
         exportEnv,
-        readFile: (path) => readText(path),
+        readFile: readConfigFile,
         readCredentialHelper: (helper, host, configDir) =>
           readCredentialHelper(system, helper, host, configDir, timeoutMs)
       }
     },
-    readFile: readText,
+    readFile: readConfigFile,
+    readRegularFile,
     writeFile(path, content) {
       if (tempDir() !== '' && isInside(tempDir(), path, platform)) {
         mkdirSync(paths.dirname(path), { recursive: true, mode: 0o700 })
@@ -183,12 +190,8 @@ export function createSystem(options: SystemOptions = {}): System {
   return system
 }
 
-function readText(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8')
-  } catch {
-    return undefined
-  }
+function readConfigFile(path: string): string | undefined {
+  return textOrUndefined(readRegularFile(path, CONFIG_FILE_LIMIT))
 }
 
 function isProgram(path: string): boolean {

@@ -4,6 +4,7 @@
  * the step like a bad input. Touches nothing.
  */
 import { InputError } from '../inputs.js'
+import { UnreadableFileError } from '../read-file.js'
 import type { FormatModule, Plan, PlanContext, RegistryRequest } from './plan.js'
 import { isInside } from './paths.js'
 import { lineName } from './request.js'
@@ -63,15 +64,32 @@ function planEach(
     const format = formats.get(request.format)
     if (format === undefined) throw new Error(`no format module for ${request.format}`)
     if (format.planAll === undefined) {
-      results.push(format.plan(request, context))
+      results.push(refusingUnreadable(request, () => format.plan(request, context)))
     } else if (!grouped.has(request.format)) {
       grouped.add(request.format)
       const all = requests.filter((other) => other.format === request.format)
-      const planned = format.planAll(all, context)
+      const planned = refusingUnreadable(request, () => format.planAll?.(all, context) ?? [])
       results.push(...('problems' in planned ? [planned] : planned))
     }
   }
   return results
+}
+
+/** A plan, or the line's problem when planning met a file the step will not read. */
+function refusingUnreadable<T>(
+  request: RegistryRequest,
+  planIt: () => T | { readonly problems: readonly string[] }
+): T | { readonly problems: readonly string[] } {
+  try {
+    return planIt()
+  } catch (error) {
+    if (!(error instanceof UnreadableFileError)) throw error
+    return {
+      problems: [
+        `${lineName(request)}: ${error.message}; the step reads only regular files. Fix: point the setting that names it at a regular file, or remove what is there.`
+      ]
+    }
+  }
 }
 
 /**
