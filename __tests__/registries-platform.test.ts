@@ -21,6 +21,7 @@ import { isInside, planRegistries } from '../src/registries/plans.js'
 import { InputError } from '../src/inputs.js'
 import { programCandidates } from '../src/registries/program-path.js'
 import type { FormatModule, Plan, RegistryRequest } from '../src/registries/plan.js'
+import type { Deadline } from '../src/deadline.js'
 import { createSystem } from '../src/system.js'
 import { tempDirs } from './lib/temp-dirs.js'
 
@@ -188,7 +189,7 @@ describe('createSystem on this machine', () => {
     const runnerTemp = temp()
     const system = createSystem({ env: { RUNNER_TEMP: runnerTemp } })
     const path = join(runnerTemp, 'cloudsmith', 'npmrc')
-    system.writeFile(path, 'registry=x\n')
+    const identity = system.writeFile(path, 'registry=x\n')
     expect(readFileSync(path, 'utf8')).toBe('registry=x\n')
     expect(statSync(path).mode & 0o777).toBe(0o600)
     chmodSync(path, 0o644)
@@ -197,9 +198,9 @@ describe('createSystem on this machine', () => {
     )
     expect(statSync(path).mode & 0o777).toBe(0o644)
     expect(readFileSync(path, 'utf8')).toBe('registry=x\n')
-    expect(system.removeFile(path)).toBe(true)
+    expect(system.removeFile(path, identity)).toBe('removed')
     expect(existsSync(path)).toBe(false)
-    expect(system.removeFile(path)).toBe(false)
+    expect(system.removeFile(path, identity)).toBe('gone')
   })
 
   test('refuses any other place, and RUNNER_TEMP unset', () => {
@@ -210,7 +211,9 @@ describe('createSystem on this machine', () => {
     expect(() => system.writeFile(join(runnerTemp, '..', 'x'), 'x')).toThrow(
       'files are written only under RUNNER_TEMP'
     )
-    expect(() => system.removeFile(outside)).toThrow('only under RUNNER_TEMP')
+    expect(() => system.removeFile(outside, { id: '1:1', sha256: '' })).toThrow(
+      'only under RUNNER_TEMP'
+    )
     expect(() => createSystem({ env: {} }).writeFile(outside, 'x')).toThrow('RUNNER_TEMP')
     expect(existsSync(outside)).toBe(false)
   })
@@ -277,19 +280,26 @@ describe('createSystem on this machine', () => {
     const echoed = system.run(
       process.execPath,
       ['-e', 'process.stdin.pipe(process.stdout); console.error(process.env.EXTRA)'],
-      { input: 'from stdin', env: { EXTRA: 'extra' }, timeoutMs: 10_000 }
+      { input: 'from stdin', env: { EXTRA: 'extra' }, deadline: eachOnly(10_000) }
     )
     expect(echoed).toEqual({ status: 0, stdout: 'from stdin', stderr: 'extra\n', error: undefined })
     const slow = system.run(process.execPath, ['-e', 'setTimeout(() => {}, 10000)'], {
-      timeoutMs: 200
+      deadline: eachOnly(200)
     })
     expect(slow.status).toBeNull()
-    expect(slow.error).toBe('did not finish within 0.2s')
-    const missing = system.run('/nonexistent/docker', [], { timeoutMs: 1000 })
+    expect(slow.error).toBe(
+      'did not finish within 0.2s (timeout-seconds), and was stopped with every process it started'
+    )
+    const missing = system.run('/nonexistent/docker', [], { deadline: eachOnly(1000) })
     expect(missing.status).toBeNull()
     expect(missing.error).toContain('ENOENT')
   })
 })
+
+/** A deadline that allows each program `ms`, with no overall budget. */
+function eachOnly(ms: number): Deadline {
+  return { eachMs: ms, limitMs: () => ms }
+}
 
 describe('planRegistries: what no plan may do', () => {
   const request: RegistryRequest = {

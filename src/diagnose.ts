@@ -27,7 +27,7 @@ import { OidcUnavailableError, type Env } from './oidc-availability.js'
 import { joinLines, log, type LogText } from './print-gate.js'
 import { PROXY_VARIABLES, ProxySettingError } from './proxy-env.js'
 import { redact } from './redact.js'
-import { RegistryApplyError } from './registries/apply.js'
+import { RegistryApplyError } from './registries/apply-error.js'
 import { formatSeconds, OutOfTimeError, RetriesExhaustedError } from './retry.js'
 import {
   CertificateChecksOffError,

@@ -20,7 +20,7 @@ import {
 import { parseInputs, type Inputs } from './inputs.js'
 import { requireOidc, type Env } from './oidc-availability.js'
 import { publish } from './outputs.js'
-import { applyPlans } from './registries/apply.js'
+import { applyPlans, saveEmptyRecord } from './registries/apply.js'
 import { dryRunLines, registriesSummary } from './registries/describe.js'
 import { FORMATS } from './registries/formats.js'
 import type { Plan } from './registries/plan.js'
@@ -29,7 +29,7 @@ import type { System } from './system.js'
 import { proxyCredentials, requireUsableProxies } from './proxy-env.js'
 import { requireCertificateChecks, requireQuietRequests } from './transport-fault.js'
 import { joinMarkdown, log } from './print-gate.js'
-import { requestTimeoutMs } from './deadline.js'
+import { type Deadline, requestTimeoutMs, stepDeadline } from './deadline.js'
 import {
   DEFAULT_RETRY_POLICY,
   formatSeconds,
@@ -63,16 +63,18 @@ export async function main(deps: MainDeps): Promise<void> {
   const secrets = [deps.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? '', ...proxyCredentials(deps.env)]
   const context: Writable<FailureContext> = { env: deps.env, secrets }
   let writeSummary = true
+  saveEmptyRecord(io)
   try {
     const inputs = parseInputs((name) => io.getInput(name), deps.system)
     context.inputs = inputs
     writeSummary = inputs.jobSummary
-    const plans = registryPlans(inputs, deps.system)
+    const deadline = { atMs: startedAtMs + inputs.totalTimeoutMs, budgetMs: inputs.totalTimeoutMs }
+    const programDeadline = stepDeadline(deadline.atMs, inputs.timeoutMs, deps.clock.now)
+    const plans = registryPlans(inputs, deps.system, programDeadline)
     requireOidc(deps.env, deps.readEvent)
     requireCertificateChecks(deps.env)
     requireQuietRequests(deps.env)
     requireUsableProxies(deps.env)
-    const deadline = { atMs: startedAtMs + inputs.totalTimeoutMs, budgetMs: inputs.totalTimeoutMs }
     const calls = remoteCalls(inputs, deps, context, { deadline, secrets })
 
     const idToken = await calls.idToken()
@@ -86,7 +88,7 @@ export async function main(deps: MainDeps): Promise<void> {
         system: deps.system,
         key: key.token,
         cleanup: inputs.cleanup,
-        timeoutMs: inputs.timeoutMs
+        deadline: programDeadline
       })
     }
     const minutesLeft = reportExpiry(key, inputs, io, deps.clock.now())
@@ -115,14 +117,10 @@ export async function main(deps: MainDeps): Promise<void> {
 type Writable<T> = { -readonly [K in keyof T]: T[K] }
 
 /** The plan of every `registries` line, checked before any request; none without the input. */
-function registryPlans(inputs: Inputs, system: System | undefined): Plan[] {
+function registryPlans(inputs: Inputs, system: System | undefined, deadline: Deadline): Plan[] {
   if (inputs.registries.length === 0) return []
   if (system === undefined) throw new Error('the registries input needs deps.system')
-  return planRegistries(
-    inputs.registries,
-    system.planContext(inputs.exportEnv, inputs.timeoutMs),
-    FORMATS
-  )
+  return planRegistries(inputs.registries, system.planContext(inputs.exportEnv, deadline), FORMATS)
 }
 
 /**

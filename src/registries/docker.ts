@@ -8,6 +8,7 @@
  * the one this step wrote (the post step logs out only then).
  */
 import { posix, win32 } from 'node:path'
+import type { Deadline } from '../deadline.js'
 import { fingerprint } from '../fingerprint.js'
 import type { ProgramResult, RunOptions } from '../system.js'
 import type { FormatModule, HelperRead, PlanContext, RegistryRequest } from './plan.js'
@@ -161,7 +162,7 @@ export function readCredentialHelper(
   helper: string,
   registry: string,
   configDir: string,
-  timeoutMs: number
+  deadline: Deadline
 ): HelperRead {
   const program = machine.findProgram(`docker-credential-${helper}`)
   if (program === undefined) {
@@ -173,7 +174,7 @@ export function readCredentialHelper(
   const result = machine.run(program, ['get'], {
     input: registry,
     env: { DOCKER_CONFIG: configDir },
-    timeoutMs
+    deadline
   })
   return helperRead(helper, result)
 }
