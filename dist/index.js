@@ -2316,6 +2316,10 @@ async function withDeadline(work, ms, onTimeout) {
 function requestTimeoutMs(ownMs, deadlineAtMs, nowMs) {
     return Math.max(1, Math.min(ownMs, deadlineAtMs - nowMs));
 }
+/** A deadline at `atMs` on `now`'s clock, each request or program allowed at most `eachMs`. */
+function stepDeadline(atMs, eachMs, now) {
+    return { eachMs, limitMs: () => Math.min(eachMs, atMs - now()) };
+}
 
 ;// CONCATENATED MODULE: ./src/print-gate.ts
 /**
@@ -4324,7 +4328,7 @@ function standingLogin(request, context, where) {
  * nothing for with "credentials not found" and exit code 1; any other failure (a locked keychain,
  * a crash, a timeout) leaves the answer unknown.
  */
-function readCredentialHelper(machine, helper, registry, configDir, timeoutMs) {
+function readCredentialHelper(machine, helper, registry, configDir, deadline) {
     const program = machine.findProgram(`docker-credential-${helper}`);
     if (program === undefined) {
         return {
@@ -4335,7 +4339,7 @@ function readCredentialHelper(machine, helper, registry, configDir, timeoutMs) {
     const result = machine.run(program, ['get'], {
         input: registry,
         env: { DOCKER_CONFIG: configDir },
-        timeoutMs
+        deadline
     });
     return helperRead(helper, result);
 }
@@ -4941,6 +4945,7 @@ class InputError extends Error {
 const DEFAULT_API_URL = 'https://api.cloudsmith.io';
 /** The default total-timeout-seconds: a hostile or broken server holds a job 3 minutes at most. */
 const DEFAULT_TOTAL_TIMEOUT_SECONDS = 180;
+const DEFAULT_TIMEOUT_SECONDS = 30;
 const SLUG_MAX_LENGTH = 128;
 const AUDIENCE_MAX_LENGTH = 512;
 const SLUG = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
@@ -5034,7 +5039,7 @@ function parseInputs(read, programs = { findProgram: () => undefined }) {
         exportEnv: flag('export-env', true),
         cleanup: flag('cleanup', true),
         maxAttempts: integer('max-attempts', 5, 1, 10),
-        timeoutMs: integer('timeout-seconds', 30, 1, 300) * 1000,
+        timeoutMs: integer('timeout-seconds', DEFAULT_TIMEOUT_SECONDS, 1, 300) * 1000,
         totalTimeoutMs: integer('total-timeout-seconds', DEFAULT_TOTAL_TIMEOUT_SECONDS, 1, 3600) * 1000,
         jobSummary: flag('job-summary', true),
         verify: flag('verify', false),
@@ -5295,99 +5300,11 @@ function proxyCredentials(env) {
     return [...found];
 }
 
-;// CONCATENATED MODULE: ./src/registries/record.ts
-/**
- * What main applied for the `registries` input, as the post step reads it from the step's state.
- * Never the key: a variable's value and a docker login are recorded by SHA-256 only. Main saves
- * the record again before each step it applies, so a step that fails midway is undone too.
- */
-/** Name of the state entry that holds the record. */
-const REGISTRIES_STATE = 'registries';
-function serialiseRecord(record) {
-    return JSON.stringify({ version: 1, ...record });
-}
-/** The record in a state value; undefined for none, an Error for one post cannot read. */
-function parseRecord(text) {
-    if (text === '')
-        return undefined;
-    let parsed;
-    try {
-        parsed = JSON.parse(text);
-    }
-    catch {
-        return new Error('the saved record of what main applied is not JSON');
-    }
-    if (typeof parsed !== 'object' ||
-        parsed === null ||
-        parsed.version !== 1 ||
-        !Array.isArray(parsed.steps)) {
-        return new Error('the saved record of what main applied has an unknown shape');
-    }
-    const record = parsed;
-    const steps = record.steps.filter(isStep);
-    if (steps.length !== record.steps.length) {
-        return new Error('the saved record of what main applied holds a step of unknown shape');
-    }
-    return { cleanup: record.cleanup === true, steps };
-}
-function isStep(value) {
-    if (typeof value !== 'object' || value === null)
-        return false;
-    const step = value;
-    const strings = (...names) => names.every((name) => typeof step[name] === 'string');
-    if (typeof step['line'] !== 'number')
-        return false;
-    switch (step['kind']) {
-        case 'file':
-            return strings('path');
-        case 'env':
-            return strings('name', 'sha256') && (step['restore'] === null || strings('restore'));
-        case 'docker-login':
-            return strings('host', 'username', 'configDir', 'keySha256');
-        default:
-            return false;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/registries/undo.ts
-/**
- * The post step's plan: what main applied, undone in reverse, and only what is still this step's.
- * A variable is put back only while it holds the value main exported (compared by SHA-256); a later
- * step that set it again keeps its value. Whether docker's stored credential is still this step's
- * is read at undo time (it lives in docker's config or credential store).
- */
-
-function planUndo(record, env) {
-    return [...record.steps].reverse().map((step) => {
-        switch (step.kind) {
-            case 'file':
-                return { kind: 'remove-file', line: step.line, path: step.path };
-            case 'env': {
-                const current = env[step.name];
-                if (current === undefined || fingerprint(current) !== step.sha256) {
-                    return { kind: 'keep-env', line: step.line, name: step.name };
-                }
-                return step.restore === null
-                    ? { kind: 'leave-env', line: step.line, name: step.name }
-                    : { kind: 'restore-env', line: step.line, name: step.name, value: step.restore };
-            }
-            case 'docker-login':
-                return { ...step, kind: 'docker-logout' };
-        }
-    });
-}
-
-;// CONCATENATED MODULE: ./src/registries/apply.ts
+;// CONCATENATED MODULE: ./src/registries/apply-error.ts
+/** How applying a `registries` line fails: what failed, what the client said, the fix. */
 
 
-
-
-
-
-
-
-
-/** A step of a plan that could not be applied: what failed, what the client said, the fix. */
+/** A step of a plan that could not be applied. */
 class RegistryApplyError extends Error {
     failureTitle;
     failureLines;
@@ -5398,213 +5315,14 @@ class RegistryApplyError extends Error {
         this.failureLines = failureLines;
     }
 }
-/** The key put into a planned value. */
-function resolveValue(value, key) {
-    return value.map((part) => (part === KEY ? key : part)).join('');
-}
-/** Credential-like forms of the key a step creates (besides the key itself, already masked). */
-function derivedSecrets(step, key) {
-    switch (step.kind) {
-        case 'docker-login':
-            return [basicAuth(step.username, key)];
-        case 'env': {
-            const value = resolveValue(step.value, key);
-            return step.secret && value !== key && value.includes(key) ? [value] : [];
-        }
-        case 'file':
-            return [];
-    }
-}
-function applyPlans(plans, options) {
-    const { io, key } = options;
-    for (const plan of plans) {
-        for (const step of plan.steps)
-            for (const secret of derivedSecrets(step, key))
-                io.setSecret(secret);
-    }
-    const applied = [];
-    const record = (step) => {
-        applied.push(step);
-        const saved = { cleanup: options.cleanup, steps: applied };
-        io.saveState(REGISTRIES_STATE, serialiseRecord(saved));
-    };
-    for (const plan of plans) {
-        io.info(log `${plan.title}`);
-        for (const step of plan.steps)
-            applyStep(plan, step, record, options);
-        for (const note of plan.notes)
-            io.info(log `  ${note}`);
-    }
-}
-function applyStep(plan, step, record, { io, system, key, timeoutMs }) {
-    const line = plan.request.line;
-    switch (step.kind) {
-        case 'file':
-            record({ kind: 'file', line, path: step.path });
-            try {
-                system.writeFile(step.path, step.content);
-            }
-            catch (error) {
-                throw failed(plan, log `Could not write ${step.path}: ${errorMessage(error)}`, [
-                    log `Likely cause: RUNNER_TEMP is not writable, or something else holds that path.`,
-                    log `Fix: run the action on a runner whose RUNNER_TEMP belongs to the job.`
-                ]);
-            }
-            io.info(log `  Wrote ${step.path} (mode 0600).`);
-            return;
-        case 'env': {
-            const value = resolveValue(step.value, key);
-            record({
-                kind: 'env',
-                line,
-                name: step.name,
-                sha256: fingerprint(value),
-                restore: step.restore
-            });
-            io.exportVariable(step.name, value);
-            io.info(log `  Exported ${step.name}.`);
-            return;
-        }
-        case 'docker-login': {
-            const docker = system.findProgram('docker');
-            if (docker === undefined) {
-                throw failed(plan, log `The docker program is no longer on PATH.`, [
-                    log `Fix: keep docker installed for the whole job.`
-                ]);
-            }
-            record({
-                kind: 'docker-login',
-                line,
-                host: step.host,
-                username: step.username,
-                configDir: step.configDir,
-                keySha256: fingerprint(key)
-            });
-            const result = system.run(docker, ['login', step.host, '--username', step.username, '--password-stdin'], {
-                input: key,
-                env: { DOCKER_CONFIG: step.configDir },
-                timeoutMs
-            });
-            for (const text of outputLines(result.stdout + '\n' + result.stderr, [key])) {
-                io.debug(log `docker: ${text}`);
-            }
-            if (result.status !== 0) {
-                throw failed(plan, log `docker login ${step.host} --username ${step.username} --password-stdin failed: ${result.error ?? `exit code ${result.status}`}.`, [
-                    log `docker said: ${lastLines(result.stdout + '\n' + result.stderr, [key])}`,
-                    log `Likely cause: the registry refused the key (is ${step.host} the organization's docker host, and may the service account read it?), or the registry cannot be reached from the runner.`,
-                    log `Fix: check the host= of this line and the service account's access to the repository; the key itself works for the API (the exchange succeeded).`
-                ]);
-            }
-            io.info(log `  Logged docker in to ${step.host} as ${step.username}.`);
-            return;
-        }
-    }
-}
-function failed(plan, what, rest) {
+/** The failure of one of `plan`'s steps: the line, what failed, the rest of the story. */
+function applyFailure(plan, what, rest) {
     return new RegistryApplyError(log `Package manager not configured`, [
         log `${lineName(plan.request)}: ${plan.title}`,
         what,
         ...rest,
         log `The key itself was exchanged and published; the post step undoes what this step configured before the failure.`
     ]);
-}
-/** A program's output lines, secrets cut out, blank lines dropped. */
-function outputLines(text, secrets) {
-    return redact(text, secrets)
-        .split(/\r\n|\r|\n/)
-        .map((line) => line.trim())
-        .filter((line) => line !== '');
-}
-function lastLines(text, secrets = []) {
-    const lines = outputLines(text, secrets);
-    return lines.length === 0 ? '(nothing)' : lines.slice(-3).join(' / ');
-}
-/** Undoes a record in reverse; every problem is a warning. */
-function undoRecord(record, options) {
-    const { io } = options;
-    for (const action of planUndo(record, options.system.env)) {
-        try {
-            undoAction(action, options);
-        }
-        catch (error) {
-            io.warning(log `Could not undo line ${action.line} of registries: ${errorMessage(error)}`, log `Cleanup incomplete`);
-        }
-    }
-}
-function undoAction(action, { io, system, timeoutMs }) {
-    switch (action.kind) {
-        case 'remove-file':
-            io.info(system.removeFile(action.path)
-                ? log `Removed ${action.path}.`
-                : log `${action.path} was already gone.`);
-            return;
-        case 'restore-env':
-            io.exportVariable(action.name, action.value);
-            io.info(action.value === ''
-                ? log `Cleared ${action.name} for the rest of the job.`
-                : log `Put ${action.name} back to its value before the action.`);
-            return;
-        case 'keep-env':
-            io.info(log `${action.name} no longer holds this step's value (a later step set it); left as it is.`);
-            return;
-        case 'leave-env':
-            io.info(log `Left ${action.name} as it is: it holds nothing secret and had no value before the action (a variable cannot be unset, and tools refuse it empty).`);
-            return;
-        case 'docker-logout':
-            dockerLogout(action, { io, system, timeoutMs });
-            return;
-    }
-}
-function dockerHolder(action, { system, timeoutMs }) {
-    const configText = system.readFile(dockerConfigFile(action.configDir, system.platform));
-    const helper = credentialStore(configText, action.host);
-    if (helper === undefined) {
-        const auth = configAuth(configText, action.host);
-        if (auth === undefined)
-            return 'none';
-        return authIsOurs(auth, action.username, action.keySha256) ? 'ours' : 'other';
-    }
-    const read = readCredentialHelper(system, helper, action.host, action.configDir, timeoutMs);
-    if (read.kind === 'none')
-        return 'none';
-    if (read.kind === 'unknown')
-        return { unknown: log `${read.why}` };
-    return helperAnswerIsOurs(read.answer, action.username, action.keySha256) ? 'ours' : 'other';
-}
-function dockerLogout(action, { io, system, timeoutMs }) {
-    const notLoggedOut = log `docker not logged out`;
-    const holder = dockerHolder(action, { system, timeoutMs });
-    if (holder === 'none') {
-        io.info(log `docker holds no credential for ${action.host}; nothing to log out.`);
-        return;
-    }
-    if (holder === 'other') {
-        io.info(log `docker's credential for ${action.host} is no longer this step's (a later login replaced it); left as it is.`);
-        return;
-    }
-    if (holder !== 'ours') {
-        io.warning(log `${holder.unknown}, so the post step cannot tell whether the credential for ${action.host} is still this step's; left logged in (it expires with the key).`, notLoggedOut);
-        return;
-    }
-    const docker = system.findProgram('docker');
-    if (docker === undefined) {
-        io.warning(log `docker is not on PATH any more, so the post step could not log out of ${action.host}; the credential stays with docker (${action.configDir}) until the key expires.`, notLoggedOut);
-        return;
-    }
-    const result = system.run(docker, ['logout', action.host], {
-        env: { DOCKER_CONFIG: action.configDir },
-        timeoutMs
-    });
-    if (result.status !== 0) {
-        io.warning(log `docker logout ${action.host} failed (${result.error ?? `exit code ${result.status}`}): ${lastLines(result.stdout + '\n' + result.stderr)}`, notLoggedOut);
-        return;
-    }
-    // docker logout succeeds even when a credential store failed to erase the credential
-    if (dockerHolder(action, { system, timeoutMs }) === 'ours') {
-        io.warning(log `docker logout ${action.host} ended without error, but docker still holds this step's credential (its credential store did not erase it); it expires with the key.`, notLoggedOut);
-        return;
-    }
-    io.info(log `Logged docker out of ${action.host}.`);
 }
 
 ;// CONCATENATED MODULE: ./src/verify.ts
@@ -6073,6 +5791,288 @@ function publish(key, options, io) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/registries/program-output.ts
+/** What a program printed, as the log may quote it: secrets cut out, blank lines dropped. */
+
+/** A program's output lines, secrets cut out, blank lines dropped. */
+function outputLines(text, secrets) {
+    return redact(text, secrets)
+        .split(/\r\n|\r|\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '');
+}
+/** The last three lines of a program's output, one after the other, or '(nothing)'. */
+function lastLines(text, secrets = []) {
+    const lines = outputLines(text, secrets);
+    return lines.length === 0 ? '(nothing)' : lines.slice(-3).join(' / ');
+}
+
+;// CONCATENATED MODULE: ./src/registries/docker-session.ts
+
+
+
+
+
+/**
+ * Logs docker in for a planned step. `record` is called before docker runs: a login may complete
+ * after main is stopped, and post must then still log it out.
+ */
+function dockerLogin(plan, step, key, record, { io, system, deadline }) {
+    const docker = system.findProgram('docker');
+    if (docker === undefined) {
+        throw applyFailure(plan, log `The docker program is no longer on PATH.`, [
+            log `Fix: keep docker installed for the whole job.`
+        ]);
+    }
+    record({
+        kind: 'docker-login',
+        line: plan.request.line,
+        host: step.host,
+        username: step.username,
+        configDir: step.configDir,
+        keySha256: fingerprint(key)
+    });
+    const result = system.run(docker, ['login', step.host, '--username', step.username, '--password-stdin'], { input: key, env: { DOCKER_CONFIG: step.configDir }, deadline });
+    for (const text of outputLines(result.stdout + '\n' + result.stderr, [key])) {
+        io.debug(log `docker: ${text}`);
+    }
+    if (result.status !== 0) {
+        throw applyFailure(plan, log `docker login ${step.host} --username ${step.username} --password-stdin failed: ${result.error ?? `exit code ${result.status}`}.`, [
+            log `docker said: ${lastLines(result.stdout + '\n' + result.stderr, [key])}`,
+            log `Likely cause: the registry refused the key (is ${step.host} the organization's docker host, and may the service account read it?), or the registry cannot be reached from the runner.`,
+            log `Fix: check the host= of this line and the service account's access to the repository; the key itself works for the API (the exchange succeeded).`
+        ]);
+    }
+    io.info(log `  Logged docker in to ${step.host} as ${step.username}.`);
+}
+function dockerHolder(action, { system, deadline }) {
+    const configText = system.readFile(dockerConfigFile(action.configDir, system.platform));
+    const helper = credentialStore(configText, action.host);
+    if (helper === undefined) {
+        const auth = configAuth(configText, action.host);
+        if (auth === undefined)
+            return 'none';
+        return authIsOurs(auth, action.username, action.keySha256) ? 'ours' : 'other';
+    }
+    const read = readCredentialHelper(system, helper, action.host, action.configDir, deadline);
+    if (read.kind === 'none')
+        return 'none';
+    if (read.kind === 'unknown')
+        return { unknown: log `${read.why}` };
+    return helperAnswerIsOurs(read.answer, action.username, action.keySha256) ? 'ours' : 'other';
+}
+/** Logs docker out of a host while it still holds this step's credential; a warning otherwise. */
+function dockerLogout(action, options) {
+    const { io, system, deadline } = options;
+    const notLoggedOut = log `docker not logged out`;
+    const holder = dockerHolder(action, options);
+    if (holder === 'none') {
+        io.info(log `docker holds no credential for ${action.host}; nothing to log out.`);
+        return;
+    }
+    if (holder === 'other') {
+        io.info(log `docker's credential for ${action.host} is no longer this step's (a later login replaced it); left as it is.`);
+        return;
+    }
+    if (holder !== 'ours') {
+        io.warning(log `${holder.unknown}, so the post step cannot tell whether the credential for ${action.host} is still this step's; left logged in (it expires with the key).`, notLoggedOut);
+        return;
+    }
+    const docker = system.findProgram('docker');
+    if (docker === undefined) {
+        io.warning(log `docker is not on PATH any more, so the post step could not log out of ${action.host}; the credential stays with docker (${action.configDir}) until the key expires.`, notLoggedOut);
+        return;
+    }
+    const result = system.run(docker, ['logout', action.host], {
+        env: { DOCKER_CONFIG: action.configDir },
+        deadline
+    });
+    if (result.status !== 0) {
+        io.warning(log `docker logout ${action.host} failed (${result.error ?? `exit code ${result.status}`}): ${lastLines(result.stdout + '\n' + result.stderr)}`, notLoggedOut);
+        return;
+    }
+    // docker logout succeeds even when a credential store failed to erase the credential
+    if (dockerHolder(action, options) === 'ours') {
+        io.warning(log `docker logout ${action.host} ended without error, but docker still holds this step's credential (its credential store did not erase it); it expires with the key.`, notLoggedOut);
+        return;
+    }
+    io.info(log `Logged docker out of ${action.host}.`);
+}
+
+;// CONCATENATED MODULE: ./src/registries/record.ts
+/**
+ * What main applied for the `registries` input, as the post step reads it from the step's state.
+ * Never the key: a variable's value and a docker login are recorded by SHA-256 only. Main saves
+ * an empty record when it starts (so post never reads a record this step did not write: the
+ * runner gives post the job's environment first, where an earlier step may have put a
+ * STATE_registries), then the record again after each file and variable exists, and before each
+ * docker login (a login may complete after main is stopped). Post checks every field before it
+ * acts on any.
+ */
+
+
+
+/** Name of the state entry that holds the record. */
+const REGISTRIES_STATE = 'registries';
+function serialiseRecord(record) {
+    return JSON.stringify({ version: 1, ...record });
+}
+/**
+ * The record in a state value; undefined for none, an Error for one post cannot read or that
+ * holds a field main would never have written (a path outside RUNNER_TEMP, a host docker would
+ * read as an option, a variable name that is not plain ASCII).
+ */
+function parseRecord(text, rules) {
+    if (text === '')
+        return undefined;
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch {
+        return new Error('the saved record of what main applied is not JSON');
+    }
+    if (typeof parsed !== 'object' ||
+        parsed === null ||
+        parsed.version !== 1 ||
+        !Array.isArray(parsed.steps) ||
+        typeof parsed.cleanup !== 'boolean') {
+        return new Error('the saved record of what main applied has an unknown shape');
+    }
+    const record = parsed;
+    const steps = record.steps.filter((step) => isStep(step, rules));
+    if (steps.length !== record.steps.length) {
+        return new Error('the saved record of what main applied holds a step main would not have written; nothing was undone');
+    }
+    return { cleanup: record.cleanup, steps };
+}
+const SHA256 = /^[0-9a-f]{64}$/;
+/** A variable name as the step writes them: plain ASCII, never a look-alike. */
+const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** A docker user name as the docker line accepts it. */
+const record_USERNAME = /^[A-Za-z0-9][A-Za-z0-9_.@+-]{0,127}$/;
+function isStep(value, rules) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        return false;
+    const step = value;
+    const text = (name, valid) => {
+        const field = step[name];
+        return typeof field === 'string' && valid(field);
+    };
+    const matches = (pattern) => (field) => pattern.test(field);
+    const paths = rules.platform === 'win32' ? external_node_path_namespaceObject.win32 : external_node_path_namespaceObject.posix;
+    const line = step['line'];
+    if (typeof line !== 'number' || !Number.isSafeInteger(line) || line < 1)
+        return false;
+    switch (step['kind']) {
+        case 'file':
+            return (text('path', (path) => rules.tempDir !== '' && isInside(rules.tempDir, path, rules.platform)) &&
+                text('id', matches(/^\d+:\d+$/)) &&
+                text('sha256', matches(SHA256)));
+        case 'env':
+            return (text('name', matches(VARIABLE_NAME)) &&
+                text('sha256', matches(SHA256)) &&
+                (step['restore'] === null || typeof step['restore'] === 'string'));
+        case 'docker-login':
+            return (text('host', (host) => hostProblem(host) === undefined) &&
+                text('username', matches(record_USERNAME)) &&
+                text('configDir', (dir) => paths.isAbsolute(dir) && !/[\0\r\n]/.test(dir)) &&
+                text('keySha256', matches(SHA256)));
+        default:
+            return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/registries/apply.ts
+
+
+
+
+
+
+
+
+
+/** The key put into a planned value. */
+function resolveValue(value, key) {
+    return value.map((part) => (part === KEY ? key : part)).join('');
+}
+/** Credential-like forms of the key a step creates (besides the key itself, already masked). */
+function derivedSecrets(step, key) {
+    switch (step.kind) {
+        case 'docker-login':
+            return [basicAuth(step.username, key)];
+        case 'env': {
+            const value = resolveValue(step.value, key);
+            return step.secret && value !== key && value.includes(key) ? [value] : [];
+        }
+        case 'file':
+            return [];
+    }
+}
+/** What main saves before anything else: post then never reads a record this step did not write. */
+function saveEmptyRecord(io) {
+    io.saveState(REGISTRIES_STATE, serialiseRecord({ cleanup: false, steps: [] }));
+}
+function applyPlans(plans, options) {
+    const { io, key } = options;
+    for (const plan of plans) {
+        for (const step of plan.steps)
+            for (const secret of derivedSecrets(step, key))
+                io.setSecret(secret);
+    }
+    const applied = [];
+    const record = (step) => {
+        applied.push(step);
+        const saved = { cleanup: options.cleanup, steps: applied };
+        io.saveState(REGISTRIES_STATE, serialiseRecord(saved));
+    };
+    for (const plan of plans) {
+        io.info(log `${plan.title}`);
+        for (const step of plan.steps)
+            applyStep(plan, step, record, options);
+        for (const note of plan.notes)
+            io.info(log `  ${note}`);
+    }
+}
+function applyStep(plan, step, record, options) {
+    const { io, system, key } = options;
+    const line = plan.request.line;
+    switch (step.kind) {
+        case 'file': {
+            let identity;
+            try {
+                identity = system.writeFile(step.path, step.content);
+            }
+            catch (error) {
+                throw applyFailure(plan, log `Could not write ${step.path}: ${errorMessage(error)}`, [
+                    log `Likely cause: RUNNER_TEMP is not writable, or something else holds that path.`,
+                    log `Fix: run the action on a runner whose RUNNER_TEMP belongs to the job.`
+                ]);
+            }
+            record({ kind: 'file', line, path: step.path, ...identity });
+            io.info(log `  Wrote ${step.path} (mode 0600).`);
+            return;
+        }
+        case 'env': {
+            const value = resolveValue(step.value, key);
+            io.exportVariable(step.name, value);
+            record({
+                kind: 'env',
+                line,
+                name: step.name,
+                sha256: fingerprint(value),
+                restore: step.restore
+            });
+            io.info(log `  Exported ${step.name}.`);
+            return;
+        }
+        case 'docker-login':
+            dockerLogin(plan, step, key, record, options);
+            return;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/registries/describe.ts
 /**
  * What a user reads about the plans: the dry run's full account (files with paths, variables with
@@ -6132,12 +6132,108 @@ function joinInline(parts) {
     return parts.slice(1).reduce((all, part) => gfm `${all}, ${part}`, parts[0] ?? gfm ``);
 }
 
+;// CONCATENATED MODULE: ./src/read-file.ts
+/**
+ * Reading a file someone else may have put there (a user config, docker's config.json, a name the
+ * step probes under RUNNER_TEMP) without letting it hold the step: opened without blocking (a named
+ * pipe with no writer would block a plain read forever), checked to be a regular file, and read up
+ * to a limit (/dev/zero has no end). Anything else is refused with a sentence saying what it is.
+ */
+
+/** A file the step will not read; `message` says which and why, for the line that refuses. */
+class UnreadableFileError extends Error {
+    name = 'UnreadableFileError';
+}
+/** The most the step reads of any configuration file (docker's config.json, a user .npmrc). */
+const CONFIG_FILE_LIMIT = 1024 * 1024;
+/**
+ * The text of the regular file at `path` (symbolic links followed), read with O_NONBLOCK and at
+ * most `maxBytes` bytes. `missing` only when nothing at all is at the name: a symbolic link that
+ * leads nowhere is refused, so a caller that probes for a free name never takes one.
+ */
+function readRegularFile(path, maxBytes) {
+    // O_NONBLOCK: opening a FIFO for reading returns at once instead of waiting for a writer
+    const flags = external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0) | (external_node_fs_namespaceObject.constants.O_NOCTTY ?? 0);
+    let fd;
+    try {
+        fd = (0,external_node_fs_namespaceObject.openSync)(path, flags);
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ENOENT' && !somethingAt(path))
+            return { kind: 'missing' };
+        if (code === 'ENOENT') {
+            return refused(`${path} is a symbolic link that leads nowhere`);
+        }
+        if (code === 'ENOTDIR')
+            return { kind: 'missing' };
+        return refused(`${path} cannot be opened (${code ?? 'error'})`);
+    }
+    try {
+        const stat = (0,external_node_fs_namespaceObject.fstatSync)(fd);
+        if (!stat.isFile())
+            return refused(`${path} is ${kindOf(stat)}, not a regular file`);
+        if (stat.size > maxBytes) {
+            return refused(`${path} is larger than ${maxBytes} bytes (${stat.size})`);
+        }
+        const buffer = Buffer.alloc(maxBytes + 1);
+        let length = 0;
+        for (;;) {
+            const read = (0,external_node_fs_namespaceObject.readSync)(fd, buffer, length, buffer.length - length, null);
+            if (read === 0)
+                break;
+            length += read;
+            if (length > maxBytes)
+                return refused(`${path} is larger than ${maxBytes} bytes`);
+        }
+        return { kind: 'text', text: buffer.subarray(0, length).toString('utf8') };
+    }
+    catch (error) {
+        return refused(`${path} cannot be read (${error.code ?? 'error'})`);
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+/** readRegularFile's answer as text, undefined for nothing there; throws for a refused file. */
+function textOrUndefined(read) {
+    if (read.kind === 'refused')
+        throw new UnreadableFileError(read.why);
+    return read.kind === 'text' ? read.text : undefined;
+}
+function refused(why) {
+    return { kind: 'refused', why };
+}
+function somethingAt(path) {
+    try {
+        (0,external_node_fs_namespaceObject.lstatSync)(path);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+function kindOf(stat) {
+    if (stat.isFIFO())
+        return 'a named pipe (FIFO)';
+    if (stat.isCharacterDevice())
+        return 'a character device';
+    if (stat.isBlockDevice())
+        return 'a block device';
+    if (stat.isDirectory())
+        return 'a folder';
+    if (stat.isSocket())
+        return 'a socket';
+    return 'not a file';
+}
+
 ;// CONCATENATED MODULE: ./src/registries/plans.ts
 /**
  * Every validated `registries` line turned into its format's plan, before any request: a plan's
  * own problems (a clash with the user's existing configuration, a file outside RUNNER_TEMP) stop
  * the step like a bad input. Touches nothing.
  */
+
 
 
 
@@ -6184,16 +6280,31 @@ function planEach(requests, context, formats) {
         if (format === undefined)
             throw new Error(`no format module for ${request.format}`);
         if (format.planAll === undefined) {
-            results.push(format.plan(request, context));
+            results.push(refusingUnreadable(request, () => format.plan(request, context)));
         }
         else if (!grouped.has(request.format)) {
             grouped.add(request.format);
             const all = requests.filter((other) => other.format === request.format);
-            const planned = format.planAll(all, context);
+            const planned = refusingUnreadable(request, () => format.planAll?.(all, context) ?? []);
             results.push(...('problems' in planned ? [planned] : planned));
         }
     }
     return results;
+}
+/** A plan, or the line's problem when planning met a file the step will not read. */
+function refusingUnreadable(request, planIt) {
+    try {
+        return planIt();
+    }
+    catch (error) {
+        if (!(error instanceof UnreadableFileError))
+            throw error;
+        return {
+            problems: [
+                `${lineName(request)}: ${error.message}; the step reads only regular files. Fix: point the setting that names it at a regular file, or remove what is there.`
+            ]
+        };
+    }
 }
 /**
  * Two lines that would export the same variable (`cargo a-b` and `cargo a_b` both name
@@ -6353,16 +6464,18 @@ async function main(deps) {
     const secrets = [deps.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? '', ...proxyCredentials(deps.env)];
     const context = { env: deps.env, secrets };
     let writeSummary = true;
+    saveEmptyRecord(io);
     try {
         const inputs = parseInputs((name) => io.getInput(name), deps.system);
         context.inputs = inputs;
         writeSummary = inputs.jobSummary;
-        const plans = registryPlans(inputs, deps.system);
+        const deadline = { atMs: startedAtMs + inputs.totalTimeoutMs, budgetMs: inputs.totalTimeoutMs };
+        const programDeadline = stepDeadline(deadline.atMs, inputs.timeoutMs, deps.clock.now);
+        const plans = registryPlans(inputs, deps.system, programDeadline);
         requireOidc(deps.env, deps.readEvent);
         requireCertificateChecks(deps.env);
         requireQuietRequests(deps.env);
         requireUsableProxies(deps.env);
-        const deadline = { atMs: startedAtMs + inputs.totalTimeoutMs, budgetMs: inputs.totalTimeoutMs };
         const calls = remoteCalls(inputs, deps, context, { deadline, secrets });
         const idToken = await calls.idToken();
         if (inputs.dryRun)
@@ -6375,7 +6488,7 @@ async function main(deps) {
                 system: deps.system,
                 key: key.token,
                 cleanup: inputs.cleanup,
-                timeoutMs: inputs.timeoutMs
+                deadline: programDeadline
             });
         }
         const minutesLeft = reportExpiry(key, inputs, io, deps.clock.now());
@@ -6400,12 +6513,12 @@ async function main(deps) {
     }
 }
 /** The plan of every `registries` line, checked before any request; none without the input. */
-function registryPlans(inputs, system) {
+function registryPlans(inputs, system, deadline) {
     if (inputs.registries.length === 0)
         return [];
     if (system === undefined)
         throw new Error('the registries input needs deps.system');
-    return planRegistries(inputs.registries, system.planContext(inputs.exportEnv, inputs.timeoutMs), FORMATS);
+    return planRegistries(inputs.registries, system.planContext(inputs.exportEnv, deadline), FORMATS);
 }
 /**
  * The three remote calls, each under the retry policy and the step's one deadline, each telling
@@ -6488,16 +6601,95 @@ async function dryRun(inputs, idToken, io, plans) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/registries/undo.ts
+/**
+ * The post step's plan: what main applied, undone in reverse, and only what is still this step's.
+ * A variable is put back only while it holds the value main exported (compared by SHA-256); a later
+ * step that set it again keeps its value. Whether docker's stored credential is still this step's
+ * is read at undo time (it lives in docker's config or credential store).
+ */
+
+function planUndo(record, env) {
+    return [...record.steps].reverse().map((step) => {
+        switch (step.kind) {
+            case 'file':
+                return { ...step, kind: 'remove-file' };
+            case 'env': {
+                const current = env[step.name];
+                if (current === undefined || fingerprint(current) !== step.sha256) {
+                    return { kind: 'keep-env', line: step.line, name: step.name };
+                }
+                return step.restore === null
+                    ? { kind: 'leave-env', line: step.line, name: step.name }
+                    : { kind: 'restore-env', line: step.line, name: step.name, value: step.restore };
+            }
+            case 'docker-login':
+                return { ...step, kind: 'docker-logout' };
+        }
+    });
+}
+
+;// CONCATENATED MODULE: ./src/registries/cleanup.ts
+
+
+
+
+/** Undoes a record in reverse; every problem is a warning. */
+function undoRecord(record, options) {
+    const { io } = options;
+    for (const action of planUndo(record, options.system.env)) {
+        try {
+            undoAction(action, options);
+        }
+        catch (error) {
+            io.warning(log `Could not undo line ${action.line} of registries: ${errorMessage(error)}`, log `Cleanup incomplete`);
+        }
+    }
+}
+const FILE_OUTCOMES = {
+    removed: 'Removed',
+    gone: 'was already gone',
+    replaced: 'is no longer the file this step wrote (something else was put at the name); left as it is',
+    changed: 'was changed after this step wrote it; left as it is'
+};
+function undoAction(action, options) {
+    const { io } = options;
+    switch (action.kind) {
+        case 'remove-file': {
+            const outcome = options.system.removeFile(action.path, action);
+            io.info(outcome === 'removed'
+                ? log `Removed ${action.path}.`
+                : log `${action.path} ${FILE_OUTCOMES[outcome]}.`);
+            return;
+        }
+        case 'restore-env':
+            io.exportVariable(action.name, action.value);
+            io.info(action.value === ''
+                ? log `Cleared ${action.name} for the rest of the job.`
+                : log `Put ${action.name} back to its value before the action.`);
+            return;
+        case 'keep-env':
+            io.info(log `${action.name} no longer holds this step's value (a later step set it); left as it is.`);
+            return;
+        case 'leave-env':
+            io.info(log `Left ${action.name} as it is: it holds nothing secret and had no value before the action (a variable cannot be unset, and tools refuse it empty).`);
+            return;
+        case 'docker-logout':
+            dockerLogout(action, options);
+            return;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/post.ts
 
 
 
 
 
-/** Time limit for each program the post step runs (docker logout, a credential helper). */
-const POST_PROGRAM_TIMEOUT_MS = 30_000;
-function post(io, env, nowMs, system) {
-    undoRegistries(io, system);
+
+
+function post(io, env, nowMs, system, now = () => Date.now()) {
+    undoRegistries(io, system, postDeadline(io, now));
     try {
         if (io.getState(STATE.expiresAt) === '') {
             io.info(log `Nothing to clean up: the main step did not produce a key.`);
@@ -6534,24 +6726,45 @@ function post(io, env, nowMs, system) {
     }
 }
 /**
+ * Post's own budget, from the same inputs as main's (the runner gives post the step's inputs):
+ * every program it runs gets at most timeout-seconds, and all of them together at most
+ * total-timeout-seconds. A value main would refuse counts as its default.
+ */
+function postDeadline(io, now) {
+    const seconds = (name, fallback, max) => {
+        const value = io.getInput(name).trim();
+        const n = /^\d+$/.test(value) ? Number(value) : NaN;
+        return n >= 1 && n <= max ? n : fallback;
+    };
+    const eachMs = seconds('timeout-seconds', DEFAULT_TIMEOUT_SECONDS, 300) * 1000;
+    const totalMs = seconds('total-timeout-seconds', DEFAULT_TOTAL_TIMEOUT_SECONDS, 3600) * 1000;
+    return stepDeadline(now() + totalMs, eachMs, now);
+}
+/**
  * Undoes what main applied for the `registries` input (files, variables, docker logins), in
  * reverse, whatever export-env said; `cleanup: false` leaves it all. Nothing when main applied
  * nothing.
  */
-function undoRegistries(io, system) {
+function undoRegistries(io, system, deadline) {
     try {
-        const record = parseRecord(io.getState(REGISTRIES_STATE));
+        const rules = {
+            tempDir: system?.env['RUNNER_TEMP'] ?? '',
+            platform: system?.platform ?? 'linux'
+        };
+        const record = parseRecord(io.getState(REGISTRIES_STATE), rules);
         if (record === undefined)
             return;
         if (record instanceof Error)
             throw record;
+        if (record.steps.length === 0)
+            return;
         if (!record.cleanup) {
             io.info(log `cleanup is false: the package manager configuration of the registries input is left as it is.`);
             return;
         }
         if (system === undefined)
             throw new Error('the post step was given no system to undo with');
-        undoRecord(record, { io, system, timeoutMs: POST_PROGRAM_TIMEOUT_MS });
+        undoRecord(record, { io, system, deadline });
     }
     catch (error) {
         io.warning(log `Could not undo the registries configuration: ${errorMessage(error)}`, log `Cleanup incomplete`);
@@ -6602,6 +6815,74 @@ function lookup(env, name) {
     return found === undefined ? undefined : env[found];
 }
 
+;// CONCATENATED MODULE: ./src/run-program.ts
+
+
+function groupKill(platform, pid, env) {
+    if (platform !== 'win32')
+        return { kind: 'signal', pid: -pid, signal: 'SIGKILL' };
+    const root = env['SystemRoot'] || env['SYSTEMROOT'] || 'C:\\Windows';
+    return {
+        kind: 'program',
+        program: external_node_path_namespaceObject.win32.join(root, 'System32', 'taskkill.exe'),
+        args: ['/T', '/F', '/PID', String(pid)]
+    };
+}
+function runProgram(program, args, options, machine) {
+    const limitMs = Math.floor(options.deadline.limitMs());
+    if (limitMs <= 0) {
+        return {
+            status: null,
+            stdout: '',
+            stderr: '',
+            error: `not started: the step's time budget (total-timeout-seconds) ran out`
+        };
+    }
+    const windows = machine.platform === 'win32';
+    const result = machine.spawn(program, [...args], {
+        env: { ...machine.env, ...options.env },
+        input: options.input ?? '',
+        encoding: 'utf8',
+        timeout: limitMs,
+        killSignal: 'SIGKILL',
+        windowsHide: true,
+        shell: false,
+        // a group of its own, to be killed as one (on Windows it would get a console of its own)
+        detached: !windows,
+        maxBuffer: 1024 * 1024
+    });
+    const timedOut = result.error?.code === 'ETIMEDOUT';
+    if (typeof result.pid === 'number' && result.pid > 0 && (timedOut || !windows)) {
+        stopGroup(groupKill(machine.platform, result.pid, machine.env), machine);
+    }
+    const why = timedOut
+        ? `did not finish within ${formatSeconds(limitMs)}${limitMs < options.deadline.eachMs ? `, what was left of the step's time budget (total-timeout-seconds)` : ' (timeout-seconds)'}, and was stopped with every process it started`
+        : result.error?.message;
+    return {
+        status: result.status,
+        stdout: String(result.stdout ?? ''),
+        stderr: String(result.stderr ?? ''),
+        error: why
+    };
+}
+/** Kills what is left of the group; nothing left is fine. */
+function stopGroup(kill, machine) {
+    try {
+        if (kill.kind === 'signal')
+            machine.kill(kill.pid, kill.signal);
+        else {
+            machine.spawn(kill.program, [...kill.args], {
+                encoding: 'utf8',
+                windowsHide: true,
+                timeout: 10_000
+            });
+        }
+    }
+    catch {
+        // ESRCH: the program and everything it started have ended already
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/system.ts
 
 
@@ -6610,6 +6891,10 @@ function lookup(env, name) {
 
 
 
+
+
+/** A deadline for programs when the caller gives none: 30 s each, no overall budget. */
+const NO_DEADLINE = { eachMs: 30_000, limitMs: () => 30_000 };
 function createSystem(options = {}) {
     const env = options.env ?? process.env;
     const platform = options.platform ?? process.platform;
@@ -6636,7 +6921,7 @@ function createSystem(options = {}) {
         findProgram(name) {
             return programCandidates(name, platform, env).find(isProgram);
         },
-        planContext(exportEnv, timeoutMs = 30_000) {
+        planContext(exportEnv, deadline = NO_DEADLINE) {
             const homeDir = (platform === 'win32' ? env['USERPROFILE'] : env['HOME']) || (0,external_node_os_namespaceObject.homedir)() || '';
             return {
                 platform,
@@ -6644,11 +6929,12 @@ function createSystem(options = {}) {
                 homeDir,
                 env: { ...env },
                 exportEnv,
-                readFile: (path) => readText(path),
-                readCredentialHelper: (helper, host, configDir) => readCredentialHelper(system, helper, host, configDir, timeoutMs)
+                readFile: readConfigFile,
+                readCredentialHelper: (helper, host, configDir) => readCredentialHelper(system, helper, host, configDir, deadline)
             };
         },
-        readFile: readText,
+        readFile: readConfigFile,
+        readRegularFile: readRegularFile,
         writeFile(path, content) {
             if (tempDir() !== '' && isInside(tempDir(), path, platform)) {
                 (0,external_node_fs_namespaceObject.mkdirSync)(paths.dirname(path), { recursive: true, mode: 0o700 });
@@ -6669,56 +6955,48 @@ function createSystem(options = {}) {
             try {
                 (0,external_node_fs_namespaceObject.fchmodSync)(fd, 0o600); // exactly 0600, whatever the umask
                 (0,external_node_fs_namespaceObject.writeSync)(fd, content);
+                return { id: inodeId((0,external_node_fs_namespaceObject.fstatSync)(fd, { bigint: true })), sha256: fingerprint(content) };
             }
             finally {
                 (0,external_node_fs_namespaceObject.closeSync)(fd);
             }
         },
-        removeFile(path) {
+        removeFile(path, identity) {
             requireInsideTemp(path);
+            let stat;
             try {
-                (0,external_node_fs_namespaceObject.unlinkSync)(path);
-                return true;
+                stat = (0,external_node_fs_namespaceObject.lstatSync)(path, { bigint: true });
             }
             catch (error) {
                 if (error.code === 'ENOENT')
-                    return false;
+                    return 'gone';
                 throw error;
             }
+            if (!stat.isFile() || inodeId(stat) !== identity.id)
+                return 'replaced';
+            const read = readRegularFile(path, CONFIG_FILE_LIMIT);
+            if (read.kind !== 'text' || fingerprint(read.text) !== identity.sha256)
+                return 'changed';
+            (0,external_node_fs_namespaceObject.unlinkSync)(path);
+            return 'removed';
         },
         run(program, args, runOptions) {
-            const result = spawn(program, [...args], {
-                env: { ...env, ...runOptions.env },
-                input: runOptions.input ?? '',
-                encoding: 'utf8',
-                timeout: runOptions.timeoutMs,
-                killSignal: 'SIGKILL',
-                windowsHide: true,
-                shell: false,
-                maxBuffer: 1024 * 1024
+            const kill = options.kill ?? ((pid, signal) => process.kill(pid, signal));
+            return runProgram(program, args, runOptions, {
+                platform,
+                env,
+                spawn: spawn,
+                kill
             });
-            const timedOut = result.error?.code === 'ETIMEDOUT';
-            return {
-                status: result.status,
-                stdout: String(result.stdout ?? ''),
-                stderr: String(result.stderr ?? ''),
-                error: result.error
-                    ? timedOut
-                        ? `did not finish within ${formatSeconds(runOptions.timeoutMs)}`
-                        : result.error.message
-                    : undefined
-            };
         }
     };
     return system;
 }
-function readText(path) {
-    try {
-        return (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
-    }
-    catch {
-        return undefined;
-    }
+function readConfigFile(path) {
+    return textOrUndefined(readRegularFile(path, CONFIG_FILE_LIMIT));
+}
+function inodeId(stat) {
+    return `${stat.dev}:${stat.ino}`;
 }
 function isProgram(path) {
     try {
