@@ -364,3 +364,20 @@ describe('planRegistries: what no plan may do', () => {
     ).toThrow(new InputError(['line 4 clashes']))
   })
 })
+
+describe('programCandidates: relative PATH entries are never used', () => {
+  test('Linux: an empty entry, ., bin and ../x resolve against the workspace; skipped', () => {
+    expect(programCandidates('docker', 'linux', { PATH: ':.:bin:../x:/usr/bin' })).toEqual([
+      '/usr/bin/docker'
+    ])
+  })
+
+  test('Windows: only a drive folder or a UNC path; never C:relative, \\rooted or .', () => {
+    expect(
+      programCandidates('docker', 'win32', {
+        PATH: '.;bin;C:tools;\\rooted;C:\\bin;\\\\server\\share\\bin',
+        PATHEXT: '.EXE'
+      })
+    ).toEqual(['C:\\bin\\docker.exe', '\\\\server\\share\\bin\\docker.exe'])
+  })
+})
