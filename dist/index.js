@@ -4087,6 +4087,8 @@ function missingPrograms(requests, rules) {
 
 
 
+/** The variable the action exports the key in (src/outputs.ts). */
+const API_KEY_VARIABLE = 'CLOUDSMITH_API_KEY';
 const CARGO_HOST = 'cargo.cloudsmith.io';
 /** The scheme before the key in the `Authorization` header Cargo sends. */
 const CARGO_AUTH_SCHEME = 'Token';
@@ -4196,13 +4198,18 @@ const cargo = {
 };
 /**
  * The registry's variables that are already set to something else than this line would set.
- * An index equal to this line's is taken as this action's own from an earlier step (run again to
- * renew the key), and replaced.
+ * An index equal to this line's, with no token or the token of the key this action exported (run
+ * again to renew the key), is replaced; a token of the user's own under the same index is kept:
+ * the line is refused rather than replace it (and post would then clear it).
  */
 function clashingVariables(context, names, index) {
     const set = (variable) => (context.env[variable] ?? '') !== '';
-    if (context.env[names.index] === index)
-        return [];
+    if (context.env[names.index] === index) {
+        const token = context.env[names.token] ?? '';
+        const ourKey = context.env[API_KEY_VARIABLE] ?? '';
+        const ours = ourKey !== '' && token === `${CARGO_AUTH_SCHEME} ${ourKey}`;
+        return token === '' || ours ? [] : [names.token];
+    }
     return [names.index, names.token, names.provider].filter(set);
 }
 
@@ -4449,6 +4456,20 @@ function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+;// CONCATENATED MODULE: ./src/registries/variable-names.ts
+/**
+ * Environment variable names as the step reads and writes them: plain ASCII only. Unicode case
+ * rules map look-alikes onto ASCII ('ſ'.toUpperCase() is 'S', 'K' (Kelvin) lower-cases to 'k'),
+ * so a name compared with toUpperCase would take NPM_CONFIG_UſERCONFIG for NPM_CONFIG_USERCONFIG
+ * and then export under the look-alike.
+ */
+/** A variable name the step may write. */
+const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** `name` upper-cased in ASCII only: a-z become A-Z, every other character stays as it is. */
+function asciiUpperCase(name) {
+    return name.replace(/[a-z]+/g, (letters) => letters.toUpperCase());
+}
+
 ;// CONCATENATED MODULE: ./src/registries/npm.ts
 /**
  * npm and pnpm: one user config file in RUNNER_TEMP for every npm line, the way setup-node does
@@ -4466,6 +4487,7 @@ function isRecord(value) {
  * Settings from the environment (`npm_config_*`) beat every file: one that would override this
  * step's registry or token is refused too.
  */
+
 
 
 
@@ -4618,7 +4640,7 @@ function environmentOverrides(registries, env) {
 }
 /** Which user config npm would read now, following npm: a non-empty npm_config_userconfig (any case), else ~/.npmrc. */
 function existingConfig(context) {
-    const variables = new Map(Object.entries(context.env).filter((entry) => entry[0].toUpperCase() === USERCONFIG_VARIABLE && entry[1] !== undefined));
+    const variables = new Map(Object.entries(context.env).filter((entry) => asciiUpperCase(entry[0]) === USERCONFIG_VARIABLE && entry[1] !== undefined));
     const named = [...new Set([...variables.values()].filter((value) => value !== ''))];
     if (named.length > 1) {
         return {
@@ -4787,7 +4809,7 @@ function userconfigExports(path, existing, platform) {
         value: [path],
         secret: false,
         restore: platform === 'win32'
-            ? (variables.find(([variable]) => variable.toUpperCase() === name)?.[1] ?? '')
+            ? (variables.find(([variable]) => asciiUpperCase(variable) === name)?.[1] ?? '')
             : (existing.variables.get(name) ?? '')
     }));
 }
@@ -5788,7 +5810,7 @@ function providerAdvice(org, serviceSlug, claims, suggestion) {
 
 
 
-const API_KEY_VARIABLE = 'CLOUDSMITH_API_KEY';
+const outputs_API_KEY_VARIABLE = 'CLOUDSMITH_API_KEY';
 /** The API base URL the Cloudsmith CLI reads; exported only for a non-default api-url. */
 const API_HOST_VARIABLE = 'CLOUDSMITH_API_HOST';
 /** Names of the state main saves for post. */
@@ -5807,11 +5829,11 @@ function publish(key, options, io) {
     io.setOutput('expires-at', key.expiresAt.toISOString());
     io.saveState(STATE.expiresAt, key.expiresAt.toISOString());
     if (options.exportEnv) {
-        io.exportVariable(API_KEY_VARIABLE, key.token);
+        io.exportVariable(outputs_API_KEY_VARIABLE, key.token);
         io.saveState(STATE.exported, 'true');
         io.saveState(STATE.fingerprint, fingerprint(key.token));
         io.saveState(STATE.cleanup, String(options.cleanup));
-        io.info(log `Exported ${API_KEY_VARIABLE} for the following steps of this job.`);
+        io.info(log `Exported ${outputs_API_KEY_VARIABLE} for the following steps of this job.`);
         if (options.apiUrl !== DEFAULT_API_URL) {
             io.exportVariable(API_HOST_VARIABLE, options.apiUrl);
             io.saveState(STATE.apiHost, options.apiUrl);
@@ -5941,6 +5963,7 @@ function dockerLogout(action, options) {
 
 
 
+
 /** Name of the state entry that holds the record. */
 const REGISTRIES_STATE = 'registries';
 function serialiseRecord(record) {
@@ -5976,8 +5999,6 @@ function parseRecord(text, rules) {
     return { cleanup: record.cleanup, steps };
 }
 const SHA256 = /^[0-9a-f]{64}$/;
-/** A variable name as the step writes them: plain ASCII, never a look-alike. */
-const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** A docker user name as the docker line accepts it. */
 const record_USERNAME = /^[A-Za-z0-9][A-Za-z0-9_.@+-]{0,127}$/;
 function isStep(value, rules) {
@@ -6267,6 +6288,7 @@ function kindOf(stat) {
 
 
 
+
 function planRegistries(requests, context, formats) {
     const plans = [];
     const problems = [];
@@ -6277,6 +6299,9 @@ function planRegistries(requests, context, formats) {
         }
         const { request } = planned;
         for (const step of planned.steps) {
+            if (step.kind === 'env' && !VARIABLE_NAME.test(step.name)) {
+                problems.push(`${lineName(request)}: the plan would export ${quote(step.name)}, which is not a plain ASCII variable name; this is a bug in the action.`);
+            }
             if (step.kind === 'env' && step.secret && step.restore !== '') {
                 // the state would keep the earlier value, which may hold someone's credential
                 problems.push(`${lineName(request)}: the plan would keep the earlier value of ${step.name}, a secret, to restore it; this is a bug in the action.`);
@@ -6345,9 +6370,9 @@ function sharedVariables(plans) {
     for (const plan of plans) {
         const names = new Set(plan.steps.flatMap((step) => (step.kind === 'env' ? [step.name] : [])));
         for (const name of names) {
-            const earlier = exportedBy.get(name.toUpperCase());
+            const earlier = exportedBy.get(asciiUpperCase(name));
             if (earlier === undefined) {
-                exportedBy.set(name.toUpperCase(), plan);
+                exportedBy.set(asciiUpperCase(name), plan);
             }
             else {
                 problems.push(`${lineName(plan.request)}: it would export ${name}, which line ${earlier.request.line} exports too; give each line its own (for cargo, another name=).`);
@@ -6725,25 +6750,25 @@ function post(io, env, nowMs, system, now = () => Date.now()) {
             return;
         }
         if (io.getState(STATE.exported) !== 'true') {
-            io.info(log `Nothing to clean up: ${API_KEY_VARIABLE} was not exported.`);
+            io.info(log `Nothing to clean up: ${outputs_API_KEY_VARIABLE} was not exported.`);
             return;
         }
-        const current = env[API_KEY_VARIABLE];
+        const current = env[outputs_API_KEY_VARIABLE];
         if (!current || fingerprint(current) !== io.getState(STATE.fingerprint)) {
-            io.info(log `Nothing to clean up: ${API_KEY_VARIABLE} no longer holds this step's key (a later step replaced or cleared it).`);
+            io.info(log `Nothing to clean up: ${outputs_API_KEY_VARIABLE} no longer holds this step's key (a later step replaced or cleared it).`);
             return;
         }
         const expiresAt = io.getState(STATE.expiresAt);
         const expiredMs = nowMs - Date.parse(expiresAt);
         if (expiredMs > 0) {
-            io.warning(log `The Cloudsmith key in ${API_KEY_VARIABLE} expired at ${expiresAt}, ${Math.ceil(expiredMs / 60_000)} minute(s) before this job ended; a step that used it after then was refused. Run the action again right before long-running steps.`, log `Cloudsmith key expired during the job`);
+            io.warning(log `The Cloudsmith key in ${outputs_API_KEY_VARIABLE} expired at ${expiresAt}, ${Math.ceil(expiredMs / 60_000)} minute(s) before this job ended; a step that used it after then was refused. Run the action again right before long-running steps.`, log `Cloudsmith key expired during the job`);
         }
         if (io.getState(STATE.cleanup) !== 'true') {
-            io.info(log `cleanup is false: ${API_KEY_VARIABLE} is left as it is.`);
+            io.info(log `cleanup is false: ${outputs_API_KEY_VARIABLE} is left as it is.`);
             return;
         }
-        io.exportVariable(API_KEY_VARIABLE, '');
-        io.info(log `Cleared ${API_KEY_VARIABLE} for the rest of the job.`);
+        io.exportVariable(outputs_API_KEY_VARIABLE, '');
+        io.info(log `Cleared ${outputs_API_KEY_VARIABLE} for the rest of the job.`);
         const apiHost = io.getState(STATE.apiHost);
         if (apiHost !== '' && env[API_HOST_VARIABLE] === apiHost) {
             io.exportVariable(API_HOST_VARIABLE, '');
@@ -6804,7 +6829,7 @@ function undoRegistries(io, system, deadline) {
 const external_node_os_namespaceObject = require("node:os");
 ;// CONCATENATED MODULE: ./src/registries/program-path.ts
 /**
- * Where a shell would look for a program, in order: each PATH directory, and on Windows each
+ * Where a shell would look for a program, in order: each absolute PATH directory, and on Windows each
  * PATHEXT extension Node can start without a shell, .com and .exe (`docker` is `docker.exe`
  * there; a `docker.cmd` or `docker.bat` earlier on PATH is passed over). Pure: the caller checks
  * which exists.
@@ -6819,7 +6844,8 @@ function programCandidates(name, platform, env) {
     const dirs = (pathValue ?? '')
         .split(windows ? ';' : ':')
         .map((dir) => (windows ? dir.trim().replace(/^"(.*)"$/, '$1') : dir))
-        .filter((dir) => dir !== '');
+        // a relative folder (or an empty one, the working directory) is the workspace: never looked in
+        .filter((dir) => (windows ? /^(?:[A-Za-z]:[\\/]|\\\\)/.test(dir) : paths.isAbsolute(dir)));
     if (!windows)
         return dirs.map((dir) => paths.join(dir, name));
     // only what Node starts without a shell: a .cmd or .bat needs cmd.exe (spawn refuses it, EINVAL)

@@ -18,6 +18,7 @@ import { posix, win32 } from 'node:path'
 import type { FormatModule, Plan, PlanContext, RegistryRequest, Step } from './plan.js'
 import { cloudsmithHostProblem, domainEndpoint, domainOptionText } from './domains.js'
 import { lineName } from './request.js'
+import { asciiUpperCase } from './variable-names.js'
 
 export const DEFAULT_NPM_HOST = 'npm.cloudsmith.io'
 const USERCONFIG_VARIABLE = 'NPM_CONFIG_USERCONFIG'
@@ -230,7 +231,7 @@ function existingConfig(context: PlanContext): ExistingConfig | { problem: strin
   const variables = new Map(
     Object.entries(context.env).filter(
       (entry): entry is [string, string] =>
-        entry[0].toUpperCase() === USERCONFIG_VARIABLE && entry[1] !== undefined
+        asciiUpperCase(entry[0]) === USERCONFIG_VARIABLE && entry[1] !== undefined
     )
   )
   const named = [...new Set([...variables.values()].filter((value) => value !== ''))]
@@ -430,7 +431,7 @@ function userconfigExports(path: string, existing: ExistingConfig, platform: str
     secret: false,
     restore:
       platform === 'win32'
-        ? (variables.find(([variable]) => variable.toUpperCase() === name)?.[1] ?? '')
+        ? (variables.find(([variable]) => asciiUpperCase(variable) === name)?.[1] ?? '')
         : (existing.variables.get(name) ?? '')
   }))
 }

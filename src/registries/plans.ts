@@ -7,7 +7,8 @@ import { InputError } from '../inputs.js'
 import { UnreadableFileError } from '../read-file.js'
 import type { FormatModule, Plan, PlanContext, RegistryRequest } from './plan.js'
 import { isInside } from './paths.js'
-import { lineName } from './request.js'
+import { lineName, quote } from './request.js'
+import { asciiUpperCase, VARIABLE_NAME } from './variable-names.js'
 
 export { isInside }
 
@@ -25,6 +26,11 @@ export function planRegistries(
     }
     const { request } = planned
     for (const step of planned.steps) {
+      if (step.kind === 'env' && !VARIABLE_NAME.test(step.name)) {
+        problems.push(
+          `${lineName(request)}: the plan would export ${quote(step.name)}, which is not a plain ASCII variable name; this is a bug in the action.`
+        )
+      }
       if (step.kind === 'env' && step.secret && step.restore !== '') {
         // the state would keep the earlier value, which may hold someone's credential
         problems.push(
@@ -102,9 +108,9 @@ function sharedVariables(plans: readonly Plan[]): string[] {
   for (const plan of plans) {
     const names = new Set(plan.steps.flatMap((step) => (step.kind === 'env' ? [step.name] : [])))
     for (const name of names) {
-      const earlier = exportedBy.get(name.toUpperCase())
+      const earlier = exportedBy.get(asciiUpperCase(name))
       if (earlier === undefined) {
-        exportedBy.set(name.toUpperCase(), plan)
+        exportedBy.set(asciiUpperCase(name), plan)
       } else {
         problems.push(
           `${lineName(plan.request)}: it would export ${name}, which line ${earlier.request.line} exports too; give each line its own (for cargo, another name=).`

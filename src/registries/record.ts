@@ -10,6 +10,7 @@
 import { posix, win32 } from 'node:path'
 import { isInside } from './paths.js'
 import { hostProblem } from './request.js'
+import { VARIABLE_NAME } from './variable-names.js'
 
 /** Name of the state entry that holds the record. */
 export const REGISTRIES_STATE = 'registries'
@@ -95,8 +96,6 @@ export function parseRecord(text: string, rules: RecordRules): AppliedRecord | u
 }
 
 const SHA256 = /^[0-9a-f]{64}$/
-/** A variable name as the step writes them: plain ASCII, never a look-alike. */
-export const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
 /** A docker user name as the docker line accepts it. */
 const USERNAME = /^[A-Za-z0-9][A-Za-z0-9_.@+-]{0,127}$/
 
