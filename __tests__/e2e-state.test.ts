@@ -54,7 +54,7 @@ describe("this step's state is the only state", () => {
             kind: 'file',
             line: 1,
             path: victim,
-            id: `${stat.dev}:${stat.ino}`,
+            id: `${stat.dev}:${stat.ino}:${stat.birthtimeNs}`,
             sha256: sha256('kept\n')
           },
           { kind: 'env', line: 1, name: 'VICTIM', sha256: sha256('mine'), restore: 'attacker' }

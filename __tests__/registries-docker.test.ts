@@ -89,7 +89,7 @@ describe('whose credential docker holds', () => {
 describe('the record', () => {
   const RULES = { tempDir: '/t', platform: 'linux' as const }
   const steps = [
-    { kind: 'file' as const, line: 1, path: '/t/npmrc', id: '2049:77', sha256: sha256('x') },
+    { kind: 'file' as const, line: 1, path: '/t/npmrc', id: '2049:77:0', sha256: sha256('x') },
     { kind: 'env' as const, line: 1, name: 'A', sha256: sha256('a'), restore: '' },
     {
       kind: 'docker-login' as const,

@@ -83,7 +83,7 @@ describe('post acts only on a record main would have written', () => {
     kind: 'file' as const,
     line: 1,
     path: '/runner/_temp/cloudsmith-oidc-npmrc.npmrc',
-    id: '2049:12',
+    id: '2049:12:0',
     sha256: sha('x')
   }
   const env = {

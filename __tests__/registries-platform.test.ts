@@ -13,7 +13,11 @@ import {
   linkSync,
   symlinkSync,
   writeFileSync,
-  existsSync
+  existsSync,
+  appendFileSync,
+  lstatSync,
+  renameSync,
+  rmSync
 } from 'node:fs'
 import { join } from 'node:path'
 import { dockerConfigDir, dockerConfigFile, docker } from '../src/registries/docker.js'
@@ -379,5 +383,45 @@ describe('programCandidates: relative PATH entries are never used', () => {
         PATHEXT: '.EXE'
       })
     ).toEqual(['C:\\bin\\docker.exe', '\\\\server\\share\\bin\\docker.exe'])
+  })
+})
+
+describe('createSystem: post removes only the file this step wrote', () => {
+  const tempDir = tempDirs()
+  const temp = (): string => tempDir('system-identity')
+
+  test('another file put at the name, a link, or changed content: left as it is', () => {
+    const runnerTemp = temp()
+    const system = createSystem({ env: { RUNNER_TEMP: runnerTemp } })
+    const path = join(runnerTemp, 'npmrc')
+
+    const first = system.writeFile(path, 'ours\n')
+    expect(first.id).toMatch(/^\d+:\d+:\d+$/)
+    // replaced: another file (another inode, made while ours still exists) with the same content
+    writeFileSync(`${path}.other`, 'ours\n')
+    renameSync(`${path}.other`, path)
+    expect(system.removeFile(path, first)).toBe('replaced')
+    expect(readFileSync(path, 'utf8')).toBe('ours\n')
+
+    // a symbolic link at the name, even to the file itself
+    rmSync(path)
+    const second = system.writeFile(path, 'ours\n')
+    renameSync(path, `${path}.moved`)
+    symlinkSync(`${path}.moved`, path)
+    expect(system.removeFile(path, second)).toBe('replaced')
+    expect(lstatSync(path).isSymbolicLink()).toBe(true)
+
+    // the same file, written to by someone after the step
+    rmSync(path)
+    const third = system.writeFile(path, 'ours\n')
+    appendFileSync(path, 'theirs\n')
+    expect(system.removeFile(path, third)).toBe('changed')
+    expect(readFileSync(path, 'utf8')).toBe('ours\ntheirs\n')
+
+    // a dangling link where the file was: nothing of ours, left
+    rmSync(path)
+    symlinkSync(join(runnerTemp, 'nowhere'), path)
+    expect(system.removeFile(path, third)).toBe('replaced')
+    expect(lstatSync(path).isSymbolicLink()).toBe(true)
   })
 })

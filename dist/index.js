@@ -6017,7 +6017,7 @@ function isStep(value, rules) {
     switch (step['kind']) {
         case 'file':
             return (text('path', (path) => rules.tempDir !== '' && isInside(rules.tempDir, path, rules.platform)) &&
-                text('id', matches(/^\d+:\d+$/)) &&
+                text('id', matches(/^\d+:\d+:\d+$/)) &&
                 text('sha256', matches(SHA256)));
         case 'env':
             return (text('name', matches(VARIABLE_NAME)) &&
@@ -7050,8 +7050,9 @@ function createSystem(options = {}) {
 function readConfigFile(path) {
     return textOrUndefined(readRegularFile(path, CONFIG_FILE_LIMIT));
 }
+/** `dev:ino:birth`: the birth time (0 where the file system keeps none) tells a reused inode apart. */
 function inodeId(stat) {
-    return `${stat.dev}:${stat.ino}`;
+    return `${stat.dev}:${stat.ino}:${stat.birthtimeNs}`;
 }
 function isProgram(path) {
     try {

@@ -77,7 +77,7 @@ export interface System {
   run(program: string, args: readonly string[], options: RunOptions): ProgramResult
 }
 
-/** Which file a step wrote: its device and inode (`dev:ino`), and the SHA-256 of its content. */
+/** Which file a step wrote: device, inode and birth time (`dev:ino:birth`), and the SHA-256 of its content. */
 export interface FileIdentity {
   readonly id: string
   readonly sha256: string
@@ -201,8 +201,9 @@ function readConfigFile(path: string): string | undefined {
   return textOrUndefined(readRegularFile(path, CONFIG_FILE_LIMIT))
 }
 
+/** `dev:ino:birth`: the birth time (0 where the file system keeps none) tells a reused inode apart. */
 function inodeId(stat: BigIntStats): string {
-  return `${stat.dev}:${stat.ino}`
+  return `${stat.dev}:${stat.ino}:${stat.birthtimeNs}`
 }
 
 function isProgram(path: string): boolean {

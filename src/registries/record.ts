@@ -20,7 +20,7 @@ export type AppliedStep =
       readonly kind: 'file'
       readonly line: number
       readonly path: string
-      /** `dev:ino` of the file main created, and the SHA-256 of what it wrote: post removes only it. */
+      /** `dev:ino:birth` of the file main created, and the SHA-256 of what it wrote: post removes only it. */
       readonly id: string
       readonly sha256: string
     }
@@ -117,7 +117,7 @@ function isStep(value: unknown, rules: RecordRules): value is AppliedStep {
           'path',
           (path) => rules.tempDir !== '' && isInside(rules.tempDir, path, rules.platform)
         ) &&
-        text('id', matches(/^\d+:\d+$/)) &&
+        text('id', matches(/^\d+:\d+:\d+$/)) &&
         text('sha256', matches(SHA256))
       )
     case 'env':

@@ -12,7 +12,7 @@ export type UndoAction =
       readonly kind: 'remove-file'
       readonly line: number
       readonly path: string
-      /** The file main wrote (`dev:ino`, SHA-256 of its content): only it is removed. */
+      /** The file main wrote (`dev:ino:birth`, SHA-256 of its content): only it is removed. */
       readonly id: string
       readonly sha256: string
     }
