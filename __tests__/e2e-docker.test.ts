@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { expectCleanRun, lastKey } from './e2e/expectations.js'
+import { EMPTY_RECORD_STATE, expectCleanRun, lastKey } from './e2e/expectations.js'
 import { expectNoInjection } from './e2e/injection.js'
 import { findLeaks } from './support/runner.js'
 import {
@@ -243,7 +243,7 @@ describe('registries: docker, with the real docker CLI', () => {
           ])
         )
         expect(readFileSync(join(configDir, 'config.json'), 'utf8')).toBe(before)
-        expect(result.main.state).toEqual({})
+        expect(result.main.state).toEqual(EMPTY_RECORD_STATE)
       } finally {
         result.cleanup()
         rmSync(configDir, { recursive: true, force: true })
