@@ -2275,8 +2275,6 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = require("node:fs");
 ;// CONCATENATED MODULE: ./src/error-message.ts
 /**
  * The message of anything thrown. Not `instanceof Error`: errors from node's own modules may come
@@ -6182,6 +6180,8 @@ function joinInline(parts) {
     return parts.slice(1).reduce((all, part) => gfm `${all}, ${part}`, parts[0] ?? gfm ``);
 }
 
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = require("node:fs");
 ;// CONCATENATED MODULE: ./src/read-file.ts
 /**
  * Reading a file someone else may have put there (a user config, docker's config.json, a name the
@@ -7129,7 +7129,7 @@ async function runMain() {
         env: process.env,
         readEvent: () => {
             const path = process.env.GITHUB_EVENT_PATH;
-            return path ? JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8')) : undefined;
+            return path ? JSON.parse(readEventText(path)) : undefined;
         },
         getIdToken: (audience) => getIDToken(audience),
         http: createHttp(USER_AGENT),
@@ -7142,6 +7142,15 @@ async function runMain() {
     // unref'd timer never delays a process that has nothing left to do.
     setTimeout(() => process.exit(), 1000).unref();
 }
+/** The event payload's text: a regular file of at most EVENT_LIMIT bytes, read without blocking. */
+function readEventText(path) {
+    const read = readRegularFile(path, EVENT_LIMIT);
+    if (read.kind === 'text')
+        return read.text;
+    throw new Error(read.kind === 'missing' ? `${path} does not exist` : read.why);
+}
+/** Far above any event payload GitHub writes (a push of many commits is a few MB). */
+const EVENT_LIMIT = 64 * 1024 * 1024;
 function runPost() {
     post(io, process.env, Date.now(), createSystem());
 }
