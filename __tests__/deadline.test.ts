@@ -170,7 +170,7 @@ describe('runProgram under the deadline', () => {
 
   test('the System runs a real program that way: the credential helper at planning gets the deadline', () => {
     const clock = fakeClock()
-    const spy = spySpawn(() => ({ status: 1, stderr: 'credentials not found' }))
+    const spy = spySpawn(() => ({ status: 1, stdout: 'credentials not found in native keychain' }))
     const bin = tempDir('bin')
     writeFileSync(join(bin, 'docker-credential-x'), '#!/bin/sh\n')
     chmodSync(join(bin, 'docker-credential-x'), 0o755)

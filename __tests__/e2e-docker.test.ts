@@ -7,7 +7,16 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  chmodSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { EMPTY_RECORD_STATE, expectCleanRun, lastKey } from './e2e/expectations.js'
@@ -45,7 +54,8 @@ function dockerConfigDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'docker-config-'))
   writeFileSync(
     join(dir, 'config.json'),
-    JSON.stringify({ auths: { [OTHER_HOST]: { auth: OTHER_AUTH } } }, null, 2)
+    JSON.stringify({ auths: { [OTHER_HOST]: { auth: OTHER_AUTH } } }, null, 2),
+    { mode: 0o600 }
   )
   return dir
 }
@@ -293,12 +303,15 @@ describe('registries: docker, with the real docker CLI', () => {
       const result = await run(configDir, () => undefined)
       try {
         expect(result.main.exitCode).toBe(1)
-        expect(result.main.annotations.map((a) => a.title)).toEqual(['Invalid input'])
+        expect(result.main.annotations.map((a) => a.title)).toEqual([
+          'Package manager not configured'
+        ])
         const message = result.main.annotations[0]?.message ?? ''
         expect(message).toContain(
           `Input 'registries' line 1 (docker host=${registry.host}): docker already holds a login for ${registry.host}`
         )
-        expect(message).toContain('DOCKER_CONFIG')
+        expect(message).toContain('DOCKER_CONFIG=$RUNNER_TEMP/docker')
+        expect(message).not.toContain('a typo')
         expect(JSON.stringify(result)).not.toContain(standing)
         expect(stage.cloudsmith.requests.length).toBe(requests)
         expect(stage.issuer.counters.idToken).toBe(idTokens)
@@ -312,7 +325,7 @@ describe('registries: docker, with the real docker CLI', () => {
   )
 
   test.each<[string, () => Record<string, string>, string]>([
-    ['a relative DOCKER_CONFIG', () => ({ DOCKER_CONFIG: '.docker' }), 'is a relative path'],
+    ['a relative DOCKER_CONFIG', () => ({ DOCKER_CONFIG: '.docker' }), 'is not a full path'],
     [
       'a DOCKER_CONFIG inside GITHUB_WORKSPACE',
       () => {
@@ -320,6 +333,16 @@ describe('registries: docker, with the real docker CLI', () => {
         return { GITHUB_WORKSPACE: workspace, DOCKER_CONFIG: join(workspace, 'docker') }
       },
       'lies inside the workspace'
+    ],
+    [
+      'a DOCKER_CONFIG that is a symbolic link into GITHUB_WORKSPACE',
+      () => {
+        const workspace = mkdtempSync(join(tmpdir(), 'workspace-'))
+        const link = join(mkdtempSync(join(tmpdir(), 'temp-')), 'docker')
+        symlinkSync(workspace, link)
+        return { GITHUB_WORKSPACE: workspace, DOCKER_CONFIG: link }
+      },
+      `(really `
     ]
   ])(
     '%s: refused before any request, nothing written in the workspace',
@@ -333,10 +356,13 @@ describe('registries: docker, with the real docker CLI', () => {
       })
       try {
         expect(result.main.exitCode).toBe(1)
-        expect(result.main.annotations.map((a) => a.title)).toEqual(['Invalid input'])
+        expect(result.main.annotations.map((a) => a.title)).toEqual([
+          'Package manager not configured'
+        ])
         const message = result.main.annotations[0]?.message ?? ''
         expect(message).toContain(`Input 'registries' line 1 (docker host=${registry.host}):`)
         expect(message).toContain(why)
+        expect(message).not.toContain('a typo')
         expect(message).toContain('upload-artifact or cache step')
         expect(message).toContain('RUNNER_TEMP')
         expect(stage.cloudsmith.requests.length).toBe(requests)
@@ -346,6 +372,77 @@ describe('registries: docker, with the real docker CLI', () => {
       } finally {
         result.cleanup()
         if (vars.GITHUB_WORKSPACE) rmSync(vars.GITHUB_WORKSPACE, { recursive: true, force: true })
+      }
+    },
+    TIMEOUT
+  )
+
+  test(
+    'a docker login that hangs after storing the key: killed at its time limit, logged out by post',
+    async () => {
+      const configDir = dockerConfigDir()
+      const bin = mkdtempSync(join(tmpdir(), 'hanging-docker-'))
+      const real = spawnSync('sh', ['-c', 'command -v docker'], { encoding: 'utf8' }).stdout.trim()
+      writeFileSync(
+        join(bin, 'docker'),
+        [
+          `#!${process.execPath}`,
+          "const { spawnSync } = require('child_process')",
+          "const input = require('fs').readFileSync(0, 'utf8')",
+          `const run = spawnSync(${JSON.stringify(real)}, process.argv.slice(2), { input, stdio: ['pipe', 'inherit', 'inherit'] })`,
+          "if (process.argv[2] === 'login') setTimeout(() => {}, 120000)",
+          'else process.exit(run.status ?? 1)'
+        ].join('\n'),
+        { mode: 0o755 }
+      )
+      let storedWhileMainRan: string | undefined
+      const result = await runStep(stage, {
+        with: {
+          registries: `docker host=${registry.host}`,
+          'timeout-seconds': 4,
+          'total-timeout-seconds': 8
+        },
+        env: { DOCKER_CONFIG: configDir, PATH: `${bin}:${process.env.PATH ?? ''}` },
+        between: () => {
+          storedWhileMainRan = readConfig(configDir).auths?.[registry.host]?.auth
+        },
+        timeoutMs: TIMEOUT / 2
+      })
+      try {
+        expect(result.main.exitCode).toBe(1)
+        expect(result.main.durationMs).toBeLessThan(20_000)
+        expect(storedWhileMainRan).toBe(basic(lastKey(stage)))
+        expect(renderLog(result.post!)).toEqual(
+          expect.arrayContaining([`Logged docker out of ${registry.host}.`])
+        )
+        expect(readConfig(configDir).auths).toEqual({ [OTHER_HOST]: { auth: OTHER_AUTH } })
+      } finally {
+        result.cleanup()
+        rmSync(configDir, { recursive: true, force: true })
+        rmSync(bin, { recursive: true, force: true })
+      }
+    },
+    TIMEOUT
+  )
+
+  test(
+    'a config.json others can read (mode 0644): refused, its mode and bytes kept',
+    async () => {
+      const configDir = dockerConfigDir()
+      const file = join(configDir, 'config.json')
+      chmodSync(file, 0o644)
+      const before = readFileSync(file)
+      const result = await run(configDir, () => undefined)
+      try {
+        expect(result.main.exitCode).toBe(1)
+        const message = result.main.annotations[0]?.message ?? ''
+        expect(message).toContain(`${file} has mode 0644: other users of this machine can read it`)
+        expect(message).toContain(`Fix: run chmod 600 ${file} before this step`)
+        expect(statSync(file).mode & 0o777).toBe(0o644)
+        expect(readFileSync(file).equals(before)).toBe(true)
+      } finally {
+        result.cleanup()
+        rmSync(configDir, { recursive: true, force: true })
       }
     },
     TIMEOUT

@@ -68,7 +68,7 @@ function machine(
   extraEnv: Record<string, string> = {}
 ): Machine {
   const configDir = temp('docker-config')
-  writeFileSync(join(configDir, 'config.json'), JSON.stringify(config))
+  writeFileSync(join(configDir, 'config.json'), JSON.stringify(config), { mode: 0o600 })
   const runnerTemp = temp('runner-temp')
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
@@ -220,7 +220,7 @@ describe('docker login and logout, credential in config.json', () => {
     const before = readFileSync(join(m.configDir, 'config.json'), 'utf8')
     const problems = dockerRefusal(m, `docker host=${registry.host}`)
     expect(problems).toEqual([
-      `Input 'registries' line 1 (docker host=${registry.host}): docker already holds a login for ${registry.host} in ${join(m.configDir, 'config.json')}, made before this step; this step's login would replace it and the post step would then log it out. Fix: give docker its own config for this job (set DOCKER_CONFIG to a new folder under RUNNER_TEMP before this step), or remove the standing login (docker logout ${registry.host}) before this step.`
+      `Input 'registries' line 1 (docker host=${registry.host}): docker already holds a login for ${registry.host} in ${join(m.configDir, 'config.json')}, under "${registry.host}".`
     ])
     expect(problems.join('\n')).not.toContain(standing)
     expect(problems.join('\n')).not.toContain('a-long-lived-key')
@@ -231,14 +231,14 @@ describe('docker login and logout, credential in config.json', () => {
   test('a relative DOCKER_CONFIG, or one inside the workspace: refused while planning', () => {
     const relative = machine(undefined, { DOCKER_CONFIG: 'docker-config' })
     expect(dockerRefusal(relative, `docker host=${registry.host}`)).toEqual([
-      `Input 'registries' line 1 (docker host=${registry.host}): DOCKER_CONFIG (docker-config) is a relative path, which docker resolves against the working directory, the workspace; docker would keep its stored key (base64 of the user name and the key) there, where an upload-artifact or cache step could pick it up. Fix: point DOCKER_CONFIG at a folder under RUNNER_TEMP (for example \${{ runner.temp }}/docker), or unset it.`
+      `Input 'registries' line 1 (docker host=${registry.host}): DOCKER_CONFIG (docker-config) is not a full path.`
     ])
     const workspace = temp('workspace')
     for (const configDir of [join(workspace, 'sub', '.docker'), workspace]) {
       const inside = machine(undefined, { GITHUB_WORKSPACE: workspace, DOCKER_CONFIG: configDir })
       expect(dockerRefusal(inside, `docker host=${registry.host}`)).toEqual([
         expect.stringContaining(
-          `docker's config folder ${configDir} lies inside the workspace (GITHUB_WORKSPACE, ${workspace}); docker would keep its stored key`
+          `docker's config ${configDir} lies inside the workspace (GITHUB_WORKSPACE, ${workspace}).`
         )
       ])
       expect(inside.calls).toEqual([])
@@ -281,7 +281,7 @@ describe('docker login and logout, credential in config.json', () => {
       `Input 'registries' line 2 (docker host=${registry.host} username=someone): docker: log in to ${registry.host} as someone`
     )
     expect(text).toContain(
-      `docker login ${registry.host} --username someone --password-stdin failed: exit code 1.`
+      `docker login ${registry.host} --username someone --password-stdin failed (exit code 1) and said on its error output:`
     )
     expect(text).toContain('401 Unauthorized')
     expect(text).not.toContain(KEY_VALUE)
@@ -355,13 +355,17 @@ describe('docker with a credential store (credsStore)', () => {
     )
     const problems = dockerRefusal(m, `docker host=${registry.host}`)
     expect(problems).toEqual([
-      `Input 'registries' line 1 (docker host=${registry.host}): docker's credential store 'testhelper' (named in ${join(m.configDir, 'config.json')}) already holds a login for ${registry.host}, made before this step; this step's login would replace it and the post step would then log it out. Fix: give docker its own config for this job (set DOCKER_CONFIG to a new folder under RUNNER_TEMP before this step), or remove the standing login (docker logout ${registry.host}) before this step.`
+      `Input 'registries' line 1 (docker host=${registry.host}): docker's credential store 'testhelper' already holds a login for "${registry.host}", which docker uses or erases for ${registry.host}.`
     ])
     expect(problems.join('\n')).not.toContain('a-long-lived-key')
-    // only the helper was asked; docker never ran
+    // only the helper was asked, for each address docker logout erases; docker never ran
     expect(
-      m.calls.map((call) => [dirname(call.command) === dirname(m.store), ...call.args])
-    ).toEqual([[true, 'get']])
+      m.calls.map((call) => [dirname(call.command) === dirname(m.store), ...call.args, call.input])
+    ).toEqual([
+      [true, 'get', registry.host],
+      [true, 'get', `http://${registry.host}`],
+      [true, 'get', `https://${registry.host}`]
+    ])
     expect(stored(m.store)).toEqual({
       [registry.host]: { Username: 'token', Secret: 'a-long-lived-key' }
     })
@@ -370,7 +374,7 @@ describe('docker with a credential store (credsStore)', () => {
   test('a store that cannot answer while planning (a locked keychain): refused, saying why', () => {
     const m = storeMachine({ HELPER_FAIL_GET: '1' })
     expect(dockerRefusal(m, `docker host=${registry.host}`)).toEqual([
-      `Input 'registries' line 1 (docker host=${registry.host}): cannot tell whether docker already holds a login for ${registry.host}: docker-credential-testhelper get failed (exit code 1) and said: error: cannot unlock keyring. Fix: make docker-credential-testhelper answer (for example, unlock its keychain), or give docker its own config for this job (set DOCKER_CONFIG to a new folder under RUNNER_TEMP before this step).`
+      `Input 'registries' line 1 (docker host=${registry.host}): cannot tell whether docker already holds a login for "${registry.host}" (${registry.host}): docker-credential-testhelper get failed (exit code 1) and said on its error output: error: cannot unlock keyring.`
     ])
     expect(m.calls.map((call) => call.args[0])).toEqual(['get'])
   })
@@ -379,7 +383,7 @@ describe('docker with a credential store (credsStore)', () => {
     const m = storeMachine()
     const plans = dockerPlans(m, `docker host=${registry.host}`)
     expect(plans[0]?.notes).toEqual([
-      `docker keeps the credential in its credential store 'testhelper' (named in ${join(m.configDir, 'config.json')}) until the post step logs out.`
+      `docker keeps the credential in its credential store 'testhelper' (credsStore in ${join(m.configDir, 'config.json')}) until the post step logs out.`
     ])
     const record = apply(m, plans)
     expect(stored(m.store)).toEqual({
@@ -389,20 +393,27 @@ describe('docker with a credential store (credsStore)', () => {
     expect(post.log()).toBe(`info: Logged docker out of ${registry.host}.`)
     expect(
       m.calls
-        .slice(2)
+        .slice(4)
         .map((call) => [
           dirname(call.command) === dirname(m.store) ? 'helper' : 'docker',
           ...call.args
         ])
     ).toEqual([
       ['helper', 'get'],
+      ['helper', 'get'],
+      ['helper', 'get'],
       ['docker', 'logout', registry.host],
       ['helper', 'get']
     ])
-    // asked while planning (nothing stood there), then by post
-    expect(m.calls.map((call) => call.args[0])).toEqual(['get', 'login', 'get', 'logout', 'get'])
+    // asked while planning (nothing stood there), then by post: the host and the other two
+    // addresses docker logout erases
+    expect(m.calls.map((call) => call.args[0])).toEqual([
+      ...['get', 'get', 'get', 'login'],
+      ...['get', 'get', 'get', 'logout', 'get']
+    ])
     expect(m.calls[0]?.input).toBe(registry.host)
-    expect(m.calls[2]?.input).toBe(registry.host)
+    expect(m.calls[4]?.input).toBe(registry.host)
+    expect(m.calls[6]?.input).toBe(`https://${registry.host}`)
     expect(stored(m.store)).toEqual({})
   })
 
@@ -439,7 +450,7 @@ describe('docker with a credential store (credsStore)', () => {
       {
         kind: 'warning',
         title: 'docker not logged out',
-        text: `docker-credential-testhelper get failed (exit code 1) and said: error: cannot unlock keyring, so the post step cannot tell whether the credential for ${registry.host} is still this step's; left logged in (it expires with the key).`
+        text: `docker-credential-testhelper get failed (exit code 1) and said on its error output: error: cannot unlock keyring, so the post step cannot tell whether the credential for ${registry.host} is still this step's; left logged in (it expires with the key).`
       }
     ])
     // the key is still in the store, and post said so

@@ -1,70 +1,119 @@
 /**
- * docker's side of the record, pure: where docker keeps a host's credential (config.json, a
- * credential store for all hosts, a helper for one host) and whether what it holds is still the
- * login this step made; and the saved record's shape.
+ * docker's side of the record, pure: whose credential docker holds for a host (config.json, or a
+ * credential store) and whether it is still the login this step made; and the saved record's
+ * shape. How docker reads its config is in registries-docker-config.test.ts.
  */
 import { describe, expect, test } from '@jest/globals'
-import {
-  authIsOurs,
-  basicAuth,
-  configAuth,
-  credentialStore,
-  docker,
-  helperAnswerIsOurs
-} from '../src/registries/docker.js'
+import { basicAuth, docker } from '../src/registries/docker.js'
+import { readDockerConfig } from '../src/registries/docker-config.js'
+import { dockerHolder, helperAnswerIsOurs } from '../src/registries/docker-view.js'
+import type { HelperRead } from '../src/registries/plan.js'
 import { parseRecord, serialiseRecord } from '../src/registries/record.js'
 import { fingerprint as sha256 } from '../src/fingerprint.js'
 import { planUndo } from '../src/registries/undo.js'
 
 const KEY = 'the-key'
+const HOST = 'docker.example.com'
+const LOGIN = { host: HOST, username: 'token', keySha256: sha256(KEY) }
 
-describe('where docker keeps a credential', () => {
-  test('a helper for the host beats the store for all hosts; none: config.json', () => {
-    const config = JSON.stringify({
-      credsStore: 'desktop',
-      credHelpers: { 'docker.cloudsmith.io': 'ecr-login', 'other.io': '' }
-    })
-    expect(credentialStore(config, 'docker.cloudsmith.io')).toBe('ecr-login')
-    expect(credentialStore(config, 'other.io')).toBe('desktop')
-    expect(credentialStore('{"credsStore":""}', 'x')).toBeUndefined()
-    expect(credentialStore(undefined, 'x')).toBeUndefined()
-    expect(credentialStore('not json', 'x')).toBeUndefined()
-    expect(credentialStore('[1]', 'x')).toBeUndefined()
-  })
+function config(value: object) {
+  const read = readDockerConfig(JSON.stringify(value))
+  if (!read.ok) throw new Error(read.why)
+  return read.config
+}
 
-  test("config.json's auth for a host", () => {
-    const config = JSON.stringify({ auths: { a: { auth: 'YQ==' }, b: {}, c: 'x' } })
-    expect(configAuth(config, 'a')).toBe('YQ==')
-    expect(configAuth(config, 'b')).toBeUndefined()
-    expect(configAuth(config, 'c')).toBeUndefined()
-    expect(configAuth('{"auths":[]}', 'a')).toBeUndefined()
-    expect(configAuth(undefined, 'a')).toBeUndefined()
-  })
-})
+const noHelper = (): HelperRead => {
+  throw new Error('no helper should be asked')
+}
 
 describe('whose credential docker holds', () => {
-  test('config.json: the same user name and key', () => {
-    expect(authIsOurs(basicAuth('token', KEY), 'token', sha256(KEY))).toBe(true)
-    expect(authIsOurs(basicAuth('token', 'later'), 'token', sha256(KEY))).toBe(false)
-    expect(authIsOurs(basicAuth('someone', KEY), 'token', sha256(KEY))).toBe(false)
-    expect(authIsOurs(Buffer.from('no colon').toString('base64'), 'token', sha256(KEY))).toBe(false)
+  test('config.json: the same user name and key, under the host itself', () => {
+    const holder = (auths: object) => dockerHolder(config({ auths }), LOGIN, '', noHelper).kind
+    expect(holder({ [HOST]: { auth: basicAuth('token', KEY) } })).toBe('ours')
+    expect(holder({ [HOST]: { auth: basicAuth('token', 'later') } })).toBe('other')
+    expect(holder({ [HOST]: { auth: basicAuth('someone', KEY) } })).toBe('other')
+    expect(holder({ [HOST]: { username: 'token', password: KEY } })).toBe('ours')
+    expect(holder({ [HOST]: { auth: basicAuth('token', KEY), identitytoken: 'x' } })).toBe('other')
     // a key with a colon in it: the user name ends at the first one
-    expect(authIsOurs(basicAuth('token', 'a:b'), 'token', sha256('a:b'))).toBe(true)
+    expect(
+      dockerHolder(
+        config({ auths: { [HOST]: { auth: basicAuth('token', 'a:b') } } }),
+        { ...LOGIN, keySha256: sha256('a:b') },
+        '',
+        noHelper
+      ).kind
+    ).toBe('ours')
+    expect(holder({ [HOST]: {} })).toBe('none')
+    expect(holder({})).toBe('none')
+    // docker reads a legacy spelling when the host itself is missing
+    expect(holder({ [`https://${HOST}/v1/`]: { auth: basicAuth('u', 'p') } })).toBe('other')
+  })
+
+  test('ours, but docker logout would also erase another spelling: shared, never logged out', () => {
+    const ours = { auth: basicAuth('token', KEY) }
+    const other = { auth: basicAuth('alice', 'hers') }
+    for (const address of [`http://${HOST}`, `https://${HOST}`]) {
+      expect(
+        dockerHolder(config({ auths: { [HOST]: ours, [address]: other } }), LOGIN, '', noHelper)
+      ).toEqual({ kind: 'shared', address, store: 'config.json' })
+    }
+    // an address docker logout does not erase is no obstacle
+    expect(
+      dockerHolder(config({ auths: { [HOST]: ours, [`${HOST}/v2/`]: other } }), LOGIN, '', noHelper)
+        .kind
+    ).toBe('ours')
+  })
+
+  test('a store: asked for the host, then for each spelling logout erases', () => {
+    const asked: string[] = []
+    const store =
+      (answers: Record<string, HelperRead>) =>
+      (helper: string, address: string): HelperRead => {
+        asked.push(`${helper} ${address}`)
+        return answers[address] ?? { kind: 'none' }
+      }
+    const ourAnswer = JSON.stringify({ Username: 'token', Secret: KEY })
+    const withStore = config({ credsStore: 'desktop', credHelpers: { [`https://${HOST}`]: 'ecr' } })
+    expect(
+      dockerHolder(withStore, LOGIN, '', store({ [HOST]: { kind: 'found', answer: ourAnswer } }))
+    ).toEqual({ kind: 'ours' })
+    expect(asked).toEqual([`desktop ${HOST}`, `desktop http://${HOST}`, `ecr https://${HOST}`])
+    expect(
+      dockerHolder(
+        withStore,
+        LOGIN,
+        '',
+        store({
+          [HOST]: { kind: 'found', answer: ourAnswer },
+          [`https://${HOST}`]: { kind: 'found', answer: '{"Username":"u","Secret":"s"}' }
+        })
+      )
+    ).toEqual({ kind: 'shared', address: `https://${HOST}`, store: 'ecr' })
+    expect(
+      dockerHolder(
+        withStore,
+        LOGIN,
+        '',
+        store({
+          [HOST]: { kind: 'found', answer: ourAnswer },
+          [`http://${HOST}`]: { kind: 'unknown', why: 'locked' }
+        })
+      )
+    ).toEqual({ kind: 'unknown', why: 'locked' })
+    // no store named and no login in the file: the platform's default store, when there is one
+    asked.length = 0
+    expect(dockerHolder(config({}), LOGIN, 'osxkeychain', store({})).kind).toBe('none')
+    expect(asked[0]).toBe(`osxkeychain ${HOST}`)
   })
 
   test("a credential helper's answer", () => {
     const answer = (value: object) => JSON.stringify(value)
-    expect(
-      helperAnswerIsOurs(answer({ Username: 'token', Secret: KEY }), 'token', sha256(KEY))
-    ).toBe(true)
-    expect(
-      helperAnswerIsOurs(answer({ Username: 'token', Secret: 'x' }), 'token', sha256(KEY))
-    ).toBe(false)
-    expect(helperAnswerIsOurs(answer({ Username: 'x', Secret: KEY }), 'token', sha256(KEY))).toBe(
-      false
-    )
-    expect(helperAnswerIsOurs(answer({ Username: 'token' }), 'token', sha256(KEY))).toBe(false)
-    expect(helperAnswerIsOurs('credentials not found', 'token', sha256(KEY))).toBe(false)
+    expect(helperAnswerIsOurs(answer({ Username: 'token', Secret: KEY }), LOGIN)).toBe(true)
+    expect(helperAnswerIsOurs(answer({ Username: 'token', Secret: 'x' }), LOGIN)).toBe(false)
+    expect(helperAnswerIsOurs(answer({ Username: 'x', Secret: KEY }), LOGIN)).toBe(false)
+    expect(helperAnswerIsOurs(answer({ Username: 'token' }), LOGIN)).toBe(false)
+    expect(helperAnswerIsOurs('null', LOGIN)).toBe(false)
+    expect(helperAnswerIsOurs('credentials not found', LOGIN)).toBe(false)
   })
 
   test('docker hosts: the default, or host=', () => {

@@ -22,6 +22,8 @@ import {
 import { join } from 'node:path'
 import { dockerConfigDir, dockerConfigFile, docker } from '../src/registries/docker.js'
 import { isInside, planRegistries } from '../src/registries/plans.js'
+import { placeOf } from '../src/registries/paths.js'
+import { readCredentialHelper } from '../src/registries/docker-helper.js'
 import { InputError } from '../src/inputs.js'
 import { programCandidates } from '../src/registries/program-path.js'
 import type { FormatModule, Plan, RegistryRequest } from '../src/registries/plan.js'
@@ -123,6 +125,7 @@ describe('docker config folder', () => {
       repository: undefined,
       options: new Map()
     }
+    const asked: string[][] = []
     const plan = docker.plan(request, {
       platform: 'win32',
       tempDir: 'D:\\a\\_temp',
@@ -134,14 +137,16 @@ describe('docker config folder', () => {
           ? '{"credsStore":"wincred"}'
           : undefined,
       readCredentialHelper: (helper, host, configDir) => {
-        expect([helper, host, configDir]).toEqual([
-          'wincred',
-          'docker.cloudsmith.io',
-          'C:\\Users\\runneradmin\\.docker'
-        ])
+        asked.push([helper, host, configDir])
         return { kind: 'none' }
       }
     })
+    const configDir = 'C:\\Users\\runneradmin\\.docker'
+    expect(asked).toEqual([
+      ['wincred', 'docker.cloudsmith.io', configDir],
+      ['wincred', 'http://docker.cloudsmith.io', configDir],
+      ['wincred', 'https://docker.cloudsmith.io', configDir]
+    ])
     expect(plan).toEqual({
       request,
       title: 'docker: log in to docker.cloudsmith.io as token',
@@ -154,7 +159,7 @@ describe('docker config folder', () => {
         }
       ],
       notes: [
-        "docker keeps the credential in its credential store 'wincred' (named in C:\\Users\\runneradmin\\.docker\\config.json) until the post step logs out."
+        "docker keeps the credential in its credential store 'wincred' (credsStore in C:\\Users\\runneradmin\\.docker\\config.json) until the post step logs out."
       ]
     })
   })
@@ -182,6 +187,246 @@ describe('isInside: files only under RUNNER_TEMP', () => {
     ['D:\\a\\_temp', '\\\\server\\share\\npmrc', false]
   ])('windows: %s holds %s: %s', (dir, path, inside) => {
     expect(isInside(dir, path, 'win32')).toBe(inside)
+  })
+})
+
+describe("placeOf: the workspace guard, by the file system's own rules for names", () => {
+  const W = 'C:\\w\\repo'
+  test.each([
+    ['C:\\w\\repo\\.docker', 'inside'],
+    ['c:/W/REPO/.docker', 'inside'],
+    ['C:\\w\\repo', 'inside'],
+    ['\\\\?\\C:\\w\\repo\\.docker', 'inside'],
+    ['\\\\.\\C:\\w\\repo\\.docker', 'inside'],
+    ['//?/c:/w/repo/.docker', 'inside'],
+    ['\\\\localhost\\C$\\w\\repo\\.docker', 'inside'],
+    ['\\\\127.0.0.1\\c$\\w\\repo', 'inside'],
+    ['\\\\?\\UNC\\localhost\\C$\\w\\repo\\d', 'inside'],
+    ['C:\\w\\repo.\\.docker', 'inside'],
+    ['C:\\w\\repo \\.docker', 'inside'],
+    ['C:\\w\\repo. . \\.docker', 'inside'],
+    ['C:\\w\\repo::$INDEX_ALLOCATION\\.docker', 'inside'],
+    ['C:\\w\\repo:$I30:$INDEX_ALLOCATION', 'inside'],
+    ['C:\\w\\x\\..\\repo\\d', 'inside'],
+    ['C:\\w\\repo2\\.docker', 'outside'],
+    ['D:\\w\\repo\\.docker', 'outside'],
+    ['\\\\server\\C$\\w\\repo', 'outside'],
+    ['D:\\a\\_temp\\docker', 'outside']
+  ])('windows: %s against C:\\w\\repo is %s', (path, placement) => {
+    expect(placeOf(W, path, 'win32')).toBe(placement)
+  })
+
+  test.each([
+    ['C:\\w\\REPO~1\\.docker', /8\.3 short name/],
+    ['C:\\PROGRA~1\\docker', /8\.3 short name/],
+    ['\\w\\repo\\.docker', /not a full path with a drive/],
+    ['C:w\\repo', /not a full path with a drive/],
+    ['\\\\?\\Volume{0b1c}\\w\\repo', /device path/],
+    ['\\\\?\\GLOBALROOT\\Device\\HarddiskVolume2\\w', /device path/]
+  ])('windows: %s cannot be compared', (path, why) => {
+    const placement = placeOf(W, path, 'win32')
+    expect(placement).toEqual({ unknown: expect.stringMatching(why) })
+  })
+
+  test('macOS: case and Unicode normalisation do not tell folders apart', () => {
+    expect(placeOf('/w/repo', '/W/REPO/.docker', 'darwin')).toBe('inside')
+    expect(placeOf('/w/caf\u00e9', '/w/cafe\u0301/.docker', 'darwin')).toBe('inside')
+    expect(placeOf('/w/repo', '/w/repo2/.docker', 'darwin')).toBe('outside')
+    expect(placeOf('/w/repo', '/W/REPO/.docker', 'linux')).toBe('outside')
+    expect(placeOf('/w/repo', '/w/./x/../repo/.docker', 'linux')).toBe('inside')
+    expect(placeOf('/w/repo', 'w/repo', 'linux')).toEqual({ unknown: 'w/repo is not a full path' })
+  })
+})
+
+describe('DOCKER_CONFIG that is not a full path, on each platform', () => {
+  const request: RegistryRequest = {
+    line: 1,
+    text: 'docker',
+    format: 'docker',
+    owner: 'acme',
+    repository: undefined,
+    options: new Map()
+  }
+  const refusal = (platform: NodeJS.Platform, dockerConfig: string) => {
+    const planned = docker.plan(request, {
+      platform,
+      tempDir: '',
+      homeDir: platform === 'win32' ? 'C:\\Users\\r' : '/home/r',
+      env: { DOCKER_CONFIG: dockerConfig },
+      exportEnv: true,
+      readFile: () => undefined
+    })
+    return 'problems' in planned ? planned.refusals?.[0] : undefined
+  }
+
+  test.each([
+    ['win32', 'docker'],
+    ['win32', '\\a\\docker'],
+    ['win32', 'C:docker'],
+    ['linux', 'docker'],
+    ['darwin', './docker']
+  ] as const)("%s: %s is refused, with a fix in the runner's default shell", (platform, value) => {
+    expect(refusal(platform, value)).toEqual({
+      problem: `Input 'registries' line 1 (docker): DOCKER_CONFIG (${value}) is not a full path.`,
+      cause: expect.stringContaining('docker resolves such a path against the working directory'),
+      fix:
+        platform === 'win32'
+          ? 'point DOCKER_CONFIG at a folder under RUNNER_TEMP (in a step before this one, run: "DOCKER_CONFIG=$env:RUNNER_TEMP\\docker" >> $env:GITHUB_ENV), or unset it.'
+          : 'point DOCKER_CONFIG at a folder under RUNNER_TEMP (in a step before this one, run: echo "DOCKER_CONFIG=$RUNNER_TEMP/docker" >> "$GITHUB_ENV"), or unset it.'
+    })
+  })
+
+  test('a config folder that cannot be compared with the workspace (an 8.3 name) is refused', () => {
+    const planned = docker.plan(request, {
+      platform: 'win32',
+      tempDir: '',
+      homeDir: 'C:\\Users\\r',
+      env: { DOCKER_CONFIG: 'C:\\w\\REPO~1\\d', GITHUB_WORKSPACE: 'C:\\w\\repo' },
+      exportEnv: true,
+      readFile: () => undefined
+    })
+    expect('problems' in planned && planned.refusals?.[0]?.problem).toBe(
+      "Input 'registries' line 1 (docker): cannot tell whether docker's config folder C:\\w\\REPO~1\\d lies inside the workspace (GITHUB_WORKSPACE, C:\\w\\repo): REPO~1 looks like an 8.3 short name, which names a folder only the file system can tell."
+    )
+  })
+
+  test('a config docker would lose a login of, or a store name that is no program name', () => {
+    const plan = (text: string) =>
+      docker.plan(request, {
+        platform: 'linux',
+        tempDir: '',
+        homeDir: '/home/r',
+        env: {},
+        exportEnv: true,
+        readFile: () => text,
+        readCredentialHelper: (helper, host, configDir) =>
+          readCredentialHelper(
+            {
+              findProgram: () => '/bin/true',
+              run: () => ({ status: 0, stdout: '', stderr: '', error: undefined })
+            },
+            helper,
+            host,
+            configDir,
+            eachOnly(1000)
+          )
+      })
+    const dropped = plan('{"auths":{"o":{"auth":"YTpi"},"o":{}}}')
+    expect('problems' in dropped && dropped.refusals?.[0]?.problem).toContain(
+      'the login for "o" is written more than once'
+    )
+    const named = plan('{"credsStore":"../../bin/sh"}')
+    expect('problems' in named && named.refusals?.[0]?.problem).toBe(
+      "Input 'registries' line 1 (docker): cannot tell whether docker already holds a login for \"docker.cloudsmith.io\" (docker.cloudsmith.io): docker's credential store name '../../bin/sh' is not a program name docker-credential-NAME can have."
+    )
+    expect(docker.validate({ ...request, options: new Map([['username', '-x']]) })).toEqual([
+      "username=-x is not a user name: letters, digits, '_', '.', '@', '+' and '-', starting with a letter or digit, at most 128."
+    ])
+  })
+
+  test('DOCKER_AUTH_CONFIG holding a login for the host, which docker asks first: refused', () => {
+    const plan = (value: string) =>
+      docker.plan(request, {
+        platform: 'linux',
+        tempDir: '',
+        homeDir: '/home/r',
+        env: { DOCKER_AUTH_CONFIG: value },
+        exportEnv: true,
+        readFile: () => undefined
+      })
+    const auth = Buffer.from('bob:his').toString('base64')
+    const refused = plan(`{"auths":{"docker.cloudsmith.io":{"auth":"${auth}"}}}`)
+    expect('problems' in refused && refused.refusals).toEqual([
+      {
+        problem:
+          "Input 'registries' line 1 (docker): DOCKER_AUTH_CONFIG holds a login for docker.cloudsmith.io.",
+        cause: expect.stringContaining(
+          'docker takes a login from DOCKER_AUTH_CONFIG before its config'
+        ),
+        fix: expect.stringContaining('unset DOCKER_AUTH_CONFIG')
+      }
+    ])
+    // another host, or a value docker cannot read (and so ignores): planned
+    expect('steps' in plan(`{"auths":{"other.io":{"auth":"${auth}"}}}`)).toBe(true)
+    expect('steps' in plan('not json')).toBe(true)
+  })
+
+  test('full paths are planned: a drive, a UNC share, a POSIX root', () => {
+    expect(refusal('win32', 'D:\\a\\_temp\\docker')).toBeUndefined()
+    expect(refusal('win32', '\\\\server\\share\\docker')).toBeUndefined()
+    expect(refusal('linux', '/tmp/docker')).toBeUndefined()
+  })
+})
+
+describe('the docker line on this machine: real paths, and the mode of config.json', () => {
+  const tempDir = tempDirs()
+  const request: RegistryRequest = {
+    line: 1,
+    text: 'docker',
+    format: 'docker',
+    owner: 'acme',
+    repository: undefined,
+    options: new Map()
+  }
+  const refusalOf = (env: Record<string, string>): string => {
+    const planned = docker.plan(request, createSystem({ env }).planContext(true))
+    if (!('problems' in planned)) return 'planned'
+    return (planned.refusals ?? []).map((r) => `${r.problem} | ${r.cause} | ${r.fix}`).join('\n')
+  }
+
+  test('a DOCKER_CONFIG that is a symbolic link into the workspace: refused', () => {
+    const workspace = tempDir('workspace')
+    const temp = tempDir('runner-temp')
+    symlinkSync(workspace, join(temp, 'docker'))
+    const refusal = refusalOf({ GITHUB_WORKSPACE: workspace, DOCKER_CONFIG: join(temp, 'docker') })
+    expect(refusal).toContain(
+      `docker's config ${join(temp, 'docker')} (really ${workspace}) lies inside the workspace`
+    )
+    expect(refusal).toContain('through a symbolic link')
+    expect(refusal).toContain('echo "DOCKER_CONFIG=$RUNNER_TEMP/docker" >> "$GITHUB_ENV"')
+    // a folder that does not exist yet, below a link into the workspace
+    const below = join(temp, 'docker', 'not-yet')
+    expect(refusalOf({ GITHUB_WORKSPACE: workspace, DOCKER_CONFIG: below })).toContain(
+      'lies inside the workspace'
+    )
+    // config.json itself a link into the workspace
+    const own = tempDir('docker-config')
+    symlinkSync(join(workspace, 'config.json'), join(own, 'config.json'))
+    expect(refusalOf({ GITHUB_WORKSPACE: workspace, DOCKER_CONFIG: own })).toContain(
+      `cannot tell where docker's config ${join(own, 'config.json')} really is`
+    )
+    writeFileSync(join(workspace, 'config.json'), '{}', { mode: 0o600 })
+    expect(refusalOf({ GITHUB_WORKSPACE: workspace, DOCKER_CONFIG: own })).toContain(
+      `docker's config ${join(own, 'config.json')} (really ${join(workspace, 'config.json')}) lies inside the workspace`
+    )
+    expect(refusalOf({ GITHUB_WORKSPACE: workspace, DOCKER_CONFIG: tempDir('elsewhere') })).toBe(
+      'planned'
+    )
+  })
+
+  test('a config.json others can read is refused (docker keeps its mode); 0600 or a store is planned', () => {
+    const dir = tempDir('docker-config')
+    const file = join(dir, 'config.json')
+    writeFileSync(file, '{"auths":{"other.io":{}}}')
+    chmodSync(file, 0o644)
+    const refusal = refusalOf({ DOCKER_CONFIG: dir })
+    expect(refusal).toContain(`${file} has mode 0644: other users of this machine can read it`)
+    expect(refusal).toContain(`run chmod 600 ${file} before this step`)
+    chmodSync(file, 0o600)
+    expect(refusalOf({ DOCKER_CONFIG: dir })).toBe('planned')
+    expect(refusalOf({ DOCKER_CONFIG: tempDir('fresh') })).toBe('planned')
+  })
+
+  test('a config.json that is there but cannot be read is refused, not taken as empty', () => {
+    const dir = tempDir('docker-config')
+    mkdirSync(join(dir, 'config.json'))
+    expect(refusalOf({ DOCKER_CONFIG: dir })).toContain(
+      'docker cannot read ' +
+        join(dir, 'config.json') +
+        ': ' +
+        join(dir, 'config.json') +
+        ' is a folder, not a regular file'
+    )
   })
 })
 

@@ -4213,16 +4213,418 @@ function clashingVariables(context, names, index) {
 
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = require("node:path");
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = require("node:crypto");
-;// CONCATENATED MODULE: ./src/fingerprint.ts
+;// CONCATENATED MODULE: ./src/registries/go-json.ts
 /**
- * SHA-256 in hex: how the saved state and the post step recognise a secret (the key, a value
- * holding it, a stored credential) without keeping it.
+ * JSON read the way Go's encoding/json Decoder reads it, for files a Go program (docker) reads:
+ * the first value of the text only (what follows it is never looked at), white space being only
+ * space, tab, CR and LF (a UTF-8 byte order mark is an error), and every member of an object kept
+ * in order with its duplicates, so the caller can apply Go's rules for them. Pure.
+ */
+/** The first JSON value of `text`; undefined when there is none (Go's io.EOF); throws a SyntaxError. */
+function parseGoJson(text) {
+    const reader = new Reader(text);
+    reader.space();
+    if (reader.at >= text.length)
+        return undefined;
+    return reader.value(0);
+}
+const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+const LITERALS = {
+    true: { kind: 'bool' },
+    false: { kind: 'bool' },
+    null: { kind: 'null' }
+};
+/** Go refuses nesting deeper than 10000; this reader, recursive, stops sooner (a refusal). */
+const MAX_DEPTH = 1000;
+class Reader {
+    text;
+    at = 0;
+    constructor(text) {
+        this.text = text;
+    }
+    space() {
+        while (' \t\r\n'.includes(this.text[this.at] ?? 'x'))
+            this.at++;
+    }
+    fail(what) {
+        throw new SyntaxError(`${what} at character ${this.at + 1}`);
+    }
+    /** The separator or the closing character after a member or an item, read. */
+    next(separator, close) {
+        this.space();
+        const char = this.text[this.at] ?? '';
+        if (char !== separator && char !== close)
+            this.fail(`expected '${separator}' or '${close}'`);
+        this.at++;
+        return char;
+    }
+    value(depth) {
+        if (depth > MAX_DEPTH)
+            this.fail('nesting too deep');
+        this.space();
+        const char = this.text[this.at];
+        if (char === '{')
+            return this.object(depth);
+        if (char === '[')
+            return this.array(depth);
+        if (char === '"')
+            return { kind: 'string', value: this.string() };
+        for (const [word, value] of Object.entries(LITERALS)) {
+            if (this.text.startsWith(word, this.at)) {
+                this.at += word.length;
+                return value;
+            }
+        }
+        NUMBER.lastIndex = this.at;
+        if (NUMBER.exec(this.text) !== null) {
+            this.at = NUMBER.lastIndex;
+            return { kind: 'number' };
+        }
+        return this.fail(char === undefined ? 'unexpected end' : 'invalid character');
+    }
+    object(depth) {
+        this.at++;
+        const members = [];
+        this.space();
+        if (this.text[this.at] === '}') {
+            this.at++;
+            return { kind: 'object', members };
+        }
+        for (;;) {
+            this.space();
+            if (this.text[this.at] !== '"')
+                this.fail('expected a member name');
+            const name = this.string();
+            this.space();
+            if (this.text[this.at] !== ':')
+                this.fail("expected ':'");
+            this.at++;
+            members.push([name, this.value(depth + 1)]);
+            if (this.next(',', '}') === '}')
+                return { kind: 'object', members };
+        }
+    }
+    array(depth) {
+        this.at++;
+        const items = [];
+        this.space();
+        if (this.text[this.at] === ']') {
+            this.at++;
+            return { kind: 'array', items };
+        }
+        for (;;) {
+            items.push(this.value(depth + 1));
+            if (this.next(',', ']') === ']')
+                return { kind: 'array', items };
+        }
+    }
+    /** A string literal; Go puts U+FFFD for a lone surrogate escape. */
+    string() {
+        this.at++;
+        let out = '';
+        for (;;) {
+            const char = this.text[this.at];
+            if (char === undefined)
+                this.fail('unterminated string');
+            if (char === '"') {
+                this.at++;
+                return out;
+            }
+            if (char < ' ')
+                this.fail('control character in string');
+            if (char !== '\\') {
+                out += char;
+                this.at++;
+                continue;
+            }
+            const escape = this.text[this.at + 1] ?? '';
+            const simple = ESCAPES[escape];
+            if (simple !== undefined) {
+                out += simple;
+                this.at += 2;
+                continue;
+            }
+            if (escape !== 'u')
+                this.fail('invalid escape');
+            const unit = this.hex(this.at + 2);
+            this.at += 6;
+            if (unit >= 0xd800 && unit < 0xdc00 && this.text.startsWith('\\u', this.at)) {
+                const low = this.hex(this.at + 2);
+                if (low >= 0xdc00 && low < 0xe000) {
+                    out += String.fromCharCode(unit, low);
+                    this.at += 6;
+                    continue;
+                }
+            }
+            out += unit >= 0xd800 && unit < 0xe000 ? '\ufffd' : String.fromCharCode(unit);
+        }
+    }
+    hex(from) {
+        const digits = this.text.slice(from, from + 4);
+        if (!/^[0-9A-Fa-f]{4}$/.test(digits))
+            this.fail('invalid \\u escape');
+        return parseInt(digits, 16);
+    }
+}
+const ESCAPES = {
+    '"': '"',
+    '\\': '\\',
+    '/': '/',
+    b: '\b',
+    f: '\f',
+    n: '\n',
+    r: '\r',
+    t: '\t'
+};
+/**
+ * Go's rule for matching an object member to a struct field: the exact name, else the name
+ * folded (ASCII case, and the non-ASCII letters Go folds to ASCII ones: ſ, K, İ, ı).
+ */
+function goFold(name) {
+    return [...name]
+        .map((char) => (char < '\u0080' ? char.toUpperCase() : (GO_FOLDS[char] ?? char)))
+        .join('');
+}
+const GO_FOLDS = {
+    '\u017f': 'S',
+    '\u212a': 'K',
+    '\u0130': 'I',
+    '\u0131': 'I'
+};
+
+;// CONCATENATED MODULE: ./src/registries/docker-config.ts
+/**
+ * docker's config.json read the way docker 28 reads it (github.com/docker/cli, configfile): Go's
+ * encoding/json into docker's ConfigFile (member names matched exactly, else case-folded; a
+ * duplicate `auths` merged into the first, the last of a duplicate address kept; a type docker
+ * does not take fails the whole file), then each `auth` decoded as base64 `NAME:PASSWORD`. A file
+ * docker cannot read is reported as such, never taken as empty: docker would warn, start from an
+ * empty config and write that back over the user's file. Pure.
  */
 
-function fingerprint(text) {
-    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(text).digest('hex');
+const EMPTY_CONFIG = {
+    auths: new Map(),
+    credsStore: '',
+    credHelpers: undefined,
+    written: []
+};
+/** Whether an entry holds a credential docker would use (or a user would miss). */
+function holdsCredential(entry) {
+    return (entry !== undefined &&
+        [entry.username, entry.password, entry.identityToken, entry.registryToken].some((value) => value !== ''));
+}
+/** config.json's text (undefined: there is none) read as docker reads it. */
+function readDockerConfig(text) {
+    if (text === undefined)
+        return { ok: true, config: EMPTY_CONFIG };
+    let value;
+    try {
+        value = parseGoJson(text);
+    }
+    catch (error) {
+        const bom = text.startsWith('\ufeff') ? ' (it begins with a UTF-8 byte order mark)' : '';
+        return {
+            ok: false,
+            why: `it is not JSON as docker reads it${bom}: ${error.message}`
+        };
+    }
+    if (value === undefined || value.kind === 'null')
+        return { ok: true, config: EMPTY_CONFIG };
+    if (value.kind !== 'object')
+        return { ok: false, why: 'it is not a JSON object' };
+    const decoded = new ConfigDecoder();
+    for (const [name, member] of value.members)
+        decoded.member(name, member);
+    if (decoded.problem !== undefined)
+        return { ok: false, why: decoded.problem };
+    const auths = new Map();
+    for (const [address, { auth, ...entry }] of decoded.auths ?? []) {
+        // an auth, when there is one, gives the user name and password (docker's LoadFromReader)
+        const login = auth === '' ? {} : decodeAuth(auth);
+        if (login === undefined) {
+            return {
+                ok: false,
+                why: `the auth of auths entry "${address}" is not base64 of NAME:PASSWORD`
+            };
+        }
+        auths.set(address, { ...entry, ...login });
+    }
+    return {
+        ok: true,
+        config: {
+            auths,
+            credsStore: decoded.credsStore,
+            credHelpers: decoded.credHelpers,
+            written: decoded.written
+        }
+    };
+}
+/** docker's decodeAuth: Go's standard base64 (CR and LF ignored), `NAME:PASSWORD`, NAME not empty. */
+function decodeAuth(auth) {
+    const text = auth.replace(/[\r\n]/g, '');
+    if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(text)) {
+        return undefined;
+    }
+    const decoded = Buffer.from(text, 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    if (colon <= 0)
+        return undefined;
+    return {
+        username: decoded.slice(0, colon),
+        password: decoded.slice(colon + 1).replace(/^\0+|\0+$/g, '')
+    };
+}
+/** ConfigFile's members and their Go types (docker/cli v28). */
+const CONFIG_FIELDS = {
+    auths: 'auths',
+    HttpHeaders: 'stringMap',
+    psFormat: 'string',
+    imagesFormat: 'string',
+    networksFormat: 'string',
+    pluginsFormat: 'string',
+    volumesFormat: 'string',
+    statsFormat: 'string',
+    detachKeys: 'string',
+    credsStore: 'string',
+    credHelpers: 'stringMap',
+    serviceInspectFormat: 'string',
+    servicesFormat: 'string',
+    tasksFormat: 'string',
+    secretFormat: 'string',
+    configFormat: 'string',
+    nodesFormat: 'string',
+    pruneFilters: 'stringList',
+    proxies: 'proxies',
+    currentContext: 'string',
+    cliPluginsExtraDirs: 'stringList',
+    plugins: 'plugins',
+    aliases: 'stringMap',
+    features: 'stringMap',
+    experimental: 'string'
+};
+const AUTH_FIELDS = [
+    'username',
+    'password',
+    'auth',
+    'email',
+    'serveraddress',
+    'identitytoken',
+    'registrytoken'
+];
+const PROXY_FIELDS = ['httpProxy', 'httpsProxy', 'noProxy', 'ftpProxy', 'allProxy'];
+const CREDENTIAL_FIELDS = new Set(['username', 'password', 'auth', 'identitytoken', 'registrytoken'].map(goFold));
+/** The struct field a member name sets, by Go's rule (exact, else folded), or undefined. */
+function fieldOf(name, fields) {
+    return fields.includes(name) ? name : fields.find((field) => goFold(field) === goFold(name));
+}
+class ConfigDecoder {
+    problem;
+    auths = new Map();
+    credsStore = '';
+    credHelpers;
+    written = [];
+    wrong(what) {
+        this.problem ??= `${what} is not of the type docker takes`;
+    }
+    member(name, value) {
+        const field = fieldOf(name, Object.keys(CONFIG_FIELDS));
+        if (field === undefined)
+            return;
+        const type = CONFIG_FIELDS[field];
+        if (field === 'auths')
+            return this.authsMember(value);
+        if (field === 'credsStore') {
+            if (value.kind === 'string')
+                this.credsStore = value.value;
+            else if (value.kind !== 'null')
+                this.wrong(name);
+            return;
+        }
+        if (field === 'credHelpers') {
+            if (value.kind === 'null')
+                this.credHelpers = undefined;
+            else if (value.kind === 'object') {
+                this.credHelpers ??= new Map();
+                for (const [host, helper] of value.members) {
+                    if (helper.kind === 'string')
+                        this.credHelpers.set(host, helper.value);
+                    else if (helper.kind === 'null')
+                        this.credHelpers.set(host, '');
+                    else
+                        this.wrong(`credHelpers "${host}"`);
+                }
+            }
+            else
+                this.wrong(name);
+            return;
+        }
+        if (!fits(value, type))
+            this.wrong(name);
+    }
+    authsMember(value) {
+        if (value.kind === 'null') {
+            this.auths = undefined;
+            return;
+        }
+        if (value.kind !== 'object')
+            return this.wrong('auths');
+        this.auths ??= new Map();
+        for (const [address, entry] of value.members) {
+            const fields = {};
+            let holds = false;
+            if (entry.kind === 'object') {
+                for (const [name, field] of entry.members) {
+                    const known = fieldOf(name, AUTH_FIELDS);
+                    if (field.kind === 'string' && known !== undefined)
+                        fields[known] = field.value;
+                    else if (field.kind !== 'null' && known !== undefined)
+                        this.wrong(`auths "${address}" ${name}`);
+                    if (CREDENTIAL_FIELDS.has(goFold(name)) &&
+                        !(field.kind === 'string' && field.value === '') &&
+                        field.kind !== 'null') {
+                        holds = true;
+                    }
+                }
+            }
+            else if (entry.kind !== 'null')
+                this.wrong(`auths "${address}"`);
+            this.written.push({ address, holds });
+            this.auths.set(address, {
+                username: fields['username'] ?? '',
+                password: fields['password'] ?? '',
+                auth: fields['auth'] ?? '',
+                identityToken: fields['identitytoken'] ?? '',
+                registryToken: fields['registrytoken'] ?? ''
+            });
+        }
+    }
+}
+/** Whether Go would decode `value` into a field of `type` without an error. */
+function fits(value, type) {
+    if (value.kind === 'null')
+        return true;
+    const strings = (members) => members.every(([, item]) => item.kind === 'string' || item.kind === 'null');
+    switch (type) {
+        case 'string':
+            return value.kind === 'string';
+        case 'stringMap':
+            return value.kind === 'object' && strings(value.members);
+        case 'stringList':
+            return (value.kind === 'array' &&
+                value.items.every((item) => item.kind === 'string' || item.kind === 'null'));
+        case 'plugins':
+            return (value.kind === 'object' &&
+                value.members.every(([, item]) => item.kind === 'null' || (item.kind === 'object' && strings(item.members))));
+        case 'proxies':
+            return (value.kind === 'object' &&
+                value.members.every(([, item]) => item.kind === 'null' ||
+                    (item.kind === 'object' &&
+                        item.members.every(([name, field]) => fieldOf(name, PROXY_FIELDS) === undefined ||
+                            field.kind === 'string' ||
+                            field.kind === 'null'))));
+        case 'auths':
+            return true;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/registries/paths.ts
@@ -4236,6 +4638,485 @@ function isInside(dir, path, platform) {
     const relative = paths.relative(paths.resolve(dir), paths.resolve(path));
     return relative !== '' && !relative.startsWith('..') && !paths.isAbsolute(relative);
 }
+/**
+ * Whether `path` is `dir` or lies inside it as the platform's file system sees names, for a guard
+ * that refuses what may be inside (it errs towards 'inside'): on Windows the device and UNC forms
+ * of a drive (\\?\C:\, \\.\C:\, \\localhost\C$\), trailing dots and spaces, a stream suffix
+ * (::$INDEX_ALLOCATION) and case; on macOS case and Unicode normalisation. An 8.3 short name
+ * (PROGRA~1) or a path with no drive cannot be compared. Both should be real paths already.
+ */
+function placeOf(dir, path, platform) {
+    const canonical = platform === 'win32' ? windowsCanonical : posixCanonical(platform);
+    const folder = canonical(dir);
+    const target = canonical(path);
+    if ('unknown' in folder)
+        return folder;
+    if ('unknown' in target)
+        return target;
+    if (folder.root !== target.root)
+        return 'outside';
+    const short = [...folder.parts, ...target.parts].find((part) => /~\d/.test(part));
+    if (short !== undefined) {
+        return {
+            unknown: `${short} looks like an 8.3 short name, which names a folder only the file system can tell`
+        };
+    }
+    const inside = folder.parts.length <= target.parts.length &&
+        folder.parts.every((part, index) => part === target.parts[index]);
+    return inside ? 'inside' : 'outside';
+}
+function posixCanonical(platform) {
+    // macOS file systems (APFS, HFS+) ignore case and Unicode normalisation by default
+    const fold = platform === 'darwin'
+        ? (part) => foldCase(part.normalize('NFD'))
+        : (part) => part;
+    return (path) => {
+        if (!external_node_path_namespaceObject.posix.isAbsolute(path))
+            return { unknown: `${path} is not a full path` };
+        return {
+            root: '/',
+            parts: external_node_path_namespaceObject.posix
+                .resolve(path)
+                .split('/')
+                .filter((part) => part !== '')
+                .map(fold)
+        };
+    };
+}
+/** Each character in upper case where that keeps it one character (as NTFS's upcase table). */
+function foldCase(text) {
+    return [...text]
+        .map((char) => {
+        const upper = char.toUpperCase();
+        return [...upper].length === 1 ? upper : char;
+    })
+        .join('');
+}
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '::1', '[::1]', '.', '?']);
+/** A Windows path as drive (or \\server\share) and folded components, the way Win32 reads it. */
+function windowsCanonical(path) {
+    let rest = path.replace(/\//g, '\\');
+    const device = /^\\\\[?.]\\/.exec(rest);
+    if (device) {
+        rest = rest.slice(4);
+        if (/^UNC\\/i.test(rest))
+            rest = `\\\\${rest.slice(4)}`;
+        else if (!/^[A-Za-z]:(\\|$)/.test(rest)) {
+            return { unknown: `${path} is a device path that names a volume or device, not a drive` };
+        }
+    }
+    let root;
+    const drive = /^([A-Za-z]):(?:\\|$)/.exec(rest);
+    const share = /^\\\\([^\\]+)\\([^\\]+)(?:\\|$)/.exec(rest);
+    if (drive) {
+        root = `${drive[1].toUpperCase()}:`;
+        rest = rest.slice(2);
+    }
+    else if (share) {
+        const host = share[1].toLowerCase();
+        const adminShare = /^([A-Za-z])\$$/.exec(share[2]);
+        root =
+            LOCAL_HOSTS.has(host) && adminShare
+                ? `${adminShare[1].toUpperCase()}:`
+                : `\\\\${foldCase(host)}\\${foldCase(share[2])}`;
+        rest = rest.slice(share[0].length);
+    }
+    else {
+        return {
+            unknown: `${path} is not a full path with a drive (a path such as \\a or C:a depends on the current drive or folder)`
+        };
+    }
+    const parts = [];
+    for (const raw of rest.split('\\')) {
+        // a stream suffix (folder::$INDEX_ALLOCATION) names the folder itself; Win32 drops trailing
+        // dots and spaces
+        const name = raw
+            .split(':')[0]
+            .replace(/[. ]+$/, (trail) => (raw === '.' || raw === '..' ? trail : ''));
+        if (name === '' || name === '.')
+            continue;
+        if (name === '..')
+            parts.pop();
+        else
+            parts.push(foldCase(name));
+    }
+    return { root, parts };
+}
+
+;// CONCATENATED MODULE: ./src/registries/docker-guard.ts
+/**
+ * Where docker would keep the stored key, checked before the login: never in the workspace (by
+ * real path, with the platform's rules for names), never in a config.json other users can read.
+ * Each refusal says why and how to proceed. Pure: the machine's answers come in the PlanContext.
+ */
+
+
+
+/** The command (in the runner's default shell) that gives later steps a config of their own. */
+function setOwnConfig(platform) {
+    return platform === 'win32'
+        ? `"DOCKER_CONFIG=$env:RUNNER_TEMP\\docker" >> $env:GITHUB_ENV`
+        : `echo "DOCKER_CONFIG=$RUNNER_TEMP/docker" >> "$GITHUB_ENV"`;
+}
+/** The fix that gives docker a config of its own for the job. */
+function ownConfig(platform) {
+    return `give docker a config of its own for this job: in a step before this one, run: ${setOwnConfig(platform)}`;
+}
+const WHERE_KEY_GOES = `docker keeps its stored key (base64 of the user name and the key) in that folder until the post step, where an upload-artifact or cache step could pick it up`;
+const fixPlace = (platform) => `point DOCKER_CONFIG at a folder under RUNNER_TEMP (in a step before this one, run: ${setOwnConfig(platform)}), or unset it.`;
+/** A DOCKER_CONFIG that is not a full path, or a config folder that is (or may be) in the workspace. */
+function placeRefusal(request, context, configDir, configFile) {
+    const windows = context.platform === 'win32';
+    const paths = windows ? external_node_path_namespaceObject.win32 : external_node_path_namespaceObject.posix;
+    const configured = context.env['DOCKER_CONFIG'];
+    const full = windows ? /^(?:[A-Za-z]:[\\/]|[\\/]{2})/ : /^\//;
+    if (configured && !full.test(configured)) {
+        return {
+            problem: `${lineName(request)}: DOCKER_CONFIG (${configured}) is not a full path.`,
+            cause: `docker resolves such a path against the working directory (the workspace) or the current drive; ${WHERE_KEY_GOES}.`,
+            fix: fixPlace(context.platform)
+        };
+    }
+    const workspace = context.env['GITHUB_WORKSPACE'];
+    if (!workspace || !paths.isAbsolute(workspace))
+        return undefined;
+    const real = (path) => context.inspectPath === undefined ? path : context.inspectPath(path).realPath;
+    const realWorkspace = real(workspace) ?? workspace;
+    const realDir = real(configDir);
+    const realFile = real(configFile);
+    if (realDir === undefined || realFile === undefined) {
+        return {
+            problem: `${lineName(request)}: cannot tell where docker's config ${configFile} really is (a symbolic link leads nowhere, in a loop, or through a folder that cannot be read).`,
+            cause: `docker follows the link and would write its stored key wherever it ends; ${WHERE_KEY_GOES}.`,
+            fix: fixPlace(context.platform)
+        };
+    }
+    // as written, only a sure 'inside' counts: the real paths settle what the names leave open
+    const compared = [
+        [workspace, configDir, false],
+        [realWorkspace, realDir, true],
+        [realWorkspace, realFile, true]
+    ];
+    for (const [folder, path, resolved] of compared) {
+        const placement = placeOf(folder, path, context.platform);
+        if (placement === 'outside' || (!resolved && placement !== 'inside'))
+            continue;
+        const really = path === configDir ? '' : ` (really ${path})`;
+        if (placement === 'inside') {
+            return {
+                problem: `${lineName(request)}: docker's config ${path === realFile ? configFile : configDir}${really} lies inside the workspace (GITHUB_WORKSPACE, ${workspace}).`,
+                cause: `DOCKER_CONFIG (or HOME) points into the workspace, directly or through a symbolic link; ${WHERE_KEY_GOES}.`,
+                fix: fixPlace(context.platform)
+            };
+        }
+        return {
+            problem: `${lineName(request)}: cannot tell whether docker's config folder ${configDir} lies inside the workspace (GITHUB_WORKSPACE, ${workspace}): ${placement.unknown}.`,
+            cause: `the path is in a form the step cannot compare by the file system's rules; ${WHERE_KEY_GOES}.`,
+            fix: fixPlace(context.platform)
+        };
+    }
+    return undefined;
+}
+/** A config.json docker would write the key into that other users can read. */
+function modeRefusal(request, context, configFile) {
+    if (context.platform === 'win32')
+        return undefined;
+    const mode = context.inspectPath?.(configFile).mode;
+    if (mode === undefined || (mode & 0o077) === 0)
+        return undefined;
+    return {
+        problem: `${lineName(request)}: ${configFile} has mode ${(mode & 0o777).toString(8).padStart(4, '0')}: other users of this machine can read it, and docker keeps a file's mode when it rewrites it, so they could read the key docker stores there.`,
+        cause: `the file was created with a loose umask, or copied in by an earlier step.`,
+        fix: `run chmod 600 ${configFile} before this step, or ${ownConfig(context.platform)}.`
+    };
+}
+
+;// CONCATENATED MODULE: ./src/registries/docker-stores.ts
+/**
+ * docker's ConvertToHostname: an address with `://` is reduced to its host (and port), anything
+ * else to what comes before the first `/`.
+ */
+function convertToHostname(address) {
+    if (address.includes('://')) {
+        const authority = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/([^/?#]*)/.exec(address)?.[1];
+        if (authority !== undefined) {
+            const hostPort = authority.slice(authority.lastIndexOf('@') + 1);
+            const bracketed = /^\[([^\]]*)\](?::(\d*))?$/.exec(hostPort);
+            const [host, port] = bracketed
+                ? [bracketed[1] ?? '', bracketed[2] ?? '']
+                : hostPort.includes(':')
+                    ? [
+                        hostPort.slice(0, hostPort.lastIndexOf(':')),
+                        hostPort.slice(hostPort.lastIndexOf(':') + 1)
+                    ]
+                    : [hostPort, ''];
+            if (host !== '') {
+                if (port === '')
+                    return host;
+                return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
+            }
+        }
+    }
+    return address.split('/')[0] ?? '';
+}
+/** The addresses `docker logout HOST` erases, each from its own store: HOST, http://HOST, https://HOST. */
+function logoutAddresses(host) {
+    return [host, `http://${host}`, `https://${host}`];
+}
+/**
+ * The credential store docker uses for an address: a credHelpers entry for it (even an empty one,
+ * which means config.json), else credsStore, else, for a config that names no store and holds no
+ * login, the platform's default store when its program is on PATH (`defaultStore`). '' is
+ * config.json itself.
+ */
+function storeFor(config, address, defaultStore) {
+    const helper = config.credHelpers?.get(address);
+    if (helper !== undefined)
+        return helper;
+    if (config.credsStore !== '')
+        return config.credsStore;
+    const containsAuth = (config.credHelpers?.size ?? 0) > 0 || config.auths.size > 0;
+    return containsAuth ? '' : defaultStore;
+}
+/**
+ * docker's platform default store (credentials.DetectDefaultStore), given which programs are on
+ * PATH: osxkeychain on macOS, wincred on Windows, pass (when `pass` is on PATH) or secretservice
+ * on Linux; '' when its docker-credential- program is missing.
+ */
+function defaultStore(platform, onPath) {
+    const store = platform === 'darwin'
+        ? 'osxkeychain'
+        : platform === 'win32'
+            ? 'wincred'
+            : platform === 'linux'
+                ? onPath('pass')
+                    ? 'pass'
+                    : 'secretservice'
+                : '';
+    return store !== '' && onPath(`docker-credential-${store}`) ? store : '';
+}
+
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = require("node:crypto");
+;// CONCATENATED MODULE: ./src/fingerprint.ts
+/**
+ * SHA-256 in hex: how the saved state and the post step recognise a secret (the key, a value
+ * holding it, a stored credential) without keeping it.
+ */
+
+function fingerprint(text) {
+    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(text).digest('hex');
+}
+
+;// CONCATENATED MODULE: ./src/registries/docker-view.ts
+/**
+ * What docker holds for a host, pure, with a credential helper's answers passed in (`ask`): the
+ * standing logins a `docker login HOST` would replace or a `docker logout HOST` would erase (every
+ * spelling docker takes for the host in config.json, and each spelling's store), and, for the
+ * post step, whether docker's credential for the host is exactly the one this step gave it.
+ */
+
+
+
+/**
+ * Every login that stands for `host`: a config.json entry holding a credential under any address
+ * docker reads as the host (as written, duplicates included), an entry docker's own reading would
+ * lose when it writes the file back, and each logout address whose store holds (or may hold) one.
+ */
+function standingLogins(config, host, defaultStore, ask) {
+    const found = [];
+    const addresses = logoutAddresses(host);
+    const seen = new Set();
+    for (const { address, holds } of config.written) {
+        if (!holds || seen.has(address))
+            continue;
+        if (addresses.includes(address) || convertToHostname(address) === host) {
+            seen.add(address);
+            found.push({ kind: 'config', address });
+        }
+    }
+    for (const address of droppedOnWrite(config)) {
+        if (!seen.has(address))
+            found.push({ kind: 'dropped', address });
+    }
+    const silent = new Set();
+    for (const address of addresses) {
+        const store = storeFor(config, address, defaultStore);
+        // a store that did not answer once is not asked again
+        if (store === '' || silent.has(store))
+            continue;
+        const read = ask(store, address);
+        if (read.kind === 'found')
+            found.push({ kind: 'store', store, address });
+        if (read.kind === 'unknown') {
+            silent.add(store);
+            found.push({ kind: 'unknown', store, address, why: read.why });
+        }
+    }
+    return found;
+}
+/** Addresses written with a credential more often than docker's reading keeps one. */
+function droppedOnWrite(config) {
+    const written = new Map();
+    for (const { address, holds } of config.written) {
+        if (holds)
+            written.set(address, (written.get(address) ?? 0) + 1);
+    }
+    return [...written]
+        .filter(([address, count]) => count > (holdsCredential(config.auths.get(address)) ? 1 : 0))
+        .map(([address]) => address);
+}
+function dockerHolder(config, login, defaultStore, ask) {
+    const holder = hostHolder(config, login, defaultStore, ask);
+    if (holder.kind !== 'ours')
+        return holder;
+    for (const address of logoutAddresses(login.host).slice(1)) {
+        if (holdsCredential(config.auths.get(address))) {
+            return { kind: 'shared', address, store: 'config.json' };
+        }
+        const store = storeFor(config, address, defaultStore);
+        if (store === '')
+            continue;
+        const read = ask(store, address);
+        if (read.kind === 'unknown')
+            return read;
+        if (read.kind === 'found')
+            return { kind: 'shared', address, store };
+    }
+    return holder;
+}
+/** docker's view of the host's own address (what `docker login HOST` wrote). */
+function hostHolder(config, login, defaultStore, ask) {
+    const store = storeFor(config, login.host, defaultStore);
+    if (store === '') {
+        const entry = config.auths.get(login.host) ??
+            [...config.auths].find(([address]) => convertToHostname(address) === login.host)?.[1];
+        if (!holdsCredential(entry))
+            return { kind: 'none' };
+        const ours = entry.username === login.username &&
+            fingerprint(entry.password) === login.keySha256 &&
+            entry.identityToken === '' &&
+            entry.registryToken === '';
+        return { kind: ours ? 'ours' : 'other' };
+    }
+    const read = ask(store, login.host);
+    if (read.kind !== 'found')
+        return read;
+    return { kind: helperAnswerIsOurs(read.answer, login) ? 'ours' : 'other' };
+}
+/** Whether a credential helper's `get` answer (`{"Username", "Secret"}`) is this step's login. */
+function helperAnswerIsOurs(answer, login) {
+    let parsed;
+    try {
+        parsed = JSON.parse(answer);
+    }
+    catch {
+        return false;
+    }
+    if (typeof parsed !== 'object' || parsed === null)
+        return false;
+    const { Username: username, Secret: secret } = parsed;
+    return (username === login.username &&
+        typeof secret === 'string' &&
+        fingerprint(secret) === login.keySha256);
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = require("node:fs");
+;// CONCATENATED MODULE: ./src/read-file.ts
+/**
+ * Reading a file someone else may have put there (a user config, docker's config.json, a name the
+ * step probes under RUNNER_TEMP) without letting it hold the step: opened without blocking (a named
+ * pipe with no writer would block a plain read forever), checked to be a regular file, and read up
+ * to a limit (/dev/zero has no end). Anything else is refused with a sentence saying what it is.
+ */
+
+/** A file the step will not read; `message` says which and why, for the line that refuses. */
+class UnreadableFileError extends Error {
+    name = 'UnreadableFileError';
+}
+/** The most the step reads of any configuration file (docker's config.json, a user .npmrc). */
+const CONFIG_FILE_LIMIT = 1024 * 1024;
+/**
+ * The text of the regular file at `path` (symbolic links followed), read with O_NONBLOCK and at
+ * most `maxBytes` bytes. `missing` only when nothing at all is at the name: a symbolic link that
+ * leads nowhere is refused, so a caller that probes for a free name never takes one.
+ */
+function readRegularFile(path, maxBytes) {
+    // O_NONBLOCK: opening a FIFO for reading returns at once instead of waiting for a writer
+    const flags = external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0) | (external_node_fs_namespaceObject.constants.O_NOCTTY ?? 0);
+    let fd;
+    try {
+        fd = (0,external_node_fs_namespaceObject.openSync)(path, flags);
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ENOENT' && !somethingAt(path))
+            return { kind: 'missing' };
+        if (code === 'ENOENT') {
+            return refused(`${path} is a symbolic link that leads nowhere`);
+        }
+        if (code === 'ENOTDIR')
+            return { kind: 'missing' };
+        return refused(`${path} cannot be opened (${code ?? 'error'})`);
+    }
+    try {
+        const stat = (0,external_node_fs_namespaceObject.fstatSync)(fd);
+        if (!stat.isFile())
+            return refused(`${path} is ${kindOf(stat)}, not a regular file`);
+        if (stat.size > maxBytes) {
+            return refused(`${path} is larger than ${maxBytes} bytes (${stat.size})`);
+        }
+        const buffer = Buffer.alloc(maxBytes + 1);
+        let length = 0;
+        for (;;) {
+            const read = (0,external_node_fs_namespaceObject.readSync)(fd, buffer, length, buffer.length - length, null);
+            if (read === 0)
+                break;
+            length += read;
+            if (length > maxBytes)
+                return refused(`${path} is larger than ${maxBytes} bytes`);
+        }
+        return { kind: 'text', text: buffer.subarray(0, length).toString('utf8') };
+    }
+    catch (error) {
+        return refused(`${path} cannot be read (${error.code ?? 'error'})`);
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+/** readRegularFile's answer as text, undefined for nothing there; throws for a refused file. */
+function textOrUndefined(read) {
+    if (read.kind === 'refused')
+        throw new UnreadableFileError(read.why);
+    return read.kind === 'text' ? read.text : undefined;
+}
+function refused(why) {
+    return { kind: 'refused', why };
+}
+function somethingAt(path) {
+    try {
+        (0,external_node_fs_namespaceObject.lstatSync)(path);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+function kindOf(stat) {
+    if (stat.isFIFO())
+        return 'a named pipe (FIFO)';
+    if (stat.isCharacterDevice())
+        return 'a character device';
+    if (stat.isBlockDevice())
+        return 'a block device';
+    if (stat.isDirectory())
+        return 'a folder';
+    if (stat.isSocket())
+        return 'a socket';
+    return 'not a file';
+}
 
 ;// CONCATENATED MODULE: ./src/registries/docker.ts
 /**
@@ -4244,9 +5125,14 @@ function isInside(dir, path, platform) {
  * input. Docker keeps the credential in its config (DOCKER_CONFIG, or ~/.docker/config.json) or in
  * the credential store that config names, until the post step logs out.
  *
- * Also here, pure: where docker keeps a host's credential, and whether what it holds is still
- * the one this step wrote (the post step logs out only then).
+ * The line is refused (each refusal with its cause and fix) when docker already holds a login it
+ * would use or erase for the host (docker-view.ts), when it cannot read its config as docker does
+ * (docker-config.ts), or when the key would land in the workspace or in a file others can read
+ * (docker-guard.ts).
  */
+
+
+
 
 
 
@@ -4289,169 +5175,130 @@ const docker = {
         const registry = host(request);
         const username = request.options.get('username') ?? DOCKER_USERNAME;
         const configDir = dockerConfigDir(context);
-        const outside = configInWorkspace(request, context, configDir);
-        if (outside !== undefined)
-            return { problems: [outside] };
         const configFile = dockerConfigFile(configDir, context.platform);
-        const configText = context.readFile(configFile);
-        const store = credentialStore(configText, registry);
-        const standing = standingLogin(request, context, { configDir, configFile, configText, store });
-        if (standing !== undefined)
-            return { problems: [standing] };
+        const refuse = (refusal) => ({ problems: [], refusals: [refusal] });
+        const place = placeRefusal(request, context, configDir, configFile);
+        if (place !== undefined)
+            return refuse(place);
+        const read = readConfig(context, configFile);
+        if (!read.ok)
+            return refuse(unreadable(request, context.platform, configFile, read.why));
+        const store = defaultStore(context.platform, (name) => context.findProgram?.(name) !== undefined);
+        const ask = (helper, address) => context.readCredentialHelper?.(helper, address, configDir) ?? {
+            kind: 'unknown',
+            why: `docker's credential store could not be asked`
+        };
+        const standing = [
+            ...standingLogins(read.config, registry, store, ask),
+            ...variableLogin(context.env['DOCKER_AUTH_CONFIG'], registry)
+        ];
+        if (standing.length > 0) {
+            return {
+                problems: [],
+                refusals: standing.map((found) => standingRefusal(request, context.platform, configFile, found))
+            };
+        }
+        const hostStore = storeFor(read.config, registry, store);
+        if (hostStore === '') {
+            const loose = modeRefusal(request, context, configFile);
+            if (loose !== undefined)
+                return refuse(loose);
+        }
         return {
             request,
             title: `docker: log in to ${registry} as ${username}`,
             steps: [{ kind: 'docker-login', host: registry, username, configDir }],
             notes: [
-                store
-                    ? `docker keeps the credential in its credential store '${store}' (named in ${dockerConfigFile(configDir, context.platform)}) until the post step logs out.`
-                    : `docker keeps the credential in ${dockerConfigFile(configDir, context.platform)} until the post step logs out.`
+                hostStore !== ''
+                    ? `docker keeps the credential in its credential store '${hostStore}' (${storeOrigin(read.config, registry, configFile)}) until the post step logs out.`
+                    : `docker keeps the credential in ${configFile} until the post step logs out.`
             ]
         };
     }
 };
 /**
- * Docker keeps the stored key (base64 of NAME:KEY) in its config folder; a DOCKER_CONFIG that is
- * relative (resolved against the working directory, the workspace) or lies inside GITHUB_WORKSPACE
- * would put it where an upload-artifact or cache step could pick it up.
+ * A login for the host in DOCKER_AUTH_CONFIG, which docker 28 asks before its config (for the
+ * address exactly; a value it cannot read it ignores).
  */
-function configInWorkspace(request, context, configDir) {
-    const paths = context.platform === 'win32' ? external_node_path_namespaceObject.win32 : external_node_path_namespaceObject.posix;
-    const configured = context.env['DOCKER_CONFIG'];
-    const why = `docker would keep its stored key (base64 of the user name and the key) there, where an upload-artifact or cache step could pick it up. Fix: point DOCKER_CONFIG at a folder under RUNNER_TEMP (for example \${{ runner.temp }}/docker), or unset it.`;
-    if (configured && !paths.isAbsolute(configured)) {
-        return `${lineName(request)}: DOCKER_CONFIG (${configured}) is a relative path, which docker resolves against the working directory, the workspace; ${why}`;
-    }
-    const workspace = context.env['GITHUB_WORKSPACE'];
-    if (workspace &&
-        paths.isAbsolute(workspace) &&
-        (isInside(workspace, configDir, context.platform) ||
-            paths.relative(paths.resolve(workspace), configDir) === '')) {
-        return `${lineName(request)}: docker's config folder ${configDir} lies inside the workspace (GITHUB_WORKSPACE, ${workspace}); ${why}`;
-    }
-    return undefined;
+function variableLogin(text, registry) {
+    if (!text)
+        return [];
+    const read = readDockerConfig(text);
+    return read.ok && holdsCredential(read.config.auths.get(registry))
+        ? [{ kind: 'variable', address: registry }]
+        : [];
 }
-/**
- * A login docker already holds for the line's host, made before this step: `docker login` would
- * replace it and the post step would log it out, so the line is refused (naming where the login
- * is, never what it holds). Undefined when there is none.
- */
-function standingLogin(request, context, where) {
+/** config.json as docker reads it; a file that is there but cannot be read is no empty config. */
+function readConfig(context, configFile) {
+    let text;
+    try {
+        text = context.readFile(configFile);
+    }
+    catch (error) {
+        // a named pipe, a device, a folder, a dangling link, too large (src/read-file.ts)
+        if (error instanceof UnreadableFileError)
+            return { ok: false, why: error.message };
+        throw error;
+    }
+    if (text === undefined && context.inspectPath?.(configFile).exists === true) {
+        return { ok: false, why: 'it cannot be read (not a regular file, or no permission)' };
+    }
+    return readDockerConfig(text);
+}
+function storeOrigin(config, registry, configFile) {
+    if (config.credHelpers?.has(registry))
+        return `credHelpers in ${configFile}`;
+    return config.credsStore !== ''
+        ? `credsStore in ${configFile}`
+        : `docker's default on this platform, its program being on PATH`;
+}
+const STANDING_CAUSE = (registry) => `a login made before this step (by an earlier step, or kept in the runner's docker config): this step's docker login would replace it, and the post step's docker logout ${registry} would erase it (docker logout also erases http://${registry} and https://${registry}).`;
+function standingRefusal(request, platform, configFile, found) {
     const registry = host(request);
-    const fix = `Fix: give docker its own config for this job (set DOCKER_CONFIG to a new folder under RUNNER_TEMP before this step), or remove the standing login (docker logout ${registry}) before this step.`;
-    const replaced = `this step's login would replace it and the post step would then log it out.`;
-    if (configAuth(where.configText, registry) !== undefined) {
-        return `${lineName(request)}: docker already holds a login for ${registry} in ${where.configFile}, made before this step; ${replaced} ${fix}`;
+    const fix = `${ownConfig(platform)}; or, if the standing login is not needed, run docker logout ${registry} before this step.`;
+    switch (found.kind) {
+        case 'config':
+            return {
+                problem: `${lineName(request)}: docker already holds a login for ${registry} in ${configFile}, under "${found.address}".`,
+                cause: STANDING_CAUSE(registry),
+                fix
+            };
+        case 'store':
+            return {
+                problem: `${lineName(request)}: docker's credential store '${found.store}' already holds a login for "${found.address}", which docker uses or erases for ${registry}.`,
+                cause: STANDING_CAUSE(registry),
+                fix
+            };
+        case 'unknown':
+            return {
+                problem: `${lineName(request)}: cannot tell whether docker already holds a login for "${found.address}" (${registry}): ${found.why}.`,
+                cause: `docker's credential store '${found.store}' did not answer (a locked keychain, or its program missing on this runner).`,
+                fix: `make docker-credential-${found.store} answer (for example, unlock its keychain), or ${ownConfig(platform)}.`
+            };
+        case 'variable':
+            return {
+                problem: `${lineName(request)}: DOCKER_AUTH_CONFIG holds a login for ${registry}.`,
+                cause: `docker takes a login from DOCKER_AUTH_CONFIG before its config, so it would go on using that one, not this step's.`,
+                fix: `unset DOCKER_AUTH_CONFIG for this step and the steps that should use this step's login, or leave this line out.`
+            };
+        case 'dropped':
+            return {
+                problem: `${lineName(request)}: docker reads ${configFile} differently from how it is written: the login for "${found.address}" is written more than once (or auths is set again after it), docker keeps only its last reading, and would lose the rest when it writes the file back after logging in.`,
+                cause: `the file was written by hand or by a tool other than docker.`,
+                fix: `leave one entry per address and one auths in that file, or ${ownConfig(platform)}.`
+            };
     }
-    if (where.store === undefined)
-        return undefined;
-    const read = context.readCredentialHelper?.(where.store, registry, where.configDir) ?? {
-        kind: 'unknown',
-        why: `docker's credential store could not be asked`
-    };
-    if (read.kind === 'found') {
-        return `${lineName(request)}: docker's credential store '${where.store}' (named in ${where.configFile}) already holds a login for ${registry}, made before this step; ${replaced} ${fix}`;
-    }
-    if (read.kind === 'unknown') {
-        return `${lineName(request)}: cannot tell whether docker already holds a login for ${registry}: ${read.why}. Fix: make docker-credential-${where.store} answer (for example, unlock its keychain), or give docker its own config for this job (set DOCKER_CONFIG to a new folder under RUNNER_TEMP before this step).`;
-    }
-    return undefined;
 }
-/**
- * Asks `docker-credential-HELPER get` what it holds for a host. A helper answers a host it has
- * nothing for with "credentials not found" and exit code 1; any other failure (a locked keychain,
- * a crash, a timeout) leaves the answer unknown.
- */
-function readCredentialHelper(machine, helper, registry, configDir, deadline) {
-    const program = machine.findProgram(`docker-credential-${helper}`);
-    if (program === undefined) {
-        return {
-            kind: 'unknown',
-            why: `docker's credential store program docker-credential-${helper} is not on PATH`
-        };
-    }
-    const result = machine.run(program, ['get'], {
-        input: registry,
-        env: { DOCKER_CONFIG: configDir },
-        deadline
-    });
-    return helperRead(helper, result);
-}
-/** A credential helper's `get` result, read. */
-function helperRead(helper, result) {
-    if (result.status === 0 && result.error === undefined) {
-        return { kind: 'found', answer: result.stdout };
-    }
-    const said = `${result.stdout}\n${result.stderr}`;
-    if (result.error === undefined && /credentials not found/i.test(said))
-        return { kind: 'none' };
-    const lines = said
-        .split(/\r\n|\r|\n/)
-        .map((line) => line.trim())
-        .filter((line) => line !== '');
-    const output = lines.length === 0 ? '(nothing)' : lines.slice(-2).join(' / ').slice(0, 300);
+function unreadable(request, platform, configFile, why) {
     return {
-        kind: 'unknown',
-        why: `docker-credential-${helper} get failed (${result.error ?? `exit code ${result.status}`}) and said: ${output}`
+        problem: `${lineName(request)}: docker cannot read ${configFile}: ${why}. docker would warn, start from an empty config and write it back over the file, losing every login it holds.`,
+        cause: `the file was written by hand or by a tool that writes what docker does not take (docker's JSON reader takes no byte order mark, and an auth must be base64 of NAME:PASSWORD).`,
+        fix: `correct the file, or ${ownConfig(platform)}.`
     };
-}
-/** Where docker keeps a host's credential: a credential helper's name, or config.json itself. */
-function credentialStore(configText, host) {
-    const config = parseConfig(configText);
-    const helpers = config['credHelpers'];
-    if (isRecord(helpers) && typeof helpers[host] === 'string' && helpers[host] !== '') {
-        return helpers[host];
-    }
-    const store = config['credsStore'];
-    return typeof store === 'string' && store !== '' ? store : undefined;
-}
-/** The `auths[host].auth` value of a docker config.json, if there is one. */
-function configAuth(configText, host) {
-    const auths = parseConfig(configText)['auths'];
-    if (!isRecord(auths))
-        return undefined;
-    const entry = auths[host];
-    return isRecord(entry) && typeof entry['auth'] === 'string' ? entry['auth'] : undefined;
 }
 /** What docker stores in config.json for a login: base64 of `NAME:KEY` (mask it too). */
 function basicAuth(username, key) {
     return Buffer.from(`${username}:${key}`).toString('base64');
-}
-/** Whether a config.json `auth` value is the login this step made (the key compared by SHA-256). */
-function authIsOurs(auth, username, keySha256) {
-    const decoded = Buffer.from(auth, 'base64').toString('utf8');
-    const colon = decoded.indexOf(':');
-    if (colon < 0)
-        return false;
-    return decoded.slice(0, colon) === username && fingerprint(decoded.slice(colon + 1)) === keySha256;
-}
-/** Whether a credential helper's `get` answer (`{"Username", "Secret"}`) is this step's login. */
-function helperAnswerIsOurs(answer, username, keySha256) {
-    let parsed;
-    try {
-        parsed = JSON.parse(answer);
-    }
-    catch {
-        return false;
-    }
-    return (isRecord(parsed) &&
-        parsed['Username'] === username &&
-        typeof parsed['Secret'] === 'string' &&
-        fingerprint(parsed['Secret']) === keySha256);
-}
-function parseConfig(text) {
-    if (text === undefined)
-        return {};
-    try {
-        const parsed = JSON.parse(text);
-        return isRecord(parsed) ? parsed : {};
-    }
-    catch {
-        return {};
-    }
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 ;// CONCATENATED MODULE: ./src/registries/variable-names.ts
@@ -4499,7 +5346,7 @@ const KEY_VARIABLE = 'CLOUDSMITH_API_KEY';
 /** The value npm expands at read time: the only form of the key this step writes. */
 const KEY_REFERENCE = `\${${KEY_VARIABLE}}`;
 /** The per-registry settings npm-registry-fetch treats as a credential. */
-const CREDENTIAL_FIELDS = ['_authToken', '_auth', 'username', '_password'];
+const npm_CREDENTIAL_FIELDS = ['_authToken', '_auth', 'username', '_password'];
 /** An npm scope: `@` and a name npm accepts for a new package (lower case, URL-safe). */
 const SCOPE = /^@[a-z0-9-][a-z0-9._-]*$/;
 const SCOPE_MAX_LENGTH = 214;
@@ -4722,7 +5569,7 @@ function credentialClash(key, nerfDart) {
     if (colon === -1)
         return false;
     const field = key.slice(colon + 1);
-    if (!CREDENTIAL_FIELDS.includes(field))
+    if (!npm_CREDENTIAL_FIELDS.includes(field))
         return false;
     const prefix = lowerCaseHost(key.slice(0, colon));
     return prefix === nerfDart || prefix === nerfDart.slice(0, -1) || prefix.startsWith(nerfDart);
@@ -5149,6 +5996,38 @@ function isLoopback(hostname) {
     return hostname === 'localhost' || /^127(\.\d{1,3}){3}$/.test(hostname);
 }
 
+;// CONCATENATED MODULE: ./src/registries/refusal.ts
+/**
+ * Lines of `registries` refused for the machine's state rather than their text (a standing docker
+ * login, a config folder in the workspace): each says what stands in the way, its likely cause and
+ * its fix, instead of the advice for a typo.
+ */
+
+
+/** Refused lines, and any plain input problems found with them; `problems` holds all the text. */
+class RegistriesRefusedError extends InputError {
+    inputProblems;
+    refusals;
+    constructor(inputProblems, refusals) {
+        super([...inputProblems, ...refusals.map((refusal) => refusal.problem)]);
+        this.inputProblems = inputProblems;
+        this.refusals = refusals;
+    }
+}
+/** The failure's title and lines: each refusal with its cause and fix, then any input problems. */
+function refusalLines(error) {
+    const lines = [
+        log `The registries input cannot be applied on this machine as it stands; nothing was sent anywhere and nothing was changed.`
+    ];
+    for (const refusal of error.refusals) {
+        lines.push(log `- ${refusal.problem}`, log `  Likely cause: ${refusal.cause}`, log `  Fix: ${refusal.fix}`);
+    }
+    if (error.inputProblems.length > 0) {
+        lines.push(log `The step's inputs also have problems:`, ...error.inputProblems.map((problem) => log `- ${problem}`), log `Likely cause: a typo, or an expression in 'with:' that evaluated to something else (an unset variable gives an empty string).`, log `Fix: correct the 'with:' values of this step.`);
+    }
+    return { title: log `Package manager not configured`, lines };
+}
+
 ;// CONCATENATED MODULE: ./src/oidc-availability.ts
 /**
  * Whether the job can ask GitHub for an ID token at all, and if not, why: a pull request from a
@@ -5451,6 +6330,7 @@ knownSecrets = []) {
 
 
 
+
 const PERMISSIONS_BLOCK = ['permissions:', '  id-token: write', '  contents: read'];
 const PROXY_SETTINGS = [...PROXY_VARIABLES, 'NO_PROXY', 'no_proxy'];
 function failure(title, lines, brief) {
@@ -5494,6 +6374,10 @@ function explain(error, context) {
     ]);
 }
 function invalidInputs(error) {
+    if (error instanceof RegistriesRefusedError) {
+        const refused = refusalLines(error);
+        return failure(refused.title, refused.lines);
+    }
     return failure(log `Invalid input`, [
         log `The step's inputs are not valid; nothing was sent anywhere.`,
         ...error.problems.map((problem) => log `- ${problem}`),
@@ -5840,32 +6724,75 @@ function publish(key, options, io) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/registries/program-output.ts
-/** What a program printed, as the log may quote it: secrets cut out, blank lines dropped. */
+;// CONCATENATED MODULE: ./src/registries/docker-helper.ts
 
-/** A program's output lines, secrets cut out, blank lines dropped. */
-function outputLines(text, secrets) {
-    return redact(text, secrets)
-        .split(/\r\n|\r|\n/)
-        .map((line) => line.trim())
-        .filter((line) => line !== '');
-}
-/** The last three lines of a program's output, one after the other, or '(nothing)'. */
-function lastLines(text, secrets = []) {
-    const lines = outputLines(text, secrets);
-    return lines.length === 0 ? '(nothing)' : lines.slice(-3).join(' / ');
-}
-
-;// CONCATENATED MODULE: ./src/registries/docker-session.ts
-
-
-
-
-
+/** What docker-credential-helpers print (on standard output) for an address they hold nothing for. */
+const NOT_FOUND = 'credentials not found in native keychain';
+/** A helper's name: docker runs docker-credential-NAME, so no path may hide in it. */
+const HELPER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+/** A JSON member whose value is a credential, in what a helper prints. */
+const SECRET_MEMBER = /("?(?:secret|password|identitytoken|registrytoken|token|auth)"?\s*[:=]\s*)("(?:[^"\\]|\\.)*"|\S+)/gi;
 /**
- * Logs docker in for a planned step. `record` is called before docker runs: a login may complete
- * after main is stopped, and post must then still log it out.
+ * Asks `docker-credential-HELPER get` what it holds for an address (docker configured with
+ * DOCKER_CONFIG=configDir). A helper answers an address it has nothing for with "credentials not
+ * found in native keychain" and a non-zero exit; any other failure (a locked keychain, a crash, a
+ * timeout) leaves the answer unknown.
  */
+function readCredentialHelper(machine, helper, address, configDir, deadline) {
+    if (!HELPER_NAME.test(helper)) {
+        return {
+            kind: 'unknown',
+            why: `docker's credential store name '${helper}' is not a program name docker-credential-NAME can have`
+        };
+    }
+    const program = machine.findProgram(`docker-credential-${helper}`);
+    if (program === undefined) {
+        return {
+            kind: 'unknown',
+            why: `docker's credential store program docker-credential-${helper} is not on PATH`
+        };
+    }
+    const result = machine.run(program, ['get'], {
+        input: address,
+        env: { DOCKER_CONFIG: configDir },
+        deadline
+    });
+    return helperRead(helper, result);
+}
+/** A credential helper's `get` result, read. */
+function helperRead(helper, result) {
+    if (result.status === 0 && result.error === undefined) {
+        return { kind: 'found', answer: result.stdout };
+    }
+    if (result.error === undefined && result.stdout.trim() === NOT_FOUND)
+        return { kind: 'none' };
+    return {
+        kind: 'unknown',
+        why: `docker-credential-${helper} get failed (${result.error ?? `exit code ${result.status}`})${saidOnStderr(result.stderr)}`
+    };
+}
+/**
+ * A program's error output fit to quote: credential-like members cut, then redacted as server
+ * text (JWTs and runs of known secrets cut, one line, bounded); '' when it said nothing.
+ */
+function saidOnStderr(stderr, secrets = []) {
+    // the last lines say what went wrong; earlier ones are progress
+    const last = stderr
+        .split(/\r\n|\r|\n/)
+        .filter((line) => line.trim() !== '')
+        .slice(-2)
+        .join(' / ');
+    if (last === '')
+        return '';
+    return ` and said on its error output: ${excerpt(last.replace(SECRET_MEMBER, '$1***'), secrets)}`;
+}
+
+;// CONCATENATED MODULE: ./src/registries/docker-login.ts
+
+
+
+
+
 function dockerLogin(plan, step, key, record, { io, system, deadline }) {
     const docker = system.findProgram('docker');
     if (docker === undefined) {
@@ -5882,70 +6809,17 @@ function dockerLogin(plan, step, key, record, { io, system, deadline }) {
         keySha256: fingerprint(key)
     });
     const result = system.run(docker, ['login', step.host, '--username', step.username, '--password-stdin'], { input: key, env: { DOCKER_CONFIG: step.configDir }, deadline });
-    for (const text of outputLines(result.stdout + '\n' + result.stderr, [key])) {
-        io.debug(log `docker: ${text}`);
-    }
+    // what docker says may echo the key or the form it stores: its error output only, redacted
+    const secrets = [key, basicAuth(step.username, key)];
+    if (result.stderr.trim() !== '')
+        io.debug(log `docker${saidOnStderr(result.stderr, secrets)}`);
     if (result.status !== 0) {
-        throw applyFailure(plan, log `docker login ${step.host} --username ${step.username} --password-stdin failed: ${result.error ?? `exit code ${result.status}`}.`, [
-            log `docker said: ${lastLines(result.stdout + '\n' + result.stderr, [key])}`,
+        throw applyFailure(plan, log `docker login ${step.host} --username ${step.username} --password-stdin failed (${result.error ?? `exit code ${result.status}`})${saidOnStderr(result.stderr, secrets)}.`, [
             log `Likely cause: the registry refused the key (is ${step.host} the organization's docker host, and may the service account read it?), or the registry cannot be reached from the runner.`,
             log `Fix: check the host= of this line and the service account's access to the repository; the key itself works for the API (the exchange succeeded).`
         ]);
     }
     io.info(log `  Logged docker in to ${step.host} as ${step.username}.`);
-}
-function dockerHolder(action, { system, deadline }) {
-    const configText = system.readFile(dockerConfigFile(action.configDir, system.platform));
-    const helper = credentialStore(configText, action.host);
-    if (helper === undefined) {
-        const auth = configAuth(configText, action.host);
-        if (auth === undefined)
-            return 'none';
-        return authIsOurs(auth, action.username, action.keySha256) ? 'ours' : 'other';
-    }
-    const read = readCredentialHelper(system, helper, action.host, action.configDir, deadline);
-    if (read.kind === 'none')
-        return 'none';
-    if (read.kind === 'unknown')
-        return { unknown: log `${read.why}` };
-    return helperAnswerIsOurs(read.answer, action.username, action.keySha256) ? 'ours' : 'other';
-}
-/** Logs docker out of a host while it still holds this step's credential; a warning otherwise. */
-function dockerLogout(action, options) {
-    const { io, system, deadline } = options;
-    const notLoggedOut = log `docker not logged out`;
-    const holder = dockerHolder(action, options);
-    if (holder === 'none') {
-        io.info(log `docker holds no credential for ${action.host}; nothing to log out.`);
-        return;
-    }
-    if (holder === 'other') {
-        io.info(log `docker's credential for ${action.host} is no longer this step's (a later login replaced it); left as it is.`);
-        return;
-    }
-    if (holder !== 'ours') {
-        io.warning(log `${holder.unknown}, so the post step cannot tell whether the credential for ${action.host} is still this step's; left logged in (it expires with the key).`, notLoggedOut);
-        return;
-    }
-    const docker = system.findProgram('docker');
-    if (docker === undefined) {
-        io.warning(log `docker is not on PATH any more, so the post step could not log out of ${action.host}; the credential stays with docker (${action.configDir}) until the key expires.`, notLoggedOut);
-        return;
-    }
-    const result = system.run(docker, ['logout', action.host], {
-        env: { DOCKER_CONFIG: action.configDir },
-        deadline
-    });
-    if (result.status !== 0) {
-        io.warning(log `docker logout ${action.host} failed (${result.error ?? `exit code ${result.status}`}): ${lastLines(result.stdout + '\n' + result.stderr)}`, notLoggedOut);
-        return;
-    }
-    // docker logout succeeds even when a credential store failed to erase the credential
-    if (dockerHolder(action, options) === 'ours') {
-        io.warning(log `docker logout ${action.host} ended without error, but docker still holds this step's credential (its credential store did not erase it); it expires with the key.`, notLoggedOut);
-        return;
-    }
-    io.info(log `Logged docker out of ${action.host}.`);
 }
 
 ;// CONCATENATED MODULE: ./src/registries/record.ts
@@ -6180,103 +7054,6 @@ function joinInline(parts) {
     return parts.slice(1).reduce((all, part) => gfm `${all}, ${part}`, parts[0] ?? gfm ``);
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = require("node:fs");
-;// CONCATENATED MODULE: ./src/read-file.ts
-/**
- * Reading a file someone else may have put there (a user config, docker's config.json, a name the
- * step probes under RUNNER_TEMP) without letting it hold the step: opened without blocking (a named
- * pipe with no writer would block a plain read forever), checked to be a regular file, and read up
- * to a limit (/dev/zero has no end). Anything else is refused with a sentence saying what it is.
- */
-
-/** A file the step will not read; `message` says which and why, for the line that refuses. */
-class UnreadableFileError extends Error {
-    name = 'UnreadableFileError';
-}
-/** The most the step reads of any configuration file (docker's config.json, a user .npmrc). */
-const CONFIG_FILE_LIMIT = 1024 * 1024;
-/**
- * The text of the regular file at `path` (symbolic links followed), read with O_NONBLOCK and at
- * most `maxBytes` bytes. `missing` only when nothing at all is at the name: a symbolic link that
- * leads nowhere is refused, so a caller that probes for a free name never takes one.
- */
-function readRegularFile(path, maxBytes) {
-    // O_NONBLOCK: opening a FIFO for reading returns at once instead of waiting for a writer
-    const flags = external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0) | (external_node_fs_namespaceObject.constants.O_NOCTTY ?? 0);
-    let fd;
-    try {
-        fd = (0,external_node_fs_namespaceObject.openSync)(path, flags);
-    }
-    catch (error) {
-        const code = error.code;
-        if (code === 'ENOENT' && !somethingAt(path))
-            return { kind: 'missing' };
-        if (code === 'ENOENT') {
-            return refused(`${path} is a symbolic link that leads nowhere`);
-        }
-        if (code === 'ENOTDIR')
-            return { kind: 'missing' };
-        return refused(`${path} cannot be opened (${code ?? 'error'})`);
-    }
-    try {
-        const stat = (0,external_node_fs_namespaceObject.fstatSync)(fd);
-        if (!stat.isFile())
-            return refused(`${path} is ${kindOf(stat)}, not a regular file`);
-        if (stat.size > maxBytes) {
-            return refused(`${path} is larger than ${maxBytes} bytes (${stat.size})`);
-        }
-        const buffer = Buffer.alloc(maxBytes + 1);
-        let length = 0;
-        for (;;) {
-            const read = (0,external_node_fs_namespaceObject.readSync)(fd, buffer, length, buffer.length - length, null);
-            if (read === 0)
-                break;
-            length += read;
-            if (length > maxBytes)
-                return refused(`${path} is larger than ${maxBytes} bytes`);
-        }
-        return { kind: 'text', text: buffer.subarray(0, length).toString('utf8') };
-    }
-    catch (error) {
-        return refused(`${path} cannot be read (${error.code ?? 'error'})`);
-    }
-    finally {
-        (0,external_node_fs_namespaceObject.closeSync)(fd);
-    }
-}
-/** readRegularFile's answer as text, undefined for nothing there; throws for a refused file. */
-function textOrUndefined(read) {
-    if (read.kind === 'refused')
-        throw new UnreadableFileError(read.why);
-    return read.kind === 'text' ? read.text : undefined;
-}
-function refused(why) {
-    return { kind: 'refused', why };
-}
-function somethingAt(path) {
-    try {
-        (0,external_node_fs_namespaceObject.lstatSync)(path);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-function kindOf(stat) {
-    if (stat.isFIFO())
-        return 'a named pipe (FIFO)';
-    if (stat.isCharacterDevice())
-        return 'a character device';
-    if (stat.isBlockDevice())
-        return 'a block device';
-    if (stat.isDirectory())
-        return 'a folder';
-    if (stat.isSocket())
-        return 'a socket';
-    return 'not a file';
-}
-
 ;// CONCATENATED MODULE: ./src/registries/plans.ts
 /**
  * Every validated `registries` line turned into its format's plan, before any request: a plan's
@@ -6289,12 +7066,15 @@ function kindOf(stat) {
 
 
 
+
 function planRegistries(requests, context, formats) {
     const plans = [];
     const problems = [];
+    const refusals = [];
     for (const planned of planEach(requests, context, formats)) {
         if ('problems' in planned) {
             problems.push(...planned.problems);
+            refusals.push(...(planned.refusals ?? []));
             continue;
         }
         const { request } = planned;
@@ -6318,6 +7098,8 @@ function planRegistries(requests, context, formats) {
         plans.push(planned);
     }
     problems.push(...sharedVariables(plans));
+    if (refusals.length > 0)
+        throw new RegistriesRefusedError(problems, refusals);
     if (problems.length > 0)
         throw new InputError(problems);
     return plans.sort((a, b) => a.request.line - b.request.line);
@@ -6655,6 +7437,63 @@ async function dryRun(inputs, idToken, io, plans) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/registries/docker-logout.ts
+
+
+
+
+
+
+/** docker's view of the host now, read as docker reads its config and stores. */
+function viewOf(action, { system, deadline }) {
+    const configFile = dockerConfigFile(action.configDir, system.platform);
+    const read = readDockerConfig(system.readFile(configFile));
+    if (!read.ok)
+        return { kind: 'unknown', why: `docker cannot read ${configFile}: ${read.why}` };
+    const store = defaultStore(system.platform, (name) => system.findProgram(name) !== undefined);
+    return dockerHolder(read.config, action, store, (helper, address) => readCredentialHelper(system, helper, address, action.configDir, deadline));
+}
+function dockerLogout(action, options) {
+    const { io, system, deadline } = options;
+    const notLoggedOut = log `docker not logged out`;
+    const holder = viewOf(action, options);
+    switch (holder.kind) {
+        case 'none':
+            io.info(log `docker holds no credential for ${action.host}; nothing to log out.`);
+            return;
+        case 'other':
+            io.info(log `docker's credential for ${action.host} is no longer this step's (a later login replaced it); left as it is.`);
+            return;
+        case 'unknown':
+            io.warning(log `${holder.why}, so the post step cannot tell whether the credential for ${action.host} is still this step's; left logged in (it expires with the key).`, notLoggedOut);
+            return;
+        case 'shared':
+            io.warning(log `docker still holds this step's credential for ${action.host}, but ${holder.store} also holds a login for "${holder.address}" (made after this step's), which docker logout ${action.host} would erase too; left logged in (it expires with the key).`, notLoggedOut);
+            return;
+        case 'ours':
+            break;
+    }
+    const docker = system.findProgram('docker');
+    if (docker === undefined) {
+        io.warning(log `docker is not on PATH any more, so the post step could not log out of ${action.host}; the credential stays with docker (${action.configDir}) until the key expires.`, notLoggedOut);
+        return;
+    }
+    const result = system.run(docker, ['logout', action.host], {
+        env: { DOCKER_CONFIG: action.configDir },
+        deadline
+    });
+    if (result.status !== 0) {
+        io.warning(log `docker logout ${action.host} failed (${result.error ?? `exit code ${result.status}`})${saidOnStderr(result.stderr)}.`, notLoggedOut);
+        return;
+    }
+    // docker logout succeeds even when a credential store failed to erase the credential
+    if (viewOf(action, options).kind === 'ours') {
+        io.warning(log `docker logout ${action.host} ended without error, but docker still holds this step's credential (its credential store did not erase it); it expires with the key.`, notLoggedOut);
+        return;
+    }
+    io.info(log `Logged docker out of ${action.host}.`);
+}
+
 ;// CONCATENATED MODULE: ./src/registries/undo.ts
 /**
  * The post step's plan: what main applied, undone in reverse, and only what is still this step's.
@@ -6985,7 +7824,9 @@ function createSystem(options = {}) {
                 env: { ...env },
                 exportEnv,
                 readFile: readConfigFile,
-                readCredentialHelper: (helper, host, configDir) => readCredentialHelper(system, helper, host, configDir, deadline)
+                readCredentialHelper: (helper, host, configDir) => readCredentialHelper(system, helper, host, configDir, deadline),
+                findProgram: (name) => system.findProgram(name),
+                inspectPath: (path) => inspectPath(path, paths)
             };
         },
         readFile: readConfigFile,
@@ -7051,6 +7892,36 @@ function readConfigFile(path) {
     return textOrUndefined(readRegularFile(path, CONFIG_FILE_LIMIT));
 }
 /** `dev:ino:birth`: the birth time (0 where the file system keeps none) tells a reused inode apart. */
+/**
+ * A path's real path and what is there, following symbolic links: a part that does not exist yet
+ * is kept as written below the real path of what does; a dangling link, a loop or a folder that
+ * cannot be read leave the real path unknown. Never opens the path.
+ */
+function inspectPath(path, paths) {
+    try {
+        const mode = (0,external_node_fs_namespaceObject.statSync)(path).mode & 0o7777;
+        return { exists: true, realPath: external_node_fs_namespaceObject.realpathSync.native(path), mode };
+    }
+    catch (error) {
+        const code = error.code;
+        if (code !== 'ENOENT')
+            return { exists: true, realPath: undefined };
+    }
+    try {
+        (0,external_node_fs_namespaceObject.lstatSync)(path);
+        return { exists: false, realPath: undefined }; // a link to nowhere
+    }
+    catch {
+        const parent = paths.dirname(path);
+        if (parent === path)
+            return { exists: false, realPath: undefined };
+        const above = inspectPath(parent, paths).realPath;
+        return {
+            exists: false,
+            realPath: above === undefined ? undefined : paths.join(above, paths.basename(path))
+        };
+    }
+}
 function inodeId(stat) {
     return `${stat.dev}:${stat.ino}:${stat.birthtimeNs}`;
 }

@@ -23,6 +23,7 @@ import { EXCHANGE_OPERATION, exchangeUrl } from './exchange.js'
 import { NetworkError } from './http.js'
 import { ID_TOKEN_OPERATION, IdTokenError } from './id-token.js'
 import { InputError, type Inputs } from './inputs.js'
+import { RegistriesRefusedError, refusalLines } from './registries/refusal.js'
 import { OidcUnavailableError, type Env } from './oidc-availability.js'
 import { joinLines, log, type LogText } from './print-gate.js'
 import { PROXY_VARIABLES, ProxySettingError } from './proxy-env.js'
@@ -89,6 +90,10 @@ export function explain(error: unknown, context: FailureContext): Failure {
 }
 
 function invalidInputs(error: InputError): Failure {
+  if (error instanceof RegistriesRefusedError) {
+    const refused = refusalLines(error)
+    return failure(refused.title, refused.lines)
+  }
   return failure(log`Invalid input`, [
     log`The step's inputs are not valid; nothing was sent anywhere.`,
     ...error.problems.map((problem) => log`- ${problem}`),

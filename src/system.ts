@@ -23,8 +23,8 @@ import {
 } from 'node:fs'
 import { homedir } from 'node:os'
 import { posix, win32 } from 'node:path'
-import { readCredentialHelper } from './registries/docker.js'
-import type { PlanContext } from './registries/plan.js'
+import { readCredentialHelper } from './registries/docker-helper.js'
+import type { PathFacts, PlanContext } from './registries/plan.js'
 import { isInside } from './registries/plans.js'
 import { programCandidates } from './registries/program-path.js'
 import type { Deadline } from './deadline.js'
@@ -134,7 +134,9 @@ export function createSystem(options: SystemOptions = {}): System {
         exportEnv,
         readFile: readConfigFile,
         readCredentialHelper: (helper, host, configDir) =>
-          readCredentialHelper(system, helper, host, configDir, deadline)
+          readCredentialHelper(system, helper, host, configDir, deadline),
+        findProgram: (name) => system.findProgram(name),
+        inspectPath: (path) => inspectPath(path, paths)
       }
     },
     readFile: readConfigFile,
@@ -202,6 +204,33 @@ function readConfigFile(path: string): string | undefined {
 }
 
 /** `dev:ino:birth`: the birth time (0 where the file system keeps none) tells a reused inode apart. */
+/**
+ * A path's real path and what is there, following symbolic links: a part that does not exist yet
+ * is kept as written below the real path of what does; a dangling link, a loop or a folder that
+ * cannot be read leave the real path unknown. Never opens the path.
+ */
+export function inspectPath(path: string, paths: typeof posix): PathFacts {
+  try {
+    const mode = statSync(path).mode & 0o7777
+    return { exists: true, realPath: realpathSync.native(path), mode }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code !== 'ENOENT') return { exists: true, realPath: undefined }
+  }
+  try {
+    lstatSync(path)
+    return { exists: false, realPath: undefined } // a link to nowhere
+  } catch {
+    const parent = paths.dirname(path)
+    if (parent === path) return { exists: false, realPath: undefined }
+    const above = inspectPath(parent, paths).realPath
+    return {
+      exists: false,
+      realPath: above === undefined ? undefined : paths.join(above, paths.basename(path))
+    }
+  }
+}
+
 function inodeId(stat: BigIntStats): string {
   return `${stat.dev}:${stat.ino}:${stat.birthtimeNs}`
 }

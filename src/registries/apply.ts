@@ -13,7 +13,7 @@ import { log } from '../print-gate.js'
 import type { System } from '../system.js'
 import { applyFailure, RegistryApplyError } from './apply-error.js'
 import { basicAuth } from './docker.js'
-import { dockerLogin } from './docker-session.js'
+import { dockerLogin } from './docker-login.js'
 import { KEY, type Plan, type Step, type Value } from './plan.js'
 import {
   type AppliedRecord,

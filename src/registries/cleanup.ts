@@ -8,7 +8,7 @@ import type { Deadline } from '../deadline.js'
 import { errorMessage } from '../error-message.js'
 import { log } from '../print-gate.js'
 import type { System } from '../system.js'
-import { dockerLogout } from './docker-session.js'
+import { dockerLogout } from './docker-logout.js'
 import type { AppliedRecord } from './record.js'
 import { planUndo, type UndoAction } from './undo.js'
 

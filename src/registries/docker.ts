@@ -4,16 +4,24 @@
  * input. Docker keeps the credential in its config (DOCKER_CONFIG, or ~/.docker/config.json) or in
  * the credential store that config names, until the post step logs out.
  *
- * Also here, pure: where docker keeps a host's credential, and whether what it holds is still
- * the one this step wrote (the post step logs out only then).
+ * The line is refused (each refusal with its cause and fix) when docker already holds a login it
+ * would use or erase for the host (docker-view.ts), when it cannot read its config as docker does
+ * (docker-config.ts), or when the key would land in the workspace or in a file others can read
+ * (docker-guard.ts).
  */
 import { posix, win32 } from 'node:path'
-import type { Deadline } from '../deadline.js'
-import { fingerprint } from '../fingerprint.js'
-import type { ProgramResult, RunOptions } from '../system.js'
-import type { FormatModule, HelperRead, PlanContext, RegistryRequest } from './plan.js'
-import { isInside } from './paths.js'
+import {
+  type ConfigRead,
+  type DockerConfig,
+  holdsCredential,
+  readDockerConfig
+} from './docker-config.js'
+import { modeRefusal, ownConfig, placeRefusal } from './docker-guard.js'
+import { defaultStore, storeFor } from './docker-stores.js'
+import { type AskHelper, type Standing, standingLogins } from './docker-view.js'
+import type { FormatModule, PlanContext, PlanProblems, Refusal, RegistryRequest } from './plan.js'
 import { lineName } from './request.js'
+import { UnreadableFileError } from '../read-file.js'
 
 export const DOCKER_HOST = 'docker.cloudsmith.io'
 /** The username Cloudsmith's credential helper and the External Secrets generator use with a key. */
@@ -59,202 +67,145 @@ export const docker: FormatModule = {
     const registry = host(request)
     const username = request.options.get('username') ?? DOCKER_USERNAME
     const configDir = dockerConfigDir(context)
-    const outside = configInWorkspace(request, context, configDir)
-    if (outside !== undefined) return { problems: [outside] }
     const configFile = dockerConfigFile(configDir, context.platform)
-    const configText = context.readFile(configFile)
-    const store = credentialStore(configText, registry)
-    const standing = standingLogin(request, context, { configDir, configFile, configText, store })
-    if (standing !== undefined) return { problems: [standing] }
+    const refuse = (refusal: Refusal): PlanProblems => ({ problems: [], refusals: [refusal] })
+    const place = placeRefusal(request, context, configDir, configFile)
+    if (place !== undefined) return refuse(place)
+    const read = readConfig(context, configFile)
+    if (!read.ok) return refuse(unreadable(request, context.platform, configFile, read.why))
+    const store = defaultStore(
+      context.platform,
+      (name) => context.findProgram?.(name) !== undefined
+    )
+    const ask: AskHelper = (helper, address) =>
+      context.readCredentialHelper?.(helper, address, configDir) ?? {
+        kind: 'unknown',
+        why: `docker's credential store could not be asked`
+      }
+    const standing = [
+      ...standingLogins(read.config, registry, store, ask),
+      ...variableLogin(context.env['DOCKER_AUTH_CONFIG'], registry)
+    ]
+    if (standing.length > 0) {
+      return {
+        problems: [],
+        refusals: standing.map((found) =>
+          standingRefusal(request, context.platform, configFile, found)
+        )
+      }
+    }
+    const hostStore = storeFor(read.config, registry, store)
+    if (hostStore === '') {
+      const loose = modeRefusal(request, context, configFile)
+      if (loose !== undefined) return refuse(loose)
+    }
     return {
       request,
       title: `docker: log in to ${registry} as ${username}`,
       steps: [{ kind: 'docker-login', host: registry, username, configDir }],
       notes: [
-        store
-          ? `docker keeps the credential in its credential store '${store}' (named in ${dockerConfigFile(configDir, context.platform)}) until the post step logs out.`
-          : `docker keeps the credential in ${dockerConfigFile(configDir, context.platform)} until the post step logs out.`
+        hostStore !== ''
+          ? `docker keeps the credential in its credential store '${hostStore}' (${storeOrigin(read.config, registry, configFile)}) until the post step logs out.`
+          : `docker keeps the credential in ${configFile} until the post step logs out.`
       ]
     }
   }
 }
 
 /**
- * Docker keeps the stored key (base64 of NAME:KEY) in its config folder; a DOCKER_CONFIG that is
- * relative (resolved against the working directory, the workspace) or lies inside GITHUB_WORKSPACE
- * would put it where an upload-artifact or cache step could pick it up.
+ * A login for the host in DOCKER_AUTH_CONFIG, which docker 28 asks before its config (for the
+ * address exactly; a value it cannot read it ignores).
  */
-function configInWorkspace(
-  request: RegistryRequest,
-  context: PlanContext,
-  configDir: string
-): string | undefined {
-  const paths = context.platform === 'win32' ? win32 : posix
-  const configured = context.env['DOCKER_CONFIG']
-  const why = `docker would keep its stored key (base64 of the user name and the key) there, where an upload-artifact or cache step could pick it up. Fix: point DOCKER_CONFIG at a folder under RUNNER_TEMP (for example \${{ runner.temp }}/docker), or unset it.`
-  if (configured && !paths.isAbsolute(configured)) {
-    return `${lineName(request)}: DOCKER_CONFIG (${configured}) is a relative path, which docker resolves against the working directory, the workspace; ${why}`
-  }
-  const workspace = context.env['GITHUB_WORKSPACE']
-  if (
-    workspace &&
-    paths.isAbsolute(workspace) &&
-    (isInside(workspace, configDir, context.platform) ||
-      paths.relative(paths.resolve(workspace), configDir) === '')
-  ) {
-    return `${lineName(request)}: docker's config folder ${configDir} lies inside the workspace (GITHUB_WORKSPACE, ${workspace}); ${why}`
-  }
-  return undefined
+function variableLogin(text: string | undefined, registry: string): Standing[] {
+  if (!text) return []
+  const read = readDockerConfig(text)
+  return read.ok && holdsCredential(read.config.auths.get(registry))
+    ? [{ kind: 'variable', address: registry }]
+    : []
 }
 
-/**
- * A login docker already holds for the line's host, made before this step: `docker login` would
- * replace it and the post step would log it out, so the line is refused (naming where the login
- * is, never what it holds). Undefined when there is none.
- */
-function standingLogin(
-  request: RegistryRequest,
-  context: PlanContext,
-  where: {
-    configDir: string
-    configFile: string
-    configText: string | undefined
-    store: string | undefined
+/** config.json as docker reads it; a file that is there but cannot be read is no empty config. */
+function readConfig(context: PlanContext, configFile: string): ConfigRead {
+  let text: string | undefined
+  try {
+    text = context.readFile(configFile)
+  } catch (error) {
+    // a named pipe, a device, a folder, a dangling link, too large (src/read-file.ts)
+    if (error instanceof UnreadableFileError) return { ok: false, why: error.message }
+    throw error
   }
-): string | undefined {
+  if (text === undefined && context.inspectPath?.(configFile).exists === true) {
+    return { ok: false, why: 'it cannot be read (not a regular file, or no permission)' }
+  }
+  return readDockerConfig(text)
+}
+
+function storeOrigin(config: DockerConfig, registry: string, configFile: string): string {
+  if (config.credHelpers?.has(registry)) return `credHelpers in ${configFile}`
+  return config.credsStore !== ''
+    ? `credsStore in ${configFile}`
+    : `docker's default on this platform, its program being on PATH`
+}
+
+const STANDING_CAUSE = (registry: string): string =>
+  `a login made before this step (by an earlier step, or kept in the runner's docker config): this step's docker login would replace it, and the post step's docker logout ${registry} would erase it (docker logout also erases http://${registry} and https://${registry}).`
+
+function standingRefusal(
+  request: RegistryRequest,
+  platform: NodeJS.Platform,
+  configFile: string,
+  found: Standing
+): Refusal {
   const registry = host(request)
-  const fix = `Fix: give docker its own config for this job (set DOCKER_CONFIG to a new folder under RUNNER_TEMP before this step), or remove the standing login (docker logout ${registry}) before this step.`
-  const replaced = `this step's login would replace it and the post step would then log it out.`
-  if (configAuth(where.configText, registry) !== undefined) {
-    return `${lineName(request)}: docker already holds a login for ${registry} in ${where.configFile}, made before this step; ${replaced} ${fix}`
+  const fix = `${ownConfig(platform)}; or, if the standing login is not needed, run docker logout ${registry} before this step.`
+  switch (found.kind) {
+    case 'config':
+      return {
+        problem: `${lineName(request)}: docker already holds a login for ${registry} in ${configFile}, under "${found.address}".`,
+        cause: STANDING_CAUSE(registry),
+        fix
+      }
+    case 'store':
+      return {
+        problem: `${lineName(request)}: docker's credential store '${found.store}' already holds a login for "${found.address}", which docker uses or erases for ${registry}.`,
+        cause: STANDING_CAUSE(registry),
+        fix
+      }
+    case 'unknown':
+      return {
+        problem: `${lineName(request)}: cannot tell whether docker already holds a login for "${found.address}" (${registry}): ${found.why}.`,
+        cause: `docker's credential store '${found.store}' did not answer (a locked keychain, or its program missing on this runner).`,
+        fix: `make docker-credential-${found.store} answer (for example, unlock its keychain), or ${ownConfig(platform)}.`
+      }
+    case 'variable':
+      return {
+        problem: `${lineName(request)}: DOCKER_AUTH_CONFIG holds a login for ${registry}.`,
+        cause: `docker takes a login from DOCKER_AUTH_CONFIG before its config, so it would go on using that one, not this step's.`,
+        fix: `unset DOCKER_AUTH_CONFIG for this step and the steps that should use this step's login, or leave this line out.`
+      }
+    case 'dropped':
+      return {
+        problem: `${lineName(request)}: docker reads ${configFile} differently from how it is written: the login for "${found.address}" is written more than once (or auths is set again after it), docker keeps only its last reading, and would lose the rest when it writes the file back after logging in.`,
+        cause: `the file was written by hand or by a tool other than docker.`,
+        fix: `leave one entry per address and one auths in that file, or ${ownConfig(platform)}.`
+      }
   }
-  if (where.store === undefined) return undefined
-  const read: HelperRead = context.readCredentialHelper?.(
-    where.store,
-    registry,
-    where.configDir
-  ) ?? {
-    kind: 'unknown',
-    why: `docker's credential store could not be asked`
-  }
-  if (read.kind === 'found') {
-    return `${lineName(request)}: docker's credential store '${where.store}' (named in ${where.configFile}) already holds a login for ${registry}, made before this step; ${replaced} ${fix}`
-  }
-  if (read.kind === 'unknown') {
-    return `${lineName(request)}: cannot tell whether docker already holds a login for ${registry}: ${read.why}. Fix: make docker-credential-${where.store} answer (for example, unlock its keychain), or give docker its own config for this job (set DOCKER_CONFIG to a new folder under RUNNER_TEMP before this step).`
-  }
-  return undefined
 }
 
-/** What findProgram and run of the System give: enough to ask a credential helper. */
-export interface HelperMachine {
-  findProgram(name: string): string | undefined
-  run(program: string, args: readonly string[], options: RunOptions): ProgramResult
-}
-
-/**
- * Asks `docker-credential-HELPER get` what it holds for a host. A helper answers a host it has
- * nothing for with "credentials not found" and exit code 1; any other failure (a locked keychain,
- * a crash, a timeout) leaves the answer unknown.
- */
-export function readCredentialHelper(
-  machine: HelperMachine,
-  helper: string,
-  registry: string,
-  configDir: string,
-  deadline: Deadline
-): HelperRead {
-  const program = machine.findProgram(`docker-credential-${helper}`)
-  if (program === undefined) {
-    return {
-      kind: 'unknown',
-      why: `docker's credential store program docker-credential-${helper} is not on PATH`
-    }
-  }
-  const result = machine.run(program, ['get'], {
-    input: registry,
-    env: { DOCKER_CONFIG: configDir },
-    deadline
-  })
-  return helperRead(helper, result)
-}
-
-/** A credential helper's `get` result, read. */
-export function helperRead(helper: string, result: ProgramResult): HelperRead {
-  if (result.status === 0 && result.error === undefined) {
-    return { kind: 'found', answer: result.stdout }
-  }
-  const said = `${result.stdout}\n${result.stderr}`
-  if (result.error === undefined && /credentials not found/i.test(said)) return { kind: 'none' }
-  const lines = said
-    .split(/\r\n|\r|\n/)
-    .map((line) => line.trim())
-    .filter((line) => line !== '')
-  const output = lines.length === 0 ? '(nothing)' : lines.slice(-2).join(' / ').slice(0, 300)
+function unreadable(
+  request: RegistryRequest,
+  platform: NodeJS.Platform,
+  configFile: string,
+  why: string
+): Refusal {
   return {
-    kind: 'unknown',
-    why: `docker-credential-${helper} get failed (${result.error ?? `exit code ${result.status}`}) and said: ${output}`
+    problem: `${lineName(request)}: docker cannot read ${configFile}: ${why}. docker would warn, start from an empty config and write it back over the file, losing every login it holds.`,
+    cause: `the file was written by hand or by a tool that writes what docker does not take (docker's JSON reader takes no byte order mark, and an auth must be base64 of NAME:PASSWORD).`,
+    fix: `correct the file, or ${ownConfig(platform)}.`
   }
-}
-
-/** Where docker keeps a host's credential: a credential helper's name, or config.json itself. */
-export function credentialStore(configText: string | undefined, host: string): string | undefined {
-  const config = parseConfig(configText)
-  const helpers = config['credHelpers']
-  if (isRecord(helpers) && typeof helpers[host] === 'string' && helpers[host] !== '') {
-    return helpers[host]
-  }
-  const store = config['credsStore']
-  return typeof store === 'string' && store !== '' ? store : undefined
-}
-
-/** The `auths[host].auth` value of a docker config.json, if there is one. */
-export function configAuth(configText: string | undefined, host: string): string | undefined {
-  const auths = parseConfig(configText)['auths']
-  if (!isRecord(auths)) return undefined
-  const entry = auths[host]
-  return isRecord(entry) && typeof entry['auth'] === 'string' ? entry['auth'] : undefined
 }
 
 /** What docker stores in config.json for a login: base64 of `NAME:KEY` (mask it too). */
 export function basicAuth(username: string, key: string): string {
   return Buffer.from(`${username}:${key}`).toString('base64')
-}
-
-/** Whether a config.json `auth` value is the login this step made (the key compared by SHA-256). */
-export function authIsOurs(auth: string, username: string, keySha256: string): boolean {
-  const decoded = Buffer.from(auth, 'base64').toString('utf8')
-  const colon = decoded.indexOf(':')
-  if (colon < 0) return false
-  return decoded.slice(0, colon) === username && fingerprint(decoded.slice(colon + 1)) === keySha256
-}
-
-/** Whether a credential helper's `get` answer (`{"Username", "Secret"}`) is this step's login. */
-export function helperAnswerIsOurs(answer: string, username: string, keySha256: string): boolean {
-  let parsed: unknown
-  try {
-    parsed = JSON.parse(answer)
-  } catch {
-    return false
-  }
-  return (
-    isRecord(parsed) &&
-    parsed['Username'] === username &&
-    typeof parsed['Secret'] === 'string' &&
-    fingerprint(parsed['Secret']) === keySha256
-  )
-}
-
-function parseConfig(text: string | undefined): Record<string, unknown> {
-  if (text === undefined) return {}
-  try {
-    const parsed: unknown = JSON.parse(text)
-    return isRecord(parsed) ? parsed : {}
-  } catch {
-    return {}
-  }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

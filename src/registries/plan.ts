@@ -53,6 +53,39 @@ export interface PlanContext {
    * cannot be made.
    */
   readonly readCredentialHelper?: (helper: string, host: string, configDir: string) => HelperRead
+  /** A program's path on PATH, or undefined (docker's default credential store depends on it). */
+  readonly findProgram?: (name: string) => string | undefined
+  /** Where a path really leads and what is there, for the guards. Reads only. */
+  readonly inspectPath?: (path: string) => PathFacts
+}
+
+/** What the machine says about a path, following symbolic links. */
+export interface PathFacts {
+  /**
+   * The path with every symbolic link resolved (the part that does not exist yet kept as
+   * written); undefined when it cannot be resolved (a dangling link, a loop, no permission).
+   */
+  readonly realPath: string | undefined
+  /** Whether something is there. */
+  readonly exists: boolean
+  /** Its permission bits (POSIX), when something is there. */
+  readonly mode?: number
+}
+
+/**
+ * A line refused for the state of the machine rather than for its text (a standing login, a
+ * config folder in the workspace): what stands in the way, why it is there, and what to do.
+ */
+export interface Refusal {
+  readonly problem: string
+  readonly cause: string
+  readonly fix: string
+}
+
+/** What stops a plan: problems with the line, and refusals for the machine's state. */
+export interface PlanProblems {
+  readonly problems: readonly string[]
+  readonly refusals?: readonly Refusal[]
 }
 
 /** A credential helper's answer to `get`: the credential, none for the host, or no answer. */
@@ -125,10 +158,7 @@ export interface FormatModule {
    * The plan, or the problems that stop it (e.g. an existing user config that already holds an
    * _authToken for the same registry path), each naming the line and the clash.
    */
-  plan(
-    request: RegistryRequest,
-    context: PlanContext
-  ): Plan | { readonly problems: readonly string[] }
+  plan(request: RegistryRequest, context: PlanContext): Plan | PlanProblems
   /**
    * For a format whose lines share one configuration (npm: one user config file for every npm
    * line), all of its lines at once, in order: one plan per line (the first holds the shared

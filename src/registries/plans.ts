@@ -5,8 +5,16 @@
  */
 import { InputError } from '../inputs.js'
 import { UnreadableFileError } from '../read-file.js'
-import type { FormatModule, Plan, PlanContext, RegistryRequest } from './plan.js'
+import type {
+  FormatModule,
+  Plan,
+  PlanContext,
+  PlanProblems,
+  Refusal,
+  RegistryRequest
+} from './plan.js'
 import { isInside } from './paths.js'
+import { RegistriesRefusedError } from './refusal.js'
 import { lineName, quote } from './request.js'
 import { asciiUpperCase, VARIABLE_NAME } from './variable-names.js'
 
@@ -19,9 +27,11 @@ export function planRegistries(
 ): Plan[] {
   const plans: Plan[] = []
   const problems: string[] = []
+  const refusals: Refusal[] = []
   for (const planned of planEach(requests, context, formats)) {
     if ('problems' in planned) {
       problems.push(...planned.problems)
+      refusals.push(...(planned.refusals ?? []))
       continue
     }
     const { request } = planned
@@ -51,6 +61,7 @@ export function planRegistries(
     plans.push(planned)
   }
   problems.push(...sharedVariables(plans))
+  if (refusals.length > 0) throw new RegistriesRefusedError(problems, refusals)
   if (problems.length > 0) throw new InputError(problems)
   return plans.sort((a, b) => a.request.line - b.request.line)
 }
@@ -63,8 +74,8 @@ function planEach(
   requests: readonly RegistryRequest[],
   context: PlanContext,
   formats: ReadonlyMap<string, FormatModule>
-): Array<Plan | { readonly problems: readonly string[] }> {
-  const results: Array<Plan | { readonly problems: readonly string[] }> = []
+): Array<Plan | PlanProblems> {
+  const results: Array<Plan | PlanProblems> = []
   const grouped = new Set<string>()
   for (const request of requests) {
     const format = formats.get(request.format)
@@ -84,8 +95,8 @@ function planEach(
 /** A plan, or the line's problem when planning met a file the step will not read. */
 function refusingUnreadable<T>(
   request: RegistryRequest,
-  planIt: () => T | { readonly problems: readonly string[] }
-): T | { readonly problems: readonly string[] } {
+  planIt: () => T | PlanProblems
+): T | PlanProblems {
   try {
     return planIt()
   } catch (error) {
