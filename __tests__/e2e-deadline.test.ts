@@ -88,7 +88,7 @@ describe('one deadline over every program and file read', () => {
 
   function folder(name: string, config?: object): string {
     const dir = mkdtempSync(join(root, `${name}-`))
-    if (config) writeFileSync(join(dir, 'config.json'), JSON.stringify(config))
+    if (config) writeFileSync(join(dir, 'config.json'), JSON.stringify(config), { mode: 0o600 })
     return dir
   }
 
@@ -125,7 +125,7 @@ describe('one deadline over every program and file read', () => {
       try {
         expect(result.main.exitCode).toBe(1)
         expect(result.main.durationMs).toBeLessThan(BUDGET_SECONDS * 1000 + MARGIN_MS)
-        expect(failure(result)).toMatch(/docker login 127\.0\.0\.1:5001 .*failed: did not finish/)
+        expect(failure(result)).toMatch(/docker login 127\.0\.0\.1:5001 .*failed \(did not finish/)
         await later(6_000) // the child would have written by now
         expect(existsSync(marker)).toBe(false)
       } finally {
@@ -144,7 +144,7 @@ describe('one deadline over every program and file read', () => {
         expect(result.main.exitCode).toBe(1)
         expect(result.main.durationMs).toBeLessThan(BUDGET_SECONDS * 1000 + MARGIN_MS)
         expect(failure(result)).toMatch(
-          /docker login 127\.0\.0\.1:500\d .*failed: (did not finish|not started)/
+          /docker login 127\.0\.0\.1:500\d .*failed \((did not finish|not started)/
         )
         expect(result.post?.exitCode).toBe(0)
         // whichever logins completed were logged out
