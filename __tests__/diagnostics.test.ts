@@ -213,7 +213,8 @@ describe('a refused exchange', () => {
     )
     expect(text).toContain(
       [
-        '- Required claims: each must equal (or, ending in *, prefix-match) a value below.',
+        // Cloudsmith's OpenID Connect page: the wildcard .*, only at the end of a claim's value
+        "- Required claims: each must equal a value below; Cloudsmith's one wildcard is .* at the very end of a value (ref = refs/tags/.* admits every tag); it is supported nowhere else in a value.",
         '  Prefer the numeric IDs (repository_owner_id = 4242, repository_id = 777001): a name can be renamed or taken over later, an ID cannot, so a claim on an ID is one a recycled or renamed name cannot match.',
         "  This token's sub carries names only, without the numeric IDs: repo:acme/app:ref:refs/heads/main. After a rename or transfer (or an opt-in) GitHub switches the repository to a sub with the numeric IDs, which a required sub in this form no longer matches."
       ].join('\n')
@@ -640,6 +641,8 @@ describe('dry run', () => {
         'info:     repository = acme/app                     only acme/app, any branch or environment, by name',
         'info:     sub = repo:acme/app:ref:refs/heads/main   only acme/app on refs/heads/main: a job on another branch, for a pull request or in an environment is refused',
         "info:   Recommended:      repository_id = 777001: it admits this repository's jobs on every branch and in every environment, and no other repository's; an ID survives a rename.",
+        // Cloudsmith's OpenID Connect page: the wildcard .*, only at the end of a claim's value
+        "info:   Wildcards:        Cloudsmith's one wildcard is .* at the very end of a value (ref = refs/tags/.* admits every tag); it is supported nowhere else in a value.",
         'info:   Service account:  ci-publisher (link it to the provider)'
       ].join('\n')
     )

@@ -111,7 +111,7 @@ describe(`dist/ on Node ${node.version}: what users set up`, () => {
           {
             title: 'Cloudsmith refused the ID token',
             keyLines: [
-              '- Required claims: each must equal (or, ending in *, prefix-match) a value below.',
+              "- Required claims: each must equal a value below; Cloudsmith's one wildcard is .* at the very end of a value (ref = refs/tags/.* admits every tag); it is supported nowhere else in a value.",
               `  Prefer the numeric IDs (repository_owner_id = ${OWNER_ID}, repository_id = ${REPOSITORY_ID}): a name can be renamed or taken over later, an ID cannot, so a claim on an ID is one a recycled or renamed name cannot match.`,
               `  This token's sub carries the numeric owner and repository IDs (GitHub's immutable subject): ${IDS_DASH_SUB}. A required sub claim must be written in this form, IDs included; copy it from here.`,
               'ID token claims:',
@@ -173,6 +173,7 @@ describe(`dist/ on Node ${node.version}: what users set up`, () => {
             `    ${'repository = octo-org/octo-repo'.padEnd(width)}   only octo-org/octo-repo, any branch or environment, by name`,
             `    ${sub}   only octo-org/octo-repo on refs/heads/main: a job on another branch, for a pull request or in an environment is refused`,
             `  Recommended:      repository_id = ${REPOSITORY_ID}: it admits this repository's jobs on every branch and in every environment, and no other repository's; an ID survives a rename.`,
+            "  Wildcards:        Cloudsmith's one wildcard is .* at the very end of a value (ref = refs/tags/.* admits every tag); it is supported nowhere else in a value.",
             `  Service account:  ${SERVICE_SLUG} (link it to the provider)`,
             '  aud:              https://github.com/octo-org (require it only if you want to pin the audience)',
             `This token's sub carries the numeric owner and repository IDs (GitHub's immutable subject): ${IDS_AT_SUB}. A required sub claim must be written in this form, IDs included; copy it from here.`

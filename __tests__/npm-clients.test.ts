@@ -6,6 +6,7 @@
  * setting) must survive: the install needs all of it.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -176,4 +177,46 @@ describe.each<NpmClient>(['npm', 'pnpm'])('the real %s with the planned user con
     expect(result.status).not.toBe(0)
     expect(installed(project, '@acme/widget')).toBeUndefined()
   }, 90_000)
+})
+
+describe('the real npm and a user config path from outside', () => {
+  it('a path with line breaks and settings in it adds no setting to the config it writes (issue 18, L3)', () => {
+    const { home, temp } = scenario('npm', 'path-injection')
+    const injected = `//${registry.host}/evil/:_authToken=\${CLOUDSMITH_API_KEY}`
+    const registrySetting = `registry=http://${registry.host}/evil/`
+    // a real folder whose name holds the settings (concatenated: join would fold the '//'); the
+    // user config must exist to be carried over
+    const folder = `${home}/a\n${injected}\n${registrySetting}\n`
+    mkdirSync(folder, { recursive: true })
+    const userconfig = `${folder}/user.npmrc`
+    writeFileSync(userconfig, 'update-notifier=false\n')
+    const plans = planNpm([request(1, 'npm npm-private', { host: registry.host })], {
+      platform: process.platform,
+      tempDir: temp,
+      homeDir: home,
+      env: { HOME: home, NPM_CONFIG_USERCONFIG: userconfig },
+      exportEnv: true,
+      readFile: (path) => {
+        try {
+          return readFileSync(path, 'utf8')
+        } catch {
+          return undefined
+        }
+      }
+    })
+    if ('problems' in plans) throw new Error(plans.problems.join('\n'))
+    const env = cleanEnv(home, apply(plans, KEY_VALUE))
+    const written = readFileSync(env.NPM_CONFIG_USERCONFIG as string, 'utf8')
+    expect(written).toContain('; carried over from ')
+
+    const get = (key: string): string =>
+      spawnSync('npm', ['config', 'get', key], { env, encoding: 'utf8', cwd: home }).stdout.trim()
+    expect(get('registry')).toBe(`https://${registry.host}/npm-private/`)
+    expect(get(`//${registry.host}/evil/:_authToken`)).toBe('')
+    expect(get('update-notifier')).toBe('false')
+    // the path stands in one comment line, its line breaks escaped
+    expect(written.split('\n').filter((line) => line.includes('evil'))).toEqual([
+      `; carried over from ${userconfig.replace(/\n/g, '\\u000a')}:`
+    ])
+  }, 60_000)
 })

@@ -19,6 +19,7 @@ import { KEY, type Plan, type RegistryRequest } from '../src/registries/plan.js'
 import { planRegistries } from '../src/registries/plans.js'
 import { parseRecord, type AppliedRecord } from '../src/registries/record.js'
 import { parseRegistries } from '../src/registries/request.js'
+import { planContext } from '../src/registries/stage.js'
 import { createSystem, type System } from '../src/system.js'
 import { startRegistryThread, type RegistryThread } from './lib/registry-thread.js'
 import { leaks, recorder, type Recorder } from './lib/recorder.js'
@@ -101,7 +102,11 @@ function dockerPlans(m: Machine, lines: string): Plan[] {
     findProgram: (name) => m.system.findProgram(name)
   })
   expect(parsed.problems).toEqual([])
-  return planRegistries(parsed.requests, m.system.planContext(true), FORMATS)
+  return planRegistries(
+    parsed.requests,
+    planContext(m.system, true, { eachMs: 30_000, limitMs: () => 30_000 }),
+    FORMATS
+  )
 }
 
 /** The problems planning reports for docker lines (it must refuse them). */

@@ -109,6 +109,12 @@ describe('post acts only on a record main would have written', () => {
     expect(parseRecord(serialiseRecord(record), rules)).toEqual(record)
   })
 
+  test("a NuGet source's variable, '-' included, is read back (post must undo it)", () => {
+    const nuget = { ...env, name: 'NuGetPackageSourceCredentials_Acme_Feed-2' }
+    const record = { cleanup: true, steps: [nuget] }
+    expect(parseRecord(serialiseRecord(record), rules)).toEqual(record)
+  })
+
   test.each([
     ['a file outside RUNNER_TEMP', { ...file, path: '/home/runner/.npmrc' }],
     ['a file that climbs out of RUNNER_TEMP', { ...file, path: '/runner/_temp/../x' }],

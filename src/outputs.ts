@@ -7,7 +7,7 @@ import { fingerprint } from './fingerprint.js'
 import type { ActionsIO } from './actions-io.js'
 import type { CloudsmithToken } from './cloudsmith-response.js'
 import { log } from './print-gate.js'
-import { DEFAULT_API_URL } from './inputs.js'
+import { DEFAULT_API_URL } from './step-inputs.js'
 
 export const API_KEY_VARIABLE = 'CLOUDSMITH_API_KEY'
 /** The API base URL the Cloudsmith CLI reads; exported only for a non-default api-url. */

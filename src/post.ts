@@ -9,7 +9,7 @@
 import type { ActionsIO } from './actions-io.js'
 import { type Deadline, stepDeadline } from './deadline.js'
 import { errorMessage } from './error-message.js'
-import { DEFAULT_TIMEOUT_SECONDS, DEFAULT_TOTAL_TIMEOUT_SECONDS } from './inputs.js'
+import { DEFAULT_TIMEOUT_SECONDS, DEFAULT_TOTAL_TIMEOUT_SECONDS } from './step-inputs.js'
 import type { Env } from './oidc-availability.js'
 import { API_HOST_VARIABLE, API_KEY_VARIABLE, fingerprint, STATE } from './outputs.js'
 import { log } from './print-gate.js'

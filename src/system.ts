@@ -21,11 +21,11 @@ import {
   unlinkSync,
   writeSync
 } from 'node:fs'
-import { homedir } from 'node:os'
+import { homedir, userInfo } from 'node:os'
 import { posix, win32 } from 'node:path'
 import { readCredentialHelper } from './registries/docker-helper.js'
 import type { PathFacts, PlanContext } from './registries/plan.js'
-import { isInside } from './registries/plans.js'
+import { isInside } from './registries/paths.js'
 import { programCandidates } from './registries/program-path.js'
 import type { Deadline } from './deadline.js'
 import { fingerprint } from './fingerprint.js'
@@ -130,6 +130,15 @@ export function createSystem(options: SystemOptions = {}): System {
         platform,
         tempDir: tempDir(),
         homeDir,
+        accountHome: accountHome(),
+        resolveProgram: (name) => {
+          const found = system.findProgram(name)
+          try {
+            return found === undefined ? undefined : realpathSync(found)
+          } catch {
+            return undefined
+          }
+        },
         env: { ...env },
         exportEnv,
         readFile: readConfigFile,
@@ -201,6 +210,15 @@ export function createSystem(options: SystemOptions = {}): System {
 
 function readConfigFile(path: string): string | undefined {
   return textOrUndefined(readRegularFile(path, CONFIG_FILE_LIMIT))
+}
+
+/** The home directory the user database gives the account (Java's user.home), if any. */
+function accountHome(): string | undefined {
+  try {
+    return userInfo().homedir || undefined
+  } catch {
+    return undefined
+  }
 }
 
 /** `dev:ino:birth`: the birth time (0 where the file system keeps none) tells a reused inode apart. */

@@ -52,11 +52,6 @@ export function derivedSecrets(step: Step, key: string): string[] {
   }
 }
 
-/** What main saves before anything else: post then never reads a record this step did not write. */
-export function saveEmptyRecord(io: ActionsIO): void {
-  io.saveState(REGISTRIES_STATE, serialiseRecord({ cleanup: false, steps: [] }))
-}
-
 export function applyPlans(plans: readonly Plan[], options: ApplyOptions): void {
   const { io, key } = options
   for (const plan of plans) {

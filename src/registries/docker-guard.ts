@@ -17,7 +17,7 @@ function setOwnConfig(platform: NodeJS.Platform): string {
 
 /** The fix that gives docker a config of its own for the job. */
 export function ownConfig(platform: NodeJS.Platform): string {
-  return `give docker a config of its own for this job: in a step before this one, run: ${setOwnConfig(platform)}`
+  return `give docker a config of its own for this job (later steps then see only the logins made in it): in a step before this one, run: ${setOwnConfig(platform)}`
 }
 const WHERE_KEY_GOES = `docker keeps its stored key (base64 of the user name and the key) in that folder until the post step, where an upload-artifact or cache step could pick it up`
 const fixPlace = (platform: NodeJS.Platform): string =>

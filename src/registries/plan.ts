@@ -12,7 +12,8 @@ export const KEY: unique symbol = Symbol('the Cloudsmith API key')
 /** A planned value: literal text and the key, in order. `['https://token:', KEY, '@host/']`. */
 export type Value = ReadonlyArray<string | typeof KEY>
 
-export type Format = 'docker' | 'npm' | 'python' | 'cargo'
+export type Format =
+  'docker' | 'npm' | 'python' | 'cargo' | 'maven' | 'gradle' | 'nuget' | 'go' | 'ruby' | 'terraform'
 
 /** One `registries` line, validated. */
 export interface RegistryRequest {
@@ -36,6 +37,16 @@ export interface PlanContext {
   readonly tempDir: string
   /** HOME, or USERPROFILE on Windows. */
   readonly homeDir: string
+  /**
+   * The account's home directory from the user database (os.userInfo): what Java takes as
+   * `user.home`, which need not be HOME. Undefined when unknown.
+   */
+  readonly accountHome?: string
+  /**
+   * A program found on PATH with its symbolic links resolved (where it is installed), or
+   * undefined. Reads only.
+   */
+  readonly resolveProgram?: (name: string) => string | undefined
   /** The environment when the step started (read-only). */
   readonly env: Readonly<Record<string, string | undefined>>
   /** Whether CLOUDSMITH_API_KEY is exported (export-env). */

@@ -3,7 +3,7 @@
  * own problems (a clash with the user's existing configuration, a file outside RUNNER_TEMP) stop
  * the step like a bad input. Touches nothing.
  */
-import { InputError } from '../inputs.js'
+import { InputError } from '../input-error.js'
 import { UnreadableFileError } from '../read-file.js'
 import type {
   FormatModule,

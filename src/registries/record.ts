@@ -10,10 +10,10 @@
 import { posix, win32 } from 'node:path'
 import { isInside } from './paths.js'
 import { hostProblem } from './request.js'
+import { RECORD_VERSION, REGISTRIES_STATE, serialiseRecord } from './record-state.js'
 import { VARIABLE_NAME } from './variable-names.js'
 
-/** Name of the state entry that holds the record. */
-export const REGISTRIES_STATE = 'registries'
+export { REGISTRIES_STATE, serialiseRecord }
 
 export type AppliedStep =
   | {
@@ -53,10 +53,6 @@ export interface AppliedRecord {
   readonly steps: readonly AppliedStep[]
 }
 
-export function serialiseRecord(record: AppliedRecord): string {
-  return JSON.stringify({ version: 1, ...record })
-}
-
 /** Where post may act: files only under RUNNER_TEMP, with this platform's path rules. */
 export interface RecordRules {
   readonly tempDir: string
@@ -79,7 +75,7 @@ export function parseRecord(text: string, rules: RecordRules): AppliedRecord | u
   if (
     typeof parsed !== 'object' ||
     parsed === null ||
-    (parsed as { version?: unknown }).version !== 1 ||
+    (parsed as { version?: unknown }).version !== RECORD_VERSION ||
     !Array.isArray((parsed as { steps?: unknown }).steps) ||
     typeof (parsed as { cleanup?: unknown }).cleanup !== 'boolean'
   ) {

@@ -3,17 +3,23 @@
  * login, a config folder in the workspace): each says what stands in the way, its likely cause and
  * its fix, instead of the advice for a typo.
  */
-import { InputError } from '../inputs.js'
+import { InputError } from '../input-error.js'
 import { log, type LogText } from '../print-gate.js'
 import type { Refusal } from './plan.js'
 
 /** Refused lines, and any plain input problems found with them; `problems` holds all the text. */
 export class RegistriesRefusedError extends InputError {
+  /** Its explanation (src/diagnose.ts reads these without loading the registries code). */
+  readonly failureTitle: LogText
+  readonly failureLines: readonly LogText[]
   constructor(
     readonly inputProblems: readonly string[],
     readonly refusals: readonly Refusal[]
   ) {
     super([...inputProblems, ...refusals.map((refusal) => refusal.problem)])
+    const { title, lines } = refusalLines(this)
+    this.failureTitle = title
+    this.failureLines = lines
   }
 }
 

@@ -5,8 +5,12 @@
  * and then export under the look-alike.
  */
 
-/** A variable name the step may write. */
-export const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
+/**
+ * A variable name the step may write: ASCII letters, digits and '_', and '-' after the first
+ * character (NuGet's NuGetPackageSourceCredentials_NAME takes a package source name as written,
+ * and those carry '-'; a process reads such a variable, only shell syntax cannot name it).
+ */
+export const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/
 
 /** `name` upper-cased in ASCII only: a-z become A-Z, every other character stays as it is. */
 export function asciiUpperCase(name: string): string {
