@@ -624,7 +624,7 @@ describe('dry run', () => {
     expect(server.received).toHaveLength(0)
     expect(r.rec.outputs).toEqual({})
     expect(r.rec.exported).toEqual({})
-    expect(r.rec.state).toEqual({})
+    expect(r.rec.state).toEqual({ registries: '{"version":1,"cleanup":false,"steps":[]}' })
     const log = r.rec.log()
     expect(log).toContain('info: Dry run: nothing is exchanged. The ID token claims:')
     expect(log).toContain('info:   repository_owner     acme')

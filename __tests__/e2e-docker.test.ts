@@ -19,7 +19,7 @@ import {
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { expectCleanRun, lastKey } from './e2e/expectations.js'
+import { EMPTY_RECORD_STATE, expectCleanRun, lastKey } from './e2e/expectations.js'
 import { expectNoInjection } from './e2e/injection.js'
 import { expectLogSnapshot } from './e2e/log-snapshot.js'
 import { findLeaks } from './support/runner.js'
@@ -256,7 +256,7 @@ describe('registries: docker, with the real docker CLI', () => {
           ])
         )
         expect(readFileSync(join(configDir, 'config.json'), 'utf8')).toBe(before)
-        expect(result.main.state).toEqual({})
+        expect(result.main.state).toEqual(EMPTY_RECORD_STATE)
       } finally {
         result.cleanup()
         rmSync(configDir, { recursive: true, force: true })

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { expectCleanRun, lastKey } from './e2e/expectations.js'
+import { EMPTY_RECORD_STATE, expectCleanRun, lastKey } from './e2e/expectations.js'
 import { renderLog, requireBundle, runStep, startStage, type Stage } from './e2e/harness.js'
 import { type FakeNpmRegistry, startFakeNpmRegistry } from './support/fake-npm-registry.js'
 import { install, installed, type NpmClient, writeProject } from './support/npm-project.js'
@@ -218,7 +218,7 @@ describe('registries: npm, with the real npm and pnpm', () => {
           ])
         )
         expect(result.main.env).toEqual({})
-        expect(result.main.state).toEqual({})
+        expect(result.main.state).toEqual(EMPTY_RECORD_STATE)
       } finally {
         result.cleanup()
       }

@@ -8,14 +8,11 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { InputError, slugProblem } from '../src/inputs.js'
-import {
-  applyPlans,
-  derivedSecrets,
-  RegistryApplyError,
-  undoRecord
-} from '../src/registries/apply.js'
+import { applyPlans, derivedSecrets, RegistryApplyError } from '../src/registries/apply.js'
+import { undoRecord } from '../src/registries/cleanup.js'
 import { dryRunLines, registriesSummary } from '../src/registries/describe.js'
 import { FORMATS } from '../src/registries/formats.js'
 import { KEY, type Plan, type RegistryRequest } from '../src/registries/plan.js'
@@ -32,7 +29,9 @@ const KEY_VALUE = 'csk-0123456789abcdef-the-oidc-key'
 const BASIC = Buffer.from(`token:${KEY_VALUE}`).toString('base64')
 const OTHER_HOST = 'other-registry.example.com'
 const OTHER_AUTH = Buffer.from('alice:hunter2').toString('base64')
-const DOCKER_TIMEOUT_MS = 20_000
+const DOCKER_DEADLINE = { eachMs: 20_000, limitMs: () => 20_000 }
+/** Every machine's RUNNER_TEMP lies under the system's temporary folder. */
+const RULES_TEMP = tmpdir()
 
 if (spawnSync('docker', ['--version']).status !== 0) {
   throw new Error(
@@ -105,7 +104,11 @@ function dockerPlans(m: Machine, lines: string): Plan[] {
     findProgram: (name) => m.system.findProgram(name)
   })
   expect(parsed.problems).toEqual([])
-  return planRegistries(parsed.requests, planContext(m.system, true, 30_000), FORMATS)
+  return planRegistries(
+    parsed.requests,
+    planContext(m.system, true, { eachMs: 30_000, limitMs: () => 30_000 }),
+    FORMATS
+  )
 }
 
 /** The problems planning reports for docker lines (it must refuse them). */
@@ -125,20 +128,23 @@ function apply(m: Machine, plans: readonly Plan[]): AppliedRecord {
     system: m.system,
     key: KEY_VALUE,
     cleanup: true,
-    timeoutMs: DOCKER_TIMEOUT_MS
+    deadline: DOCKER_DEADLINE
   })
   return savedRecord(m.rec)
 }
 
 function savedRecord(rec: Recorder): AppliedRecord {
-  const record = parseRecord(rec.state['registries'] ?? '')
+  const record = parseRecord(rec.state['registries'] ?? '', {
+    tempDir: RULES_TEMP,
+    platform: 'linux'
+  })
   if (record === undefined || record instanceof Error) throw new Error('no record saved')
   return record
 }
 
 function undo(m: Machine, record: AppliedRecord, system = m.system): Recorder {
   const rec = recorder()
-  undoRecord(record, { io: rec, system, timeoutMs: DOCKER_TIMEOUT_MS })
+  undoRecord(record, { io: rec, system, deadline: DOCKER_DEADLINE })
   return rec
 }
 
@@ -526,17 +532,17 @@ describe('files and variables (the steps npm, python and cargo plan)', () => {
     )
     expect(record.steps.map((step) => step.kind)).toEqual(['file', 'env', 'env'])
     expect(m.rec.state['registries']).not.toContain(KEY_VALUE)
-    // saved before each step: three saves, each one step longer
+    // saved after each file and variable exists: three saves, each one step longer
     expect(m.rec.events.filter((e) => e.kind === 'saveState').length).toBe(3)
     expect(m.rec.visible().map((e) => `${e.kind}: ${e.text}`)).toEqual([
       'info: example: a file and two variables',
       expect.stringMatching(/^saveState: /),
       `info:   Wrote ${file} (mode 0600).`,
-      expect.stringMatching(/^saveState: /),
       `exportVariable: ${file}`,
-      'info:   Exported EXAMPLE_CONFIG.',
       expect.stringMatching(/^saveState: /),
+      'info:   Exported EXAMPLE_CONFIG.',
       `exportVariable: ${url}`,
+      expect.stringMatching(/^saveState: /),
       'info:   Exported EXAMPLE_INDEX_URL.',
       'info:   a note'
     ])
@@ -568,7 +574,7 @@ describe('files and variables (the steps npm, python and cargo plan)', () => {
     )
   })
 
-  test('a file that cannot be written fails the step; what came before is in the record', () => {
+  test('a file that cannot be written fails the step; only what exists is in the record', () => {
     const m = machine()
     const blocked = join(m.runnerTemp, 'blocked')
     mkdirSync(join(blocked, 'example.conf'), { recursive: true }) // a folder where the file goes
@@ -580,7 +586,7 @@ describe('files and variables (the steps npm, python and cargo plan)', () => {
       ]
     }
     expect(() => apply(m, [plan])).toThrow(RegistryApplyError)
-    expect(savedRecord(m.rec).steps.map((step) => step.kind)).toEqual(['env', 'file'])
+    expect(savedRecord(m.rec).steps.map((step) => step.kind)).toEqual(['env'])
   })
 
   test('the dry run shows paths, names, values with the key as ***, and commands', () => {

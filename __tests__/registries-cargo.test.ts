@@ -73,7 +73,8 @@ describe('cargo plan', () => {
       context({
         CARGO_REGISTRIES_CRATES_INDEX: index,
         CARGO_REGISTRIES_CRATES_CREDENTIAL_PROVIDER: 'cargo:token',
-        CARGO_REGISTRIES_CRATES_TOKEN: 'Token an-earlier-key'
+        CARGO_REGISTRIES_CRATES_TOKEN: 'Token an-earlier-key',
+        CLOUDSMITH_API_KEY: 'an-earlier-key'
       })
     ).steps
     expect(steps.map((step) => step.kind === 'env' && step.restore)).toEqual([
@@ -241,7 +242,8 @@ describe('cargo and variables already set', () => {
       context({
         [variables.index]: index,
         [variables.token]: 'Token older',
-        [variables.provider]: 'cargo:token'
+        [variables.provider]: 'cargo:token',
+        CLOUDSMITH_API_KEY: 'older'
       })
     )
     expect(planned.steps.map((step) => step.kind === 'env' && step.restore)).toEqual([
@@ -249,6 +251,27 @@ describe('cargo and variables already set', () => {
       'cargo:token',
       ''
     ])
+  })
+})
+
+describe("the same index with the user's own token", () => {
+  test('is refused, not replaced: the token stays theirs', () => {
+    const index = 'sparse+https://cargo.cloudsmith.io/acme/crates/'
+    for (const key of [undefined, 'another-key']) {
+      const planned = cargo.plan(
+        request('crates'),
+        context({
+          CARGO_REGISTRIES_CRATES_INDEX: index,
+          CARGO_REGISTRIES_CRATES_TOKEN: 'Token users-own',
+          ...(key ? { CLOUDSMITH_API_KEY: key } : {})
+        })
+      )
+      expect(planned).toEqual({
+        problems: [
+          "Input 'registries' line 1 (cargo crates): CARGO_REGISTRIES_CRATES_TOKEN is already set for another registry named 'crates' (by an earlier step, the runner's environment or the workflow's env:); this line would replace it. Give this registry another name with name=NAME, or remove the other setting."
+        ]
+      })
+    }
   })
 })
 

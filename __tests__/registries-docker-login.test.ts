@@ -8,8 +8,11 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { applyPlans, RegistryApplyError, undoRecord } from '../src/registries/apply.js'
+import type { Deadline } from '../src/deadline.js'
+import { applyPlans, RegistryApplyError } from '../src/registries/apply.js'
+import { undoRecord } from '../src/registries/cleanup.js'
 import { FORMATS } from '../src/registries/formats.js'
 import { planRegistries } from '../src/registries/plans.js'
 import { parseRecord, type AppliedRecord } from '../src/registries/record.js'
@@ -77,24 +80,29 @@ const auths = (configDir: string): Record<string, unknown> =>
   (JSON.parse(readFileSync(join(configDir, 'config.json'), 'utf8')) as { auths: object })
     .auths as Record<string, unknown>
 
+/** Each program gets `ms`, with no overall budget. */
+const each = (ms: number): Deadline => ({ eachMs: ms, limitMs: () => ms })
+/** RUNNER_TEMP lies under the system's temporary folder here. */
+const RULES = { tempDir: tmpdir(), platform: 'linux' as const }
+
 describe('a docker login cut short, and post', () => {
   test('killed at its time limit after docker stored the key: recorded first, logged out by post', () => {
     const { system, configDir } = machine(hangingDocker(), { auths: { o: OTHER } })
     const rec = recorder()
     let error: unknown
     try {
-      applyPlans(plans(system), { io: rec, system, key: KEY, cleanup: true, timeoutMs: 8_000 })
+      applyPlans(plans(system), { io: rec, system, key: KEY, cleanup: true, deadline: each(8_000) })
     } catch (thrown) {
       error = thrown
     }
     expect(error).toBeInstanceOf(RegistryApplyError)
-    expect((error as Error).message).toMatch(/failed \(did not finish within 8(\.0)?s\)/)
+    expect((error as Error).message).toMatch(/failed \(did not finish within 8(\.0)?s/)
     expect(auths(configDir)[registry.host]).toEqual({ auth: BASIC })
-    const record = parseRecord(rec.state['registries'] ?? '') as AppliedRecord
+    const record = parseRecord(rec.state['registries'] ?? '', RULES) as AppliedRecord
     expect(record.steps.map((step) => step.kind)).toEqual(['docker-login'])
 
     const post = recorder()
-    undoRecord(record, { io: post, system, timeoutMs: 20_000 })
+    undoRecord(record, { io: post, system, deadline: each(20_000) })
     expect(post.log()).toBe(`info: Logged docker out of ${registry.host}.`)
     expect(auths(configDir)).toEqual({ o: OTHER })
   }, 60_000)
@@ -102,17 +110,17 @@ describe('a docker login cut short, and post', () => {
   test('a later login under https://HOST beside ours: no logout (it would erase that one too)', () => {
     const { system, configDir } = machine(temp('empty-bin'), { auths: { o: OTHER } })
     const rec = recorder()
-    applyPlans(plans(system), { io: rec, system, key: KEY, cleanup: true, timeoutMs: 20_000 })
+    applyPlans(plans(system), { io: rec, system, key: KEY, cleanup: true, deadline: each(20_000) })
     const config = JSON.parse(readFileSync(join(configDir, 'config.json'), 'utf8')) as {
       auths: Record<string, unknown>
     }
     config.auths[`https://${registry.host}`] = OTHER
     writeFileSync(join(configDir, 'config.json'), JSON.stringify(config))
     const post = recorder()
-    undoRecord(parseRecord(rec.state['registries'] ?? '') as AppliedRecord, {
+    undoRecord(parseRecord(rec.state['registries'] ?? '', RULES) as AppliedRecord, {
       io: post,
       system,
-      timeoutMs: 20_000
+      deadline: each(20_000)
     })
     expect(post.events).toEqual([
       {
@@ -128,14 +136,14 @@ describe('a docker login cut short, and post', () => {
   test('a config.json docker cannot read by post time: a warning, no logout', () => {
     const { system, configDir } = machine(temp('empty-bin'), { auths: { o: OTHER } })
     const rec = recorder()
-    applyPlans(plans(system), { io: rec, system, key: KEY, cleanup: true, timeoutMs: 20_000 })
+    applyPlans(plans(system), { io: rec, system, key: KEY, cleanup: true, deadline: each(20_000) })
     const text = readFileSync(join(configDir, 'config.json'), 'utf8')
     writeFileSync(join(configDir, 'config.json'), `\ufeff${text}`)
     const post = recorder()
-    undoRecord(parseRecord(rec.state['registries'] ?? '') as AppliedRecord, {
+    undoRecord(parseRecord(rec.state['registries'] ?? '', RULES) as AppliedRecord, {
       io: post,
       system,
-      timeoutMs: 20_000
+      deadline: each(20_000)
     })
     expect(post.events).toEqual([
       expect.objectContaining({
@@ -162,12 +170,12 @@ describe('a docker login cut short, and post', () => {
     )
     const { system } = machine(bin, { auths: { o: OTHER } })
     const rec = recorder()
-    applyPlans(plans(system), { io: rec, system, key: KEY, cleanup: true, timeoutMs: 20_000 })
+    applyPlans(plans(system), { io: rec, system, key: KEY, cleanup: true, deadline: each(20_000) })
     const post = recorder()
-    undoRecord(parseRecord(rec.state['registries'] ?? '') as AppliedRecord, {
+    undoRecord(parseRecord(rec.state['registries'] ?? '', RULES) as AppliedRecord, {
       io: post,
       system,
-      timeoutMs: 20_000
+      deadline: each(20_000)
     })
     expect(post.events).toEqual([
       {

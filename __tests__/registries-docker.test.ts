@@ -136,8 +136,9 @@ describe('whose credential docker holds', () => {
 })
 
 describe('the record', () => {
+  const RULES = { tempDir: '/t', platform: 'linux' as const }
   const steps = [
-    { kind: 'file' as const, line: 1, path: '/t/npmrc' },
+    { kind: 'file' as const, line: 1, path: '/t/npmrc', id: '2049:77:0', sha256: sha256('x') },
     { kind: 'env' as const, line: 1, name: 'A', sha256: sha256('a'), restore: '' },
     {
       kind: 'docker-login' as const,
@@ -150,16 +151,29 @@ describe('the record', () => {
   ]
 
   test('round trip; anything else is an error post reports', () => {
-    expect(parseRecord(serialiseRecord({ cleanup: true, steps }))).toEqual({ cleanup: true, steps })
-    expect(parseRecord('')).toBeUndefined()
-    expect(parseRecord('{')).toEqual(new Error('the saved record of what main applied is not JSON'))
-    expect(parseRecord('{"version":1}')).toBeInstanceOf(Error)
-    expect(parseRecord('null')).toBeInstanceOf(Error)
-    expect(parseRecord('{"version":1,"steps":[{"kind":"file","line":1}]}')).toEqual(
-      new Error('the saved record of what main applied holds a step of unknown shape')
+    expect(parseRecord(serialiseRecord({ cleanup: true, steps }), RULES)).toEqual({
+      cleanup: true,
+      steps
+    })
+    expect(parseRecord('', RULES)).toBeUndefined()
+    expect(parseRecord('{', RULES)).toEqual(
+      new Error('the saved record of what main applied is not JSON')
     )
-    expect(parseRecord('{"version":1,"steps":[{"kind":"rm -rf","line":1}]}')).toBeInstanceOf(Error)
-    expect(parseRecord('{"version":1,"steps":[{"kind":"file","path":"/x"}]}')).toBeInstanceOf(Error)
+    expect(parseRecord('{"version":1}', RULES)).toBeInstanceOf(Error)
+    expect(parseRecord('null', RULES)).toBeInstanceOf(Error)
+    expect(
+      parseRecord('{"version":1,"cleanup":true,"steps":[{"kind":"file","line":1}]}', RULES)
+    ).toEqual(
+      new Error(
+        'the saved record of what main applied holds a step main would not have written; nothing was undone'
+      )
+    )
+    expect(parseRecord('{"version":1,"steps":[{"kind":"rm -rf","line":1}]}', RULES)).toBeInstanceOf(
+      Error
+    )
+    expect(
+      parseRecord('{"version":1,"steps":[{"kind":"file","path":"/x"}]}', RULES)
+    ).toBeInstanceOf(Error)
   })
 
   test('undone in reverse; a variable only while it holds the value', () => {
@@ -179,14 +193,15 @@ describe('the record', () => {
   test('restore null: the variable is left set, and the record keeps the null', () => {
     const left = [{ kind: 'env' as const, line: 3, name: 'B', sha256: sha256('b'), restore: null }]
     const text = serialiseRecord({ cleanup: true, steps: left })
-    expect(parseRecord(text)).toEqual({ cleanup: true, steps: left })
+    expect(parseRecord(text, RULES)).toEqual({ cleanup: true, steps: left })
     expect(planUndo({ cleanup: true, steps: left }, { B: 'b' })).toEqual([
       { kind: 'leave-env', line: 3, name: 'B' }
     ])
     expect(planUndo({ cleanup: true, steps: left }, { B: 'c' })[0]?.kind).toBe('keep-env')
     expect(
       parseRecord(
-        '{"version":1,"steps":[{"kind":"env","line":1,"name":"B","sha256":"x","restore":1}]}'
+        '{"version":1,"cleanup":true,"steps":[{"kind":"env","line":1,"name":"B","sha256":"x","restore":1}]}',
+        RULES
       )
     ).toBeInstanceOf(Error)
   })

@@ -5,8 +5,10 @@
  * only while they still hold this step's value, an earlier value put back.
  */
 import { describe, expect, test } from '@jest/globals'
+import { tmpdir } from 'node:os'
 import { InputError, parseInputs } from '../src/inputs.js'
-import { applyPlans, undoRecord } from '../src/registries/apply.js'
+import { applyPlans } from '../src/registries/apply.js'
+import { undoRecord } from '../src/registries/cleanup.js'
 import { dryRunLines } from '../src/registries/describe.js'
 import { FORMATS } from '../src/registries/formats.js'
 import { go, modulePatternProblem } from '../src/registries/go.js'
@@ -20,6 +22,8 @@ import { createSystem } from '../src/system.js'
 import { runnerContext } from './lib/plan-context.js'
 import { recorder } from './lib/recorder.js'
 
+/** Each program's time (these formats run none). */
+const DEADLINE = { eachMs: 1000, limitMs: () => 1000 }
 const KEY_VALUE = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJjaS1ib3QifQ.c2lnbmF0dXJl'
 const base = { org: 'acme', 'service-slug': 'ci-bot' }
 
@@ -404,7 +408,7 @@ describe('applied and undone by the common apply/undo', () => {
       system: createSystem({ env: {} }),
       key: KEY_VALUE,
       cleanup: true,
-      timeoutMs: 1000
+      deadline: DEADLINE
     })
     return { plans, rec }
   }
@@ -436,11 +440,14 @@ describe('applied and undone by the common apply/undo', () => {
 
   test("post clears what still holds this step's value, puts earlier values back, leaves what a later step set", () => {
     const { rec } = applied()
-    const record = parseRecord(rec.state['registries'] ?? '')
+    const record = parseRecord(rec.state['registries'] ?? '', {
+      tempDir: tmpdir(),
+      platform: process.platform
+    })
     if (record === undefined || record instanceof Error) throw new Error('no record saved')
     const later = { ...rec.exported, GEM_HOST_API_KEY: 'a-later-step-set-this' }
     const post = recorder()
-    undoRecord(record, { io: post, system: createSystem({ env: later }), timeoutMs: 1000 })
+    undoRecord(record, { io: post, system: createSystem({ env: later }), deadline: DEADLINE })
     expect(post.exported).toEqual({
       TF_TOKEN_terraform_cloudsmith_io: '',
       RUBYGEMS_HOST: 'https://gems.example.org',

@@ -13,6 +13,7 @@ import { iniEntries, npm, planNpm } from '../src/registries/npm.js'
 import { KEY, type Plan, type PlanContext, type RegistryRequest } from '../src/registries/plan.js'
 import { planRegistries } from '../src/registries/plans.js'
 import { FORMATS } from '../src/registries/formats.js'
+import { lineName } from '../src/registries/request.js'
 
 const STEP = '__cloudsmith-io_cloudsmith-oidc-action'
 const TOKEN_LINE = '${CLOUDSMITH_API_KEY}'
@@ -524,7 +525,7 @@ describe('npm: refusals between lines and settings', () => {
       `@${'a'.repeat(214)}`
     ]) {
       expect(problemsOf(`npm repo scope=${bad}`)).toEqual([
-        `Input 'registries' line 1 (npm repo scope=${bad}): scope=${bad} is not an npm scope: use @ and a name of lower-case letters, digits, '-', '.' and '_' that does not start with '.' or '_', such as scope=@acme.`
+        `${lineName({ line: 1, text: `npm repo scope=${bad}` })}: scope=${bad} is not an npm scope: use @ and a name of lower-case letters, digits, '-', '.' and '_' that does not start with '.' or '_', such as scope=@acme.`
       ])
     }
     expect(problemsOf('npm')).toEqual([

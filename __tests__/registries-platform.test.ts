@@ -13,7 +13,11 @@ import {
   linkSync,
   symlinkSync,
   writeFileSync,
-  existsSync
+  existsSync,
+  appendFileSync,
+  lstatSync,
+  renameSync,
+  rmSync
 } from 'node:fs'
 import { join } from 'node:path'
 import { dockerConfigDir, dockerConfigFile, docker } from '../src/registries/docker.js'
@@ -23,6 +27,7 @@ import { readCredentialHelper } from '../src/registries/docker-helper.js'
 import { InputError } from '../src/inputs.js'
 import { programCandidates } from '../src/registries/program-path.js'
 import type { FormatModule, Plan, RegistryRequest } from '../src/registries/plan.js'
+import type { Deadline } from '../src/deadline.js'
 import { createSystem } from '../src/system.js'
 import { tempDirs } from './lib/temp-dirs.js'
 
@@ -303,7 +308,7 @@ describe('DOCKER_CONFIG that is not a full path, on each platform', () => {
             helper,
             host,
             configDir,
-            1000
+            eachOnly(1000)
           )
       })
     const dropped = plan('{"auths":{"o":{"auth":"YTpi"},"o":{}}}')
@@ -416,7 +421,11 @@ describe('the docker line on this machine: real paths, and the mode of config.js
     const dir = tempDir('docker-config')
     mkdirSync(join(dir, 'config.json'))
     expect(refusalOf({ DOCKER_CONFIG: dir })).toContain(
-      'docker cannot read ' + join(dir, 'config.json') + ': it cannot be read'
+      'docker cannot read ' +
+        join(dir, 'config.json') +
+        ': ' +
+        join(dir, 'config.json') +
+        ' is a folder, not a regular file'
     )
   })
 })
@@ -429,7 +438,7 @@ describe('createSystem on this machine', () => {
     const runnerTemp = temp()
     const system = createSystem({ env: { RUNNER_TEMP: runnerTemp } })
     const path = join(runnerTemp, 'cloudsmith', 'npmrc')
-    system.writeFile(path, 'registry=x\n')
+    const identity = system.writeFile(path, 'registry=x\n')
     expect(readFileSync(path, 'utf8')).toBe('registry=x\n')
     expect(statSync(path).mode & 0o777).toBe(0o600)
     chmodSync(path, 0o644)
@@ -438,9 +447,9 @@ describe('createSystem on this machine', () => {
     )
     expect(statSync(path).mode & 0o777).toBe(0o644)
     expect(readFileSync(path, 'utf8')).toBe('registry=x\n')
-    expect(system.removeFile(path)).toBe(true)
+    expect(system.removeFile(path, identity)).toBe('removed')
     expect(existsSync(path)).toBe(false)
-    expect(system.removeFile(path)).toBe(false)
+    expect(system.removeFile(path, identity)).toBe('gone')
   })
 
   test('refuses any other place, and RUNNER_TEMP unset', () => {
@@ -451,7 +460,9 @@ describe('createSystem on this machine', () => {
     expect(() => system.writeFile(join(runnerTemp, '..', 'x'), 'x')).toThrow(
       'files are written only under RUNNER_TEMP'
     )
-    expect(() => system.removeFile(outside)).toThrow('only under RUNNER_TEMP')
+    expect(() => system.removeFile(outside, { id: '1:1', sha256: '' })).toThrow(
+      'only under RUNNER_TEMP'
+    )
     expect(() => createSystem({ env: {} }).writeFile(outside, 'x')).toThrow('RUNNER_TEMP')
     expect(existsSync(outside)).toBe(false)
   })
@@ -518,19 +529,26 @@ describe('createSystem on this machine', () => {
     const echoed = system.run(
       process.execPath,
       ['-e', 'process.stdin.pipe(process.stdout); console.error(process.env.EXTRA)'],
-      { input: 'from stdin', env: { EXTRA: 'extra' }, timeoutMs: 10_000 }
+      { input: 'from stdin', env: { EXTRA: 'extra' }, deadline: eachOnly(10_000) }
     )
     expect(echoed).toEqual({ status: 0, stdout: 'from stdin', stderr: 'extra\n', error: undefined })
     const slow = system.run(process.execPath, ['-e', 'setTimeout(() => {}, 10000)'], {
-      timeoutMs: 200
+      deadline: eachOnly(200)
     })
     expect(slow.status).toBeNull()
-    expect(slow.error).toBe('did not finish within 0.2s')
-    const missing = system.run('/nonexistent/docker', [], { timeoutMs: 1000 })
+    expect(slow.error).toBe(
+      'did not finish within 0.2s (timeout-seconds), and was stopped with every process it started'
+    )
+    const missing = system.run('/nonexistent/docker', [], { deadline: eachOnly(1000) })
     expect(missing.status).toBeNull()
     expect(missing.error).toContain('ENOENT')
   })
 })
+
+/** A deadline that allows each program `ms`, with no overall budget. */
+function eachOnly(ms: number): Deadline {
+  return { eachMs: ms, limitMs: () => ms }
+}
 
 describe('planRegistries: what no plan may do', () => {
   const request: RegistryRequest = {
@@ -593,5 +611,62 @@ describe('planRegistries: what no plan may do', () => {
         new Map([['docker', refusing]])
       )
     ).toThrow(new InputError(['line 4 clashes']))
+  })
+})
+
+describe('programCandidates: relative PATH entries are never used', () => {
+  test('Linux: an empty entry, ., bin and ../x resolve against the workspace; skipped', () => {
+    expect(programCandidates('docker', 'linux', { PATH: ':.:bin:../x:/usr/bin' })).toEqual([
+      '/usr/bin/docker'
+    ])
+  })
+
+  test('Windows: only a drive folder or a UNC path; never C:relative, \\rooted or .', () => {
+    expect(
+      programCandidates('docker', 'win32', {
+        PATH: '.;bin;C:tools;\\rooted;C:\\bin;\\\\server\\share\\bin',
+        PATHEXT: '.EXE'
+      })
+    ).toEqual(['C:\\bin\\docker.exe', '\\\\server\\share\\bin\\docker.exe'])
+  })
+})
+
+describe('createSystem: post removes only the file this step wrote', () => {
+  const tempDir = tempDirs()
+  const temp = (): string => tempDir('system-identity')
+
+  test('another file put at the name, a link, or changed content: left as it is', () => {
+    const runnerTemp = temp()
+    const system = createSystem({ env: { RUNNER_TEMP: runnerTemp } })
+    const path = join(runnerTemp, 'npmrc')
+
+    const first = system.writeFile(path, 'ours\n')
+    expect(first.id).toMatch(/^\d+:\d+:\d+$/)
+    // replaced: another file (another inode, made while ours still exists) with the same content
+    writeFileSync(`${path}.other`, 'ours\n')
+    renameSync(`${path}.other`, path)
+    expect(system.removeFile(path, first)).toBe('replaced')
+    expect(readFileSync(path, 'utf8')).toBe('ours\n')
+
+    // a symbolic link at the name, even to the file itself
+    rmSync(path)
+    const second = system.writeFile(path, 'ours\n')
+    renameSync(path, `${path}.moved`)
+    symlinkSync(`${path}.moved`, path)
+    expect(system.removeFile(path, second)).toBe('replaced')
+    expect(lstatSync(path).isSymbolicLink()).toBe(true)
+
+    // the same file, written to by someone after the step
+    rmSync(path)
+    const third = system.writeFile(path, 'ours\n')
+    appendFileSync(path, 'theirs\n')
+    expect(system.removeFile(path, third)).toBe('changed')
+    expect(readFileSync(path, 'utf8')).toBe('ours\ntheirs\n')
+
+    // a dangling link where the file was: nothing of ours, left
+    rmSync(path)
+    symlinkSync(join(runnerTemp, 'nowhere'), path)
+    expect(system.removeFile(path, third)).toBe('replaced')
+    expect(lstatSync(path).isSymbolicLink()).toBe(true)
   })
 })

@@ -84,6 +84,6 @@ describe('main with registries: python', () => {
       expect(Object.keys(r.rec.exported).filter((name) => PYTHON_VARIABLES.includes(name))).toEqual(
         []
       )
-      expect(r.rec.state).toEqual({})
+      expect(r.rec.state).toEqual({ registries: '{"version":1,"cleanup":false,"steps":[]}' })
     }))
 })

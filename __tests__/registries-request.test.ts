@@ -131,7 +131,7 @@ describe('registries: every rule names the line', () => {
     ['docker.example.com:70000', 'has port 70000; a port is 1 to 65535.'],
     ['-docker.example.com', 'is not a host name'],
     ['docker..example.com', 'is not a host name'],
-    ['999.1.1.1', 'is not a host name'],
+    ['999.1.1.1', 'is an IPv4 address written other than as four decimal numbers'],
     ['[::1]:5000', 'is not a host name'],
     ['docker.example.com:', 'is not a host name']
   ])('bad host %s', (host, why) => {
@@ -235,4 +235,52 @@ describe('hostProblem', () => {
     '%s is a host',
     (host) => expect(hostProblem(host)).toBeUndefined()
   )
+})
+
+describe('hostProblem: an IPv4 address only in its usual form', () => {
+  test.each([
+    '0x7f.1',
+    '127.1',
+    '0x7f000001',
+    '2130706433',
+    '017.0.0.1',
+    '1.2.3.04',
+    '1.2.3.0x4',
+    'a.b.0x'
+  ])('%s, which a URL parser reads as an IPv4 address, is refused', (host) =>
+    expect(hostProblem(host)).toMatch(/is an IPv4 address written other than as four/)
+  )
+
+  test.each(['10.0.0.1', 'docker.1abc', 'x1.example.com', '0x.example.com'])(
+    '%s is accepted',
+    (host) => expect(hostProblem(host)).toBeUndefined()
+  )
+})
+
+describe('refusals are bounded, whatever the input holds', () => {
+  test('a 50 KB line: a few problems, each quoting at most an excerpt, and a count of the rest', () => {
+    const line = `docker ${'a=b '.repeat(12_500)}`.trim()
+    const started = Date.now()
+    const found = problems(`${line}\nnpm ${'x'.repeat(50_000)}\ndocker host=${'h'.repeat(50_000)}`)
+    expect(Date.now() - started).toBeLessThan(5_000)
+    expect(found.length).toBeLessThanOrEqual(21)
+    expect(found.join('\n').length).toBeLessThan(8_000)
+    expect(found[0]).toMatch(
+      /^Input 'registries' line 1 \(docker a=b a=b .*… \(\d+ characters\)\): unknown key 'a'; docker accepts/
+    )
+    expect(found).toContain(
+      '... and 12495 more problem(s) on that line, not shown; fix the ones above first.'
+    )
+    expect(
+      found.some((p) => p.includes(`the repository '${'x'.repeat(60)}… (50000 characters)'`))
+    ).toBe(true)
+  })
+
+  test('many bad lines: at most twenty problems, then a count of the rest', () => {
+    const found = problems(Array.from({ length: 500 }, () => 'nosuchformat').join('\n'))
+    expect(found).toHaveLength(21)
+    expect(found[20]).toBe(
+      "... and 480 more problem(s) in 'registries', not shown; fix the ones above first."
+    )
+  })
 })

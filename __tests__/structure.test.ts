@@ -194,8 +194,10 @@ describe('src/', () => {
     // runs only where it stands, which src/main.ts reaches only with `registries` set)
     const loaded = closure('index.ts', edges, (edge) => !edge.typeOnly && !edge.dynamic)
     // machine-level helpers that live under registries/ but hold no format: the path rules, and
-    // the credential-helper protocol the machine speaks for the plan context
+    // the credential-helper protocol the machine speaks for the plan context, and the state
+    // record's name and empty form (main saves one before anything else, for post to validate)
     const allowed = [
+      'registries/record-state.ts',
       'registries/paths.ts',
       'registries/program-path.ts',
       'registries/docker-helper.ts'

@@ -555,6 +555,33 @@ fs.appendFileSync(process.env.GITHUB_ENV, 'CLEAR_ME=\\n')
     }
   })
 
+  test("post's state as the runner gives it: the job's environment first, then only the keys main saved", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'state-action-'))
+    try {
+      writeFileSync(
+        join(dir, 'action.yml'),
+        'name: State\ndescription: state\nruns:\n  using: node24\n  main: main.cjs\n  post: post.cjs\n'
+      )
+      writeFileSync(
+        join(dir, 'main.cjs'),
+        "require('node:fs').appendFileSync(process.env.GITHUB_STATE, 'saved=from-main\\n')\n"
+      )
+      writeFileSync(
+        join(dir, 'post.cjs'),
+        "console.log(process.env.STATE_saved + ' ' + process.env.STATE_unsaved)\n"
+      )
+      const result = await runAction({
+        actionDir: dir,
+        env: { STATE_saved: 'injected', STATE_unsaved: 'injected-too' }
+      })
+      result.cleanup()
+      // a key main saved replaces the job's; one it did not save is whatever the job's env holds
+      expect(result.post?.stdout).toEqual(['from-main injected-too'])
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
   test('post-if decides after a failing main; a hung step is killed at the timeout', async () => {
     writeFileSync(join(actionDir, 'action.yml'), actionYml('  post-if: always()\n'))
     const always = await runAction({ actionDir, with: { 'service-slug': 'a', mode: 'fail' } })

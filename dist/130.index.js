@@ -311,7 +311,7 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: ./src/refresh/step.ts + 8 modules
 var step = __webpack_require__(331);
 // EXTERNAL MODULE: ./src/registries/apply.ts + 2 modules
-var apply = __webpack_require__(956);
+var apply = __webpack_require__(606);
 // EXTERNAL MODULE: ./src/print-gate.ts
 var print_gate = __webpack_require__(286);
 // EXTERNAL MODULE: ./src/registries/plan.ts
@@ -379,6 +379,7 @@ var registries_request = __webpack_require__(778);
 
 
 
+const API_KEY_VARIABLE = 'CLOUDSMITH_API_KEY';
 const CARGO_HOST = 'cargo.cloudsmith.io';
 const CARGO_AUTH_SCHEME = 'Token';
 const CARGO_TOKEN_PROVIDER = 'cargo:token';
@@ -489,8 +490,12 @@ const cargo = {
 };
 function clashingVariables(context, names, index) {
     const set = (variable) => (context.env[variable] ?? '') !== '';
-    if (context.env[names.index] === index)
-        return [];
+    if (context.env[names.index] === index) {
+        const token = context.env[names.token] ?? '';
+        const ourKey = context.env[API_KEY_VARIABLE] ?? '';
+        const ours = ourKey !== '' && token === `${CARGO_AUTH_SCHEME} ${ourKey}`;
+        return token === '' || ours ? [] : [names.token];
+    }
     return [names.index, names.token, names.provider].filter(set);
 }
 
@@ -1174,12 +1179,15 @@ function normaliseHost(host) {
     }
 }
 
+// EXTERNAL MODULE: ./src/registries/variable-names.ts
+var variable_names = __webpack_require__(342);
 ;// CONCATENATED MODULE: ./src/registries/npm-user-config.ts
+
 
 
 const USERCONFIG_VARIABLE = 'NPM_CONFIG_USERCONFIG';
 function existingConfig(context) {
-    const variables = new Map(Object.entries(context.env).filter((entry) => entry[0].toUpperCase() === USERCONFIG_VARIABLE && entry[1] !== undefined));
+    const variables = new Map(Object.entries(context.env).filter((entry) => (0,variable_names/* asciiUpperCase */.u)(entry[0]) === USERCONFIG_VARIABLE && entry[1] !== undefined));
     const named = [...new Set([...variables.values()].filter((value) => value !== ''))];
     if (named.length > 1) {
         return {
@@ -1220,6 +1228,7 @@ function joinPath(context, ...parts) {
 }
 
 ;// CONCATENATED MODULE: ./src/registries/npm-config-text.ts
+
 
 
 
@@ -1283,7 +1292,7 @@ function userconfigExports(path, existing, platform) {
         value: [path],
         secret: false,
         restore: platform === 'win32'
-            ? (variables.find(([variable]) => variable.toUpperCase() === name)?.[1] ?? '')
+            ? (variables.find(([variable]) => (0,variable_names/* asciiUpperCase */.u)(variable) === name)?.[1] ?? '')
             : (existing.variables.get(name) ?? '')
     }));
 }
@@ -1726,6 +1735,8 @@ function registriesParser(programs) {
 
 // EXTERNAL MODULE: ./src/input-error.ts
 var input_error = __webpack_require__(236);
+// EXTERNAL MODULE: ./src/read-file.ts
+var read_file = __webpack_require__(834);
 // EXTERNAL MODULE: ./src/registries/paths.ts
 var paths = __webpack_require__(59);
 ;// CONCATENATED MODULE: ./src/registries/refusal.ts
@@ -1764,6 +1775,8 @@ function refusalLines(error) {
 
 
 
+
+
 function planRegistries(requests, context, formats) {
     const plans = [];
     const problems = [];
@@ -1776,6 +1789,9 @@ function planRegistries(requests, context, formats) {
         }
         const { request } = planned;
         for (const step of planned.steps) {
+            if (step.kind === 'env' && !variable_names/* VARIABLE_NAME */.n.test(step.name)) {
+                problems.push(`${(0,registries_request/* lineName */.iE)(request)}: the plan would export ${(0,registries_request/* quote */.hD)(step.name)}, which is not a plain ASCII variable name; this is a bug in the action.`);
+            }
             if (step.kind === 'env' && step.secret && step.restore !== '') {
                 problems.push(`${(0,registries_request/* lineName */.iE)(request)}: the plan would keep the earlier value of ${step.name}, a secret, to restore it; this is a bug in the action.`);
             }
@@ -1805,16 +1821,30 @@ function planEach(requests, context, formats) {
         if (format === undefined)
             throw new Error(`no format module for ${request.format}`);
         if (format.planAll === undefined) {
-            results.push(format.plan(request, context));
+            results.push(refusingUnreadable(request, () => format.plan(request, context)));
         }
         else if (!grouped.has(request.format)) {
             grouped.add(request.format);
             const all = requests.filter((other) => other.format === request.format);
-            const planned = format.planAll(all, context);
+            const planned = refusingUnreadable(request, () => format.planAll?.(all, context) ?? []);
             results.push(...('problems' in planned ? [planned] : planned));
         }
     }
     return results;
+}
+function refusingUnreadable(request, planIt) {
+    try {
+        return planIt();
+    }
+    catch (error) {
+        if (!(error instanceof read_file/* UnreadableFileError */.o2))
+            throw error;
+        return {
+            problems: [
+                `${(0,registries_request/* lineName */.iE)(request)}: ${error.message}; the step reads only regular files. Fix: point the setting that names it at a regular file, or remove what is there.`
+            ]
+        };
+    }
 }
 function sharedVariables(plans) {
     const exportedBy = new Map();
@@ -1822,9 +1852,9 @@ function sharedVariables(plans) {
     for (const plan of plans) {
         const names = new Set(plan.steps.flatMap((step) => (step.kind === 'env' ? [step.name] : [])));
         for (const name of names) {
-            const earlier = exportedBy.get(name.toUpperCase());
+            const earlier = exportedBy.get((0,variable_names/* asciiUpperCase */.u)(name));
             if (earlier === undefined) {
-                exportedBy.set(name.toUpperCase(), plan);
+                exportedBy.set((0,variable_names/* asciiUpperCase */.u)(name), plan);
             }
             else {
                 problems.push(`${(0,registries_request/* lineName */.iE)(plan.request)}: it would export ${name}, which line ${earlier.request.line} exports too; give each line its own (for cargo, another name=).`);
@@ -1844,11 +1874,11 @@ function sharedVariables(plans) {
 function parser(programs) {
     return registriesParser(programs ?? { findProgram: () => undefined });
 }
-function planContext(system, exportEnv, timeoutMs) {
-    return system.planContext(exportEnv, timeoutMs);
+function planContext(system, exportEnv, deadline) {
+    return system.planContext(exportEnv, deadline);
 }
 function stage_plan(requests, system, options, refresh) {
-    const context = planContext(system, options.exportEnv, options.timeoutMs);
+    const context = planContext(system, options.exportEnv, options.deadline);
     return planRegistries(requests, refresh ? { ...context, refresh } : context, FORMATS);
 }
 function stage_dryRunLines(plans, refresh) {

@@ -25,7 +25,7 @@ var input_error = __webpack_require__(236);
 // EXTERNAL MODULE: ./src/print-gate.ts
 var print_gate = __webpack_require__(286);
 // EXTERNAL MODULE: ./src/registries/apply.ts + 2 modules
-var apply = __webpack_require__(956);
+var apply = __webpack_require__(606);
 ;// CONCATENATED MODULE: ./src/refresh/cred-helpers.ts
 function withCredHelper(configText, entry) {
     const config = parseObject(configText);
@@ -507,15 +507,14 @@ async function undoRefresh(io, tempDir, platform, machine) {
 
 /***/ }),
 
-/***/ 956:
+/***/ 606:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  GO: () => (/* binding */ RegistryApplyError),
-  JI: () => (/* binding */ applyPlans),
-  sy: () => (/* binding */ undoRecord)
+  GO: () => (/* reexport */ RegistryApplyError),
+  JI: () => (/* binding */ applyPlans)
 });
 
 // UNUSED EXPORTS: derivedSecrets, resolveValue
@@ -526,108 +525,9 @@ var error_message = __webpack_require__(587);
 var fingerprint = __webpack_require__(659);
 // EXTERNAL MODULE: ./src/print-gate.ts
 var print_gate = __webpack_require__(286);
-// EXTERNAL MODULE: ./src/registries/docker.ts + 2 modules
-var registries_docker = __webpack_require__(99);
-// EXTERNAL MODULE: ./src/registries/docker-helper.ts
-var docker_helper = __webpack_require__(940);
-// EXTERNAL MODULE: ./src/registries/docker-config.ts + 1 modules
-var docker_config = __webpack_require__(931);
-// EXTERNAL MODULE: ./src/registries/docker-stores.ts
-var docker_stores = __webpack_require__(30);
-// EXTERNAL MODULE: ./src/registries/docker-view.ts
-var docker_view = __webpack_require__(233);
-;// CONCATENATED MODULE: ./src/registries/docker-logout.ts
-
-
-
-
-
-
-function viewOf(action, { system, timeoutMs }) {
-    const configFile = (0,registries_docker/* dockerConfigFile */.dO)(action.configDir, system.platform);
-    const read = (0,docker_config/* readDockerConfig */.TO)(system.readFile(configFile));
-    if (!read.ok)
-        return { kind: 'unknown', why: `docker cannot read ${configFile}: ${read.why}` };
-    const store = (0,docker_stores/* defaultStore */.LS)(system.platform, (name) => system.findProgram(name) !== undefined);
-    return (0,docker_view/* dockerHolder */.Li)(read.config, action, store, (helper, address) => (0,docker_helper/* readCredentialHelper */.Af)(system, helper, address, action.configDir, timeoutMs));
-}
-function dockerLogout(action, options) {
-    const { io, system, timeoutMs } = options;
-    const notLoggedOut = (0,print_gate/* log */.Rm) `docker not logged out`;
-    const holder = viewOf(action, options);
-    switch (holder.kind) {
-        case 'none':
-            io.info((0,print_gate/* log */.Rm) `docker holds no credential for ${action.host}; nothing to log out.`);
-            return;
-        case 'other':
-            io.info((0,print_gate/* log */.Rm) `docker's credential for ${action.host} is no longer this step's (a later login replaced it); left as it is.`);
-            return;
-        case 'unknown':
-            io.warning((0,print_gate/* log */.Rm) `${holder.why}, so the post step cannot tell whether the credential for ${action.host} is still this step's; left logged in (it expires with the key).`, notLoggedOut);
-            return;
-        case 'shared':
-            io.warning((0,print_gate/* log */.Rm) `docker still holds this step's credential for ${action.host}, but ${holder.store} also holds a login for "${holder.address}" (made after this step's), which docker logout ${action.host} would erase too; left logged in (it expires with the key).`, notLoggedOut);
-            return;
-        case 'ours':
-            break;
-    }
-    const docker = system.findProgram('docker');
-    if (docker === undefined) {
-        io.warning((0,print_gate/* log */.Rm) `docker is not on PATH any more, so the post step could not log out of ${action.host}; the credential stays with docker (${action.configDir}) until the key expires.`, notLoggedOut);
-        return;
-    }
-    const result = system.run(docker, ['logout', action.host], {
-        env: { DOCKER_CONFIG: action.configDir },
-        timeoutMs
-    });
-    if (result.status !== 0) {
-        io.warning((0,print_gate/* log */.Rm) `docker logout ${action.host} failed (${result.error ?? `exit code ${result.status}`})${(0,docker_helper/* saidOnStderr */.bn)(result.stderr)}.`, notLoggedOut);
-        return;
-    }
-    if (viewOf(action, options).kind === 'ours') {
-        io.warning((0,print_gate/* log */.Rm) `docker logout ${action.host} ended without error, but docker still holds this step's credential (its credential store did not erase it); it expires with the key.`, notLoggedOut);
-        return;
-    }
-    io.info((0,print_gate/* log */.Rm) `Logged docker out of ${action.host}.`);
-}
-
-// EXTERNAL MODULE: ./src/registries/plan.ts
-var plan = __webpack_require__(988);
-// EXTERNAL MODULE: ./src/registries/record.ts
-var registries_record = __webpack_require__(42);
 // EXTERNAL MODULE: ./src/registries/request.ts
 var request = __webpack_require__(778);
-;// CONCATENATED MODULE: ./src/registries/undo.ts
-
-function planUndo(record, env) {
-    return [...record.steps].reverse().map((step) => {
-        switch (step.kind) {
-            case 'file':
-                return { kind: 'remove-file', line: step.line, path: step.path };
-            case 'env': {
-                const current = env[step.name];
-                if (current === undefined || (0,fingerprint/* fingerprint */.R)(current) !== step.sha256) {
-                    return { kind: 'keep-env', line: step.line, name: step.name };
-                }
-                return step.restore === null
-                    ? { kind: 'leave-env', line: step.line, name: step.name }
-                    : { kind: 'restore-env', line: step.line, name: step.name, value: step.restore };
-            }
-            case 'docker-login':
-                return { ...step, kind: 'docker-logout' };
-        }
-    });
-}
-
-;// CONCATENATED MODULE: ./src/registries/apply.ts
-
-
-
-
-
-
-
-
+;// CONCATENATED MODULE: ./src/registries/apply-error.ts
 
 
 class RegistryApplyError extends Error {
@@ -640,6 +540,67 @@ class RegistryApplyError extends Error {
         this.failureLines = failureLines;
     }
 }
+function applyFailure(plan, what, rest) {
+    return new RegistryApplyError((0,print_gate/* log */.Rm) `Package manager not configured`, [
+        (0,print_gate/* log */.Rm) `${(0,request/* lineName */.iE)(plan.request)}: ${plan.title}`,
+        what,
+        ...rest,
+        (0,print_gate/* log */.Rm) `The key itself was exchanged and published; the post step undoes what this step configured before the failure.`
+    ]);
+}
+
+// EXTERNAL MODULE: ./src/registries/docker.ts + 2 modules
+var registries_docker = __webpack_require__(99);
+// EXTERNAL MODULE: ./src/registries/docker-helper.ts
+var docker_helper = __webpack_require__(940);
+;// CONCATENATED MODULE: ./src/registries/docker-login.ts
+
+
+
+
+
+function dockerLogin(plan, step, key, record, { io, system, deadline }) {
+    const docker = system.findProgram('docker');
+    if (docker === undefined) {
+        throw applyFailure(plan, (0,print_gate/* log */.Rm) `The docker program is no longer on PATH.`, [
+            (0,print_gate/* log */.Rm) `Fix: keep docker installed for the whole job.`
+        ]);
+    }
+    record({
+        kind: 'docker-login',
+        line: plan.request.line,
+        host: step.host,
+        username: step.username,
+        configDir: step.configDir,
+        keySha256: (0,fingerprint/* fingerprint */.R)(key)
+    });
+    const result = system.run(docker, ['login', step.host, '--username', step.username, '--password-stdin'], { input: key, env: { DOCKER_CONFIG: step.configDir }, deadline });
+    const secrets = [key, (0,registries_docker/* basicAuth */.tB)(step.username, key)];
+    if (result.stderr.trim() !== '')
+        io.debug((0,print_gate/* log */.Rm) `docker${(0,docker_helper/* saidOnStderr */.bn)(result.stderr, secrets)}`);
+    if (result.status !== 0) {
+        throw applyFailure(plan, (0,print_gate/* log */.Rm) `docker login ${step.host} --username ${step.username} --password-stdin failed (${result.error ?? `exit code ${result.status}`})${(0,docker_helper/* saidOnStderr */.bn)(result.stderr, secrets)}.`, [
+            (0,print_gate/* log */.Rm) `Likely cause: the registry refused the key (is ${step.host} the organization's docker host, and may the service account read it?), or the registry cannot be reached from the runner.`,
+            (0,print_gate/* log */.Rm) `Fix: check the host= of this line and the service account's access to the repository; the key itself works for the API (the exchange succeeded).`
+        ]);
+    }
+    io.info((0,print_gate/* log */.Rm) `  Logged docker in to ${step.host} as ${step.username}.`);
+}
+
+// EXTERNAL MODULE: ./src/registries/plan.ts
+var plan = __webpack_require__(988);
+// EXTERNAL MODULE: ./src/registries/record.ts
+var registries_record = __webpack_require__(42);
+;// CONCATENATED MODULE: ./src/registries/apply.ts
+
+
+
+
+
+
+
+
+
 function resolveValue(value, key) {
     return value.map((part) => (part === plan/* KEY */._ ? key : part)).join('');
 }
@@ -676,24 +637,28 @@ function applyPlans(plans, options) {
             io.info((0,print_gate/* log */.Rm) `  ${note}`);
     }
 }
-function applyStep(plan, step, record, { io, system, key, timeoutMs }) {
+function applyStep(plan, step, record, options) {
+    const { io, system, key } = options;
     const line = plan.request.line;
     switch (step.kind) {
-        case 'file':
-            record({ kind: 'file', line, path: step.path });
+        case 'file': {
+            let identity;
             try {
-                system.writeFile(step.path, step.content);
+                identity = system.writeFile(step.path, step.content);
             }
             catch (error) {
-                throw failed(plan, (0,print_gate/* log */.Rm) `Could not write ${step.path}: ${(0,error_message/* errorMessage */.g)(error)}`, [
+                throw applyFailure(plan, (0,print_gate/* log */.Rm) `Could not write ${step.path}: ${(0,error_message/* errorMessage */.g)(error)}`, [
                     (0,print_gate/* log */.Rm) `Likely cause: RUNNER_TEMP is not writable, or something else holds that path.`,
                     (0,print_gate/* log */.Rm) `Fix: run the action on a runner whose RUNNER_TEMP belongs to the job.`
                 ]);
             }
+            record({ kind: 'file', line, path: step.path, ...identity });
             io.info((0,print_gate/* log */.Rm) `  Wrote ${step.path} (mode 0600).`);
             return;
+        }
         case 'env': {
             const value = resolveValue(step.value, key);
+            io.exportVariable(step.name, value);
             record({
                 kind: 'env',
                 line,
@@ -701,84 +666,11 @@ function applyStep(plan, step, record, { io, system, key, timeoutMs }) {
                 sha256: (0,fingerprint/* fingerprint */.R)(value),
                 restore: step.restore
             });
-            io.exportVariable(step.name, value);
             io.info((0,print_gate/* log */.Rm) `  Exported ${step.name}.`);
             return;
         }
-        case 'docker-login': {
-            const docker = system.findProgram('docker');
-            if (docker === undefined) {
-                throw failed(plan, (0,print_gate/* log */.Rm) `The docker program is no longer on PATH.`, [
-                    (0,print_gate/* log */.Rm) `Fix: keep docker installed for the whole job.`
-                ]);
-            }
-            record({
-                kind: 'docker-login',
-                line,
-                host: step.host,
-                username: step.username,
-                configDir: step.configDir,
-                keySha256: (0,fingerprint/* fingerprint */.R)(key)
-            });
-            const result = system.run(docker, ['login', step.host, '--username', step.username, '--password-stdin'], {
-                input: key,
-                env: { DOCKER_CONFIG: step.configDir },
-                timeoutMs
-            });
-            const secrets = [key, (0,registries_docker/* basicAuth */.tB)(step.username, key)];
-            if (result.stderr.trim() !== '')
-                io.debug((0,print_gate/* log */.Rm) `docker${(0,docker_helper/* saidOnStderr */.bn)(result.stderr, secrets)}`);
-            if (result.status !== 0) {
-                throw failed(plan, (0,print_gate/* log */.Rm) `docker login ${step.host} --username ${step.username} --password-stdin failed (${result.error ?? `exit code ${result.status}`})${(0,docker_helper/* saidOnStderr */.bn)(result.stderr, secrets)}.`, [
-                    (0,print_gate/* log */.Rm) `Likely cause: the registry refused the key (is ${step.host} the organization's docker host, and may the service account read it?), or the registry cannot be reached from the runner.`,
-                    (0,print_gate/* log */.Rm) `Fix: check the host= of this line and the service account's access to the repository; the key itself works for the API (the exchange succeeded).`
-                ]);
-            }
-            io.info((0,print_gate/* log */.Rm) `  Logged docker in to ${step.host} as ${step.username}.`);
-            return;
-        }
-    }
-}
-function failed(plan, what, rest) {
-    return new RegistryApplyError((0,print_gate/* log */.Rm) `Package manager not configured`, [
-        (0,print_gate/* log */.Rm) `${(0,request/* lineName */.iE)(plan.request)}: ${plan.title}`,
-        what,
-        ...rest,
-        (0,print_gate/* log */.Rm) `The key itself was exchanged and published; the post step undoes what this step configured before the failure.`
-    ]);
-}
-function undoRecord(record, options) {
-    const { io } = options;
-    for (const action of planUndo(record, options.system.env)) {
-        try {
-            undoAction(action, options);
-        }
-        catch (error) {
-            io.warning((0,print_gate/* log */.Rm) `Could not undo line ${action.line} of registries: ${(0,error_message/* errorMessage */.g)(error)}`, (0,print_gate/* log */.Rm) `Cleanup incomplete`);
-        }
-    }
-}
-function undoAction(action, { io, system, timeoutMs }) {
-    switch (action.kind) {
-        case 'remove-file':
-            io.info(system.removeFile(action.path)
-                ? (0,print_gate/* log */.Rm) `Removed ${action.path}.`
-                : (0,print_gate/* log */.Rm) `${action.path} was already gone.`);
-            return;
-        case 'restore-env':
-            io.exportVariable(action.name, action.value);
-            io.info(action.value === ''
-                ? (0,print_gate/* log */.Rm) `Cleared ${action.name} for the rest of the job.`
-                : (0,print_gate/* log */.Rm) `Put ${action.name} back to its value before the action.`);
-            return;
-        case 'keep-env':
-            io.info((0,print_gate/* log */.Rm) `${action.name} no longer holds this step's value (a later step set it); left as it is.`);
-            return;
-        case 'leave-env':
-            io.info((0,print_gate/* log */.Rm) `Left ${action.name} as it is: it holds nothing secret and had no value before the action (a variable cannot be unset, and tools refuse it empty).`);
-            return;
-        case 'docker-logout':
-            dockerLogout(action, { io, system, timeoutMs });
+        case 'docker-login':
+            dockerLogin(plan, step, key, record, options);
             return;
     }
 }
@@ -1506,7 +1398,10 @@ function helperPlan(request, line) {
     };
 }
 
+// EXTERNAL MODULE: ./src/read-file.ts
+var read_file = __webpack_require__(834);
 ;// CONCATENATED MODULE: ./src/registries/docker.ts
+
 
 
 
@@ -1613,7 +1508,15 @@ function variableLogin(text, registry) {
         : [];
 }
 function readConfig(context, configFile) {
-    const text = context.readFile(configFile);
+    let text;
+    try {
+        text = context.readFile(configFile);
+    }
+    catch (error) {
+        if (error instanceof read_file/* UnreadableFileError */.o2)
+            return { ok: false, why: error.message };
+        throw error;
+    }
     if (text === undefined && context.inspectPath?.(configFile).exists === true) {
         return { ok: false, why: 'it cannot be read (not a regular file, or no permission)' };
     }
@@ -1766,14 +1669,22 @@ const KEY = Symbol('the Cloudsmith API key');
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Hh: () => (/* binding */ parseRecord),
-/* harmony export */   UP: () => (/* binding */ REGISTRIES_STATE),
-/* harmony export */   pU: () => (/* binding */ serialiseRecord)
+/* harmony export */   UP: () => (/* reexport safe */ _record_state_js__WEBPACK_IMPORTED_MODULE_2__.UP),
+/* harmony export */   pU: () => (/* reexport safe */ _record_state_js__WEBPACK_IMPORTED_MODULE_2__.pU)
 /* harmony export */ });
-const REGISTRIES_STATE = 'registries';
-function serialiseRecord(record) {
-    return JSON.stringify({ version: 1, ...record });
-}
-function parseRecord(text) {
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(59);
+/* harmony import */ var _request_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(778);
+/* harmony import */ var _record_state_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(502);
+/* harmony import */ var _variable_names_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(342);
+
+
+
+
+
+
+function parseRecord(text, rules) {
     if (text === '')
         return undefined;
     let parsed;
@@ -1785,31 +1696,47 @@ function parseRecord(text) {
     }
     if (typeof parsed !== 'object' ||
         parsed === null ||
-        parsed.version !== 1 ||
-        !Array.isArray(parsed.steps)) {
+        parsed.version !== _record_state_js__WEBPACK_IMPORTED_MODULE_2__/* .RECORD_VERSION */ .hl ||
+        !Array.isArray(parsed.steps) ||
+        typeof parsed.cleanup !== 'boolean') {
         return new Error('the saved record of what main applied has an unknown shape');
     }
     const record = parsed;
-    const steps = record.steps.filter(isStep);
+    const steps = record.steps.filter((step) => isStep(step, rules));
     if (steps.length !== record.steps.length) {
-        return new Error('the saved record of what main applied holds a step of unknown shape');
+        return new Error('the saved record of what main applied holds a step main would not have written; nothing was undone');
     }
-    return { cleanup: record.cleanup === true, steps };
+    return { cleanup: record.cleanup, steps };
 }
-function isStep(value) {
-    if (typeof value !== 'object' || value === null)
+const SHA256 = /^[0-9a-f]{64}$/;
+const USERNAME = /^[A-Za-z0-9][A-Za-z0-9_.@+-]{0,127}$/;
+function isStep(value, rules) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
         return false;
     const step = value;
-    const strings = (...names) => names.every((name) => typeof step[name] === 'string');
-    if (typeof step['line'] !== 'number')
+    const text = (name, valid) => {
+        const field = step[name];
+        return typeof field === 'string' && valid(field);
+    };
+    const matches = (pattern) => (field) => pattern.test(field);
+    const paths = rules.platform === 'win32' ? node_path__WEBPACK_IMPORTED_MODULE_0__.win32 : node_path__WEBPACK_IMPORTED_MODULE_0__.posix;
+    const line = step['line'];
+    if (typeof line !== 'number' || !Number.isSafeInteger(line) || line < 1)
         return false;
     switch (step['kind']) {
         case 'file':
-            return strings('path');
+            return (text('path', (path) => rules.tempDir !== '' && (0,_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .isInside */ .F)(rules.tempDir, path, rules.platform)) &&
+                text('id', matches(/^\d+:\d+:\d+$/)) &&
+                text('sha256', matches(SHA256)));
         case 'env':
-            return strings('name', 'sha256') && (step['restore'] === null || strings('restore'));
+            return (text('name', matches(_variable_names_js__WEBPACK_IMPORTED_MODULE_3__/* .VARIABLE_NAME */ .n)) &&
+                text('sha256', matches(SHA256)) &&
+                (step['restore'] === null || typeof step['restore'] === 'string'));
         case 'docker-login':
-            return strings('host', 'username', 'configDir', 'keySha256');
+            return (text('host', (host) => (0,_request_js__WEBPACK_IMPORTED_MODULE_4__/* .hostProblem */ .Q8)(host) === undefined) &&
+                text('username', matches(USERNAME)) &&
+                text('configDir', (dir) => paths.isAbsolute(dir) && !/[\0\r\n]/.test(dir)) &&
+                text('keySha256', matches(SHA256)));
         default:
             return false;
     }
@@ -1822,14 +1749,17 @@ function isStep(value) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q8: () => (/* binding */ hostProblem),
 /* harmony export */   XG: () => (/* binding */ parseRegistries),
+/* harmony export */   hD: () => (/* binding */ quote),
 /* harmony export */   iE: () => (/* binding */ lineName)
 /* harmony export */ });
-/* unused harmony exports isHostOption, hostProblem, formatUsage */
+/* unused harmony exports isHostOption, atMost, formatUsage */
 /* harmony import */ var _domains_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(994);
 
 const HOST_NAME = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
 const IPV4 = /^(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+const ENDS_IN_A_NUMBER = /(?:^|\.)(?:\d+|0x[0-9a-f]*)\.?$/i;
 const OPTION = /^([A-Za-z][A-Za-z0-9-]*)=(.*)$/s;
 function isHostOption(key) {
     return key === 'host' || key.endsWith('-host');
@@ -1847,7 +1777,10 @@ function hostProblem(value) {
     const match = /^([^:]*)(?::(\d{1,5}))?$/.exec(value);
     const name = match?.[1] ?? '';
     const port = match?.[2];
-    if (!match || !(IPV4.test(name) || (HOST_NAME.test(name) && !/^[\d.]+$/.test(name)))) {
+    if (match && !IPV4.test(name) && ENDS_IN_A_NUMBER.test(name)) {
+        return `is an IPv4 address written other than as four decimal numbers without leading zeros (such as 127.0.0.1); write it that way, or use a host name.`;
+    }
+    if (!match || !(IPV4.test(name) || HOST_NAME.test(name))) {
         return `is not ${wanted}.`;
     }
     if (port !== undefined && (Number(port) < 1 || Number(port) > 65535)) {
@@ -1855,6 +1788,9 @@ function hostProblem(value) {
     }
     return undefined;
 }
+const PROBLEMS_PER_LINE = 5;
+const PROBLEMS_IN_ALL = 20;
+const PROBLEM_MAX_CHARS = 1_000;
 function parseRegistries(input, rules) {
     const requests = [];
     const problems = [];
@@ -1865,15 +1801,30 @@ function parseRegistries(input, rules) {
             continue;
         const parsed = parseLine(index + 1, text, rules);
         if ('problems' in parsed)
-            problems.push(...parsed.problems);
+            problems.push(...atMost(parsed.problems, PROBLEMS_PER_LINE, 'line'));
         else
             requests.push(parsed.request);
     }
     const conflicts = [...clashes(requests, rules.formats), ...missingPrograms(requests, rules)];
-    return { requests, problems, conflicts };
+    return {
+        requests,
+        problems: atMost(problems, PROBLEMS_IN_ALL, 'input'),
+        conflicts: atMost(conflicts, PROBLEMS_IN_ALL, 'input')
+    };
+}
+function atMost(problems, max, where) {
+    const told = problems.slice(0, max).map((problem) => quote(problem, PROBLEM_MAX_CHARS));
+    const more = problems.length - told.length;
+    if (more > 0) {
+        told.push(`... and ${more} more problem(s) ${where === 'line' ? 'on that line' : "in 'registries'"}, not shown; fix the ones above first.`);
+    }
+    return told;
+}
+function quote(text, max = 60) {
+    return text.length > max ? `${text.slice(0, max)}… (${text.length} characters)` : text;
 }
 function lineName(request) {
-    return `Input 'registries' line ${request.line} (${request.text})`;
+    return `Input 'registries' line ${request.line} (${quote(request.text, 100)})`;
 }
 function parseLine(line, text, rules) {
     const where = lineName({ line, text });
@@ -1881,7 +1832,9 @@ function parseLine(line, text, rules) {
     const format = rules.formats.get(formatName);
     if (format === undefined) {
         const known = [...rules.formats.keys()].join(', ');
-        return { problems: [`${where}: unknown format '${formatName}'; the formats are ${known}.`] };
+        return {
+            problems: [`${where}: unknown format '${quote(formatName)}'; the formats are ${known}.`]
+        };
     }
     const problems = [];
     const usage = formatUsage(format);
@@ -1894,7 +1847,7 @@ function parseLine(line, text, rules) {
             words.shift();
             const parts = first.split('/');
             if (parts.length > 2) {
-                problems.push(`${where}: the repository '${first}' has more than one '/'; use REPO or OWNER/REPO (${usage}).`);
+                problems.push(`${where}: the repository '${quote(first)}' has more than one '/'; use REPO or OWNER/REPO (${usage}).`);
             }
             else {
                 const [ownerPart, repoPart] = parts.length === 2 ? parts : [rules.org, parts[0]];
@@ -1905,7 +1858,7 @@ function parseLine(line, text, rules) {
                     if (parts.length === 2 || what === 'repository') {
                         const problem = rules.slugProblem(value ?? '');
                         if (problem)
-                            problems.push(`${where}: the ${what} '${value}' ${problem}`);
+                            problems.push(`${where}: the ${what} '${quote(value ?? '')}' ${problem}`);
                     }
                 }
                 owner = ownerPart ?? rules.org;
@@ -1917,19 +1870,19 @@ function parseLine(line, text, rules) {
         }
     }
     else if (firstIsRepository) {
-        problems.push(`${where}: ${format.format} takes no repository ('${first}'); use ${usage}.`);
+        problems.push(`${where}: ${format.format} takes no repository ('${quote(first)}'); use ${usage}.`);
         words.shift();
     }
     const options = new Map();
     for (const word of words) {
         const match = OPTION.exec(word);
         if (!match) {
-            problems.push(`${where}: '${word}' is not key=value; use ${usage}.`);
+            problems.push(`${where}: '${quote(word)}' is not key=value; use ${usage}.`);
             continue;
         }
         const [, key = '', value = ''] = match;
         if (!(key in format.options)) {
-            problems.push(`${where}: unknown key '${key}'; ${format.format} accepts ${acceptedKeys(format)}.`);
+            problems.push(`${where}: unknown key '${quote(key)}'; ${format.format} accepts ${acceptedKeys(format)}.`);
         }
         else if (options.has(key)) {
             problems.push(`${where}: '${key}' is given twice.`);
@@ -1938,7 +1891,7 @@ function parseLine(line, text, rules) {
             problems.push(`${where}: '${key}' is empty; it takes ${format.options[key]}.`);
         }
         else if (isHostOption(key) && hostProblem(value) !== undefined) {
-            problems.push(`${where}: ${key}=${value} ${hostProblem(value)}`);
+            problems.push(`${where}: ${key}=${quote(value)} ${hostProblem(value)}`);
         }
         else {
             options.set(key, value);
@@ -2009,6 +1962,21 @@ function missingPrograms(requests, rules) {
         }
     }
     return problems;
+}
+
+
+/***/ }),
+
+/***/ 342:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   n: () => (/* binding */ VARIABLE_NAME),
+/* harmony export */   u: () => (/* binding */ asciiUpperCase)
+/* harmony export */ });
+const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+function asciiUpperCase(name) {
+    return name.replace(/[a-z]+/g, (letters) => letters.toUpperCase());
 }
 
 

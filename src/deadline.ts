@@ -27,3 +27,19 @@ export async function withDeadline<T>(
 export function requestTimeoutMs(ownMs: number, deadlineAtMs: number, nowMs: number): number {
   return Math.max(1, Math.min(ownMs, deadlineAtMs - nowMs))
 }
+
+/**
+ * The step's one deadline as a program or request sees it when it starts: its own limit
+ * (`timeout-seconds`), or what is left of the step's budget when that is less.
+ */
+export interface Deadline {
+  /** The own limit of each request or program. */
+  readonly eachMs: number
+  /** What the next request or program may take from now; 0 or less when the budget is spent. */
+  limitMs(): number
+}
+
+/** A deadline at `atMs` on `now`'s clock, each request or program allowed at most `eachMs`. */
+export function stepDeadline(atMs: number, eachMs: number, now: () => number): Deadline {
+  return { eachMs, limitMs: () => Math.min(eachMs, atMs - now()) }
+}

@@ -4,7 +4,6 @@
  */
 import * as core from '@actions/core'
 import { randomBytes } from 'node:crypto'
-import { readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import type { ActionsIO } from './actions-io.js'
 import { errorMessage } from './error-message.js'
@@ -12,6 +11,7 @@ import { createHttp } from './http.js'
 import { main } from './main.js'
 import { log } from './print-gate.js'
 import { schemelessProxyFixes } from './proxy-env.js'
+import { readRegularFile } from './read-file.js'
 import { realClock } from './retry.js'
 import { createSystem } from './system.js'
 import { USER_AGENT } from './version.js'
@@ -54,7 +54,7 @@ export async function runMain(): Promise<void> {
     env: process.env,
     readEvent: () => {
       const path = process.env.GITHUB_EVENT_PATH
-      return path ? JSON.parse(readFileSync(path, 'utf8')) : undefined
+      return path ? JSON.parse(readEventText(path)) : undefined
     },
     getIdToken: (audience) => core.getIDToken(audience),
     http: createHttp(USER_AGENT),
@@ -76,6 +76,16 @@ export async function runMain(): Promise<void> {
   // unref'd timer never delays a process that has nothing left to do.
   setTimeout(() => process.exit(), 1000).unref()
 }
+
+/** The event payload's text: a regular file of at most EVENT_LIMIT bytes, read without blocking. */
+function readEventText(path: string): string {
+  const read = readRegularFile(path, EVENT_LIMIT)
+  if (read.kind === 'text') return read.text
+  throw new Error(read.kind === 'missing' ? `${path} does not exist` : read.why)
+}
+
+/** Far above any event payload GitHub writes (a push of many commits is a few MB). */
+const EVENT_LIMIT = 64 * 1024 * 1024
 
 /** The post step's code (with the registries undo) is loaded only by the post step. */
 export async function runPost(): Promise<void> {

@@ -20,13 +20,14 @@ import {
 import { requireOidc, type Env } from './oidc-availability.js'
 import { publish } from './outputs.js'
 import type { RefreshDeps } from './refresh/step.js'
+import { saveEmptyRecord } from './registries/record-state.js'
 import type { Plan, RefreshTargets } from './registries/plan.js'
 import { readInputs, type Inputs } from './step-inputs.js'
 import type { System } from './system.js'
 import { proxyCredentials, requireUsableProxies } from './proxy-env.js'
 import { requireCertificateChecks, requireQuietRequests } from './transport-fault.js'
 import { joinMarkdown, log, type LogText } from './print-gate.js'
-import { requestTimeoutMs } from './deadline.js'
+import { type Deadline, requestTimeoutMs, stepDeadline } from './deadline.js'
 import {
   DEFAULT_RETRY_POLICY,
   formatSeconds,
@@ -65,6 +66,7 @@ export async function main(deps: MainDeps): Promise<void> {
   const secrets = [deps.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? '', ...proxyCredentials(deps.env)]
   const context: Writable<FailureContext> = { env: deps.env, secrets }
   let writeSummary = true
+  saveEmptyRecord(io)
   try {
     const registries =
       io.getInput('registries').trim() === '' ? undefined : await import('./registries/stage.js')
@@ -76,12 +78,15 @@ export async function main(deps: MainDeps): Promise<void> {
       tempDir: deps.system?.env['RUNNER_TEMP'] ?? '',
       platform: deps.system?.platform ?? 'linux'
     }))
-    const plans = registries ? registryPlans(registries, inputs, deps.system, refresh) : []
+    const deadline = { atMs: startedAtMs + inputs.totalTimeoutMs, budgetMs: inputs.totalTimeoutMs }
+    const programDeadline = stepDeadline(deadline.atMs, inputs.timeoutMs, deps.clock.now)
+    const plans = registries
+      ? registryPlans(registries, inputs, deps.system, programDeadline, refresh)
+      : []
     requireOidc(deps.env, deps.readEvent)
     requireCertificateChecks(deps.env)
     requireQuietRequests(deps.env)
     requireUsableProxies(deps.env)
-    const deadline = { atMs: startedAtMs + inputs.totalTimeoutMs, budgetMs: inputs.totalTimeoutMs }
     const calls = remoteCalls(inputs, deps, context, { deadline, secrets })
 
     const idToken = await calls.idToken()
@@ -106,7 +111,7 @@ export async function main(deps: MainDeps): Promise<void> {
         system: deps.system,
         key: key.token,
         cleanup: inputs.cleanup,
-        timeoutMs: inputs.timeoutMs
+        deadline: programDeadline
       })
     }
     const minutesLeft = reportExpiry(key, inputs, io, deps.clock.now())
@@ -141,11 +146,17 @@ function registryPlans(
   registries: Registries,
   inputs: Inputs,
   system: System | undefined,
+  deadline: Deadline,
   refresh: RefreshTargets | undefined
 ): Plan[] {
   if (inputs.registries.length === 0) return []
   if (system === undefined) throw new Error('the registries input needs deps.system')
-  return registries.plan(inputs.registries, system, inputs, refresh)
+  return registries.plan(
+    inputs.registries,
+    system,
+    { exportEnv: inputs.exportEnv, deadline },
+    refresh
+  )
 }
 
 /**

@@ -7,18 +7,17 @@
  * becomes a warning.
  */
 import type { ActionsIO } from './actions-io.js'
+import { type Deadline, stepDeadline } from './deadline.js'
 import { errorMessage } from './error-message.js'
+import { DEFAULT_TIMEOUT_SECONDS, DEFAULT_TOTAL_TIMEOUT_SECONDS } from './step-inputs.js'
 import type { Env } from './oidc-availability.js'
 import { API_HOST_VARIABLE, API_KEY_VARIABLE, fingerprint, STATE } from './outputs.js'
 import { log } from './print-gate.js'
-import { undoRecord } from './registries/apply.js'
+import { undoRecord } from './registries/cleanup.js'
 import { parseRecord, REGISTRIES_STATE } from './registries/record.js'
 import type { System } from './system.js'
 import type { RefreshMachine } from './refresh/machine.js'
 import { undoRefresh } from './refresh/step.js'
-
-/** Time limit for each program the post step runs (docker logout, a credential helper). */
-const POST_PROGRAM_TIMEOUT_MS = 30_000
 
 export async function post(
   io: ActionsIO,
@@ -26,9 +25,10 @@ export async function post(
   nowMs: number,
   system?: System,
   /** Takes the refresh helper down (src/refresh/); only a main step with refresh: true set one up. */
-  refreshMachine?: (tempDir: string) => RefreshMachine | Promise<RefreshMachine>
+  refreshMachine?: (tempDir: string) => RefreshMachine | Promise<RefreshMachine>,
+  now: () => number = () => Date.now()
 ): Promise<void> {
-  undoRegistries(io, system)
+  undoRegistries(io, system, postDeadline(io, now))
   clearKey(io, env, nowMs)
   await undoRefresh(io, env.RUNNER_TEMP ?? '', system?.platform ?? 'linux', refreshMachine)
 }
@@ -76,15 +76,36 @@ function clearKey(io: ActionsIO, env: Env, nowMs: number): void {
 }
 
 /**
+ * Post's own budget, from the same inputs as main's (the runner gives post the step's inputs):
+ * every program it runs gets at most timeout-seconds, and all of them together at most
+ * total-timeout-seconds. A value main would refuse counts as its default.
+ */
+function postDeadline(io: ActionsIO, now: () => number): Deadline {
+  const seconds = (name: string, fallback: number, max: number): number => {
+    const value = io.getInput(name).trim()
+    const n = /^\d+$/.test(value) ? Number(value) : NaN
+    return n >= 1 && n <= max ? n : fallback
+  }
+  const eachMs = seconds('timeout-seconds', DEFAULT_TIMEOUT_SECONDS, 300) * 1000
+  const totalMs = seconds('total-timeout-seconds', DEFAULT_TOTAL_TIMEOUT_SECONDS, 3600) * 1000
+  return stepDeadline(now() + totalMs, eachMs, now)
+}
+
+/**
  * Undoes what main applied for the `registries` input (files, variables, docker logins), in
  * reverse, whatever export-env said; `cleanup: false` leaves it all. Nothing when main applied
  * nothing.
  */
-function undoRegistries(io: ActionsIO, system: System | undefined): void {
+function undoRegistries(io: ActionsIO, system: System | undefined, deadline: Deadline): void {
   try {
-    const record = parseRecord(io.getState(REGISTRIES_STATE))
+    const rules = {
+      tempDir: system?.env['RUNNER_TEMP'] ?? '',
+      platform: system?.platform ?? 'linux'
+    }
+    const record = parseRecord(io.getState(REGISTRIES_STATE), rules)
     if (record === undefined) return
     if (record instanceof Error) throw record
+    if (record.steps.length === 0) return
     if (!record.cleanup) {
       io.info(
         log`cleanup is false: the package manager configuration of the registries input is left as it is.`
@@ -92,7 +113,7 @@ function undoRegistries(io: ActionsIO, system: System | undefined): void {
       return
     }
     if (system === undefined) throw new Error('the post step was given no system to undo with')
-    undoRecord(record, { io, system, timeoutMs: POST_PROGRAM_TIMEOUT_MS })
+    undoRecord(record, { io, system, deadline })
   } catch (error) {
     io.warning(
       log`Could not undo the registries configuration: ${errorMessage(error)}`,

@@ -44,6 +44,7 @@ export type RegistriesParser = (text: string, org: string) => ParsedRegistries
 export const DEFAULT_API_URL = 'https://api.cloudsmith.io'
 /** The default total-timeout-seconds: a hostile or broken server holds a job 3 minutes at most. */
 export const DEFAULT_TOTAL_TIMEOUT_SECONDS = 180
+export const DEFAULT_TIMEOUT_SECONDS = 30
 const SLUG_MAX_LENGTH = 128
 const AUDIENCE_MAX_LENGTH = 512
 const SLUG = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/
@@ -152,7 +153,7 @@ export function readInputs(
     exportEnv: flag('export-env', true),
     cleanup: flag('cleanup', true),
     maxAttempts: integer('max-attempts', 5, 1, 10),
-    timeoutMs: integer('timeout-seconds', 30, 1, 300) * 1000,
+    timeoutMs: integer('timeout-seconds', DEFAULT_TIMEOUT_SECONDS, 1, 300) * 1000,
     totalTimeoutMs: integer('total-timeout-seconds', DEFAULT_TOTAL_TIMEOUT_SECONDS, 1, 3600) * 1000,
     jobSummary: flag('job-summary', true),
     verify: flag('verify', false),

@@ -9,12 +9,13 @@
 import type { spawnSync } from 'node:child_process'
 import {
   closeSync,
+  type BigIntStats,
   constants,
   fchmodSync,
+  fstatSync,
+  lstatSync,
   mkdirSync,
   openSync,
-  lstatSync,
-  readFileSync,
   realpathSync,
   statSync,
   unlinkSync,
@@ -26,24 +27,17 @@ import { readCredentialHelper } from './registries/docker-helper.js'
 import type { PathFacts, PlanContext } from './registries/plan.js'
 import { isInside } from './registries/paths.js'
 import { programCandidates } from './registries/program-path.js'
-import { formatSeconds } from './retry.js'
+import type { Deadline } from './deadline.js'
+import { fingerprint } from './fingerprint.js'
+import {
+  type ProgramResult,
+  type RunOptions,
+  runProgram,
+  type SpawnProgram
+} from './run-program.js'
+import { CONFIG_FILE_LIMIT, type FileRead, readRegularFile, textOrUndefined } from './read-file.js'
 
-export interface ProgramResult {
-  /** Exit code; null when it did not start, timed out or was killed. */
-  readonly status: number | null
-  readonly stdout: string
-  readonly stderr: string
-  /** Why it did not run to its end (not found, timed out), if so. */
-  readonly error: string | undefined
-}
-
-export interface RunOptions {
-  /** Written to standard input, then closed. The only way a secret reaches a program. */
-  readonly input?: string
-  /** Variables set on top of the step's environment, for this program only. */
-  readonly env?: Readonly<Record<string, string>>
-  readonly timeoutMs: number
-}
+export type { ProgramResult, RunOptions }
 
 export interface System {
   readonly platform: NodeJS.Platform
@@ -53,19 +47,40 @@ export interface System {
   findProgram(name: string): string | undefined
   /**
    * What formats plan with; `tempDir` is '' when RUNNER_TEMP is not set. A credential helper
-   * asked while planning has timeoutMs to answer.
+   * asked while planning gets what the deadline allows.
    */
-  planContext(exportEnv: boolean, timeoutMs?: number): PlanContext
-  /** A file's text, or undefined when it cannot be read. */
-  readFile(path: string): string | undefined
+  planContext(exportEnv: boolean, deadline?: Deadline): PlanContext
   /**
-   * Creates a new file under RUNNER_TEMP with mode 0600; throws when anything is already at the
-   * name (a file, a symbolic or hard link) and for any other place.
+   * A configuration file's text (at most CONFIG_FILE_LIMIT bytes), or undefined when nothing is at
+   * the name; throws UnreadableFileError for anything else (a named pipe, a device, a folder, a
+   * link that leads nowhere, a file too large or unreadable). Never blocks.
    */
-  writeFile(path: string, content: string): void
-  /** Removes a file under RUNNER_TEMP; false when it was not there. Throws for any other place. */
-  removeFile(path: string): boolean
+  readFile(path: string): string | undefined
+  /** What is at `path`: a regular file's text (up to maxBytes), nothing, or refused. Never blocks. */
+  readRegularFile(path: string, maxBytes: number): FileRead
+  /**
+   * Creates a new file under RUNNER_TEMP with mode 0600 and returns its identity; throws when
+   * anything is already at the name (a file, a symbolic or hard link) and for any other place.
+   */
+  writeFile(path: string, content: string): FileIdentity
+  /**
+   * Removes the file under RUNNER_TEMP this step wrote, recognised by its identity: 'gone' when
+   * nothing is at the name, 'replaced' when something else is there (another file, a link), and
+   * 'changed' when the file holds other content than this step wrote; only 'removed' removed it.
+   * Throws for any other place.
+   */
+  removeFile(path: string, identity: FileIdentity): 'removed' | 'gone' | 'replaced' | 'changed'
+  /**
+   * Runs a program for at most what `options.deadline` allows when it starts (none when the budget
+   * is spent), then stops it with every process it started (src/run-program.ts).
+   */
   run(program: string, args: readonly string[], options: RunOptions): ProgramResult
+}
+
+/** Which file a step wrote: device, inode and birth time (`dev:ino:birth`), and the SHA-256 of its content. */
+export interface FileIdentity {
+  readonly id: string
+  readonly sha256: string
 }
 
 export interface SystemOptions {
@@ -73,7 +88,12 @@ export interface SystemOptions {
   readonly platform?: NodeJS.Platform
   /** node:child_process's spawnSync, or a wrapper of it (tests spy on the argv). */
   readonly spawn?: typeof spawnSync
+  /** process.kill, or a spy. */
+  readonly kill?: (pid: number, signal: NodeJS.Signals) => void
 }
+
+/** A deadline for programs when the caller gives none: 30 s each, no overall budget. */
+const NO_DEADLINE: Deadline = { eachMs: 30_000, limitMs: () => 30_000 }
 
 export function createSystem(options: SystemOptions = {}): System {
   const env = options.env ?? process.env
@@ -104,7 +124,7 @@ export function createSystem(options: SystemOptions = {}): System {
     findProgram(name) {
       return programCandidates(name, platform, env).find(isProgram)
     },
-    planContext(exportEnv, timeoutMs = 30_000) {
+    planContext(exportEnv, deadline = NO_DEADLINE) {
       const homeDir = (platform === 'win32' ? env['USERPROFILE'] : env['HOME']) || homedir() || ''
       return {
         platform,
@@ -121,14 +141,15 @@ export function createSystem(options: SystemOptions = {}): System {
         },
         env: { ...env },
         exportEnv,
-        readFile: (path) => readText(path),
+        readFile: readConfigFile,
         readCredentialHelper: (helper, host, configDir) =>
-          readCredentialHelper(system, helper, host, configDir, timeoutMs),
+          readCredentialHelper(system, helper, host, configDir, deadline),
         findProgram: (name) => system.findProgram(name),
         inspectPath: (path) => inspectPath(path, paths)
       }
     },
-    readFile: readText,
+    readFile: readConfigFile,
+    readRegularFile,
     writeFile(path, content) {
       if (tempDir() !== '' && isInside(tempDir(), path, platform)) {
         mkdirSync(paths.dirname(path), { recursive: true, mode: 0o700 })
@@ -154,45 +175,41 @@ export function createSystem(options: SystemOptions = {}): System {
       try {
         fchmodSync(fd, 0o600) // exactly 0600, whatever the umask
         writeSync(fd, content)
+        return { id: inodeId(fstatSync(fd, { bigint: true })), sha256: fingerprint(content) }
       } finally {
         closeSync(fd)
       }
     },
-    removeFile(path) {
+    removeFile(path, identity) {
       requireInsideTemp(path)
+      let stat: BigIntStats
       try {
-        unlinkSync(path)
-        return true
+        stat = lstatSync(path, { bigint: true })
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'gone'
         throw error
       }
+      if (!stat.isFile() || inodeId(stat) !== identity.id) return 'replaced'
+      const read = readRegularFile(path, CONFIG_FILE_LIMIT)
+      if (read.kind !== 'text' || fingerprint(read.text) !== identity.sha256) return 'changed'
+      unlinkSync(path)
+      return 'removed'
     },
     run(program, args, runOptions) {
-      const result = spawn(program, [...args], {
-        env: { ...env, ...runOptions.env },
-        input: runOptions.input ?? '',
-        encoding: 'utf8',
-        timeout: runOptions.timeoutMs,
-        killSignal: 'SIGKILL',
-        windowsHide: true,
-        shell: false,
-        maxBuffer: 1024 * 1024
+      const kill = options.kill ?? ((pid, signal) => process.kill(pid, signal))
+      return runProgram(program, args, runOptions, {
+        platform,
+        env,
+        spawn: spawn as SpawnProgram,
+        kill
       })
-      const timedOut = (result.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT'
-      return {
-        status: result.status,
-        stdout: String(result.stdout ?? ''),
-        stderr: String(result.stderr ?? ''),
-        error: result.error
-          ? timedOut
-            ? `did not finish within ${formatSeconds(runOptions.timeoutMs)}`
-            : result.error.message
-          : undefined
-      }
     }
   }
   return system
+}
+
+function readConfigFile(path: string): string | undefined {
+  return textOrUndefined(readRegularFile(path, CONFIG_FILE_LIMIT))
 }
 
 /** The home directory the user database gives the account (Java's user.home), if any. */
@@ -204,14 +221,7 @@ function accountHome(): string | undefined {
   }
 }
 
-function readText(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8')
-  } catch {
-    return undefined
-  }
-}
-
+/** `dev:ino:birth`: the birth time (0 where the file system keeps none) tells a reused inode apart. */
 /**
  * A path's real path and what is there, following symbolic links: a part that does not exist yet
  * is kept as written below the real path of what does; a dangling link, a loop or a folder that
@@ -237,6 +247,10 @@ export function inspectPath(path: string, paths: typeof posix): PathFacts {
       realPath: above === undefined ? undefined : paths.join(above, paths.basename(path))
     }
   }
+}
+
+function inodeId(stat: BigIntStats): string {
+  return `${stat.dev}:${stat.ino}:${stat.birthtimeNs}`
 }
 
 function isProgram(path: string): boolean {

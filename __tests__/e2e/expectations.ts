@@ -57,6 +57,12 @@ export function escape(text: string): string {
 }
 
 /**
+ * The state main saves first, whatever happens next: an empty registries record, so post never
+ * reads one an earlier step put in the job's environment.
+ */
+export const EMPTY_RECORD_STATE = { registries: '{"version":1,"cleanup":false,"steps":[]}' }
+
+/**
  * Checks that hold for every run: main was not killed, nothing on stderr, no rejected or
  * deprecated command, the runner had nothing to warn about, post ran (post-if: always()) and
  * succeeded, and no secret of the stage (API keys handed out, ID tokens, the runner's
@@ -117,7 +123,8 @@ export function expectSignedIn(
     exported: 'true',
     cleanup: 'true',
     'key-sha256': createHash('sha256').update(key).digest('hex'),
-    'api-host': apiHost
+    'api-host': apiHost,
+    ...EMPTY_RECORD_STATE
   })
   expect(main.masks).toContain(key)
   expect(main.masks).toContain(stage.issuer.issued.at(-1))
@@ -177,7 +184,7 @@ export function expectFailed(
   expectInOrder(message, expected.keyLines)
   expect(main.outputs).toEqual({})
   expect(main.env).toEqual({})
-  expect(main.state).toEqual({})
+  expect(main.state).toEqual(EMPTY_RECORD_STATE)
   expect(main.summary).toMatch(new RegExp(`^### Cloudsmith OIDC: \`${escape(expected.title)}\`\n`))
   // the summary holds the whole message, or its short form and a link to the run's log
   expect(main.summary).toContain(message[0])

@@ -273,6 +273,8 @@ export async function runAction(options: RunActionOptions): Promise<RunResult> {
     const before = options.jobStatus ?? 'success'
     const status = before === 'success' && !main.succeeded ? 'failure' : before
     if (evaluateStatusCondition(postIf, status)) {
+      // as the runner does: the job's environment first (where an earlier step may have put a
+      // STATE_ name through GITHUB_ENV), then only the state keys main saved, on top
       const env = { ...laterEnv }
       for (const [name, value] of Object.entries(main.state)) env[`STATE_${name}`] = value
       post = await runStep({

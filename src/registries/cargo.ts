@@ -20,6 +20,9 @@ import {
 import { cloudsmithHostProblem, domainEndpoint, domainOptionText } from './domains.js'
 import { lineName } from './request.js'
 
+/** The variable the action exports the key in (src/outputs.ts). */
+const API_KEY_VARIABLE = 'CLOUDSMITH_API_KEY'
+
 export const CARGO_HOST = 'cargo.cloudsmith.io'
 
 /** The scheme before the key in the `Authorization` header Cargo sends. */
@@ -163,8 +166,9 @@ export const cargo: FormatModule = {
 
 /**
  * The registry's variables that are already set to something else than this line would set.
- * An index equal to this line's is taken as this action's own from an earlier step (run again to
- * renew the key), and replaced.
+ * An index equal to this line's, with no token or the token of the key this action exported (run
+ * again to renew the key), is replaced; a token of the user's own under the same index is kept:
+ * the line is refused rather than replace it (and post would then clear it).
  */
 function clashingVariables(
   context: PlanContext,
@@ -172,6 +176,11 @@ function clashingVariables(
   index: string
 ): string[] {
   const set = (variable: string): boolean => (context.env[variable] ?? '') !== ''
-  if (context.env[names.index] === index) return []
+  if (context.env[names.index] === index) {
+    const token = context.env[names.token] ?? ''
+    const ourKey = context.env[API_KEY_VARIABLE] ?? ''
+    const ours = ourKey !== '' && token === `${CARGO_AUTH_SCHEME} ${ourKey}`
+    return token === '' || ours ? [] : [names.token]
+  }
   return [names.index, names.token, names.provider].filter(set)
 }

@@ -4,6 +4,7 @@
  * what is said is the program and its exit status, and its error output only through the
  * redaction used for server text, with anything after a "Secret" or "Password" cut first.
  */
+import type { Deadline } from '../deadline.js'
 import { excerpt } from '../redact.js'
 import type { HelperRead } from './plan.js'
 
@@ -29,7 +30,7 @@ export interface HelperMachine {
   run(
     program: string,
     args: readonly string[],
-    options: { input: string; env: Record<string, string>; timeoutMs: number }
+    options: { input: string; env: Record<string, string>; deadline: Deadline }
   ): HelperResult
 }
 
@@ -44,7 +45,7 @@ export function readCredentialHelper(
   helper: string,
   address: string,
   configDir: string,
-  timeoutMs: number
+  deadline: Deadline
 ): HelperRead {
   if (!HELPER_NAME.test(helper)) {
     return {
@@ -62,7 +63,7 @@ export function readCredentialHelper(
   const result = machine.run(program, ['get'], {
     input: address,
     env: { DOCKER_CONFIG: configDir },
-    timeoutMs
+    deadline
   })
   return helperRead(helper, result)
 }

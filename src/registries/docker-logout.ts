@@ -6,6 +6,7 @@
  * login recorded the login first, so this check finds it.
  */
 import type { ActionsIO } from '../actions-io.js'
+import type { Deadline } from '../deadline.js'
 import { log } from '../print-gate.js'
 import type { System } from '../system.js'
 import { readDockerConfig } from './docker-config.js'
@@ -20,22 +21,23 @@ type Logout = Extract<UndoAction, { kind: 'docker-logout' }>
 export interface LogoutOptions {
   readonly io: ActionsIO
   readonly system: System
-  readonly timeoutMs: number
+  /** Post's deadline: each program gets what is left of it. */
+  readonly deadline: Deadline
 }
 
 /** docker's view of the host now, read as docker reads its config and stores. */
-export function viewOf(action: Logout, { system, timeoutMs }: LogoutOptions): Holder {
+export function viewOf(action: Logout, { system, deadline }: LogoutOptions): Holder {
   const configFile = dockerConfigFile(action.configDir, system.platform)
   const read = readDockerConfig(system.readFile(configFile))
   if (!read.ok) return { kind: 'unknown', why: `docker cannot read ${configFile}: ${read.why}` }
   const store = defaultStore(system.platform, (name) => system.findProgram(name) !== undefined)
   return dockerHolder(read.config, action, store, (helper, address) =>
-    readCredentialHelper(system, helper, address, action.configDir, timeoutMs)
+    readCredentialHelper(system, helper, address, action.configDir, deadline)
   )
 }
 
 export function dockerLogout(action: Logout, options: LogoutOptions): void {
-  const { io, system, timeoutMs } = options
+  const { io, system, deadline } = options
   const notLoggedOut = log`docker not logged out`
   const holder = viewOf(action, options)
   switch (holder.kind) {
@@ -72,7 +74,7 @@ export function dockerLogout(action: Logout, options: LogoutOptions): void {
   }
   const result = system.run(docker, ['logout', action.host], {
     env: { DOCKER_CONFIG: action.configDir },
-    timeoutMs
+    deadline
   })
   if (result.status !== 0) {
     io.warning(

@@ -22,6 +22,7 @@ import { type AskHelper, type Standing, standingLogins } from './docker-view.js'
 import type { FormatModule, PlanContext, PlanProblems, Refusal, RegistryRequest } from './plan.js'
 import { helperPlan } from './docker-refresh.js'
 import { lineName } from './request.js'
+import { UnreadableFileError } from '../read-file.js'
 
 export const DOCKER_HOST = 'docker.cloudsmith.io'
 /** The username Cloudsmith's credential helper and the External Secrets generator use with a key. */
@@ -142,7 +143,14 @@ function variableLogin(text: string | undefined, registry: string): Standing[] {
 
 /** config.json as docker reads it; a file that is there but cannot be read is no empty config. */
 function readConfig(context: PlanContext, configFile: string): ConfigRead {
-  const text = context.readFile(configFile)
+  let text: string | undefined
+  try {
+    text = context.readFile(configFile)
+  } catch (error) {
+    // a named pipe, a device, a folder, a dangling link, too large (src/read-file.ts)
+    if (error instanceof UnreadableFileError) return { ok: false, why: error.message }
+    throw error
+  }
   if (text === undefined && context.inspectPath?.(configFile).exists === true) {
     return { ok: false, why: 'it cannot be read (not a regular file, or no permission)' }
   }

@@ -17,6 +17,7 @@ import {
   type ExistingConfig,
   type IniEntry
 } from './npm-user-config.js'
+import { asciiUpperCase } from './variable-names.js'
 
 /**
  * Carried-over lines that set a key this step sets, wherever they sit (top level or in a section,
@@ -117,7 +118,7 @@ export function userconfigExports(
     secret: false,
     restore:
       platform === 'win32'
-        ? (variables.find(([variable]) => variable.toUpperCase() === name)?.[1] ?? '')
+        ? (variables.find(([variable]) => asciiUpperCase(variable) === name)?.[1] ?? '')
         : (existing.variables.get(name) ?? '')
   }))
 }

@@ -7,6 +7,7 @@
 import { decode } from 'ini'
 import { posix, win32 } from 'node:path'
 import type { PlanContext } from './plan.js'
+import { asciiUpperCase } from './variable-names.js'
 
 export const USERCONFIG_VARIABLE = 'NPM_CONFIG_USERCONFIG'
 
@@ -38,7 +39,7 @@ export function existingConfig(context: PlanContext): ExistingConfig | { problem
   const variables = new Map(
     Object.entries(context.env).filter(
       (entry): entry is [string, string] =>
-        entry[0].toUpperCase() === USERCONFIG_VARIABLE && entry[1] !== undefined
+        asciiUpperCase(entry[0]) === USERCONFIG_VARIABLE && entry[1] !== undefined
     )
   )
   const named = [...new Set([...variables.values()].filter((value) => value !== ''))]

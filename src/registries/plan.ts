@@ -51,7 +51,12 @@ export interface PlanContext {
   readonly env: Readonly<Record<string, string | undefined>>
   /** Whether CLOUDSMITH_API_KEY is exported (export-env). */
   readonly exportEnv: boolean
-  /** The text of a file, or undefined when it does not exist. Reads only; never writes. */
+  /**
+   * The text of a file, or undefined when nothing is at the name. Reads only; never writes; never
+   * blocks. Throws UnreadableFileError (src/read-file.ts) for anything but a regular file within
+   * the size limit (a named pipe, a device, a link that leads nowhere): planRegistries turns that
+   * into a problem of the line.
+   */
   readonly readFile: (path: string) => string | undefined
   /**
    * What docker's credential helper `docker-credential-HELPER get` holds for a host (docker

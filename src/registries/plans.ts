@@ -4,6 +4,7 @@
  * the step like a bad input. Touches nothing.
  */
 import { InputError } from '../input-error.js'
+import { UnreadableFileError } from '../read-file.js'
 import type {
   FormatModule,
   Plan,
@@ -14,7 +15,8 @@ import type {
 } from './plan.js'
 import { isInside } from './paths.js'
 import { RegistriesRefusedError } from './refusal.js'
-import { lineName } from './request.js'
+import { lineName, quote } from './request.js'
+import { asciiUpperCase, VARIABLE_NAME } from './variable-names.js'
 
 export { isInside }
 
@@ -34,6 +36,11 @@ export function planRegistries(
     }
     const { request } = planned
     for (const step of planned.steps) {
+      if (step.kind === 'env' && !VARIABLE_NAME.test(step.name)) {
+        problems.push(
+          `${lineName(request)}: the plan would export ${quote(step.name)}, which is not a plain ASCII variable name; this is a bug in the action.`
+        )
+      }
       if (step.kind === 'env' && step.secret && step.restore !== '') {
         // the state would keep the earlier value, which may hold someone's credential
         problems.push(
@@ -75,15 +82,32 @@ function planEach(
     const format = formats.get(request.format)
     if (format === undefined) throw new Error(`no format module for ${request.format}`)
     if (format.planAll === undefined) {
-      results.push(format.plan(request, context))
+      results.push(refusingUnreadable(request, () => format.plan(request, context)))
     } else if (!grouped.has(request.format)) {
       grouped.add(request.format)
       const all = requests.filter((other) => other.format === request.format)
-      const planned = format.planAll(all, context)
+      const planned = refusingUnreadable(request, () => format.planAll?.(all, context) ?? [])
       results.push(...('problems' in planned ? [planned] : planned))
     }
   }
   return results
+}
+
+/** A plan, or the line's problem when planning met a file the step will not read. */
+function refusingUnreadable<T>(
+  request: RegistryRequest,
+  planIt: () => T | PlanProblems
+): T | PlanProblems {
+  try {
+    return planIt()
+  } catch (error) {
+    if (!(error instanceof UnreadableFileError)) throw error
+    return {
+      problems: [
+        `${lineName(request)}: ${error.message}; the step reads only regular files. Fix: point the setting that names it at a regular file, or remove what is there.`
+      ]
+    }
+  }
 }
 
 /**
@@ -96,9 +120,9 @@ function sharedVariables(plans: readonly Plan[]): string[] {
   for (const plan of plans) {
     const names = new Set(plan.steps.flatMap((step) => (step.kind === 'env' ? [step.name] : [])))
     for (const name of names) {
-      const earlier = exportedBy.get(name.toUpperCase())
+      const earlier = exportedBy.get(asciiUpperCase(name))
       if (earlier === undefined) {
-        exportedBy.set(name.toUpperCase(), plan)
+        exportedBy.set(asciiUpperCase(name), plan)
       } else {
         problems.push(
           `${lineName(plan.request)}: it would export ${name}, which line ${earlier.request.line} exports too; give each line its own (for cargo, another name=).`

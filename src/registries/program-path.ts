@@ -1,5 +1,5 @@
 /**
- * Where a shell would look for a program, in order: each PATH directory, and on Windows each
+ * Where a shell would look for a program, in order: each absolute PATH directory, and on Windows each
  * PATHEXT extension Node can start without a shell, .com and .exe (`docker` is `docker.exe`
  * there; a `docker.cmd` or `docker.bat` earlier on PATH is passed over). Pure: the caller checks
  * which exists.
@@ -19,7 +19,8 @@ export function programCandidates(
   const dirs = (pathValue ?? '')
     .split(windows ? ';' : ':')
     .map((dir) => (windows ? dir.trim().replace(/^"(.*)"$/, '$1') : dir))
-    .filter((dir) => dir !== '')
+    // a relative folder (or an empty one, the working directory) is the workspace: never looked in
+    .filter((dir) => (windows ? /^(?:[A-Za-z]:[\\/]|\\\\)/.test(dir) : paths.isAbsolute(dir)))
   if (!windows) return dirs.map((dir) => paths.join(dir, name))
   // only what Node starts without a shell: a .cmd or .bat needs cmd.exe (spawn refuses it, EINVAL)
   const lower = name.toLowerCase()

@@ -29,6 +29,8 @@ export interface ParsedRegistries {
 const HOST_NAME =
   /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/
 const IPV4 = /^(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/
+/** A host whose last label is a number (decimal, or hex with 0x): URL parsers read it as IPv4. */
+const ENDS_IN_A_NUMBER = /(?:^|\.)(?:\d+|0x[0-9a-f]*)\.?$/i
 const OPTION = /^([A-Za-z][A-Za-z0-9-]*)=(.*)$/s
 
 /** `host` and every `...-host` option take a host. */
@@ -47,7 +49,11 @@ export function hostProblem(value: string): string | undefined {
   const match = /^([^:]*)(?::(\d{1,5}))?$/.exec(value)
   const name = match?.[1] ?? ''
   const port = match?.[2]
-  if (!match || !(IPV4.test(name) || (HOST_NAME.test(name) && !/^[\d.]+$/.test(name)))) {
+  if (match && !IPV4.test(name) && ENDS_IN_A_NUMBER.test(name)) {
+    // what a URL parser reads as an IPv4 address (0x7f.1 is 127.0.0.1): only the usual form
+    return `is an IPv4 address written other than as four decimal numbers without leading zeros (such as 127.0.0.1); write it that way, or use a host name.`
+  }
+  if (!match || !(IPV4.test(name) || HOST_NAME.test(name))) {
     return `is not ${wanted}.`
   }
   if (port !== undefined && (Number(port) < 1 || Number(port) > 65535)) {
@@ -55,6 +61,12 @@ export function hostProblem(value: string): string | undefined {
   }
   return undefined
 }
+
+/** At most this many problems are told for one line, and for the whole input. */
+const PROBLEMS_PER_LINE = 5
+const PROBLEMS_IN_ALL = 20
+/** The longest a problem may grow however much outside text it quotes. */
+const PROBLEM_MAX_CHARS = 1_000
 
 export function parseRegistries(input: string, rules: RequestRules): ParsedRegistries {
   const requests: RegistryRequest[] = []
@@ -64,16 +76,44 @@ export function parseRegistries(input: string, rules: RequestRules): ParsedRegis
     const text = raw.trim()
     if (text === '' || text.startsWith('#')) continue
     const parsed = parseLine(index + 1, text, rules)
-    if ('problems' in parsed) problems.push(...parsed.problems)
+    if ('problems' in parsed) problems.push(...atMost(parsed.problems, PROBLEMS_PER_LINE, 'line'))
     else requests.push(parsed.request)
   }
   const conflicts = [...clashes(requests, rules.formats), ...missingPrograms(requests, rules)]
-  return { requests, problems, conflicts }
+  return {
+    requests,
+    problems: atMost(problems, PROBLEMS_IN_ALL, 'input'),
+    conflicts: atMost(conflicts, PROBLEMS_IN_ALL, 'input')
+  }
 }
 
-/** `registries line 3 (npm npm-private scope=acme)`: how every problem starts. */
+/**
+ * The first `max` problems, each bounded, then one that counts the rest: what a problem quotes
+ * (a line, a word, a value) is outside text, and the log and the job summary have limits.
+ */
+export function atMost(
+  problems: readonly string[],
+  max: number,
+  where: 'line' | 'input'
+): string[] {
+  const told = problems.slice(0, max).map((problem) => quote(problem, PROBLEM_MAX_CHARS))
+  const more = problems.length - told.length
+  if (more > 0) {
+    told.push(
+      `... and ${more} more problem(s) ${where === 'line' ? 'on that line' : "in 'registries'"}, not shown; fix the ones above first.`
+    )
+  }
+  return told
+}
+
+/** Outside text quoted in a problem: at most `max` characters, and how long it was when cut. */
+export function quote(text: string, max = 60): string {
+  return text.length > max ? `${text.slice(0, max)}… (${text.length} characters)` : text
+}
+
+/** `registries line 3 (npm npm-private scope=acme)`: how every problem starts (a long line cut). */
 export function lineName(request: Pick<RegistryRequest, 'line' | 'text'>): string {
-  return `Input 'registries' line ${request.line} (${request.text})`
+  return `Input 'registries' line ${request.line} (${quote(request.text, 100)})`
 }
 
 function parseLine(
@@ -86,7 +126,9 @@ function parseLine(
   const format = rules.formats.get(formatName)
   if (format === undefined) {
     const known = [...rules.formats.keys()].join(', ')
-    return { problems: [`${where}: unknown format '${formatName}'; the formats are ${known}.`] }
+    return {
+      problems: [`${where}: unknown format '${quote(formatName)}'; the formats are ${known}.`]
+    }
   }
   const problems: string[] = []
   const usage = formatUsage(format)
@@ -101,7 +143,7 @@ function parseLine(
       const parts = first.split('/')
       if (parts.length > 2) {
         problems.push(
-          `${where}: the repository '${first}' has more than one '/'; use REPO or OWNER/REPO (${usage}).`
+          `${where}: the repository '${quote(first)}' has more than one '/'; use REPO or OWNER/REPO (${usage}).`
         )
       } else {
         const [ownerPart, repoPart] = parts.length === 2 ? parts : [rules.org, parts[0]]
@@ -111,7 +153,7 @@ function parseLine(
         ] as const) {
           if (parts.length === 2 || what === 'repository') {
             const problem = rules.slugProblem(value ?? '')
-            if (problem) problems.push(`${where}: the ${what} '${value}' ${problem}`)
+            if (problem) problems.push(`${where}: the ${what} '${quote(value ?? '')}' ${problem}`)
           }
         }
         owner = ownerPart ?? rules.org
@@ -121,7 +163,9 @@ function parseLine(
       problems.push(`${where}: a repository is missing; use ${usage}.`)
     }
   } else if (firstIsRepository) {
-    problems.push(`${where}: ${format.format} takes no repository ('${first}'); use ${usage}.`)
+    problems.push(
+      `${where}: ${format.format} takes no repository ('${quote(first)}'); use ${usage}.`
+    )
     words.shift()
   }
 
@@ -129,20 +173,20 @@ function parseLine(
   for (const word of words) {
     const match = OPTION.exec(word)
     if (!match) {
-      problems.push(`${where}: '${word}' is not key=value; use ${usage}.`)
+      problems.push(`${where}: '${quote(word)}' is not key=value; use ${usage}.`)
       continue
     }
     const [, key = '', value = ''] = match
     if (!(key in format.options)) {
       problems.push(
-        `${where}: unknown key '${key}'; ${format.format} accepts ${acceptedKeys(format)}.`
+        `${where}: unknown key '${quote(key)}'; ${format.format} accepts ${acceptedKeys(format)}.`
       )
     } else if (options.has(key)) {
       problems.push(`${where}: '${key}' is given twice.`)
     } else if (value === '') {
       problems.push(`${where}: '${key}' is empty; it takes ${format.options[key]}.`)
     } else if (isHostOption(key) && hostProblem(value) !== undefined) {
-      problems.push(`${where}: ${key}=${value} ${hostProblem(value)}`)
+      problems.push(`${where}: ${key}=${quote(value)} ${hostProblem(value)}`)
     } else {
       options.set(key, value)
     }

@@ -4,6 +4,7 @@
  * (bench/README.md, "registries loaded on demand"). Reading the lines, planning them against the
  * machine, applying the plans, and describing them for the dry run and the job summary.
  */
+import type { Deadline } from '../deadline.js'
 import type { LogText, Markdown } from '../print-gate.js'
 import { applyRefresh, refreshDryRunLines, refreshSummary, setUpRefresh } from '../refresh/step.js'
 import type { RefreshSetup } from '../refresh/setup.js'
@@ -22,20 +23,20 @@ export function parser(programs: ProgramLookup | undefined): RegistriesParser {
   return registriesParser(programs ?? { findProgram: () => undefined })
 }
 
-/** What the formats plan with: the machine's reads (system.ts), each program given timeoutMs. */
-export function planContext(system: System, exportEnv: boolean, timeoutMs: number): PlanContext {
-  return system.planContext(exportEnv, timeoutMs)
+/** What the formats plan with: the machine's reads (system.ts), every program under `deadline`. */
+export function planContext(system: System, exportEnv: boolean, deadline: Deadline): PlanContext {
+  return system.planContext(exportEnv, deadline)
 }
 
 /** Every line's plan, checked before any request (InputError for the problems). */
 export function plan(
   requests: readonly RegistryRequest[],
   system: System,
-  options: { readonly exportEnv: boolean; readonly timeoutMs: number },
+  options: { readonly exportEnv: boolean; readonly deadline: Deadline },
   /** refresh: true's set-up: docker, cargo and pnpm lines then name its launchers. */
   refresh?: RefreshTargets
 ): Plan[] {
-  const context = planContext(system, options.exportEnv, options.timeoutMs)
+  const context = planContext(system, options.exportEnv, options.deadline)
   return planRegistries(requests, refresh ? { ...context, refresh } : context, FORMATS)
 }
 

@@ -8,7 +8,14 @@ import { fingerprint } from '../fingerprint.js'
 import type { AppliedRecord } from './record.js'
 
 export type UndoAction =
-  | { readonly kind: 'remove-file'; readonly line: number; readonly path: string }
+  | {
+      readonly kind: 'remove-file'
+      readonly line: number
+      readonly path: string
+      /** The file main wrote (`dev:ino:birth`, SHA-256 of its content): only it is removed. */
+      readonly id: string
+      readonly sha256: string
+    }
   | {
       readonly kind: 'restore-env'
       readonly line: number
@@ -35,7 +42,7 @@ export function planUndo(
   return [...record.steps].reverse().map((step): UndoAction => {
     switch (step.kind) {
       case 'file':
-        return { kind: 'remove-file', line: step.line, path: step.path }
+        return { ...step, kind: 'remove-file' }
       case 'env': {
         const current = env[step.name]
         if (current === undefined || fingerprint(current) !== step.sha256) {
