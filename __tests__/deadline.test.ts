@@ -187,6 +187,23 @@ describe('runProgram under the deadline', () => {
     })
     expect(spy.timeouts).toEqual([1_000])
   })
+  test('a program that exits without reading its input is judged by its exit, not the broken pipe (as docker does)', () => {
+    // writing the input to a program that has already exited fails with EPIPE; docker (Go's
+    // os/exec) ignores that error, and so must the step, or a store's "not found" reads as a failure
+    const bin = tempDir('bin')
+    const helper = join(bin, 'docker-credential-unread')
+    writeFileSync(helper, '#!/bin/sh\necho "credentials not found in native keychain"\nexit 1\n')
+    chmodSync(helper, 0o755)
+    const system = createSystem({ env: { PATH: bin } })
+    const deadline = stepDeadline(Date.now() + 20_000, 20_000, () => Date.now())
+    const result = system.run(helper, ['get'], { input: 'x'.repeat(1 << 20), deadline })
+    expect(result).toEqual({
+      status: 1,
+      stdout: 'credentials not found in native keychain\n',
+      stderr: '',
+      error: undefined
+    })
+  })
 })
 
 describe('main: every request on a fake clock gets what is left of the budget', () => {

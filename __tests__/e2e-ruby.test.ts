@@ -187,7 +187,7 @@ describe('registries: ruby, with the real bundle and gem', () => {
       expectRefusedBeforeExchange(
         stage,
         'ruby gems\nruby more-gems',
-        "Input 'registries' line 2 (ruby more-gems): only one ruby line is allowed and line 1 is one",
+        "Input 'registries' line 2 (ruby more-gems): a second ruby line (line 1 is one)",
         TIMEOUT / 4
       ),
     TIMEOUT

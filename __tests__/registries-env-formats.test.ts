@@ -33,7 +33,7 @@ function planned(registries: string, env: Record<string, string> = {}): Plan[] |
     const inputs = parseInputs((name) => ({ ...base, registries })[name] ?? '')
     return planRegistries(inputs.registries, runnerContext(env), FORMATS)
   } catch (error) {
-    if (error instanceof InputError) return [...error.problems]
+    if (error instanceof InputError) return [...error.problems, ...error.conflicts]
     throw error
   }
 }
@@ -288,7 +288,7 @@ describe('terraform', () => {
       'TF_TOKEN_tf_acme_com'
     ])
     expect(problemsOf('terraform tf-modules\nterraform other-org/more')).toEqual([
-      "Input 'registries' line 2 (terraform other-org/more): terraform for terraform.cloudsmith.io is already configured on line 1; give each format one line per host."
+      "Input 'registries' line 2 (terraform other-org/more): terraform for terraform.cloudsmith.io is already configured on line 1, and the second line would undo the first. Fix: keep one terraform line per host."
     ])
     expect(problemsOf('terraform a host=TF.acme.com\nterraform b host=tf.acme.com')).toHaveLength(1)
   })
@@ -370,12 +370,12 @@ describe('bad lines are refused while the inputs are read, naming the line', () 
   test('one go line and one ruby line a job: each a single set of variables', () => {
     expect(problemsOf('go a\ngo b host=go.acme.com')).toEqual([
       expect.stringMatching(
-        /^Input 'registries' line 2 \(go b host=go\.acme\.com\): only one go line is allowed and line 1 is one; go reads one GOPROXY\./
+        /^Input 'registries' line 2 \(go b host=go\.acme\.com\): a second go line \(line 1 is one\), and only one can be in force; go reads one GOPROXY\./
       )
     ])
     expect(problemsOf('ruby a\nruby b')).toEqual([
       expect.stringMatching(
-        /^Input 'registries' line 2 \(ruby b\): only one ruby line is allowed and line 1 is one; Bundler's credential is per host/
+        /^Input 'registries' line 2 \(ruby b\): a second ruby line \(line 1 is one\), and only one can be in force; Bundler's credential is per host/
       )
     ])
   })
@@ -385,7 +385,7 @@ describe('bad lines are refused while the inputs are read, naming the line', () 
       "Input 'registries' line 2 (nuget b): it would export NuGetPackageSourceCredentials_cloudsmith, which line 1 exports too; give each line its own (for cargo, another name=)."
     ])
     expect(problemsOf('nuget a\nnuget a name=other')).toEqual([
-      "Input 'registries' line 2 (nuget a name=other): nuget for nuget.cloudsmith.io/acme/a/ is already configured on line 1; give each format one line per host."
+      "Input 'registries' line 2 (nuget a name=other): nuget for nuget.cloudsmith.io/acme/a/ is already configured on line 1, and the second line would undo the first. Fix: keep one nuget line per host."
     ])
     expect(plansOf('nuget a\nnuget b name=second')).toHaveLength(2)
   })

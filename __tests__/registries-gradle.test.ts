@@ -81,7 +81,7 @@ describe('gradle lines through the registries input, before any request', () => 
       const inputs = parseInputs((name) => ({ ...base, registries })[name] ?? '')
       planRegistries(inputs.registries, runnerContext(), FORMATS)
     } catch (error) {
-      if (error instanceof InputError) return error.problems
+      if (error instanceof InputError) return [...error.problems, ...error.conflicts]
       throw error
     }
     return []

@@ -321,7 +321,7 @@ describe('maven lines through the registries input', () => {
       const inputs = parseInputs((name) => ({ ...base, registries })[name] ?? '')
       planRegistries(inputs.registries, context(), FORMATS)
     } catch (error) {
-      if (error instanceof InputError) return error.problems
+      if (error instanceof InputError) return [...error.problems, ...error.conflicts]
       throw error
     }
     return []

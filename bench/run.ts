@@ -229,6 +229,9 @@ async function replaceMarked(path: string, lines: string[]): Promise<void> {
   writeFileSync(path, await prettier.format(updated, { ...config, parser: 'markdown' }))
 }
 
+/** The maven line the bench signs in: planning reads Maven's settings and copies its conf. */
+const MAVEN_LINE = 'maven releases'
+
 async function main(): Promise<void> {
   requireBundle()
   const node = actionNode()
@@ -245,6 +248,8 @@ async function main(): Promise<void> {
   if (!baseline) notes.push(`Baseline: skipped, git could not give dist/ of ${BASELINE}.`)
   const docker = has('docker')
   if (!docker) notes.push('registries: docker: skipped, the docker client is not on PATH.')
+  const maven = has('mvn')
+  if (!maven) notes.push('registries: maven: skipped, mvn is not on PATH.')
 
   const stage = await startStage()
   const registry = await startFakeDockerRegistry(() => stage.cloudsmith.issuedTokens())
@@ -255,7 +260,8 @@ async function main(): Promise<void> {
   const baselineLoadCpu: number[] = []
   const baselineMs: number[] = []
   const dockerMs: number[] = []
-  const loaded = { action: 0, baseline: 0, docker: 0 }
+  const mavenMs: number[] = []
+  const loaded = { action: 0, baseline: 0, docker: 0, maven: 0 }
   const nodeMs: number[] = []
   const curlMs: number[] = []
   const succeeded = (result: Awaited<ReturnType<typeof runStep>>, what: string): void => {
@@ -290,6 +296,16 @@ async function main(): Promise<void> {
       succeeded(withDocker, 'the action with registries: docker')
       loaded.docker = record.bytes()
     }
+    if (maven) {
+      const record = loadedEnv()
+      const withMaven = await runStep(stage, {
+        runPost: false,
+        with: { registries: MAVEN_LINE },
+        env: record.env
+      })
+      succeeded(withMaven, 'the action with registries: maven')
+      loaded.maven = record.bytes()
+    }
     for (let round = 0; round < WARMUP + RUNS; round++) {
       const keep = round >= WARMUP
       const result = await runStep(stage, { runPost: false })
@@ -317,6 +333,11 @@ async function main(): Promise<void> {
         })
         succeeded(withDocker, 'the action with registries: docker')
         if (keep) dockerMs.push(withDocker.main.durationMs)
+      }
+      if (maven) {
+        const withMaven = await runStep(stage, { runPost: false, with: { registries: MAVEN_LINE } })
+        succeeded(withMaven, 'the action with registries: maven')
+        if (keep) mavenMs.push(withMaven.main.durationMs)
       }
       const bare = await timeChild(node.path, ['-e', ''], { PATH: process.env['PATH'] })
       if (keep) nodeMs.push(bare.ms)
@@ -427,6 +448,13 @@ async function main(): Promise<void> {
           ? `${ratio(loaded.docker, loaded.baseline)} of ${BASELINE}'s without registries`
           : 'docker or baseline missing'
       ],
+      [
+        'JavaScript the main step loads, `registries: maven`',
+        maven ? kib(loaded.maven) : 'skipped',
+        maven && baseline
+          ? `${ratio(loaded.maven, loaded.baseline)} of ${BASELINE}'s without registries`
+          : 'mvn or baseline missing'
+      ],
       ['Main step, wall time (spawn to exit)', ms(action), `${RUNS} runs`],
       [
         `Main step of ${BASELINE} (${baseline ? gitDescribe(BASELINE) : 'skipped'}), same rounds`,
@@ -446,6 +474,11 @@ async function main(): Promise<void> {
         `Main step with \`registries: docker\` (real docker login, loopback registry)`,
         docker ? ms(withDocker) : 'skipped',
         docker ? `the login adds ${(withDocker - action).toFixed(0)} ms` : 'docker missing'
+      ],
+      [
+        "Main step with `registries: maven` (a copy of Maven's conf written)",
+        maven ? ms(median(mavenMs)) : 'skipped',
+        maven ? `adds ${(median(mavenMs) - action).toFixed(0)} ms` : 'mvn missing'
       ],
       [
         '`node -e ""`, wall time',

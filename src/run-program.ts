@@ -95,9 +95,15 @@ export function runProgram(
   if (typeof result.pid === 'number' && result.pid > 0 && (timedOut || !windows)) {
     stopGroup(groupKill(machine.platform, result.pid, machine.env), machine)
   }
+  // a program that exited without reading all of its input: the write failed with EPIPE, and the
+  // exit status is the answer (docker's os/exec ignores that error the same way)
+  const unreadInput =
+    (result.error as NodeJS.ErrnoException | undefined)?.code === 'EPIPE' && result.status !== null
   const why = timedOut
     ? `did not finish within ${formatSeconds(limitMs)}${limitMs < options.deadline.eachMs ? `, what was left of the step's time budget (total-timeout-seconds)` : ' (timeout-seconds)'}, and was stopped with every process it started`
-    : result.error?.message
+    : unreadInput
+      ? undefined
+      : result.error?.message
   return {
     status: result.status,
     stdout: String(result.stdout ?? ''),
