@@ -16,12 +16,12 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(24);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(598);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(760);
 // EXTERNAL MODULE: ./src/registries/paths.ts
 var paths = __webpack_require__(59);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(598);
 ;// CONCATENATED MODULE: ./src/refresh/key-files.ts
 
 
@@ -38,15 +38,7 @@ function keyFiles(dir, pid = process.pid) {
             return readPrivate(cachePath);
         },
         writeCache(text) {
-            const temp = (0,external_node_path_.join)(dir, `.${CACHE_FILE}.${pid}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`);
-            writeNew(temp, text);
-            try {
-                (0,external_node_fs_.renameSync)(temp, cachePath);
-            }
-            catch (error) {
-                removeQuietly(temp);
-                throw error;
-            }
+            replaceWhole(cachePath, text);
         },
         tryLock(nowMs) {
             const text = `${pid} ${nowMs} ${(0,external_node_crypto_.randomBytes)(6).toString('hex')}\n`;
@@ -97,6 +89,17 @@ function writeNew(path, text, mode = 0o600) {
     }
     finally {
         (0,external_node_fs_.closeSync)(fd);
+    }
+}
+function replaceWhole(path, text) {
+    const temp = (0,external_node_path_.join)((0,external_node_path_.dirname)(path), `.${(0,external_node_path_.basename)(path)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`);
+    writeNew(temp, text, 0o600);
+    try {
+        (0,external_node_fs_.renameSync)(temp, path);
+    }
+    catch (error) {
+        removeQuietly(temp);
+        throw error;
     }
 }
 function readPrivate(path) {
@@ -165,7 +168,6 @@ function isAlive(pid) {
 
 
 
-
 function createRefreshMachine(tempDir, platform = process.platform) {
     const requireInsideTemp = (path) => {
         if (tempDir === '' || !(0,paths/* isInside */.F)(tempDir, path, platform)) {
@@ -208,15 +210,7 @@ function createRefreshMachine(tempDir, platform = process.platform) {
             }
             catch {
             }
-            const temp = (0,external_node_path_.join)((0,external_node_path_.dirname)(real), `.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`);
-            writeNew(temp, text, 0o600);
-            try {
-                (0,external_node_fs_.renameSync)(temp, real);
-            }
-            catch (error) {
-                (0,external_node_fs_.unlinkSync)(temp);
-                throw error;
-            }
+            replaceWhole(real, text);
         },
         removeTree(path) {
             requireInsideTemp(path);

@@ -19,7 +19,7 @@ import {
   unlinkSync,
   writeSync
 } from 'node:fs'
-import { join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 
 export const CACHE_FILE = 'key.json'
 export const LOCK_FILE = 'key.lock'
@@ -60,14 +60,7 @@ export function keyFiles(dir: string, pid: number = process.pid): KeyFiles {
       return readPrivate(cachePath)
     },
     writeCache(text) {
-      const temp = join(dir, `.${CACHE_FILE}.${pid}.${randomBytes(6).toString('hex')}.tmp`)
-      writeNew(temp, text)
-      try {
-        renameSync(temp, cachePath)
-      } catch (error) {
-        removeQuietly(temp)
-        throw error
-      }
+      replaceWhole(cachePath, text)
     },
     tryLock(nowMs) {
       const text = `${pid} ${nowMs} ${randomBytes(6).toString('hex')}\n`
@@ -119,6 +112,21 @@ export function writeNew(path: string, text: string, mode = 0o600): void {
     writeSync(fd, text)
   } finally {
     closeSync(fd)
+  }
+}
+
+/**
+ * Replaces `path` whole with `text` (mode 0600): a new file beside it, renamed over it, so a reader
+ * sees the old text or the new, never half of either; the new file is removed if the rename fails.
+ */
+export function replaceWhole(path: string, text: string): void {
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`)
+  writeNew(temp, text, 0o600)
+  try {
+    renameSync(temp, path)
+  } catch (error) {
+    removeQuietly(temp)
+    throw error
   }
 }
 

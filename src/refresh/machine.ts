@@ -5,20 +5,10 @@
  * saves it), and the helper's folder removed whole. Anything under RUNNER_TEMP that is not where
  * it should be is refused.
  */
-import {
-  chmodSync,
-  lstatSync,
-  mkdirSync,
-  readFileSync,
-  realpathSync,
-  renameSync,
-  rmSync,
-  unlinkSync
-} from 'node:fs'
-import { randomBytes } from 'node:crypto'
-import { dirname, join } from 'node:path'
+import { chmodSync, lstatSync, mkdirSync, readFileSync, realpathSync, rmSync } from 'node:fs'
+import { dirname } from 'node:path'
 import { isInside } from '../registries/paths.js'
-import { keyFiles, writeNew } from './key-files.js'
+import { keyFiles, replaceWhole, writeNew } from './key-files.js'
 
 export interface RefreshMachine {
   readonly platform: NodeJS.Platform
@@ -81,14 +71,7 @@ export function createRefreshMachine(
       } catch {
         // not there yet
       }
-      const temp = join(dirname(real), `.${randomBytes(6).toString('hex')}.tmp`)
-      writeNew(temp, text, 0o600)
-      try {
-        renameSync(temp, real)
-      } catch (error) {
-        unlinkSync(temp)
-        throw error
-      }
+      replaceWhole(real, text)
     },
     removeTree(path) {
       requireInsideTemp(path)
